@@ -1,0 +1,44 @@
+//! Calendar dates in topic files, written as TOML dates (`2026-11-27`).
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, Error as _};
+
+/// A calendar day, such as a review date. Written in a topic file as a bare TOML date:
+/// `reviewed_on = 2026-11-27` (no quotes, no time of day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ReviewDate(jiff::civil::Date);
+
+impl ReviewDate {
+    /// The day as a `jiff` date, for comparisons with today.
+    pub fn date(self) -> jiff::civil::Date {
+        self.0
+    }
+}
+
+impl From<jiff::civil::Date> for ReviewDate {
+    fn from(date: jiff::civil::Date) -> Self {
+        ReviewDate(date)
+    }
+}
+
+impl fmt::Display for ReviewDate {
+    /// ISO 8601 (`2026-11-27`): unambiguous in every language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReviewDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = toml::value::Datetime::deserialize(deserializer)?;
+        let (Some(day), None, None) = (written.date, written.time, written.offset) else {
+            return Err(D::Error::custom(format!(
+                "expected a date like 2026-11-27 with no time of day, found {written}"
+            )));
+        };
+        let date = jiff::civil::Date::new(day.year as i16, day.month as i8, day.day as i8)
+            .map_err(|e| D::Error::custom(format!("{written} is not a real date: {e}")))?;
+        Ok(ReviewDate(date))
+    }
+}

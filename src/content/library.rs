@@ -1,0 +1,55 @@
+//! The topics the kiosk offers, swapped as a whole when content is reloaded.
+
+use super::model::Topic;
+
+/// The language used when a topic is missing in the one asked for.
+pub const FALLBACK_LANGUAGE: &str = "en";
+
+/// Every topic that loaded without errors, in every language.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Library {
+    /// Sorted by title (case-insensitive), then id and language, so lists are stable.
+    topics: Vec<Topic>,
+}
+
+impl Library {
+    /// A library of these topics.
+    pub fn new(mut topics: Vec<Topic>) -> Library {
+        topics.sort_by_cached_key(|t| (t.title.to_lowercase(), t.id.clone(), t.language.clone()));
+        Library { topics }
+    }
+
+    /// Every topic in every language.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// Whether no topic loaded.
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty()
+    }
+
+    /// The topic `id` written in `language`.
+    pub fn find(&self, id: &str, language: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id && t.language == language)
+    }
+
+    /// The topic `id` as a reader of `language` should see it: in that language, else in the
+    /// fallback language, else in any language it has.
+    pub fn find_for_reader(&self, id: &str, language: &str) -> Option<&Topic> {
+        self.find(id, language)
+            .or_else(|| self.find(id, FALLBACK_LANGUAGE))
+            .or_else(|| self.topics.iter().find(|t| t.id == id))
+    }
+
+    /// One topic per id, each as [`Library::find_for_reader`] picks it, sorted by title.
+    pub fn for_reader(&self, language: &str) -> Vec<&Topic> {
+        let mut ids: Vec<&str> = self.topics.iter().map(|t| t.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut chosen: Vec<&Topic> =
+            ids.into_iter().filter_map(|id| self.find_for_reader(id, language)).collect();
+        chosen.sort_by_cached_key(|t| (t.title.to_lowercase(), t.id.clone()));
+        chosen
+    }
+}

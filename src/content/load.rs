@@ -1,0 +1,217 @@
+//! Reading topic files — from a folder, or the copy bundled in the binary — into a [`Library`],
+//! with a [`Diagnostic`] for every problem. A bad file is skipped; the rest still load.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize as _;
+
+use super::bundled::BUNDLED_FILES;
+use super::diagnostic::{Diagnostic, Position, Severity};
+use super::field_path::FieldPath;
+use super::library::Library;
+use super::model::Topic;
+use super::validate::check_topic;
+
+/// The largest topic file read; larger ones are reported and skipped.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// How bundled files are named in messages.
+pub const BUNDLED_PREFIX: &str = "(bundled)";
+
+/// What loading produced: the topics that are good, and every problem found.
+#[derive(Debug, Clone, Default)]
+pub struct LoadReport {
+    /// The topics that loaded.
+    pub library: Library,
+    /// Every error and warning, file by file, in file-name order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many topic files were read.
+    pub files_read: usize,
+}
+
+impl LoadReport {
+    /// How many problems of this severity were found.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+/// The content folder itself could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read the content folder {}: {source}", path.display())]
+pub struct FolderError {
+    /// The folder.
+    pub path: PathBuf,
+    /// Why.
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// One topic file's name and bytes, before parsing.
+struct TopicFile {
+    /// The name shown in messages: the path, or `(bundled)/name`.
+    shown_as: String,
+    /// The bare file name, which must be `<id>.<language>.toml`.
+    file_name: String,
+    /// The bytes, or why they could not be read.
+    bytes: Result<Vec<u8>, String>,
+}
+
+/// Loads the topics bundled in the binary (`content/*.toml` at build time).
+pub fn load_bundled() -> LoadReport {
+    let files =
+        BUNDLED_FILES.iter().filter(|(name, _)| is_topic_file_name(name)).map(|(name, bytes)| TopicFile {
+            shown_as: format!("{BUNDLED_PREFIX}/{name}"),
+            file_name: (*name).to_owned(),
+            bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+        });
+    load_files(files)
+}
+
+/// Loads every `*.toml` file directly inside `dir`.
+pub fn load_folder(dir: &Path) -> Result<LoadReport, FolderError> {
+    let folder_error = |source| FolderError { path: dir.to_owned(), source };
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(dir).map_err(folder_error)? {
+        let path = entry.map_err(folder_error)?.path();
+        let is_topic = path.file_name().and_then(|n| n.to_str()).is_some_and(is_topic_file_name);
+        if is_topic && !path.is_dir() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let files = paths.into_iter().map(|path| TopicFile {
+        shown_as: path.display().to_string(),
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        bytes: read_limited(&path),
+    });
+    Ok(load_files(files))
+}
+
+fn is_topic_file_name(name: &str) -> bool {
+    !name.contains('/') && name.ends_with(".toml")
+}
+
+fn check_size(len: u64) -> Result<(), String> {
+    if len > MAX_FILE_BYTES {
+        Err(format!("the file is {len} bytes; a topic file may be at most {MAX_FILE_BYTES} bytes (1 MiB)"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads at most one byte past the limit, so a huge file is never read whole.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let len = match fs::metadata(path) {
+        Ok(meta) => meta.len().max(bytes.len() as u64),
+        Err(_) => bytes.len() as u64,
+    };
+    check_size(len)?;
+    Ok(bytes)
+}
+
+fn load_files(files: impl Iterator<Item = TopicFile>) -> LoadReport {
+    let mut topics = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
+    let mut files_read = 0;
+    for file in files {
+        files_read += 1;
+        let Some((topic, text)) = parse_file(&file, &mut diagnostics) else { continue };
+        let key = (topic.id.clone(), topic.language.clone());
+        if let Some(first) = loaded_from.get(&key) {
+            diagnostics.push(Diagnostic::error(
+                &file.shown_as,
+                FieldPath::root().key("id").locate(&text),
+                format!(
+                    "topic `{}` in language `{}` is already loaded from {first}; this file is skipped",
+                    topic.id, topic.language
+                ),
+            ));
+            continue;
+        }
+        loaded_from.insert(key, file.shown_as.clone());
+        topics.push(topic);
+    }
+    LoadReport { library: Library::new(topics), diagnostics, files_read }
+}
+
+/// Parses and checks one file, adding its problems to `diagnostics`. Returns the topic and its
+/// text when it has no errors.
+fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(Topic, String)> {
+    let shown_as = file.shown_as.as_str();
+    let bytes = match &file.bytes {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            diagnostics.push(Diagnostic::error(shown_as, Position::START, reason.clone()));
+            return None;
+        }
+    };
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(diagnostic) => {
+            diagnostics.push(Diagnostic { file: shown_as.to_owned(), ..diagnostic });
+            return None;
+        }
+    };
+    let topic = match toml::de::Deserializer::parse(&text).and_then(Topic::deserialize) {
+        Ok(topic) => topic,
+        Err(error) => {
+            let position =
+                error.span().map_or(Position::START, |span| Position::of_offset(&text, span.start));
+            diagnostics.push(Diagnostic::error(shown_as, position, one_line(error.message())));
+            return None;
+        }
+    };
+
+    let mut has_error = false;
+    for finding in check_topic(&topic) {
+        has_error |= finding.severity == Severity::Error;
+        let position = finding.path.locate(&text);
+        diagnostics.push(Diagnostic {
+            file: shown_as.to_owned(),
+            position,
+            severity: finding.severity,
+            message: finding.message,
+        });
+    }
+    let expected = format!("{}.{}.toml", topic.id, topic.language);
+    if file.file_name != expected {
+        has_error = true;
+        diagnostics.push(Diagnostic::error(
+            shown_as,
+            FieldPath::root().key("id").locate(&text),
+            format!("the file name must be `{expected}`, to match its `id` and `language`"),
+        ));
+    }
+    (!has_error).then_some((topic, text))
+}
+
+/// The file as text: UTF-8, without a byte-order mark, with Windows line ends made plain.
+fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n")),
+        Err(error) => {
+            let good = &bytes[..error.valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let bad = bytes[error.valid_up_to()];
+            Err(Diagnostic::error(
+                "",
+                Position::of_offset(good, good.len()),
+                format!("the file is not UTF-8 text (byte 0x{bad:02X} here); save it as UTF-8"),
+            ))
+        }
+    }
+}
+
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,23 @@
+//! Topic content: the file format, loading a folder or the bundled copy, and validation.
+//! Knows nothing about terminals.
+
+mod bundled;
+mod date;
+mod diagnostic;
+mod field_path;
+mod library;
+mod load;
+mod model;
+mod text_fields;
+mod validate;
+
+pub use bundled::{BUNDLED_FILES, bundled_file};
+pub use date::ReviewDate;
+pub use diagnostic::{Diagnostic, Position, Severity, printable};
+pub use field_path::{FieldPath, Segment};
+pub use library::{FALLBACK_LANGUAGE, Library};
+pub use load::{BUNDLED_PREFIX, FolderError, LoadReport, MAX_FILE_BYTES, load_bundled, load_folder};
+pub use model::{
+    Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
+};
+pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag, unsafe_character};

@@ -1,0 +1,290 @@
+//! The shape of a topic file. Content editors: every field below is a key you can write in
+//! `<id>.<language>.toml`; `docs/content-format.md` has a complete example.
+
+use serde::Deserialize;
+
+use super::date::ReviewDate;
+
+/// One procedure, in one language: everything in one `<id>.<language>.toml` file.
+///
+/// Unknown keys are errors, so a misspelt key never silently hides text.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// The topic's name in file names and links; the same in every language.
+    /// Lowercase letters, digits and `-`, e.g. `vertebroplasty`.
+    pub id: String,
+    /// The language this file is written in, as a BCP 47 tag: `en`, `es`, `zh-Hant`.
+    pub language: String,
+    /// The procedure's name, as patients know it.
+    pub title: String,
+    /// A few words under the title that say what the procedure is.
+    #[serde(default)]
+    pub subtitle: String,
+    /// One to three plain sentences, shown first on the topic's first page.
+    pub summary: String,
+    /// The group the topic is listed under, e.g. "Spine".
+    #[serde(default)]
+    pub category: String,
+    /// Other words people search for: "bone cement", "compression fracture".
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The online version of this topic, if there is one.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Billing and diagnosis codes; shown to staff only.
+    #[serde(default)]
+    pub codes: Vec<Code>,
+    /// Who checked this topic, and when it must be checked again.
+    pub review: Review,
+    /// Where the facts in this topic come from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The topic's sections; shown in the fixed order of [`SectionKind`], whatever their order
+    /// in the file.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Frequently asked questions, shown after the sections.
+    #[serde(default)]
+    pub faq: Vec<FaqEntry>,
+}
+
+/// A billing or diagnosis code, with a label in our own words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    /// Which code set the code comes from.
+    pub system: CodeSystem,
+    /// The code itself, e.g. `22511`.
+    pub code: String,
+    /// A short plain-language label. Never copy the AMA's CPT descriptor text: it is copyrighted.
+    pub label: String,
+}
+
+/// The code sets a [`Code`] can come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum CodeSystem {
+    /// Current Procedural Terminology (procedures, United States).
+    #[serde(rename = "CPT")]
+    Cpt,
+    /// Healthcare Common Procedure Coding System, level II.
+    #[serde(rename = "HCPCS")]
+    Hcpcs,
+    /// International Classification of Diseases, 10th revision, Clinical Modification.
+    #[serde(rename = "ICD-10-CM")]
+    Icd10Cm,
+    /// SNOMED Clinical Terms.
+    #[serde(rename = "SNOMED-CT")]
+    SnomedCt,
+}
+
+impl CodeSystem {
+    /// The name content editors write in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            CodeSystem::Cpt => "CPT",
+            CodeSystem::Hcpcs => "HCPCS",
+            CodeSystem::Icd10Cm => "ICD-10-CM",
+            CodeSystem::SnomedCt => "SNOMED-CT",
+        }
+    }
+}
+
+/// The clinical review of a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// `draft` until a clinician has reviewed the text; the kiosk shows drafts as drafts.
+    pub status: ReviewStatus,
+    /// Name and credential of the reviewing clinician, e.g. "Dana Lee, MD".
+    #[serde(default)]
+    pub reviewed_by: String,
+    /// The day of the last review, as a TOML date: `2026-11-27`.
+    #[serde(default)]
+    pub reviewed_on: Option<ReviewDate>,
+    /// The day by which the topic must be reviewed again.
+    #[serde(default)]
+    pub next_review: Option<ReviewDate>,
+}
+
+/// Whether a clinician has reviewed a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    /// Not yet reviewed: shown with "Draft — not yet reviewed by a clinician".
+    Draft,
+    /// Reviewed by the clinician named in `reviewed_by` on `reviewed_on`.
+    Reviewed,
+}
+
+/// A source the topic's facts come from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The source's title, e.g. "Vertebroplasty — Mayo Clinic".
+    pub title: String,
+    /// Where to find it.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One section of a topic, e.g. its symptoms or its recovery.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// What the section is about; decides its place and its default title.
+    pub kind: SectionKind,
+    /// A title of your own; optional except for `custom` sections.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// A paragraph shown before the items. A blank line starts a new paragraph.
+    #[serde(default)]
+    pub intro: String,
+    /// The section's points, one short sentence or two each.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// `true` when the items are steps to follow in order: they are numbered.
+    #[serde(default)]
+    pub steps: bool,
+    /// Who may see the section. Billing sections are always staff-only.
+    #[serde(default)]
+    pub audience: Option<Audience>,
+}
+
+impl Section {
+    /// The audience the kiosk shows this section to: the one written, or the kind's default.
+    pub fn effective_audience(&self) -> Audience {
+        self.audience.unwrap_or(self.kind.default_audience())
+    }
+}
+
+/// Who may see a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Patients and staff.
+    #[default]
+    Everyone,
+    /// Staff only: hidden on a patient's screen.
+    Staff,
+}
+
+/// The kinds of section, in the order the kiosk shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// What the procedure is and what it is for.
+    Overview,
+    /// When it is used: the conditions it treats.
+    Indications,
+    /// Symptoms that lead people to it.
+    Symptoms,
+    /// Causes and risk factors of the condition.
+    Causes,
+    /// Tests before the procedure.
+    Diagnosis,
+    /// What happens during the procedure.
+    Procedure,
+    /// How to get ready.
+    Preparation,
+    /// Recovery and aftercare.
+    Recovery,
+    /// Care at home.
+    HomeCare,
+    /// When to call the care team right away.
+    WarningSigns,
+    /// Risks and possible complications.
+    Complications,
+    /// Follow-up visits.
+    FollowUp,
+    /// Other treatments.
+    Alternatives,
+    /// Preventing the condition or a new one.
+    Prevention,
+    /// Cost and insurance.
+    Cost,
+    /// Billing and coding; always staff-only.
+    Billing,
+    /// Anything else; needs a `title`.
+    Custom,
+}
+
+impl SectionKind {
+    /// Every kind, in display order.
+    pub const ALL: [SectionKind; 17] = [
+        SectionKind::Overview,
+        SectionKind::Indications,
+        SectionKind::Symptoms,
+        SectionKind::Causes,
+        SectionKind::Diagnosis,
+        SectionKind::Procedure,
+        SectionKind::Preparation,
+        SectionKind::Recovery,
+        SectionKind::HomeCare,
+        SectionKind::WarningSigns,
+        SectionKind::Complications,
+        SectionKind::FollowUp,
+        SectionKind::Alternatives,
+        SectionKind::Prevention,
+        SectionKind::Cost,
+        SectionKind::Billing,
+        SectionKind::Custom,
+    ];
+
+    /// Kinds every topic should have; a missing one is a validation warning.
+    pub const EXPECTED: [SectionKind; 4] =
+        [SectionKind::Symptoms, SectionKind::Preparation, SectionKind::Recovery, SectionKind::Complications];
+
+    /// The name content editors write after `kind =`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Overview => "overview",
+            SectionKind::Indications => "indications",
+            SectionKind::Symptoms => "symptoms",
+            SectionKind::Causes => "causes",
+            SectionKind::Diagnosis => "diagnosis",
+            SectionKind::Procedure => "procedure",
+            SectionKind::Preparation => "preparation",
+            SectionKind::Recovery => "recovery",
+            SectionKind::HomeCare => "home-care",
+            SectionKind::WarningSigns => "warning-signs",
+            SectionKind::Complications => "complications",
+            SectionKind::FollowUp => "follow-up",
+            SectionKind::Alternatives => "alternatives",
+            SectionKind::Prevention => "prevention",
+            SectionKind::Cost => "cost",
+            SectionKind::Billing => "billing",
+            SectionKind::Custom => "custom",
+        }
+    }
+
+    /// Looks a kind up by the name written in the file.
+    pub fn from_name(name: &str) -> Option<SectionKind> {
+        SectionKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// Who sees a section of this kind when the file does not say.
+    pub fn default_audience(self) -> Audience {
+        match self {
+            SectionKind::Billing => Audience::Staff,
+            _ => Audience::Everyone,
+        }
+    }
+}
+
+/// One frequently asked question and its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    /// The question, as a patient would ask it.
+    pub question: String,
+    /// The answer, in one short paragraph.
+    pub answer: String,
+}
+
+impl Topic {
+    /// Whether a clinician has reviewed this topic.
+    pub fn is_draft(&self) -> bool {
+        self.review.status == ReviewStatus::Draft
+    }
+}

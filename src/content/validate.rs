@@ -1,0 +1,232 @@
+//! Checks on a topic that its file's syntax cannot express: safe text, required parts, names.
+
+use std::collections::HashSet;
+
+use super::diagnostic::Severity;
+use super::field_path::FieldPath;
+use super::model::{Audience, ReviewStatus, SectionKind, Topic};
+
+/// One problem found in a topic, named by the path of the value it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The value the problem is about.
+    pub path: FieldPath,
+    /// Whether the topic must be skipped.
+    pub severity: Severity,
+    /// What is wrong, in one line.
+    pub message: String,
+}
+
+impl Finding {
+    fn error(path: FieldPath, message: impl Into<String>) -> Finding {
+        Finding { path, severity: Severity::Error, message: message.into() }
+    }
+
+    fn warning(path: FieldPath, message: impl Into<String>) -> Finding {
+        Finding { path, severity: Severity::Warning, message: message.into() }
+    }
+}
+
+/// Every problem in a parsed topic, in the order of the checks.
+pub fn check_topic(topic: &Topic) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_text_is_safe(topic, &mut findings);
+    check_names(topic, &mut findings);
+    check_required_text(topic, &mut findings);
+    check_sections(topic, &mut findings);
+    check_review(topic, &mut findings);
+    findings
+}
+
+/// A character that could reach the terminal as a control or reordering instruction.
+pub fn unsafe_character(text: &str) -> Option<(usize, char)> {
+    text.chars().enumerate().find(|&(_, c)| (c.is_control() && c != '\n') || is_bidi_control(c))
+}
+
+/// Bidirectional embeddings, overrides and isolates: they reorder the text around them, so a
+/// file could make one thing look like another.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn check_text_is_safe(topic: &Topic, findings: &mut Vec<Finding>) {
+    for (path, text) in topic.text_fields() {
+        if let Some((index, c)) = unsafe_character(text) {
+            let what =
+                if is_bidi_control(c) { "a bidirectional control character" } else { "a control character" };
+            findings.push(Finding::error(
+                path.clone(),
+                format!(
+                    "`{path}` holds {what} (U+{:04X}) at character {}; text may not contain control \
+                     characters other than a new line",
+                    c as u32,
+                    index + 1
+                ),
+            ));
+        }
+    }
+}
+
+/// Whether `id` is lowercase letters, digits and single hyphens between them.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: a 2–3 letter language, then
+/// subtags of 1–8 letters or digits (`en`, `es-MX`, `zh-Hant`).
+pub fn is_valid_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|part| (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn check_names(topic: &Topic, findings: &mut Vec<Finding>) {
+    let root = FieldPath::root();
+    if !is_valid_id(&topic.id) {
+        findings.push(Finding::error(
+            root.key("id"),
+            format!("`id` must be lowercase letters, digits and single '-' between them, like \"knee-replacement\" (found {:?})", topic.id),
+        ));
+    }
+    if !is_valid_language_tag(&topic.language) {
+        findings.push(Finding::error(
+            root.key("language"),
+            format!(
+                "`language` must be a language tag such as \"en\", \"es\" or \"es-MX\" (found {:?})",
+                topic.language
+            ),
+        ));
+    }
+}
+
+fn check_required_text(topic: &Topic, findings: &mut Vec<Finding>) {
+    let root = FieldPath::root();
+    for (key, text) in [("title", &topic.title), ("summary", &topic.summary)] {
+        if text.trim().is_empty() {
+            findings.push(Finding::error(root.key(key), format!("`{key}` is empty")));
+        }
+    }
+    for (n, code) in topic.codes.iter().enumerate() {
+        let at = root.key("codes").index(n);
+        if code.code.trim().is_empty() {
+            findings.push(Finding::error(at.key("code"), "the code is empty"));
+        }
+        if code.label.trim().is_empty() {
+            findings.push(Finding::error(
+                at.key("label"),
+                format!("code {} has an empty `label`: describe it in a few words of your own", code.code),
+            ));
+        }
+    }
+    for (n, entry) in topic.faq.iter().enumerate() {
+        let at = root.key("faq").index(n);
+        for (key, text) in [("question", &entry.question), ("answer", &entry.answer)] {
+            if text.trim().is_empty() {
+                findings.push(Finding::error(at.key(key), format!("the FAQ entry's `{key}` is empty")));
+            }
+        }
+    }
+}
+
+fn check_sections(topic: &Topic, findings: &mut Vec<Finding>) {
+    let root = FieldPath::root();
+    let mut seen = HashSet::new();
+    for (n, section) in topic.sections.iter().enumerate() {
+        let at = root.key("sections").index(n);
+        let kind = section.kind;
+        if kind == SectionKind::Custom && section.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            findings.push(Finding::error(at.clone(), "a `custom` section needs a `title`"));
+        }
+        if kind == SectionKind::Billing && section.audience == Some(Audience::Everyone) {
+            findings.push(Finding::error(
+                at.key("audience"),
+                "billing sections are for staff only: remove `audience` or set it to \"staff\"",
+            ));
+        }
+        if section.intro.trim().is_empty() && section.items.is_empty() {
+            findings.push(Finding::warning(
+                at.clone(),
+                format!("the `{}` section has no intro and no items", kind.name()),
+            ));
+        }
+        if kind != SectionKind::Custom && !seen.insert(kind) {
+            findings.push(Finding::warning(
+                at.key("kind"),
+                format!("a second `{}` section: both are shown, one after the other", kind.name()),
+            ));
+        }
+    }
+    for expected in SectionKind::EXPECTED {
+        let present =
+            topic.sections.iter().any(|s| s.kind == expected && s.effective_audience() == Audience::Everyone);
+        if !present {
+            findings.push(Finding::warning(
+                root.key("sections"),
+                format!("the topic has no `{}` section for patients", expected.name()),
+            ));
+        }
+    }
+    if topic.faq.is_empty() {
+        findings.push(Finding::warning(root.clone(), "the topic has no FAQ entries (`[[faq]]`)"));
+    }
+}
+
+fn check_review(topic: &Topic, findings: &mut Vec<Finding>) {
+    let review = FieldPath::root().key("review");
+    if topic.review.status != ReviewStatus::Reviewed {
+        return;
+    }
+    if topic.review.reviewed_by.trim().is_empty() {
+        findings.push(Finding::error(
+            review.key("status"),
+            "a reviewed topic needs `reviewed_by`: the clinician's name and credential",
+        ));
+    }
+    if topic.review.reviewed_on.is_none() {
+        findings.push(Finding::error(
+            review.key("status"),
+            "a reviewed topic needs `reviewed_on`: the day of the review",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_words_joined_by_hyphens() {
+        for good in ["vertebroplasty", "knee-replacement", "a1"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "Knee", "knee_replacement", "-knee", "knee-", "knee--x", "knee replacement"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn language_tags_have_bcp47_shape() {
+        for good in ["en", "es", "es-MX", "zh-Hant", "fil"] {
+            assert!(is_valid_language_tag(good), "{good}");
+        }
+        for bad in ["", "e", "english", "EN", "es_MX", "es-", "es-toolongsubtag"] {
+            assert!(!is_valid_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn finds_controls_and_bidi_overrides_but_allows_newlines() {
+        assert_eq!(unsafe_character("two\nlines"), None);
+        assert_eq!(unsafe_character("a\u{1b}[2J"), Some((1, '\u{1b}')));
+        assert_eq!(unsafe_character("tab\there"), Some((3, '\t')));
+        assert_eq!(unsafe_character("C1 \u{9b}"), Some((3, '\u{9b}')));
+        assert_eq!(unsafe_character("x\u{202E}y"), Some((1, '\u{202E}')));
+        assert_eq!(unsafe_character("x\u{2066}y"), Some((1, '\u{2066}')));
+        assert_eq!(unsafe_character("café 漢字 🙂"), None);
+    }
+}

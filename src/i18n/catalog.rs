@@ -1,0 +1,160 @@
+//! A language's interface text, read from `content/ui/<language>.toml`.
+
+use std::collections::BTreeMap;
+
+use crate::content::{bundled_file, unsafe_character};
+
+use super::messages::Msg;
+
+/// The language whose catalog is complete and fills the gaps of every other.
+pub const BASE_LANGUAGE: &str = "en";
+
+/// Every interface text in one language, with English standing in for any that is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    language: String,
+    /// Indexed by the message's place in [`Msg::ALL`].
+    texts: Vec<String>,
+    problems: Vec<String>,
+}
+
+/// A catalog file that could not be used at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    /// No bundled catalog for that language.
+    #[error("there is no interface catalog for language `{0}`")]
+    Missing(String),
+    /// The file is not TOML, or not a table of texts.
+    #[error("the interface catalog for `{language}` cannot be read: {reason}")]
+    Unreadable {
+        /// The catalog's language.
+        language: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+impl Catalog {
+    /// The bundled English catalog, which names every message.
+    pub fn english() -> Catalog {
+        Catalog::bundled(BASE_LANGUAGE).expect("content/ui/en.toml is bundled, complete and tested")
+    }
+
+    /// The bundled catalog for `language`, with English for anything it lacks.
+    pub fn bundled(language: &str) -> Result<Catalog, CatalogError> {
+        let bytes = bundled_file(&format!("ui/{language}.toml"))
+            .ok_or_else(|| CatalogError::Missing(language.to_owned()))?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| CatalogError::Unreadable { language: language.to_owned(), reason: e.to_string() })?;
+        Catalog::parse(language, text)
+    }
+
+    /// Reads a catalog file's text. Keys it lacks fall back to English; unknown keys and unsafe
+    /// text are recorded as [`Catalog::problems`].
+    pub fn parse(language: &str, text: &str) -> Result<Catalog, CatalogError> {
+        let unreadable = |reason: String| CatalogError::Unreadable { language: language.to_owned(), reason };
+        let table: toml::Table = toml::from_str(text).map_err(|e| unreadable(e.message().to_owned()))?;
+        let mut found = BTreeMap::new();
+        flatten("", &table, &mut found).map_err(unreadable)?;
+
+        let english = (language != BASE_LANGUAGE).then(Catalog::english);
+        let mut problems = Vec::new();
+        let mut texts = Vec::with_capacity(Msg::ALL.len());
+        for msg in Msg::ALL {
+            let own = found.remove(msg.key()).filter(|text| match unsafe_character(text) {
+                Some((_, c)) => {
+                    problems.push(format!("`{}` holds the control character U+{:04X}", msg.key(), c as u32));
+                    false
+                }
+                None => true,
+            });
+            let text = match (own, &english) {
+                (Some(text), _) => text,
+                (None, Some(english)) => {
+                    problems.push(format!("`{}` is missing; English is shown instead", msg.key()));
+                    english.text(*msg).to_owned()
+                }
+                (None, None) => {
+                    problems.push(format!("`{}` is missing", msg.key()));
+                    msg.key().to_owned()
+                }
+            };
+            texts.push(text);
+        }
+        problems.extend(found.keys().map(|key| format!("`{key}` is not a message the kiosk uses")));
+        Ok(Catalog { language: language.to_owned(), texts, problems })
+    }
+
+    /// The catalog's language.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// What was wrong with the catalog file: missing or unknown keys, unsafe text.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+
+    /// The text of a message.
+    pub fn text(&self, msg: Msg) -> &str {
+        // `Msg::ALL` lists the variants in declaration order, so a variant's number is its index.
+        &self.texts[msg as usize]
+    }
+
+    /// The text of a message with each `{name}` replaced by its value.
+    pub fn format(&self, msg: Msg, values: &[(&str, &str)]) -> String {
+        values.iter().fold(self.text(msg).to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+    }
+}
+
+/// Turns nested tables into dotted keys: `[home] title = "x"` becomes `home.title`.
+fn flatten(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, String>) -> Result<(), String> {
+    for (key, value) in table {
+        let key = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        match value {
+            toml::Value::String(text) => {
+                into.insert(key, text.clone());
+            }
+            toml::Value::Table(inner) => flatten(&key, inner, into)?,
+            other => return Err(format!("`{key}` must be text, not a {}", other.type_str())),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_catalog_names_every_message_and_nothing_else() {
+        let english = Catalog::english();
+        assert_eq!(english.problems(), &[] as &[String]);
+        for msg in Msg::ALL {
+            assert!(!english.text(*msg).trim().is_empty(), "{} is blank", msg.key());
+        }
+    }
+
+    #[test]
+    fn missing_messages_fall_back_to_english_and_are_reported() {
+        let catalog = Catalog::parse("xx", "[app]\ntitle = \"Educación\"\nextra = \"?\"\n").unwrap();
+        assert_eq!(catalog.text(Msg::AppTitle), "Educación");
+        assert_eq!(catalog.text(Msg::HintQuit), Catalog::english().text(Msg::HintQuit));
+        assert!(catalog.problems().iter().any(|p| p.starts_with("`hint.quit` is missing")));
+        assert!(catalog.problems().iter().any(|p| p == "`app.extra` is not a message the kiosk uses"));
+    }
+
+    #[test]
+    fn control_characters_in_a_catalog_are_refused() {
+        let catalog = Catalog::parse("xx", "[app]\ntitle = \"\\u001b[2J\"\n").unwrap();
+        assert_eq!(catalog.text(Msg::AppTitle), Catalog::english().text(Msg::AppTitle));
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let english = Catalog::english();
+        assert_eq!(english.format(Msg::PageOfTotal, &[("current", "3"), ("total", "17")]), "3 of 17");
+    }
+}

@@ -1,0 +1,8 @@
+//! The interface's own words, in every language the kiosk offers: one catalog file per
+//! language under `content/ui/`. Knows nothing about terminals.
+
+mod catalog;
+mod messages;
+
+pub use catalog::{BASE_LANGUAGE, Catalog, CatalogError};
+pub use messages::Msg;

@@ -1,0 +1,9 @@
+//! patient-kiosk: a full-screen terminal program that teaches patients about a medical
+//! procedure, from TOML topic files.
+//!
+//! Four parts, each using only the ones before it: [`content`] (the files), [`i18n`] (the
+//! interface's words), [`app`] (state and a pure `update`), [`ui`] (pure drawing). The binary's
+//! `main.rs` is the shell that touches the terminal and the world.
+
+pub mod content;
+pub mod i18n;

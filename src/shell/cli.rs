@@ -1,0 +1,36 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A full-screen kiosk that teaches patients about a medical procedure.
+///
+/// With no command, it shows the topics: the bundled ones, or those in --content DIR.
+#[derive(Debug, Parser)]
+#[command(name = "patient-kiosk", version, about)]
+pub struct Cli {
+    /// Load topics from this folder instead of the bundled ones.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub content: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What to do instead of running the kiosk.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every topic file and print each error and warning as path:line:column.
+    ///
+    /// Exits 0 when there are no errors, 1 when there are, 2 when the folder cannot be read.
+    Validate {
+        /// The content folder (default: the bundled content).
+        dir: Option<PathBuf>,
+    },
+    /// Print each topic that loads: id, language, title, review status.
+    List {
+        /// The content folder (default: the bundled content).
+        dir: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,78 @@
+//! The commands that print and exit: `validate` and `list`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use patient_kiosk::content::{LoadReport, Severity, load_bundled, load_folder};
+
+/// Exit status when the content folder itself cannot be read.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+/// Loads `dir`, or the bundled content; prints why and returns the exit status when the folder
+/// cannot be read.
+pub fn load(dir: Option<&Path>) -> Result<LoadReport, ExitCode> {
+    match dir {
+        None => Ok(load_bundled()),
+        Some(dir) => load_folder(dir).map_err(|error| {
+            eprintln!("patient-kiosk: {error}");
+            ExitCode::from(EXIT_UNREADABLE)
+        }),
+    }
+}
+
+/// `patient-kiosk validate [DIR]`.
+pub fn validate(dir: Option<&Path>) -> ExitCode {
+    let report = match load(dir) {
+        Ok(report) => report,
+        Err(code) => return code,
+    };
+    for diagnostic in &report.diagnostics {
+        println!("{diagnostic}");
+    }
+    let errors = report.count(Severity::Error);
+    println!("{}", summary(&report));
+    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// One line: files checked, topics loaded, errors and warnings.
+fn summary(report: &LoadReport) -> String {
+    format!(
+        "checked {}: {} loaded, {}, {}",
+        plural(report.files_read, "file", "files"),
+        plural(report.library.topics().len(), "topic", "topics"),
+        plural(report.count(Severity::Error), "error", "errors"),
+        plural(report.count(Severity::Warning), "warning", "warnings"),
+    )
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// `patient-kiosk list [DIR]`.
+pub fn list(dir: Option<&Path>) -> ExitCode {
+    let report = match load(dir) {
+        Ok(report) => report,
+        Err(code) => return code,
+    };
+    let topics = report.library.topics();
+    let id_width = topics.iter().map(|t| t.id.len()).max().unwrap_or(0);
+    let language_width = topics.iter().map(|t| t.language.len()).max().unwrap_or(0);
+    let title_width = topics.iter().map(|t| t.title.chars().count()).max().unwrap_or(0);
+    for topic in topics {
+        let status = if topic.is_draft() { "draft" } else { "reviewed" };
+        println!(
+            "{:id_width$}  {:language_width$}  {:title_width$}  {status}",
+            topic.id, topic.language, topic.title
+        );
+    }
+    let skipped = report.count(Severity::Error);
+    if skipped > 0 {
+        let target = dir.map_or(String::new(), |d| format!(" {}", d.display()));
+        eprintln!(
+            "{} found; run `patient-kiosk validate{target}` to see them",
+            plural(skipped, "error", "errors")
+        );
+    }
+    ExitCode::SUCCESS
+}
