@@ -7,3 +7,5 @@
 
 pub mod content;
 pub mod i18n;
+pub mod app;
+pub mod ui;

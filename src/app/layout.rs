@@ -1,0 +1,142 @@
+//! Where each part of each screen goes, for a given screen size. Drawing uses it to place
+//! things, and `update` uses the same numbers to know what a click hit and how far to scroll.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this many columns, the kiosk asks for a larger window.
+pub const MIN_WIDTH: u16 = 40;
+/// Below this many rows, the kiosk asks for a larger window.
+pub const MIN_HEIGHT: u16 = 12;
+/// From this many columns on, the pages are listed down the left side; below it, a bar with
+/// Back and Next buttons shows the current page.
+pub const SIDE_LIST_MIN_WIDTH: u16 = 64;
+/// Width of the side list of pages.
+const SIDE_LIST_WIDTH: u16 = 22;
+/// Rows each topic takes on the home screen: title, subtitle, category. Three rows make an
+/// easy target for a finger.
+pub const HOME_ENTRY_HEIGHT: u16 = 3;
+
+/// Whether the screen is too small to show anything but "Please make this window larger".
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The frame every screen shares: a header row, the body, a footer row of key hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chrome {
+    /// The top row: where you are.
+    pub header: Rect,
+    /// Everything between.
+    pub body: Rect,
+    /// The bottom row: the keys that work here.
+    pub footer: Rect,
+}
+
+impl Chrome {
+    /// The frame for a screen of this size.
+    pub fn new(area: Rect) -> Chrome {
+        let [header, body, footer] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        Chrome { header, body, footer }
+    }
+}
+
+/// The home screen's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HomeLayout {
+    /// The shared frame.
+    pub chrome: Chrome,
+    /// The line of instructions.
+    pub instructions: Rect,
+    /// The list of topics.
+    pub list: Rect,
+}
+
+impl HomeLayout {
+    /// The home screen for a screen of this size.
+    pub fn new(area: Rect) -> HomeLayout {
+        let chrome = Chrome::new(area);
+        let [_, instructions, _, list] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(chrome.body.inner(ratatui::layout::Margin::new(1, 0)));
+        HomeLayout { chrome, instructions, list }
+    }
+
+    /// How many topics fit in the list at once.
+    pub fn visible_entries(&self) -> usize {
+        usize::from((self.list.height / HOME_ENTRY_HEIGHT).max(1))
+    }
+}
+
+/// How the pages of a topic are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageNav {
+    /// A list down the left side, one page a row.
+    Side(Rect),
+    /// One row: a Back button, the current page's name, a Next button.
+    Bar {
+        /// The whole row.
+        area: Rect,
+        /// The Back button.
+        previous: Rect,
+        /// The Next button.
+        next: Rect,
+    },
+}
+
+/// The topic screen's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicLayout {
+    /// The shared frame.
+    pub chrome: Chrome,
+    /// The draft notice, when the topic is a draft.
+    pub notice: Option<Rect>,
+    /// The list of pages.
+    pub nav: PageNav,
+    /// The page's text.
+    pub text: Rect,
+    /// The column of the scrollbar, right of the text.
+    pub scrollbar: Rect,
+}
+
+impl TopicLayout {
+    /// The topic screen for a screen of this size; `draft` adds the notice row.
+    pub fn new(area: Rect, draft: bool) -> TopicLayout {
+        let chrome = Chrome::new(area);
+        let notice_rows = u16::from(draft);
+        let [notice, rest] =
+            Layout::vertical([Constraint::Length(notice_rows), Constraint::Fill(1)]).areas(chrome.body);
+        let notice = draft.then_some(notice);
+
+        let (nav, reading) = if area.width >= SIDE_LIST_MIN_WIDTH {
+            let [side, _gap, reading] = Layout::horizontal([
+                Constraint::Length(SIDE_LIST_WIDTH),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(rest);
+            (PageNav::Side(side.inner(ratatui::layout::Margin::new(0, 1))), reading)
+        } else {
+            let [bar, _gap, reading] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
+            let button = 10.min(bar.width / 3);
+            let previous = Rect { width: button, ..bar };
+            let next = Rect { x: bar.right().saturating_sub(button), width: button, ..bar };
+            (PageNav::Bar { area: bar, previous, next }, reading)
+        };
+
+        let reading = reading.inner(ratatui::layout::Margin::new(1, 1));
+        let [text, _gap, scrollbar] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(reading);
+        TopicLayout { chrome, notice, nav, text, scrollbar }
+    }
+}
+
+/// Whether a screen cell lies inside an area.
+pub fn hits(area: Rect, column: u16, row: u16) -> bool {
+    area.contains(ratatui::layout::Position { x: column, y: row })
+}

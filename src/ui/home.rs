@@ -1,0 +1,56 @@
+//! The home screen: the list of topics.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+
+use crate::app::{App, HOME_ENTRY_HEIGHT};
+use crate::i18n::Msg;
+
+use super::chrome::{footer, header};
+use super::theme::Theme;
+
+/// Draws the home screen.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let layout = app.home_layout();
+    let catalog = app.catalog();
+    header(frame, layout.chrome.header, app, None, theme);
+    footer(frame, layout.chrome.footer, app, theme);
+
+    let topics = app.home_topics();
+    if topics.is_empty() {
+        let empty = Paragraph::new(catalog.text(Msg::HomeEmpty)).style(theme.strong).wrap(Wrap { trim: true });
+        frame.render_widget(empty, layout.instructions.union(layout.list));
+        return;
+    }
+    frame.render_widget(Paragraph::new(catalog.text(Msg::HomeInstructions)).style(theme.quiet), layout.instructions);
+
+    let home = app.home();
+    let list = layout.list;
+    let visible = layout.visible_entries();
+    let shown = topics.iter().enumerate().skip(home.first_visible).take(visible);
+    for (row, (index, topic)) in shown.enumerate() {
+        let y = list.y + row as u16 * HOME_ENTRY_HEIGHT;
+        let entry = Rect { y, height: HOME_ENTRY_HEIGHT, width: list.width.saturating_sub(1), ..list };
+        let selected = index == home.selected;
+        let marker = if selected { "▶ " } else { "  " };
+        let mut title = vec![Span::styled(marker, theme.marker), Span::styled(topic.title.as_str(), theme.strong)];
+        if topic.is_draft() {
+            title.push(Span::raw("  "));
+            title.push(Span::styled(format!(" {} ", catalog.text(Msg::DraftBadge)), theme.warning));
+        }
+        let lines = vec![
+            Line::from(title),
+            Line::from(vec![Span::raw("  "), Span::raw(topic.subtitle.as_str())]),
+            Line::from(vec![Span::raw("  "), Span::styled(topic.category.as_str(), theme.quiet)]),
+        ];
+        let style = if selected { theme.selected } else { theme.text };
+        frame.render_widget(Paragraph::new(lines).style(style), entry);
+    }
+    if topics.len() > visible {
+        let mut state = ScrollbarState::new(topics.len()).position(home.selected).viewport_content_length(visible);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.border);
+        frame.render_stateful_widget(scrollbar, list, &mut state);
+    }
+}

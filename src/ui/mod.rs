@@ -1,0 +1,35 @@
+//! Pure drawing: reads the app, writes a frame. One file per screen; every style comes from
+//! the [`Theme`].
+
+mod chrome;
+mod help;
+mod home;
+mod theme;
+mod too_small;
+mod topic;
+
+use ratatui::Frame;
+
+use crate::app::{App, Screen, too_small as is_too_small};
+
+pub use theme::Theme;
+
+/// Draws the whole screen for the app's state.
+pub fn render(app: &App, frame: &mut Frame) {
+    let theme = Theme::default();
+    let area = frame.area();
+    if is_too_small(area) {
+        too_small::render(frame, area, app, &theme);
+        return;
+    }
+    match app.screen() {
+        Screen::Home => home::render(frame, app, &theme),
+        Screen::Topic(state) => match app.topic() {
+            Some((topic, _)) => topic::render(frame, app, topic, state, &theme),
+            None => home::render(frame, app, &theme),
+        },
+    }
+    if app.help_open() {
+        help::render(frame, area, app, &theme);
+    }
+}
