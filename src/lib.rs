@@ -5,7 +5,7 @@
 //! interface's words), [`app`] (state and a pure `update`), [`ui`] (pure drawing). The binary's
 //! `main.rs` is the shell that touches the terminal and the world.
 
+pub mod app;
 pub mod content;
 pub mod i18n;
-pub mod app;
 pub mod ui;

@@ -112,7 +112,11 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
                 doc.paragraph(&text, Role::Text, None);
             }
             if let Some(next) = review.next_review {
-                doc.paragraph(&catalog.format(Msg::NextReview, &[("date", &next.to_string())]), Role::Quiet, None);
+                doc.paragraph(
+                    &catalog.format(Msg::NextReview, &[("date", &next.to_string())]),
+                    Role::Quiet,
+                    None,
+                );
             }
             doc.lines.push(Line::blank());
             doc.paragraph(catalog.text(Msg::SourcesIntro), Role::Text, None);

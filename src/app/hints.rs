@@ -27,12 +27,7 @@ pub fn hints(app: &App) -> Vec<Hint> {
     let help = hint(Msg::HintHelp, Some(Key::Char('?')));
     let quit = hint(Msg::HintQuit, Some(Key::Char('q')));
     match app.screen() {
-        Screen::Home => vec![
-            hint(Msg::HintChoose, None),
-            hint(Msg::HintOpen, Some(Key::Enter)),
-            help,
-            quit,
-        ],
+        Screen::Home => vec![hint(Msg::HintChoose, None), hint(Msg::HintOpen, Some(Key::Enter)), help, quit],
         Screen::Topic(state) => {
             let on_faq = app.pages().get(state.page) == Some(&Page::Faq);
             let mut hints = vec![hint(Msg::HintSections, None)];

@@ -122,7 +122,8 @@ impl TopicLayout {
             (PageNav::Side(side.inner(ratatui::layout::Margin::new(0, 1))), reading)
         } else {
             let [bar, _gap, reading] =
-                Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)])
+                    .areas(rest);
             let button = 10.min(bar.width / 3);
             let previous = Rect { width: button, ..bar };
             let next = Rect { x: bar.right().saturating_sub(button), width: button, ..bar };
@@ -131,7 +132,8 @@ impl TopicLayout {
 
         let reading = reading.inner(ratatui::layout::Margin::new(1, 1));
         let [text, _gap, scrollbar] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(reading);
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
+                .areas(reading);
         TopicLayout { chrome, notice, nav, text, scrollbar }
     }
 }

@@ -13,8 +13,8 @@ pub use document::{Line, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, hint_areas, hints};
 pub use layout::{
-    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, MIN_HEIGHT, MIN_WIDTH, PageNav, SIDE_LIST_MIN_WIDTH, TopicLayout, hits,
-    too_small,
+    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, MIN_HEIGHT, MIN_WIDTH, PageNav, SIDE_LIST_MIN_WIDTH, TopicLayout,
+    hits, too_small,
 };
 pub use pages::{Page, page_label, page_title, pages};
 pub use state::{App, HomeState, Screen, Settings, TopicState};

@@ -60,7 +60,13 @@ pub struct TopicState {
 impl TopicState {
     /// The start of a topic with `faq_entries` questions.
     pub fn new(id: &str, faq_entries: usize) -> TopicState {
-        TopicState { id: id.to_owned(), page: 0, scroll: 0, faq_selected: 0, faq_open: vec![false; faq_entries] }
+        TopicState {
+            id: id.to_owned(),
+            page: 0,
+            scroll: 0,
+            faq_selected: 0,
+            faq_open: vec![false; faq_entries],
+        }
     }
 }
 

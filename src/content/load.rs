@@ -126,7 +126,8 @@ fn load_files(files: impl Iterator<Item = TopicFile>) -> LoadReport {
     for file in files {
         files_read += 1;
         let Some((topic, text)) = parse_file(&file, &mut diagnostics) else { continue };
-        let key = (topic.id.clone(), topic.language.clone());
+        // Language tags ignore case (BCP 47): `es-MX` and `es-mx` are one language.
+        let key = (topic.id.clone(), topic.language.to_ascii_lowercase());
         if let Some(first) = loaded_from.get(&key) {
             diagnostics.push(Diagnostic::error(
                 &file.shown_as,
@@ -167,7 +168,7 @@ fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(To
         Err(error) => {
             let position =
                 error.span().map_or(Position::START, |span| Position::of_offset(&text, span.start));
-            diagnostics.push(Diagnostic::error(shown_as, position, one_line(error.message())));
+            diagnostics.push(Diagnostic::error(shown_as, position, for_editors(error.message())));
             return None;
         }
     };
@@ -212,6 +213,13 @@ fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     }
 }
 
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A parser's message on one line, in the words of the format guide: serde's "sequence" and
+/// "map" are a TOML list and table.
+fn for_editors(message: &str) -> String {
+    message
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("a sequence", "a list like [\"a\", \"b\"]")
+        .replace("a map", "a table")
 }

@@ -45,7 +45,10 @@ pub fn run(mut app: App, screen: &mut FullScreen) -> Result<()> {
             }
         }
         if changed {
-            screen.terminal.draw(|frame| patient_kiosk::ui::render(&app, frame)).context("drawing the screen")?;
+            screen
+                .terminal
+                .draw(|frame| patient_kiosk::ui::render(&app, frame))
+                .context("drawing the screen")?;
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Turning crossterm's events into the app's plain values.
 
 use crossterm::event::{
-    Event as TerminalEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event as TerminalEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
 };
 use patient_kiosk::app::{Input, Key, Mouse, MouseAction};
 

@@ -31,7 +31,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let errors = report.count(Severity::Error);
     if errors > 0 {
         // Printed before the screen is taken over, so it is there to read after the kiosk ends.
-        eprintln!("patient-kiosk: {errors} content error(s): those files are skipped; run `patient-kiosk validate` for details");
+        eprintln!(
+            "patient-kiosk: {errors} content error(s): those files are skipped; run `patient-kiosk validate` for details"
+        );
     }
     let mut screen = match terminal::FullScreen::enter() {
         Ok(screen) => screen,

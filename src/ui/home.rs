@@ -20,11 +20,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
     let topics = app.home_topics();
     if topics.is_empty() {
-        let empty = Paragraph::new(catalog.text(Msg::HomeEmpty)).style(theme.strong).wrap(Wrap { trim: true });
+        let empty =
+            Paragraph::new(catalog.text(Msg::HomeEmpty)).style(theme.strong).wrap(Wrap { trim: true });
         frame.render_widget(empty, layout.instructions.union(layout.list));
         return;
     }
-    frame.render_widget(Paragraph::new(catalog.text(Msg::HomeInstructions)).style(theme.quiet), layout.instructions);
+    frame.render_widget(
+        Paragraph::new(catalog.text(Msg::HomeInstructions)).style(theme.quiet),
+        layout.instructions,
+    );
 
     let home = app.home();
     let list = layout.list;
@@ -35,7 +39,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         let entry = Rect { y, height: HOME_ENTRY_HEIGHT, width: list.width.saturating_sub(1), ..list };
         let selected = index == home.selected;
         let marker = if selected { "▶ " } else { "  " };
-        let mut title = vec![Span::styled(marker, theme.marker), Span::styled(topic.title.as_str(), theme.strong)];
+        let mut title =
+            vec![Span::styled(marker, theme.marker), Span::styled(topic.title.as_str(), theme.strong)];
         if topic.is_draft() {
             title.push(Span::raw("  "));
             title.push(Span::styled(format!(" {} ", catalog.text(Msg::DraftBadge)), theme.warning));
@@ -49,7 +54,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(lines).style(style), entry);
     }
     if topics.len() > visible {
-        let mut state = ScrollbarState::new(topics.len()).position(home.selected).viewport_content_length(visible);
+        let mut state =
+            ScrollbarState::new(topics.len()).position(home.selected).viewport_content_length(visible);
         let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.border);
         frame.render_stateful_widget(scrollbar, list, &mut state);
     }

@@ -12,9 +12,11 @@ use super::theme::Theme;
 /// "Please make this window larger", centred, wrapped to whatever width there is.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let text = app.catalog().text(Msg::TooSmall);
-    let paragraph = Paragraph::new(text).style(theme.strong).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    let paragraph =
+        Paragraph::new(text).style(theme.strong).alignment(Alignment::Center).wrap(Wrap { trim: true });
     let wrapped = textwrap::wrap(text, usize::from(area.width).max(1)).len();
     let rows = u16::try_from(wrapped).unwrap_or(u16::MAX).min(area.height);
-    let [middle] = Layout::vertical([Constraint::Length(rows)]).flex(ratatui::layout::Flex::Center).areas(area);
+    let [middle] =
+        Layout::vertical([Constraint::Length(rows)]).flex(ratatui::layout::Flex::Center).areas(area);
     frame.render_widget(paragraph, middle);
 }

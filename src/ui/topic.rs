@@ -20,7 +20,8 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
     header(frame, layout.chrome.header, app, Some(&topic.title), theme);
     footer(frame, layout.chrome.footer, app, theme);
     if let Some(notice) = layout.notice {
-        let text = Paragraph::new(catalog.text(Msg::DraftNotice)).style(theme.warning).alignment(Alignment::Center);
+        let text =
+            Paragraph::new(catalog.text(Msg::DraftNotice)).style(theme.warning).alignment(Alignment::Center);
         frame.render_widget(text, notice);
     }
 
@@ -29,8 +30,10 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
         PageNav::Side(area) => side_list(frame, area, app, topic, &pages, state.page, theme),
         PageNav::Bar { area, previous, next } => {
             let label = page_label(topic, pages[state.page], catalog);
-            let position = catalog
-                .format(Msg::PageOfTotal, &[("current", &(state.page + 1).to_string()), ("total", &pages.len().to_string())]);
+            let position = catalog.format(
+                Msg::PageOfTotal,
+                &[("current", &(state.page + 1).to_string()), ("total", &pages.len().to_string())],
+            );
             let middle = Paragraph::new(Line::from(vec![
                 Span::styled(label, theme.strong),
                 Span::raw(" · "),
@@ -38,7 +41,8 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
             ]))
             .alignment(Alignment::Center);
             frame.render_widget(middle, area);
-            frame.render_widget(Paragraph::new(catalog.text(Msg::PreviousPage)).style(theme.button), previous);
+            frame
+                .render_widget(Paragraph::new(catalog.text(Msg::PreviousPage)).style(theme.button), previous);
             frame.render_widget(
                 Paragraph::new(catalog.text(Msg::NextPage)).style(theme.button).alignment(Alignment::Right),
                 next,
@@ -48,7 +52,15 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
     page_text(frame, app, state, &layout, &pages, theme);
 }
 
-fn side_list(frame: &mut Frame, area: Rect, app: &App, topic: &Topic, pages: &[Page], current: usize, theme: &Theme) {
+fn side_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    topic: &Topic,
+    pages: &[Page],
+    current: usize,
+    theme: &Theme,
+) {
     let first = first_visible(current, pages.len(), usize::from(area.height));
     let rows = pages.iter().enumerate().skip(first).take(usize::from(area.height));
     for (row, (index, page)) in rows.enumerate() {
@@ -108,7 +120,10 @@ fn page_text(
                 .map(|run| {
                     let style = theme.role(run.role);
                     let is_question = run.role == crate::app::Role::Question;
-                    Span::styled(run.text.as_str(), if chosen && is_question { theme.selected } else { style })
+                    Span::styled(
+                        run.text.as_str(),
+                        if chosen && is_question { theme.selected } else { style },
+                    )
                 })
                 .collect();
             Line::from(spans)

@@ -1,0 +1,91 @@
+//! Helpers shared by the integration tests: apps on known content, and events to feed them.
+#![allow(dead_code)] // Each test file uses its own share of these.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use patient_kiosk::app::{App, Effect, Event, Input, Key, Mouse, MouseAction, Settings, update};
+use patient_kiosk::content::{Library, Topic, load_bundled};
+use patient_kiosk::i18n::Catalog;
+
+/// One moment for a whole test: nothing here depends on time passing.
+pub fn t0() -> Instant {
+    static START: OnceLock<Instant> = OnceLock::new();
+    *START.get_or_init(Instant::now)
+}
+
+/// The kiosk on the bundled content, as a patient sees it.
+pub fn bundled_app(width: u16, height: u16) -> App {
+    App::new(load_bundled().library, Catalog::english(), Settings::default(), width, height)
+}
+
+/// The kiosk on the bundled content, as staff see it.
+pub fn staff_app(width: u16, height: u16) -> App {
+    let settings = Settings { staff: true, ..Settings::default() };
+    App::new(load_bundled().library, Catalog::english(), settings, width, height)
+}
+
+/// A small valid topic, as a topic file would say it.
+pub fn topic_toml(id: &str, title: &str) -> String {
+    format!(
+        r#"id = "{id}"
+language = "en"
+title = "{title}"
+subtitle = "About {title}"
+summary = "A short summary of {title}."
+category = "Test"
+[review]
+status = "reviewed"
+reviewed_by = "Dana Lee, MD"
+reviewed_on = 2026-11-01
+[[sections]]
+kind = "symptoms"
+items = ["One.", "Two."]
+[[faq]]
+question = "Why?"
+answer = "Because."
+"#
+    )
+}
+
+/// A library of `count` small topics named "Topic 00", "Topic 01", …
+pub fn library_of(count: usize) -> Library {
+    let topics = (0..count)
+        .map(|n| {
+            toml::from_str::<Topic>(&topic_toml(&format!("topic-{n:02}"), &format!("Topic {n:02}")))
+                .expect("valid topic")
+        })
+        .collect();
+    Library::new(topics)
+}
+
+/// The kiosk on a library of `count` small topics.
+pub fn app_with_topics(count: usize, width: u16, height: u16) -> App {
+    App::new(library_of(count), Catalog::english(), Settings::default(), width, height)
+}
+
+pub fn send(app: &mut App, input: Input) -> Vec<Effect> {
+    update(app, Event::new(input, t0()))
+}
+
+pub fn press(app: &mut App, key: Key) -> Vec<Effect> {
+    send(app, Input::Key(key))
+}
+
+pub fn press_all(app: &mut App, keys: &[Key]) {
+    for key in keys {
+        press(app, *key);
+    }
+}
+
+pub fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    send(app, Input::Mouse(Mouse { action: MouseAction::Click, column, row }))
+}
+
+pub fn wheel_down(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    send(app, Input::Mouse(Mouse { action: MouseAction::ScrollDown, column, row }))
+}
+
+pub fn wheel_up(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    send(app, Input::Mouse(Mouse { action: MouseAction::ScrollUp, column, row }))
+}

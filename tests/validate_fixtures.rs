@@ -1,0 +1,242 @@
+//! Broken content folders run through the real binary's `validate`, each checked for its exact
+//! `path:line:column` message and exit status.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn kiosk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run patient-kiosk")
+}
+
+fn validate(dir: &str) -> (String, i32) {
+    let output = kiosk(&["validate", dir]);
+    (String::from_utf8(output.stdout).expect("UTF-8 output"), output.status.code().expect("exit code"))
+}
+
+/// Each fixture folder, its exit status, and every line `validate` must print.
+const CASES: &[(&str, i32, &[&str])] = &[
+    (
+        "syntax-error",
+        1,
+        &[
+            "tests/fixtures/broken/syntax-error/knee.en.toml:3:28: error: unexpected key or value, expected newline, `#`",
+        ],
+    ),
+    (
+        "wrong-type",
+        1,
+        &[
+            r#"tests/fixtures/broken/wrong-type/knee.en.toml:5:12: error: invalid type: string "knee", expected a list like ["a", "b"]"#,
+        ],
+    ),
+    (
+        "unknown-key",
+        1,
+        &[
+            "tests/fixtures/broken/unknown-key/knee.en.toml:5:1: error: unknown field `subtitel`, expected one of `id`, \
+           `language`, `title`, `subtitle`, `summary`, `category`, `keywords`, `url`, `codes`, `review`, `sources`, \
+           `sections`, `faq`",
+        ],
+    ),
+    (
+        "missing-field",
+        1,
+        &["tests/fixtures/broken/missing-field/knee.en.toml:1:1: error: missing field `summary`"],
+    ),
+    (
+        "duplicate-topic",
+        1,
+        &[
+            "tests/fixtures/broken/duplicate-topic/knee.es-mx.toml:1:6: error: topic `knee` in language `es-mx` is already \
+           loaded from tests/fixtures/broken/duplicate-topic/knee.es-MX.toml; this file is skipped",
+        ],
+    ),
+    (
+        "name-mismatch",
+        1,
+        &[
+            "tests/fixtures/broken/name-mismatch/knee.en.toml:1:6: error: the file name must be `hip.en.toml`, to match \
+           its `id` and `language`",
+        ],
+    ),
+    (
+        "not-utf8",
+        1,
+        &[
+            "tests/fixtures/broken/not-utf8/knee.en.toml:4:18: error: the file is not UTF-8 text (byte 0xFF here); save it as UTF-8",
+        ],
+    ),
+    (
+        "control-character",
+        1,
+        &[
+            "tests/fixtures/broken/control-character/knee.en.toml:3:9: error: `title` holds a control character (U+001B) \
+           at character 5; text may not contain control characters other than a new line",
+        ],
+    ),
+    (
+        "bidi-override",
+        1,
+        &[
+            "tests/fixtures/broken/bidi-override/knee.en.toml:4:11: error: `summary` holds a bidirectional control \
+           character (U+202E) at character 13; text may not contain control characters other than a new line",
+        ],
+    ),
+    (
+        "bad-id",
+        1,
+        &[
+            r#"tests/fixtures/broken/bad-id/Knee.en.toml:1:6: error: `id` must be lowercase letters, digits and single '-' between them, like "knee-replacement" (found "Knee")"#,
+        ],
+    ),
+    (
+        "bad-language",
+        1,
+        &[
+            r#"tests/fixtures/broken/bad-language/knee.english.toml:2:12: error: `language` must be a language tag such as "en", "es" or "es-MX" (found "english")"#,
+        ],
+    ),
+    (
+        "custom-without-title",
+        1,
+        &[
+            "tests/fixtures/broken/custom-without-title/knee.en.toml:25:1: error: a `custom` section needs a `title`",
+        ],
+    ),
+    (
+        "billing-for-everyone",
+        1,
+        &[
+            r#"tests/fixtures/broken/billing-for-everyone/knee.en.toml:31:12: error: billing sections are for staff only: remove `audience` or set it to "staff""#,
+        ],
+    ),
+    (
+        "bad-date",
+        1,
+        &[
+            "tests/fixtures/broken/bad-date/knee.en.toml:8:15: error: invalid date, expected day between 01 and 28",
+        ],
+    ),
+    (
+        "reviewed-without-reviewer",
+        1,
+        &[
+            "tests/fixtures/broken/reviewed-without-reviewer/knee.en.toml:7:10: error: a reviewed topic needs \
+           `reviewed_by`: the clinician's name and credential",
+        ],
+    ),
+    (
+        "empty-code-label",
+        1,
+        &[
+            "tests/fixtures/broken/empty-code-label/knee.en.toml:9:9: error: code 27447 has an empty `label`: describe it \
+           in a few words of your own",
+        ],
+    ),
+    (
+        "missing-sections",
+        0,
+        &[
+            "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `preparation` section for patients",
+            "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `recovery` section for patients",
+            "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `complications` section for patients",
+            "tests/fixtures/broken/missing-sections/knee.en.toml:1:1: warning: the topic has no FAQ entries (`[[faq]]`)",
+        ],
+    ),
+    (
+        "mixed",
+        1,
+        &[
+            "tests/fixtures/broken/mixed/hip.en.toml:5:1: error: unknown field `titel`, expected one of `id`, `language`, \
+             `title`, `subtitle`, `summary`, `category`, `keywords`, `url`, `codes`, `review`, `sources`, `sections`, `faq`",
+            "tests/fixtures/broken/mixed/wrist.en.toml:3:9: error: `title` holds a control character (U+0007) at \
+             character 7; text may not contain control characters other than a new line",
+        ],
+    ),
+];
+
+#[test]
+fn every_broken_fixture_gives_its_exact_message_and_exit_status() {
+    let mut checked = Vec::new();
+    for (case, status, lines) in CASES {
+        let (stdout, code) = validate(&format!("tests/fixtures/broken/{case}"));
+        let printed: Vec<&str> = stdout.lines().collect();
+        let (summary, diagnostics) = printed.split_last().expect("a summary line");
+        assert_eq!(diagnostics, *lines, "fixture {case}");
+        assert!(summary.starts_with("checked "), "fixture {case}: summary {summary:?}");
+        assert_eq!(code, *status, "fixture {case}");
+        checked.push(*case);
+    }
+    // Every fixture folder is in the table, so none is left unchecked.
+    let mut folders: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken"))
+            .expect("fixtures folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+    folders.sort();
+    checked.sort();
+    assert_eq!(folders, checked);
+}
+
+#[test]
+fn the_summary_counts_files_topics_errors_and_warnings() {
+    let (stdout, _) = validate("tests/fixtures/broken/mixed");
+    assert_eq!(stdout.lines().last(), Some("checked 3 files: 1 topic loaded, 2 errors, 0 warnings"));
+}
+
+#[test]
+fn the_bundled_content_is_clean() {
+    let output = kiosk(&["validate"]);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "checked 1 file: 1 topic loaded, 0 errors, 0 warnings\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_without_being_read_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.en.toml");
+    let big = format!("id = \"big\"\nsummary = \"{}\"\n", "a".repeat(1024 * 1024));
+    std::fs::write(&path, big).expect("write");
+    let (stdout, code) = validate(dir.path().to_str().expect("UTF-8 path"));
+    let expected = format!(
+        "{}:1:1: error: the file is 1048600 bytes; a topic file may be at most 1048576 bytes (1 MiB)",
+        path.display()
+    );
+    assert_eq!(stdout.lines().next(), Some(expected.as_str()));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_missing_folder_exits_2_with_a_message() {
+    let output = kiosk(&["validate", "tests/fixtures/no-such-folder"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "patient-kiosk: cannot read the content folder tests/fixtures/no-such-folder: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn list_shows_the_topics_that_load_and_counts_the_rest() {
+    let output = kiosk(&["list", "tests/fixtures/broken/mixed"]);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "knee  en  Knee replacement  draft\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "2 errors found; run `patient-kiosk validate tests/fixtures/broken/mixed` to see them\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn list_shows_the_bundled_topic() {
+    let output = kiosk(&["list"]);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "vertebroplasty  en  Vertebroplasty  draft\n");
+}
