@@ -86,6 +86,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
                 let item = format!("{} {} — {}", code.system.name(), code.code, code.label);
                 doc.item("•", &item, Role::Text, None);
             }
+            doc.lines.push(Line::blank());
             for section in topic.sections.iter().filter(|s| s.kind == SectionKind::Billing) {
                 doc.section_body(&section.intro, &section.items, section.steps);
             }

@@ -121,9 +121,7 @@ impl TopicLayout {
             .areas(rest);
             (PageNav::Side(side.inner(ratatui::layout::Margin::new(0, 1))), reading)
         } else {
-            let [bar, _gap, reading] =
-                Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)])
-                    .areas(rest);
+            let [bar, reading] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
             let button = 10.min(bar.width / 3);
             let previous = Rect { width: button, ..bar };
             let next = Rect { x: bar.right().saturating_sub(button), width: button, ..bar };

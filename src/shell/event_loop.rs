@@ -38,10 +38,8 @@ pub fn run(mut app: App, screen: &mut FullScreen) -> Result<()> {
             };
             let Some(input) = to_input(terminal_event) else { continue };
             changed = true;
-            for effect in update(&mut app, Event::new(input, Instant::now())) {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                }
+            if update(&mut app, Event::new(input, Instant::now())).contains(&Effect::Quit) {
+                return Ok(());
             }
         }
         if changed {

@@ -1,0 +1,206 @@
+//! Whole screens drawn through ratatui's TestBackend and compared with reviewed snapshots, at
+//! 80×24 and at small sizes; styles are checked where they carry meaning.
+
+mod common;
+
+use common::*;
+use patient_kiosk::app::{App, Input, Key, Page, PageNav};
+use patient_kiosk::ui::{Theme, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let area = app.area();
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("test terminal");
+    terminal.draw(|frame| render(app, frame)).expect("draw");
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    draw(app).backend().to_string()
+}
+
+fn buffer(app: &App) -> Buffer {
+    draw(app).backend().buffer().clone()
+}
+
+fn go_to(app: &mut App, wanted: Page) {
+    press(app, Key::Enter);
+    while app.pages()[match app.screen() {
+        patient_kiosk::app::Screen::Topic(state) => state.page,
+        _ => unreachable!(),
+    }] != wanted
+    {
+        press(app, Key::Right);
+    }
+}
+
+#[test]
+fn home() {
+    insta::assert_snapshot!(screen(&bundled_app(80, 24)));
+}
+
+#[test]
+fn home_with_a_scrolled_list() {
+    let mut app = app_with_topics(12, 80, 24);
+    press(&mut app, Key::End);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn overview() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Enter);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn a_section_scrolled() {
+    let mut app = bundled_app(80, 24);
+    go_to(&mut app, Page::Section(10));
+    press_all(&mut app, &[Key::Down, Key::Down]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn faq_closed() {
+    let mut app = bundled_app(80, 24);
+    go_to(&mut app, Page::Faq);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn faq_open() {
+    let mut app = bundled_app(80, 24);
+    go_to(&mut app, Page::Faq);
+    press_all(&mut app, &[Key::Down, Key::Enter]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn sources() {
+    let mut app = bundled_app(80, 24);
+    go_to(&mut app, Page::Sources);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help() {
+    let mut app = bundled_app(80, 24);
+    press_all(&mut app, &[Key::Enter, Key::Char('?')]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn staff_codes() {
+    let mut app = staff_app(80, 24);
+    go_to(&mut app, Page::Codes);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn narrow_topic_with_back_and_next_buttons() {
+    let mut app = bundled_app(50, 16);
+    go_to(&mut app, Page::Section(2));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn smallest_usable_size() {
+    let mut app = bundled_app(40, 12);
+    press(&mut app, Key::Enter);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(&bundled_app(39, 11)));
+}
+
+#[test]
+fn too_small_and_narrow() {
+    insta::assert_snapshot!(screen(&bundled_app(12, 5)));
+}
+
+#[test]
+fn every_size_down_to_one_by_one_draws_without_panicking() {
+    for (width, height) in [(1, 1), (2, 1), (1, 2), (5, 3), (40, 12), (64, 12), (120, 40), (500, 200)] {
+        let mut app = bundled_app(width, height);
+        for key in [Key::Enter, Key::Char('?'), Key::Esc, Key::Right, Key::End, Key::Char('9')] {
+            press(&mut app, key);
+            draw(&app);
+        }
+    }
+}
+
+#[test]
+fn a_resize_redraws_at_the_new_size() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Enter);
+    send(&mut app, Input::Resize { width: 50, height: 16 });
+    let drawn = screen(&app);
+    assert!(drawn.contains("◀ Back"), "{drawn}");
+    send(&mut app, Input::Resize { width: 30, height: 10 });
+    assert!(screen(&app).contains("Please make"));
+}
+
+#[test]
+fn the_current_page_is_reversed_and_marked_in_the_side_list() {
+    let mut app = bundled_app(80, 24);
+    press_all(&mut app, &[Key::Enter, Key::Right, Key::Right]);
+    let (topic, _) = app.topic().expect("open");
+    let PageNav::Side(side) = app.topic_layout(topic).nav else { panic!("side list at 80 columns") };
+    let buffer = buffer(&app);
+    for row in 0..4u16 {
+        let cell = &buffer[(side.x + 4, side.y + row)];
+        let selected = row == 2;
+        // Reverse video and a marker: the selection shows without colour.
+        assert_eq!(cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD), selected, "row {row}");
+        assert_eq!(buffer[(side.x, side.y + row)].symbol(), if selected { "▶" } else { " " }, "row {row}");
+    }
+}
+
+#[test]
+fn the_chosen_topic_on_home_is_reversed_on_all_three_rows() {
+    let mut app = app_with_topics(3, 80, 24);
+    press(&mut app, Key::Down);
+    let list = app.home_layout().list;
+    let buffer = buffer(&app);
+    for row in 0..3 * patient_kiosk::app::HOME_ENTRY_HEIGHT {
+        let chosen = (3..6).contains(&row);
+        let cell = &buffer[(list.x + 4, list.y + row)];
+        assert_eq!(cell.modifier.contains(Modifier::REVERSED), chosen, "row {row}");
+    }
+}
+
+#[test]
+fn the_draft_notice_is_shown_in_the_warning_style_on_every_page() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Enter);
+    let theme = Theme::default();
+    for _ in 0..app.pages().len() {
+        let buffer = buffer(&app);
+        let notice_row: String = (0..80).map(|x| buffer[(x, 1)].symbol().to_owned()).collect();
+        assert_eq!(notice_row.trim(), "Draft — not yet reviewed by a clinician");
+        let cell = &buffer[(40, 1)];
+        assert_eq!((cell.fg, cell.bg), (theme.warning.fg.expect("fg"), theme.warning.bg.expect("bg")));
+        assert!(cell.modifier.contains(Modifier::BOLD));
+        press(&mut app, Key::Right);
+    }
+}
+
+#[test]
+fn the_chosen_faq_question_is_reversed() {
+    let mut app = bundled_app(80, 24);
+    go_to(&mut app, Page::Faq);
+    press(&mut app, Key::Down);
+    let (topic, _) = app.topic().expect("open");
+    let text = app.topic_layout(topic).text;
+    let buffer = buffer(&app);
+    let row_of =
+        |n: usize| text.y + app.page_lines().iter().position(|l| l.faq == Some(n)).expect("question") as u16;
+    assert!(buffer[(text.x + 3, row_of(1))].modifier.contains(Modifier::REVERSED));
+    assert!(!buffer[(text.x + 3, row_of(0))].modifier.contains(Modifier::REVERSED));
+}
