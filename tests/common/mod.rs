@@ -89,3 +89,4 @@ pub fn wheel_down(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
 pub fn wheel_up(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     send(app, Input::Mouse(Mouse { action: MouseAction::ScrollUp, column, row }))
 }
+pub mod pty;
