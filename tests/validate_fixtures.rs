@@ -240,3 +240,16 @@ fn list_shows_the_bundled_topic() {
     let output = kiosk(&["list"]);
     assert_eq!(String::from_utf8_lossy(&output.stdout), "vertebroplasty  en  Vertebroplasty  draft\n");
 }
+
+#[test]
+fn the_complete_example_in_the_content_guide_is_valid() {
+    let guide = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/content-format.md"))
+        .expect("read the guide");
+    let after = guide.split("## A complete example").nth(1).expect("the example's heading");
+    let example = after.split("```toml\n").nth(1).and_then(|s| s.split("```").next()).expect("a TOML block");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("knee-replacement.en.toml"), example).expect("write");
+    let (stdout, code) = validate(dir.path().to_str().expect("UTF-8 path"));
+    assert_eq!(stdout, "checked 1 file: 1 topic loaded, 0 errors, 0 warnings\n");
+    assert_eq!(code, 0);
+}
