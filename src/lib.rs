@@ -5,6 +5,8 @@
 //! interface's words), [`app`] (state and a pure `update`), [`ui`] (pure drawing). The binary's
 //! `main.rs` is the shell that touches the terminal and the world.
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod content;
 pub mod i18n;
