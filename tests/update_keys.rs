@@ -3,14 +3,7 @@
 mod common;
 
 use common::*;
-use patient_kiosk::app::{App, Effect, Input, Key, Page, Screen, TopicState};
-
-fn topic_state(app: &App) -> &TopicState {
-    match app.screen() {
-        Screen::Topic(state) => state,
-        Screen::Home => panic!("expected a topic to be open"),
-    }
-}
+use patient_kiosk::app::{App, Effect, Input, Key, Page, Screen};
 
 fn current_page(app: &App) -> Page {
     app.pages()[topic_state(app).page]

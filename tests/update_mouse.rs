@@ -3,17 +3,8 @@
 mod common;
 
 use common::*;
-use patient_kiosk::app::{
-    App, Effect, HOME_ENTRY_HEIGHT, Key, Page, PageNav, Screen, TopicState, hint_areas, hints,
-};
+use patient_kiosk::app::{App, Effect, HOME_ENTRY_HEIGHT, Key, Page, PageNav, Screen, hint_areas, hints};
 use patient_kiosk::i18n::Msg;
-
-fn topic_state(app: &App) -> &TopicState {
-    match app.screen() {
-        Screen::Topic(state) => state,
-        Screen::Home => panic!("expected a topic to be open"),
-    }
-}
 
 /// The middle of the footer hint with this text.
 fn hint_cell(app: &App, msg: Msg) -> (u16, u16) {

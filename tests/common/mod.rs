@@ -90,3 +90,11 @@ pub fn wheel_up(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     send(app, Input::Mouse(Mouse { action: MouseAction::ScrollUp, column, row }))
 }
 pub mod pty;
+
+/// The open topic's state; fails the test when no topic is open.
+pub fn topic_state(app: &App) -> &patient_kiosk::app::TopicState {
+    match app.screen() {
+        patient_kiosk::app::Screen::Topic(state) => state,
+        patient_kiosk::app::Screen::Home => panic!("expected a topic to be open"),
+    }
+}
