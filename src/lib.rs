@@ -8,6 +8,8 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod config;
 pub mod content;
 pub mod i18n;
+pub mod pin;
 pub mod ui;

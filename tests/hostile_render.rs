@@ -28,7 +28,7 @@ fn hostile_app() -> App {
     topic.sections[0].items = vec![HOSTILE.to_owned()];
     topic.faq[0].question = HOSTILE.to_owned();
     topic.faq[0].answer = HOSTILE.to_owned();
-    App::new(Library::new(vec![topic]), Catalog::english(), Settings::default(), 80, 24)
+    App::new(Library::new(vec![topic]), Catalog::english(), Settings::default(), (80, 24), t0())
 }
 
 /// The bytes a backend writes, kept where the test can read them.

@@ -7,7 +7,8 @@ use crate::i18n::{Catalog, Msg};
 
 use super::event::Key;
 use super::pages::Page;
-use super::state::{App, Screen};
+use super::session::Screen;
+use super::state::App;
 
 /// One hint: its text, and the key a tap on it presses (none for hints naming several keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,8 @@ const fn hint(msg: Msg, key: Option<Key>) -> Hint {
 pub fn hints(app: &App) -> Vec<Hint> {
     let help = hint(Msg::HintHelp, Some(Key::Char('?')));
     let quit = hint(Msg::HintQuit, Some(Key::Char('q')));
-    match app.screen() {
+    let mut hints = match app.screen() {
+        Screen::Attract => Vec::new(),
         Screen::Home => vec![hint(Msg::HintChoose, None), hint(Msg::HintOpen, Some(Key::Enter)), help, quit],
         Screen::Topic(state) => {
             let on_faq = app.pages().get(state.page) == Some(&Page::Faq);
@@ -40,7 +42,12 @@ pub fn hints(app: &App) -> Vec<Hint> {
             hints.extend([hint(Msg::HintBack, Some(Key::Esc)), help, quit]);
             hints
         }
+    };
+    // A locked kiosk has no way out for patients, so it offers none.
+    if app.settings().locked {
+        hints.retain(|hint| hint.msg != Msg::HintQuit);
     }
+    hints
 }
 
 /// Space between two hints.

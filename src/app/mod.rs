@@ -5,7 +5,11 @@ mod document;
 mod event;
 mod hints;
 mod layout;
+mod navigate;
 mod pages;
+mod session;
+mod settings;
+mod staff;
 mod state;
 mod update;
 
@@ -16,6 +20,9 @@ pub use layout::{
     Chrome, HOME_ENTRY_HEIGHT, HomeLayout, MIN_HEIGHT, MIN_WIDTH, PageNav, SIDE_LIST_MIN_WIDTH, TopicLayout,
     hits, too_small,
 };
+pub use navigate::first_visible;
 pub use pages::{Page, page_label, page_title, pages};
-pub use state::{App, HomeState, Screen, Settings, TopicState};
-pub use update::{first_visible, update};
+pub use session::{Flash, HomeState, Screen, Session, StaffPanel, TopicState};
+pub use settings::Settings;
+pub use state::{App, PIN_LOCKOUT, PIN_TRIES};
+pub use update::update;

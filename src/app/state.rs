@@ -1,5 +1,7 @@
 //! All of the kiosk's state, and what each screen shows, derived from it.
 
+use std::time::{Duration, Instant};
+
 use ratatui::layout::Rect;
 
 use crate::content::{Library, Topic};
@@ -8,93 +10,54 @@ use crate::i18n::Catalog;
 use super::document::{Line, PageView, layout_page};
 use super::layout::{HomeLayout, TopicLayout};
 use super::pages::{Page, pages};
+use super::session::{HomeState, Screen, Session, TopicState};
+use super::settings::Settings;
 
-/// How a session starts; a reset returns to this.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    /// The language a session starts in.
-    pub language: String,
-    /// Whether staff-only sections are shown.
-    pub staff: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings { language: crate::i18n::BASE_LANGUAGE.to_owned(), staff: false }
-    }
-}
-
-/// Which screen is showing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    /// The list of topics.
-    Home,
-    /// One topic's pages.
-    Topic(TopicState),
-}
-
-/// Where the reader is on the home screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HomeState {
-    /// The chosen topic's place in the list.
-    pub selected: usize,
-    /// The first topic shown, when the list is longer than the screen.
-    pub first_visible: usize,
-}
-
-/// Where the reader is in a topic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicState {
-    /// The topic's id; the language comes from the session.
-    pub id: String,
-    /// The current page's place in the topic's pages.
-    pub page: usize,
-    /// The first line of the page shown.
-    pub scroll: usize,
-    /// The chosen FAQ question.
-    pub faq_selected: usize,
-    /// Which FAQ answers are open, by entry.
-    pub faq_open: Vec<bool>,
-}
-
-impl TopicState {
-    /// The start of a topic with `faq_entries` questions.
-    pub fn new(id: &str, faq_entries: usize) -> TopicState {
-        TopicState {
-            id: id.to_owned(),
-            page: 0,
-            scroll: 0,
-            faq_selected: 0,
-            faq_open: vec![false; faq_entries],
-        }
-    }
-}
+/// How many wrong PINs in a row close the PIN screen.
+pub const PIN_TRIES: u32 = 5;
+/// How long the PIN screen stays closed after too many wrong PINs.
+pub const PIN_LOCKOUT: Duration = Duration::from_secs(60);
 
 /// The whole state of the kiosk. Only `update` changes it; drawing only reads it.
 #[derive(Debug, Clone)]
 pub struct App {
     pub(super) library: Library,
     pub(super) catalog: Catalog,
-    pub(super) staff: bool,
-    pub(super) language: String,
-    pub(super) screen: Screen,
-    pub(super) home: HomeState,
-    pub(super) help_open: bool,
+    pub(super) settings: Settings,
+    pub(super) session: Session,
     pub(super) area: Rect,
+    /// The time of the latest event.
+    pub(super) now: Instant,
+    /// The time of the latest key, click or paste.
+    pub(super) last_input: Instant,
+    /// When "Are you still there?" appeared, while it shows.
+    pub(super) warning_since: Option<Instant>,
+    /// Wrong PINs in a row; survives resets, so waiting for one does not undo a lockout.
+    pub(super) wrong_pins: u32,
+    /// Until when the PIN screen is closed after too many wrong PINs.
+    pub(super) pin_locked_until: Option<Instant>,
 }
 
 impl App {
-    /// A kiosk showing `library`, on a screen of `width` × `height` cells.
-    pub fn new(library: Library, catalog: Catalog, settings: Settings, width: u16, height: u16) -> App {
+    /// A kiosk showing `library`, on a screen of `width` × `height` cells, starting at `now`.
+    pub fn new(
+        library: Library,
+        catalog: Catalog,
+        settings: Settings,
+        (width, height): (u16, u16),
+        now: Instant,
+    ) -> App {
         App {
             library,
             catalog,
-            staff: settings.staff,
-            language: settings.language,
-            screen: Screen::Home,
-            home: HomeState::default(),
-            help_open: false,
+            session: Session::start(&settings),
+            settings,
             area: Rect::new(0, 0, width, height),
+            now,
+            last_input: now,
+            warning_since: None,
+            wrong_pins: 0,
+            pin_locked_until: None,
         }
     }
 
@@ -108,24 +71,34 @@ impl App {
         &self.catalog
     }
 
+    /// The kiosk's set-up.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The current reader's session.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
     /// The screen showing.
     pub fn screen(&self) -> &Screen {
-        &self.screen
+        &self.session.screen
     }
 
     /// The home screen's state.
     pub fn home(&self) -> &HomeState {
-        &self.home
+        &self.session.home
     }
 
     /// Whether the help overlay is open.
     pub fn help_open(&self) -> bool {
-        self.help_open
+        self.session.help_open
     }
 
     /// Whether staff-only sections are shown.
     pub fn staff(&self) -> bool {
-        self.staff
+        self.session.staff
     }
 
     /// The screen's size, as an area from (0, 0).
@@ -133,9 +106,47 @@ impl App {
         self.area
     }
 
+    /// The time of the latest event.
+    pub fn now(&self) -> Instant {
+        self.now
+    }
+
+    /// The seconds left before the session is wiped, while "Are you still there?" shows.
+    pub fn reset_countdown(&self) -> Option<u64> {
+        let since = self.warning_since?;
+        let left = (since + self.settings.warning).saturating_duration_since(self.now);
+        // Round up, so the count reaches 1 and not 0 before the reset.
+        Some(left.as_millis().div_ceil(1000) as u64)
+    }
+
+    /// Whether the session is as it started, so there is nothing to wipe.
+    pub fn at_rest(&self) -> bool {
+        self.session == Session::start(&self.settings)
+    }
+
+    /// Whether the PIN screen is closed after too many wrong PINs.
+    pub fn pin_locked_out(&self) -> bool {
+        self.pin_locked_until.is_some_and(|until| self.now < until)
+    }
+
+    /// The next moment `update` must see, even if nobody touches the kiosk: the idle warning,
+    /// each second of its countdown, and the reset. `None` when nothing is due.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        match self.warning_since {
+            Some(since) => {
+                let reset = since + self.settings.warning;
+                let elapsed = self.now.saturating_duration_since(since);
+                let next_second = since + Duration::from_secs(elapsed.as_secs() + 1);
+                Some(reset.min(next_second))
+            }
+            None if self.at_rest() => None,
+            None => Some(self.last_input + self.settings.idle),
+        }
+    }
+
     /// The topics listed on the home screen, in order.
     pub fn home_topics(&self) -> Vec<&Topic> {
-        self.library.for_reader(&self.language)
+        self.library.for_reader(&self.session.language)
     }
 
     /// The home screen's layout at the current size.
@@ -145,17 +156,17 @@ impl App {
 
     /// The open topic, as this reader sees it.
     pub fn topic(&self) -> Option<(&Topic, &TopicState)> {
-        match &self.screen {
+        match &self.session.screen {
             Screen::Topic(state) => {
-                self.library.find_for_reader(&state.id, &self.language).map(|topic| (topic, state))
+                self.library.find_for_reader(&state.id, &self.session.language).map(|topic| (topic, state))
             }
-            Screen::Home => None,
+            Screen::Attract | Screen::Home => None,
         }
     }
 
     /// The open topic's pages.
     pub fn pages(&self) -> Vec<Page> {
-        self.topic().map(|(topic, _)| pages(topic, self.staff)).unwrap_or_default()
+        self.topic().map(|(topic, _)| pages(topic, self.session.staff)).unwrap_or_default()
     }
 
     /// The topic screen's layout for `topic` at the current size.
@@ -166,7 +177,7 @@ impl App {
     /// The current page's lines, wrapped to the text area.
     pub fn page_lines(&self) -> Vec<Line> {
         let Some((topic, state)) = self.topic() else { return Vec::new() };
-        let pages = pages(topic, self.staff);
+        let pages = pages(topic, self.session.staff);
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
         let width = self.topic_layout(topic).text.width;
         layout_page(topic, PageView { page, faq_open: &state.faq_open }, &self.catalog, width)

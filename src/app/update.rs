@@ -1,41 +1,93 @@
-//! `update`: the one place state changes. Pure: no terminal, no clock, no I/O.
+//! `update`: the one place state changes. Pure: no terminal, no clock, no I/O. Time comes in
+//! with each event, so every timer is tested by moving time forward.
 
 use ratatui::layout::Rect;
 
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
-use super::layout::{HOME_ENTRY_HEIGHT, PageNav, hits, too_small};
-use super::pages::Page;
-use super::state::{App, Screen, TopicState};
-
-/// Lines the mouse wheel scrolls per notch.
-const WHEEL_LINES: usize = 3;
+use super::layout::{hits, too_small};
+use super::navigate::{
+    clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
+};
+use super::session::{Screen, Session};
+use super::staff::{open_staff_panel, staff_panel_key};
+use super::state::App;
 
 /// Applies one event to the app and returns what the shell must do about it.
 pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
+    app.now = event.at;
+    run_timers(app);
     match event.input {
-        Input::Key(key) => on_key(app, key),
-        Input::Mouse(mouse) => on_mouse(app, mouse),
         Input::Resize { width, height } => {
             app.area = Rect::new(0, 0, width, height);
             keep_home_selection_visible(app);
             clamp_scroll(app);
             Vec::new()
         }
-        // Nothing takes typed text yet, and nothing waits on a deadline yet.
-        Input::Paste(_) | Input::Wake => Vec::new(),
+        Input::Wake => Vec::new(),
+        Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
+    }
+}
+
+/// Shows "Are you still there?" after the idle time, and wipes the session when its countdown
+/// ends. Both can happen at once after a long gap (a suspended machine, a late event).
+fn run_timers(app: &mut App) {
+    if app.warning_since.is_none() && !app.at_rest() {
+        let due = app.last_input + app.settings.idle;
+        if app.now >= due {
+            app.warning_since = Some(due);
+        }
+    }
+    if let Some(since) = app.warning_since
+        && app.now >= since + app.settings.warning
+    {
+        reset(app);
+    }
+}
+
+/// Wipes everything the reader did: the next person starts fresh.
+pub(super) fn reset(app: &mut App) {
+    app.session = Session::start(&app.settings);
+    app.warning_since = None;
+}
+
+/// A key, click or paste: the reader is here.
+fn on_reader_input(app: &mut App, input: Input) -> Vec<Effect> {
+    app.last_input = app.now;
+    if app.warning_since.take().is_some() {
+        // It only says "still here"; acting on it could surprise a reader who pressed any key.
+        return Vec::new();
+    }
+    app.session.flash = None;
+    match input {
+        Input::Key(key) => on_key(app, key),
+        Input::Mouse(mouse) => on_mouse(app, mouse),
+        // Nothing takes typed text yet: a paste, even a huge one, is let go at once.
+        _ => Vec::new(),
     }
 }
 
 fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
-    if app.help_open {
-        app.help_open = false;
+    if key == app.settings.staff_key {
+        open_staff_panel(app);
+        return Vec::new();
+    }
+    if app.session.staff_panel.is_some() {
+        return staff_panel_key(app, key);
+    }
+    if app.session.help_open {
+        app.session.help_open = false;
+        return Vec::new();
+    }
+    if app.session.screen == Screen::Attract {
+        app.session.screen = Screen::Home;
         return Vec::new();
     }
     match key {
-        Key::Char('?') => app.help_open = true,
-        Key::Char('q' | 'Q') | Key::Ctrl('c') => return vec![Effect::Quit],
-        _ => match app.screen {
+        Key::Char('?') => app.session.help_open = true,
+        Key::Char('q' | 'Q') | Key::Ctrl('c') if !app.settings.locked => return vec![Effect::Quit],
+        _ => match app.session.screen {
+            Screen::Attract => {}
             Screen::Home => home_key(app, key),
             Screen::Topic(_) => topic_key(app, key),
         },
@@ -43,171 +95,14 @@ fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
     Vec::new()
 }
 
-fn home_key(app: &mut App, key: Key) {
-    let count = app.home_topics().len();
-    if count == 0 {
-        return;
-    }
-    let page = app.home_layout().visible_entries();
-    let selected = app.home.selected;
-    app.home.selected = match key {
-        Key::Up => selected.saturating_sub(1),
-        Key::Down => selected + 1,
-        Key::PageUp => selected.saturating_sub(page),
-        Key::PageDown => selected + page,
-        Key::Home => 0,
-        Key::End => count - 1,
-        Key::Enter | Key::Right | Key::Char(' ') => {
-            open_topic(app, selected);
-            return;
-        }
-        _ => selected,
-    }
-    .min(count - 1);
-    keep_home_selection_visible(app);
-}
-
-fn open_topic(app: &mut App, index: usize) {
-    let Some(topic) = app.home_topics().get(index).copied() else { return };
-    let state = TopicState::new(&topic.id, topic.faq.len());
-    app.home.selected = index;
-    app.screen = Screen::Topic(state);
-}
-
-fn keep_home_selection_visible(app: &mut App) {
-    let visible = app.home_layout().visible_entries();
-    let home = &mut app.home;
-    if home.selected < home.first_visible {
-        home.first_visible = home.selected;
-    } else if home.selected >= home.first_visible + visible {
-        home.first_visible = home.selected + 1 - visible;
-    }
-}
-
-fn topic_key(app: &mut App, key: Key) {
-    let pages = app.pages();
-    let Some(page) = current_page(app, &pages) else { return };
-    let page_count = pages.len();
-    let on_faq = page == Page::Faq;
-    let view_height = text_height(app);
-    let Screen::Topic(state) = &mut app.screen else { return };
-    match key {
-        Key::Left | Key::BackTab => go_to_page(state, state.page.saturating_sub(1)),
-        Key::Right | Key::Tab => go_to_page(state, (state.page + 1).min(page_count - 1)),
-        Key::Char(digit @ '1'..='9') => {
-            let index = digit as usize - '1' as usize;
-            if index < page_count {
-                go_to_page(state, index);
-            }
-        }
-        Key::Esc | Key::Backspace => {
-            go_home(app);
-            return;
-        }
-        Key::Up if on_faq => {
-            state.faq_selected = state.faq_selected.saturating_sub(1);
-            reveal_faq(app);
-            return;
-        }
-        Key::Down if on_faq => {
-            state.faq_selected = (state.faq_selected + 1).min(state.faq_open.len().saturating_sub(1));
-            reveal_faq(app);
-            return;
-        }
-        Key::Enter if on_faq => {
-            toggle_faq(app);
-            return;
-        }
-        Key::Up => state.scroll = state.scroll.saturating_sub(1),
-        Key::Down => state.scroll += 1,
-        Key::PageUp => state.scroll = state.scroll.saturating_sub(view_height.saturating_sub(1).max(1)),
-        Key::PageDown | Key::Char(' ') => state.scroll += view_height.saturating_sub(1).max(1),
-        Key::Home if on_faq => {
-            state.faq_selected = 0;
-            state.scroll = 0;
-        }
-        Key::End if on_faq => {
-            state.faq_selected = state.faq_open.len().saturating_sub(1);
-            state.scroll = usize::MAX;
-        }
-        Key::Home => state.scroll = 0,
-        Key::End => state.scroll = usize::MAX,
-        _ => {}
-    }
-    clamp_scroll(app);
-}
-
-fn current_page(app: &App, pages: &[Page]) -> Option<Page> {
-    match &app.screen {
-        Screen::Topic(state) => pages.get(state.page).copied(),
-        Screen::Home => None,
-    }
-}
-
-fn go_to_page(state: &mut TopicState, page: usize) {
-    if state.page != page {
-        state.page = page;
-        state.scroll = 0;
-    }
-}
-
-fn go_home(app: &mut App) {
-    let Screen::Topic(state) = &app.screen else { return };
-    let id = state.id.clone();
-    if let Some(index) = app.home_topics().iter().position(|t| t.id == id) {
-        app.home.selected = index;
-    }
-    app.screen = Screen::Home;
-    keep_home_selection_visible(app);
-}
-
-fn toggle_faq(app: &mut App) {
-    if let Screen::Topic(state) = &mut app.screen
-        && let Some(open) = state.faq_open.get_mut(state.faq_selected)
-    {
-        *open = !*open;
-    }
-    reveal_faq(app);
-}
-
-/// Scrolls so the chosen question, and its answer when open, are on screen.
-fn reveal_faq(app: &mut App) {
-    let lines = app.page_lines();
-    let height = text_height(app);
-    let Screen::Topic(state) = &mut app.screen else { return };
-    let selected = Some(state.faq_selected);
-    let Some(first) = lines.iter().position(|l| l.faq == selected) else { return };
-    let last = lines.iter().rposition(|l| l.faq == selected).unwrap_or(first);
-    if first < state.scroll {
-        state.scroll = first;
-    } else if last >= state.scroll + height {
-        state.scroll = (last + 1).saturating_sub(height).min(first);
-    }
-    clamp_scroll(app);
-}
-
-/// Rows of page text on screen.
-fn text_height(app: &App) -> usize {
-    app.topic().map_or(0, |(topic, _)| usize::from(app.topic_layout(topic).text.height))
-}
-
-/// Keeps the page's scroll between the top and the last screenful.
-fn clamp_scroll(app: &mut App) {
-    let lines = app.page_lines().len();
-    let height = text_height(app);
-    if let Screen::Topic(state) = &mut app.screen {
-        state.scroll = state.scroll.min(lines.saturating_sub(height));
-    }
-}
-
 fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
-    if app.help_open {
-        if mouse.action == MouseAction::Click {
-            app.help_open = false;
-        }
+    if app.session.staff_panel.is_some() || too_small(app.area) {
         return Vec::new();
     }
-    if too_small(app.area) {
+    if app.session.help_open || app.session.screen == Screen::Attract {
+        if mouse.action == MouseAction::Click {
+            return on_key(app, Key::Esc);
+        }
         return Vec::new();
     }
     let Mouse { action, column, row } = mouse;
@@ -221,77 +116,10 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
             return on_key(app, key);
         }
     }
-    match app.screen {
+    match app.session.screen {
+        Screen::Attract => {}
         Screen::Home => home_mouse(app, mouse),
         Screen::Topic(_) => topic_mouse(app, mouse),
     }
     Vec::new()
-}
-
-fn home_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
-    match action {
-        MouseAction::ScrollUp => home_key(app, Key::Up),
-        MouseAction::ScrollDown => home_key(app, Key::Down),
-        MouseAction::Click => {
-            let list = app.home_layout().list;
-            if hits(list, column, row) {
-                let index = app.home.first_visible + usize::from((row - list.y) / HOME_ENTRY_HEIGHT);
-                open_topic(app, index);
-            }
-        }
-    }
-}
-
-fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
-    let Some((topic, _)) = app.topic() else { return };
-    let layout = app.topic_layout(topic);
-    let page_count = app.pages().len();
-    match action {
-        MouseAction::ScrollUp => topic_scroll(app, -1),
-        MouseAction::ScrollDown => topic_scroll(app, 1),
-        MouseAction::Click => {
-            let Screen::Topic(state) = &mut app.screen else { return };
-            match layout.nav {
-                PageNav::Side(side) if hits(side, column, row) => {
-                    let first = first_visible(state.page, page_count, usize::from(side.height));
-                    let index = first + usize::from(row - side.y);
-                    if index < page_count {
-                        go_to_page(state, index);
-                    }
-                }
-                PageNav::Bar { previous, .. } if hits(previous, column, row) => {
-                    go_to_page(state, state.page.saturating_sub(1));
-                }
-                PageNav::Bar { next, .. } if hits(next, column, row) => {
-                    go_to_page(state, (state.page + 1).min(page_count.saturating_sub(1)));
-                }
-                _ if hits(layout.text, column, row) => {
-                    let line = state.scroll + usize::from(row - layout.text.y);
-                    if let Some(entry) = app.page_lines().get(line).and_then(|l| l.faq) {
-                        if let Screen::Topic(state) = &mut app.screen {
-                            state.faq_selected = entry;
-                        }
-                        toggle_faq(app);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-fn topic_scroll(app: &mut App, direction: isize) {
-    if let Screen::Topic(state) = &mut app.screen {
-        state.scroll = state.scroll.saturating_add_signed(direction * WHEEL_LINES as isize);
-    }
-    clamp_scroll(app);
-}
-
-/// The first of `count` rows shown in a list `visible` rows high, so that `selected` shows.
-pub fn first_visible(selected: usize, count: usize, visible: usize) -> usize {
-    if visible == 0 || count <= visible {
-        0
-    } else {
-        (selected + 1).saturating_sub(visible).min(count - visible)
-    }
 }

@@ -10,9 +10,18 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "patient-kiosk", version, about)]
 pub struct Cli {
-    /// Load topics from this folder instead of the bundled ones.
+    /// Load topics from this folder instead of the bundled ones (or the configured folder).
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
+
+    /// Read settings from this file instead of $XDG_CONFIG_HOME/patient-kiosk/config.toml or
+    /// /etc/patient-kiosk/config.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
+    /// Lock the kiosk: no key ends it without the staff PIN (the same as `locked = true`).
+    #[arg(long)]
+    pub kiosk: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -33,4 +42,7 @@ pub enum Command {
         /// The content folder (default: the bundled content).
         dir: Option<PathBuf>,
     },
+    /// Read a staff PIN (4 to 12 digits, not shown) and print the line for the configuration
+    /// file: `exit_pin_hash = "$argon2id$..."`.
+    HashPin,
 }

@@ -1,17 +1,21 @@
 //! The kiosk's loop: wait for something to happen, update, draw. It never polls: it blocks
 //! until input, a signal or the app's next deadline, and draws only after something changed.
 
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
-use patient_kiosk::app::{App, Effect, Event, update};
+use patient_kiosk::app::{App, Effect, Event, Input, update};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::input::to_input;
 use super::terminal::FullScreen;
+
+/// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
+/// waits in the terminal instead of in memory.
+const QUEUE: usize = 4096;
 
 /// Everything that can wake the loop.
 enum Wakeup {
@@ -23,38 +27,64 @@ enum Wakeup {
     Signal,
 }
 
-/// Runs the kiosk until the app or a signal ends it.
-pub fn run(mut app: App, screen: &mut FullScreen) -> Result<()> {
-    let wakeups = start_sources()?;
-    screen.terminal.draw(|frame| patient_kiosk::ui::render(&app, frame)).context("drawing the screen")?;
+/// Runs the kiosk until the app or a signal ends it. A locked kiosk ends only on SIGTERM or
+/// SIGHUP (from its service manager), not SIGINT.
+pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
+    let wakeups = start_sources(locked)?;
+    draw(&app, screen)?;
     loop {
-        let Ok(first) = wakeups.recv() else { return Ok(()) };
+        let (first, mut inputs) = match next_wakeup(&wakeups, app.next_deadline()) {
+            Next::Wakeup(wakeup) => (Some(wakeup), Vec::new()),
+            Next::Deadline => (None, vec![Input::Wake]),
+            Next::Closed => return Ok(()),
+        };
         // Take everything already waiting before drawing, so a flood of keys costs one frame.
-        let mut changed = false;
-        for wakeup in std::iter::once(first).chain(wakeups.try_iter()) {
-            let terminal_event = match wakeup {
-                Wakeup::Terminal(event) => event,
+        for wakeup in first.into_iter().chain(wakeups.try_iter()) {
+            match wakeup {
+                Wakeup::Terminal(event) => inputs.extend(to_input(event)),
                 Wakeup::InputClosed | Wakeup::Signal => return Ok(()),
-            };
-            let Some(input) = to_input(terminal_event) else { continue };
-            changed = true;
+            }
+        }
+        // Mouse moves and the like change nothing, and cost no frame.
+        if inputs.is_empty() {
+            continue;
+        }
+        for input in inputs {
             if update(&mut app, Event::new(input, Instant::now())).contains(&Effect::Quit) {
                 return Ok(());
             }
         }
-        if changed {
-            screen
-                .terminal
-                .draw(|frame| patient_kiosk::ui::render(&app, frame))
-                .context("drawing the screen")?;
-        }
+        draw(&app, screen)?;
     }
 }
 
+enum Next {
+    Wakeup(Wakeup),
+    Deadline,
+    Closed,
+}
+
+fn next_wakeup(wakeups: &Receiver<Wakeup>, deadline: Option<Instant>) -> Next {
+    match deadline {
+        None => wakeups.recv().map_or(Next::Closed, Next::Wakeup),
+        Some(deadline) => match wakeups.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(wakeup) => Next::Wakeup(wakeup),
+            Err(RecvTimeoutError::Timeout) => Next::Deadline,
+            Err(RecvTimeoutError::Disconnected) => Next::Closed,
+        },
+    }
+}
+
+fn draw(app: &App, screen: &mut FullScreen) -> Result<()> {
+    screen.terminal.draw(|frame| patient_kiosk::ui::render(app, frame)).context("drawing the screen")?;
+    Ok(())
+}
+
 /// Starts the threads that feed the loop: terminal input and signals.
-fn start_sources() -> Result<Receiver<Wakeup>> {
-    let (sender, receiver) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT]).context("listening for signals")?;
+fn start_sources(locked: bool) -> Result<Receiver<Wakeup>> {
+    let (sender, receiver) = mpsc::sync_channel(QUEUE);
+    let endings: &[i32] = if locked { &[SIGTERM, SIGHUP] } else { &[SIGTERM, SIGHUP, SIGINT] };
+    let mut signals = Signals::new(endings).context("listening for signals")?;
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
         if signals.forever().next().is_some() {
@@ -65,7 +95,7 @@ fn start_sources() -> Result<Receiver<Wakeup>> {
     Ok(receiver)
 }
 
-fn read_input(sender: &Sender<Wakeup>) {
+fn read_input(sender: &SyncSender<Wakeup>) {
     loop {
         let wakeup = match crossterm::event::read() {
             Ok(event) => Wakeup::Terminal(event),

@@ -3,14 +3,16 @@
 pub mod cli;
 mod commands;
 mod event_loop;
+mod hash_pin;
 mod input;
+mod settings;
 mod terminal;
 
 use std::process::ExitCode;
+use std::time::Instant;
 
 use cli::{Cli, Command};
-use patient_kiosk::app::{App, Settings};
-use patient_kiosk::content::Severity;
+use patient_kiosk::app::App;
 use patient_kiosk::i18n::Catalog;
 
 /// Runs what the command line asks for and returns the process's exit status.
@@ -18,23 +20,17 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Validate { dir }) => commands::validate(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::List { dir }) => commands::list(dir.as_deref().or(cli.content.as_deref())),
+        Some(Command::HashPin) => hash_pin::run(),
         None => kiosk(&cli),
     }
 }
 
 /// Runs the full-screen kiosk.
 fn kiosk(cli: &Cli) -> ExitCode {
-    let report = match commands::load(cli.content.as_deref()) {
-        Ok(report) => report,
+    let start = match settings::prepare(cli) {
+        Ok(start) => start,
         Err(code) => return code,
     };
-    let errors = report.count(Severity::Error);
-    if errors > 0 {
-        // Printed before the screen is taken over, so it is there to read after the kiosk ends.
-        eprintln!(
-            "patient-kiosk: {errors} content error(s): those files are skipped; run `patient-kiosk validate` for details"
-        );
-    }
     let mut screen = match terminal::FullScreen::enter() {
         Ok(screen) => screen,
         Err(error) => {
@@ -43,8 +39,15 @@ fn kiosk(cli: &Cli) -> ExitCode {
         }
     };
     let size = screen.terminal.size().unwrap_or_default();
-    let app = App::new(report.library, Catalog::english(), Settings::default(), size.width, size.height);
-    let result = event_loop::run(app, &mut screen);
+    let locked = start.settings.locked;
+    let app = App::new(
+        start.library,
+        Catalog::english(),
+        start.settings,
+        (size.width, size.height),
+        Instant::now(),
+    );
+    let result = event_loop::run(app, &mut screen, locked);
     drop(screen);
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,14 +5,20 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, hint_areas, hints};
+use crate::app::{App, Flash, hint_areas, hints};
 use crate::i18n::Msg;
 
 use super::theme::Theme;
 
-/// The header: the kiosk's name, then where the reader is.
+/// The header: the clinic, the kiosk's name, then where the reader is.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, theme: &Theme) {
-    let mut spans = vec![Span::raw(" "), Span::raw(app.catalog().text(Msg::AppTitle))];
+    let mut spans = vec![Span::raw(" ")];
+    let clinic = app.settings().clinic_name.as_str();
+    if !clinic.is_empty() {
+        spans.push(Span::raw(clinic));
+        spans.push(Span::raw(" · "));
+    }
+    spans.push(Span::raw(app.catalog().text(Msg::AppTitle)));
     if let Some(place) = place {
         spans.push(Span::raw(" › "));
         spans.push(Span::raw(place));
@@ -20,8 +26,18 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, the
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.header), area);
 }
 
-/// The footer: the keys that work on this screen, each where a tap presses it.
+/// The footer: a passing message if there is one, else the keys that work on this screen,
+/// each where a tap presses it.
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if let Some(flash) = app.session().flash {
+        let msg = match flash {
+            Flash::WrongPin => Msg::FlashWrongPin,
+            Flash::PinLockedOut => Msg::FlashLockedOut,
+        };
+        let text = format!(" {}", app.catalog().text(msg));
+        frame.render_widget(Paragraph::new(text).style(theme.warning), area);
+        return;
+    }
     frame.render_widget(Paragraph::new("").style(theme.footer), area);
     for (hint_area, hint) in hint_areas(area, &hints(app), app.catalog()) {
         frame.render_widget(Paragraph::new(app.catalog().text(hint.msg)).style(theme.footer), hint_area);

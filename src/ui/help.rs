@@ -30,8 +30,10 @@ const KEY_COLUMN: usize = 17;
 /// Draws the help box over whatever is on screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let catalog = app.catalog();
+    let locked = app.settings().locked;
     let mut lines: Vec<Line> = ROWS
         .iter()
+        .filter(|(keys, _)| !(locked && *keys == Msg::HelpKeysQuit))
         .map(|(keys, meaning)| {
             let keys = format!("{:KEY_COLUMN$}", catalog.text(*keys));
             Line::from(vec![Span::styled(keys, theme.strong), Span::raw(catalog.text(*meaning))])

@@ -1,9 +1,13 @@
 //! Pure drawing: reads the app, writes a frame. One file per screen; every style comes from
 //! the [`Theme`].
 
+mod attract;
+mod big_text;
 mod chrome;
 mod help;
 mod home;
+mod idle_warning;
+mod staff_panel;
 mod theme;
 mod too_small;
 mod topic;
@@ -23,6 +27,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     match app.screen() {
+        Screen::Attract => attract::render(frame, area, app, &theme),
         Screen::Home => home::render(frame, app, &theme),
         Screen::Topic(state) => match app.topic() {
             Some((topic, _)) => topic::render(frame, app, topic, state, &theme),
@@ -31,5 +36,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if app.help_open() {
         help::render(frame, area, app, &theme);
+    }
+    if let Some(panel) = &app.session().staff_panel {
+        staff_panel::render(frame, area, app, panel, &theme);
+    }
+    if let Some(seconds) = app.reset_countdown() {
+        idle_warning::render(frame, area, app, seconds, &theme);
     }
 }

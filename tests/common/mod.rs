@@ -16,13 +16,13 @@ pub fn t0() -> Instant {
 
 /// The kiosk on the bundled content, as a patient sees it.
 pub fn bundled_app(width: u16, height: u16) -> App {
-    App::new(load_bundled().library, Catalog::english(), Settings::default(), width, height)
+    App::new(load_bundled().library, Catalog::english(), Settings::default(), (width, height), t0())
 }
 
 /// The kiosk on the bundled content, as staff see it.
 pub fn staff_app(width: u16, height: u16) -> App {
     let settings = Settings { staff: true, ..Settings::default() };
-    App::new(load_bundled().library, Catalog::english(), settings, width, height)
+    App::new(load_bundled().library, Catalog::english(), settings, (width, height), t0())
 }
 
 /// A small valid topic, as a topic file would say it.
@@ -61,7 +61,7 @@ pub fn library_of(count: usize) -> Library {
 
 /// The kiosk on a library of `count` small topics.
 pub fn app_with_topics(count: usize, width: u16, height: u16) -> App {
-    App::new(library_of(count), Catalog::english(), Settings::default(), width, height)
+    App::new(library_of(count), Catalog::english(), Settings::default(), (width, height), t0())
 }
 
 pub fn send(app: &mut App, input: Input) -> Vec<Effect> {
@@ -95,6 +95,6 @@ pub mod pty;
 pub fn topic_state(app: &App) -> &patient_kiosk::app::TopicState {
     match app.screen() {
         patient_kiosk::app::Screen::Topic(state) => state,
-        patient_kiosk::app::Screen::Home => panic!("expected a topic to be open"),
+        other => panic!("expected a topic to be open, not {other:?}"),
     }
 }

@@ -1,0 +1,45 @@
+//! How the kiosk is set up: fixed for the program's life, and what every reset returns to.
+
+use std::time::Duration;
+
+use super::event::Key;
+
+/// The kiosk's set-up, from the command line and the configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The language every session starts in.
+    pub language: String,
+    /// Whether staff-only sections are shown.
+    pub staff: bool,
+    /// Whether the kiosk is locked: no key ends it without the staff PIN, and sessions start
+    /// on the attract screen.
+    pub locked: bool,
+    /// Time without input before "Are you still there?" shows.
+    pub idle: Duration,
+    /// Time the warning shows before the session is wiped.
+    pub warning: Duration,
+    /// The key that opens the staff PIN screen.
+    pub staff_key: Key,
+    /// The argon2 hash of the staff PIN; without one a locked kiosk cannot be left by keys.
+    pub pin_hash: Option<String>,
+    /// The clinic's name, for the header and the attract screen.
+    pub clinic_name: String,
+    /// Problems with the configuration, shown to staff (never to patients).
+    pub notices: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            language: crate::i18n::BASE_LANGUAGE.to_owned(),
+            staff: false,
+            locked: false,
+            idle: Duration::from_secs(90),
+            warning: Duration::from_secs(20),
+            staff_key: Key::Function(12),
+            pin_hash: None,
+            clinic_name: String::new(),
+            notices: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The staff panel: the PIN screen and the staff menu. Patients cannot get past the PIN.
+
+use super::event::{Effect, Key};
+use super::session::{Flash, StaffPanel};
+use super::state::{App, PIN_LOCKOUT, PIN_TRIES};
+use crate::pin::{MAX_PIN_DIGITS, verify_pin};
+
+/// The staff key: the menu at once on an unlocked kiosk, else the PIN screen.
+pub(super) fn open_staff_panel(app: &mut App) {
+    app.session.help_open = false;
+    app.session.staff_panel =
+        Some(if app.settings.locked { StaffPanel::Pin { digits: String::new() } } else { StaffPanel::Menu });
+}
+
+/// A key while the staff panel is open.
+pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
+    let accepts_digits = app.settings.pin_hash.is_some() && !app.pin_locked_out();
+    match (&mut app.session.staff_panel, key) {
+        (_, Key::Esc) => app.session.staff_panel = None,
+        (Some(StaffPanel::Pin { digits }), Key::Char(c)) if c.is_ascii_digit() && accepts_digits => {
+            if digits.len() < MAX_PIN_DIGITS {
+                digits.push(c);
+            }
+        }
+        (Some(StaffPanel::Pin { digits }), Key::Backspace) => {
+            digits.pop();
+        }
+        (Some(StaffPanel::Pin { digits }), Key::Enter) if accepts_digits && !digits.is_empty() => {
+            let entered = std::mem::take(digits);
+            check_pin(app, &entered);
+        }
+        (Some(StaffPanel::Menu), Key::Char('x' | 'X')) => return vec![Effect::Quit],
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn check_pin(app: &mut App, entered: &str) {
+    let Some(hash) = &app.settings.pin_hash else { return };
+    if verify_pin(hash, entered) {
+        app.wrong_pins = 0;
+        app.session.staff_panel = Some(StaffPanel::Menu);
+        return;
+    }
+    app.wrong_pins += 1;
+    app.session.staff_panel = None;
+    app.session.flash = Some(Flash::WrongPin);
+    if app.wrong_pins >= PIN_TRIES {
+        app.wrong_pins = 0;
+        app.pin_locked_until = Some(app.now + PIN_LOCKOUT);
+        app.session.flash = Some(Flash::PinLockedOut);
+    }
+}

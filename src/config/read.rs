@@ -1,0 +1,192 @@
+//! Reading a configuration file key by key, so one bad key costs only that key: it keeps its
+//! default and is reported as `path:line:column`, and every other key still takes effect.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::content::{Diagnostic, Position, unsafe_character};
+
+use super::model::Config;
+
+/// WCAG 2.2.1 asks for at least 20 seconds to answer a time-out warning.
+const WCAG_MIN_WARNING_SECONDS: u64 = 20;
+/// The longest idle or warning time accepted: a day.
+const MAX_SECONDS: u64 = 24 * 60 * 60;
+
+/// Reads the configuration in `text` (from the file shown as `file`): the settings, with the
+/// default for every key that is missing or bad, and a diagnostic for every problem.
+pub fn read_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
+    let mut reader = Reader { file, text, problems: Vec::new() };
+    let mut config = Config::default();
+    match DeTable::parse(text) {
+        Ok(root) => reader.root(root.get_ref(), &mut config),
+        Err(error) => {
+            let position = error.span().map_or(Position::START, |span| Position::of_offset(text, span.start));
+            let message = format!("{}; every setting keeps its default", error.message().trim());
+            reader.problems.push(Diagnostic::error(file, position, message));
+        }
+    }
+    (config, reader.problems)
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk"];
+const KIOSK_KEYS: &[&str] = &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key"];
+
+impl Reader<'_> {
+    fn root(&mut self, root: &DeTable<'_>, config: &mut Config) {
+        for (key, value) in root {
+            match key.get_ref().as_ref() {
+                "clinic_name" => {
+                    if let Some(name) = self.text_value("clinic_name", value) {
+                        config.clinic_name = name;
+                    }
+                }
+                "content" => {
+                    if let Some(path) = self.text_value("content", value) {
+                        config.content = Some(PathBuf::from(path));
+                    }
+                }
+                "kiosk" => self.kiosk(value, config),
+                other => self.unknown(key, other, "", ROOT_KEYS),
+            }
+        }
+    }
+
+    fn kiosk(&mut self, value: &Value<'_>, config: &mut Config) {
+        let Some(table) = value.get_ref().as_table() else {
+            return self.bad(value, "`kiosk` must be a table: write `[kiosk]` on a line of its own");
+        };
+        let kiosk = &mut config.kiosk;
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "locked" => match value.get_ref().as_bool() {
+                    Some(locked) => kiosk.locked = locked,
+                    None => self.bad(value, "`kiosk.locked` must be true or false"),
+                },
+                "idle_seconds" => {
+                    if let Some(seconds) = self.seconds("kiosk.idle_seconds", value, 1) {
+                        kiosk.idle = Duration::from_secs(seconds);
+                    }
+                }
+                "warning_seconds" => {
+                    if let Some(seconds) = self.seconds("kiosk.warning_seconds", value, 1) {
+                        kiosk.warning = Duration::from_secs(seconds);
+                        if seconds < WCAG_MIN_WARNING_SECONDS {
+                            self.warn(
+                                value,
+                                format!(
+                                    "`kiosk.warning_seconds` is {seconds}: WCAG 2.2.1 asks for at least \
+                                     {WCAG_MIN_WARNING_SECONDS} seconds to answer the warning"
+                                ),
+                            );
+                        }
+                    }
+                }
+                "exit_pin_hash" => {
+                    if let Some(hash) = self.text_value("kiosk.exit_pin_hash", value) {
+                        match crate::pin::check_hash(&hash) {
+                            Ok(()) => kiosk.exit_pin_hash = Some(hash),
+                            Err(reason) => self.bad(
+                                value,
+                                format!(
+                                    "`kiosk.exit_pin_hash` is not a PIN hash ({reason}); make one with \
+                                     `patient-kiosk hash-pin`. Until then the kiosk cannot be left from the keyboard"
+                                ),
+                            ),
+                        }
+                    }
+                }
+                "staff_key" => {
+                    if let Some(name) = self.text_value("kiosk.staff_key", value) {
+                        match parse_function_key(&name) {
+                            Some(number) => kiosk.staff_key = number,
+                            None => self.bad(
+                                value,
+                                format!("`kiosk.staff_key` must be a function key from \"F1\" to \"F24\" (found {name:?})"),
+                            ),
+                        }
+                    }
+                }
+                other => self.unknown(key, other, "kiosk.", KIOSK_KEYS),
+            }
+        }
+    }
+
+    /// A text value, refused if it is not text or holds a control character.
+    fn text_value(&mut self, name: &str, value: &Value<'_>) -> Option<String> {
+        let Some(text) = value.get_ref().as_str() else {
+            self.bad(value, format!("`{name}` must be text in quotes"));
+            return None;
+        };
+        if let Some((_, c)) = unsafe_character(text) {
+            self.bad(value, format!("`{name}` holds a control character (U+{:04X})", c as u32));
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    /// A whole number of seconds from `min` to a day.
+    fn seconds(&mut self, name: &str, value: &Value<'_>, min: u64) -> Option<u64> {
+        let parsed =
+            value.get_ref().as_integer().and_then(|i| u64::from_str_radix(i.as_str(), i.radix()).ok());
+        match parsed {
+            Some(seconds) if (min..=MAX_SECONDS).contains(&seconds) => Some(seconds),
+            _ => {
+                self.bad(
+                    value,
+                    format!("`{name}` must be a whole number of seconds from {min} to {MAX_SECONDS}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn unknown(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        name: &str,
+        prefix: &str,
+        known: &[&str],
+    ) {
+        let closest = known
+            .iter()
+            .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let hint = match closest {
+            Some((_, candidate)) => format!("; did you mean `{prefix}{candidate}`?"),
+            None => String::new(),
+        };
+        let position = Position::of_offset(self.text, key.span().start);
+        let message = format!("unknown setting `{prefix}{name}`{hint}");
+        self.problems.push(Diagnostic::error(self.file, position, message));
+    }
+
+    fn bad(&mut self, value: &Value<'_>, reason: impl Into<String>) {
+        let position = Position::of_offset(self.text, value.span().start);
+        let message = format!("{}; the default is used", reason.into());
+        self.problems.push(Diagnostic::error(self.file, position, message));
+    }
+
+    fn warn(&mut self, value: &Value<'_>, reason: String) {
+        let position = Position::of_offset(self.text, value.span().start);
+        self.problems.push(Diagnostic::warning(self.file, position, reason));
+    }
+}
+
+/// "F12" (any case) as 12; `None` for anything but F1 to F24.
+pub fn parse_function_key(name: &str) -> Option<u8> {
+    let number = name.strip_prefix(['F', 'f'])?.parse::<u8>().ok()?;
+    (1..=24).contains(&number).then_some(number)
+}

@@ -1,0 +1,74 @@
+//! `patient-kiosk hash-pin`: read a PIN without showing it, print its hash for the config.
+
+use std::io::{self, BufRead as _, IsTerminal as _, Write as _};
+use std::process::ExitCode;
+
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
+use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+use patient_kiosk::pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS, hash_pin, is_valid_pin};
+
+/// Reads the PIN (twice on a terminal, once from a pipe) and prints the configuration line.
+pub fn run() -> ExitCode {
+    let pin = if io::stdin().is_terminal() {
+        let first = prompt(&format!("Staff PIN ({MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits): "));
+        let again = prompt("The same PIN again: ");
+        match (first, again) {
+            (Ok(first), Ok(again)) if first == again => first,
+            (Ok(_), Ok(_)) => return fail("the two PINs differ"),
+            (Err(error), _) | (_, Err(error)) => return fail(&format!("cannot read the PIN: {error}")),
+        }
+    } else {
+        let mut line = String::new();
+        if let Err(error) = io::stdin().lock().read_line(&mut line) {
+            return fail(&format!("cannot read the PIN: {error}"));
+        }
+        line.trim().to_owned()
+    };
+    if !is_valid_pin(&pin) {
+        return fail(&format!("a staff PIN is {MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits"));
+    }
+    match hash_pin(&pin) {
+        Ok(hash) => {
+            println!("exit_pin_hash = \"{hash}\"");
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&format!("cannot hash the PIN: {error}")),
+    }
+}
+
+fn fail(reason: &str) -> ExitCode {
+    eprintln!("patient-kiosk hash-pin: {reason}");
+    ExitCode::FAILURE
+}
+
+/// Reads one line with nothing echoed. Raw mode is always turned off again.
+fn prompt(question: &str) -> io::Result<String> {
+    eprint!("{question}");
+    io::stderr().flush()?;
+    enable_raw_mode()?;
+    let typed = read_hidden_line();
+    let _ = disable_raw_mode();
+    eprintln!();
+    typed
+}
+
+fn read_hidden_line() -> io::Result<String> {
+    let mut typed = String::new();
+    loop {
+        let Event::Key(key) = read()? else { continue };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        match key.code {
+            KeyCode::Enter => return Ok(typed),
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            KeyCode::Char('c' | 'd') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return Err(io::Error::new(io::ErrorKind::Interrupted, "cancelled"));
+            }
+            KeyCode::Char(c) => typed.push(c),
+            _ => {}
+        }
+    }
+}

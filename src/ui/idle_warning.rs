@@ -1,0 +1,33 @@
+//! "Are you still there?": a full-width band with the countdown to the reset.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::i18n::Msg;
+
+use super::theme::Theme;
+
+/// Draws the warning over the middle of the screen.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, seconds: u64, theme: &Theme) {
+    let catalog = app.catalog();
+    let countdown = match seconds {
+        1 => catalog.text(Msg::IdleCountdownOne).to_owned(),
+        n => catalog.format(Msg::IdleCountdownMany, &[("seconds", &n.to_string())]),
+    };
+    let lines = vec![
+        Line::default(),
+        Line::from(catalog.text(Msg::IdleTitle)),
+        Line::from(catalog.text(Msg::IdleBody)),
+        Line::default(),
+        Line::from(countdown),
+        Line::default(),
+    ];
+    let [band] = Layout::vertical([Constraint::Length(lines.len() as u16)]).flex(Flex::Center).areas(area);
+    frame.render_widget(Clear, band);
+    let paragraph =
+        Paragraph::new(lines).style(theme.warning).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, band);
+}
