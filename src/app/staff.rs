@@ -17,10 +17,10 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
     let accepts_digits = app.settings.pin_hash.is_some() && !app.pin_locked_out();
     match (&mut app.session.staff_panel, key) {
         (_, Key::Esc) => app.session.staff_panel = None,
-        (Some(StaffPanel::Pin { digits }), Key::Char(c)) if c.is_ascii_digit() && accepts_digits => {
-            if digits.len() < MAX_PIN_DIGITS {
-                digits.push(c);
-            }
+        (Some(StaffPanel::Pin { digits }), Key::Char(c))
+            if c.is_ascii_digit() && accepts_digits && digits.len() < MAX_PIN_DIGITS =>
+        {
+            digits.push(c);
         }
         (Some(StaffPanel::Pin { digits }), Key::Backspace) => {
             digits.pop();

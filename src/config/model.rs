@@ -5,7 +5,7 @@ use std::time::Duration;
 
 /// Everything a configuration file can set; each field's default is what a missing or bad key
 /// gives. `docs/configuration.md` lists every key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     /// The clinic's name, shown in the header and large on the attract screen.
     pub clinic_name: String,
@@ -28,12 +28,6 @@ pub struct KioskConfig {
     pub exit_pin_hash: Option<String>,
     /// The function key that opens the staff PIN screen: 12 for F12.
     pub staff_key: u8,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config { clinic_name: String::new(), content: None, kiosk: KioskConfig::default() }
-    }
 }
 
 impl Default for KioskConfig {
