@@ -67,6 +67,27 @@ pub(super) fn keep_home_selection_visible(app: &mut App) {
 }
 
 pub(super) fn topic_key(app: &mut App, key: Key) {
+    let acts = matches!(
+        key,
+        Key::Left
+            | Key::Right
+            | Key::Tab
+            | Key::BackTab
+            | Key::Char('1'..='9' | ' ')
+            | Key::Esc
+            | Key::Backspace
+            | Key::Up
+            | Key::Down
+            | Key::Enter
+            | Key::PageUp
+            | Key::PageDown
+            | Key::Home
+            | Key::End
+    );
+    // Other keys cost nothing, so a flood of typed or pasted characters never lags.
+    if !acts {
+        return;
+    }
     let pages = app.pages();
     let Some(page) = current_page(app, &pages) else { return };
     let page_count = pages.len();

@@ -29,6 +29,8 @@ pub fn read_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
             reader.problems.push(Diagnostic::error(file, position, message));
         }
     }
+    // Tables are read in key order; problems are reported in file order.
+    reader.problems.sort_by_key(|problem| problem.position);
     (config, reader.problems)
 }
 

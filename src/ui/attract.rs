@@ -9,6 +9,7 @@ use crate::app::App;
 use crate::i18n::Msg;
 
 use super::big_text::big_rows;
+use super::chrome::flash;
 use super::theme::Theme;
 
 /// The clinic's name large, "Press any key to start", and the topics on offer.
@@ -47,4 +48,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let topics =
         Paragraph::new(topics).style(theme.quiet).alignment(Alignment::Center).wrap(Wrap { trim: true });
     frame.render_widget(topics, topics_area);
+    let bottom = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
+    flash(frame, bottom, app, theme);
 }

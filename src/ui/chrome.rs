@@ -29,17 +29,23 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, the
 /// The footer: a passing message if there is one, else the keys that work on this screen,
 /// each where a tap presses it.
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if let Some(flash) = app.session().flash {
-        let msg = match flash {
-            Flash::WrongPin => Msg::FlashWrongPin,
-            Flash::PinLockedOut => Msg::FlashLockedOut,
-        };
-        let text = format!(" {}", app.catalog().text(msg));
-        frame.render_widget(Paragraph::new(text).style(theme.warning), area);
+    if flash(frame, area, app, theme) {
         return;
     }
     frame.render_widget(Paragraph::new("").style(theme.footer), area);
     for (hint_area, hint) in hint_areas(area, &hints(app), app.catalog()) {
         frame.render_widget(Paragraph::new(app.catalog().text(hint.msg)).style(theme.footer), hint_area);
     }
+}
+
+/// Draws the passing message, if there is one, in `area`; says whether it did.
+pub fn flash(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> bool {
+    let Some(flash) = app.session().flash else { return false };
+    let msg = match flash {
+        Flash::WrongPin => Msg::FlashWrongPin,
+        Flash::PinLockedOut => Msg::FlashLockedOut,
+    };
+    let text = format!(" {}", app.catalog().text(msg));
+    frame.render_widget(Paragraph::new(text).style(theme.warning), area);
+    true
 }

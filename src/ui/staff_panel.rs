@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use crate::app::{App, StaffPanel};
 use crate::i18n::Msg;
@@ -61,14 +61,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
         }
     };
     let width = 72.min(area.width);
-    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let inner_width = usize::from(width.saturating_sub(4)).max(1);
     let wrapped_rows: usize =
         lines.iter().map(|line| textwrap::wrap(&line.to_string(), inner_width).len().max(1)).sum();
     let height = (wrapped_rows as u16 + 2).min(area.height);
     let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
     let [boxed] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
-    let block =
-        Block::bordered().title(Span::styled(format!(" {title} "), theme.heading)).border_style(theme.border);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme.heading))
+        .border_style(theme.border)
+        .padding(Padding::horizontal(1));
     frame.render_widget(Clear, boxed);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), boxed);
 }

@@ -98,3 +98,28 @@ pub fn topic_state(app: &App) -> &patient_kiosk::app::TopicState {
         other => panic!("expected a topic to be open, not {other:?}"),
     }
 }
+
+/// The staff PIN every test kiosk uses.
+pub const TEST_PIN: &str = "2468";
+
+/// The argon2 hash of [`TEST_PIN`], made once per test program.
+pub fn test_pin_hash() -> String {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| patient_kiosk::pin::hash_pin(TEST_PIN).expect("hash the test PIN")).clone()
+}
+
+/// A locked kiosk on the bundled content, with the test PIN, 90 s idle and a 20 s warning.
+pub fn locked_app() -> App {
+    let settings = Settings {
+        locked: true,
+        pin_hash: Some(test_pin_hash()),
+        clinic_name: "Riverside Spine Clinic".to_owned(),
+        ..Settings::default()
+    };
+    App::new(load_bundled().library, Catalog::english(), settings, (80, 24), t0())
+}
+
+/// Sends an event that happens `after` the start of the test.
+pub fn send_at(app: &mut App, after: std::time::Duration, input: Input) -> Vec<Effect> {
+    update(app, Event::new(input, t0() + after))
+}

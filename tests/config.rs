@@ -1,0 +1,166 @@
+//! The configuration file: every key, every bad value, and where the kiosk looks for it.
+
+use std::path::Path;
+use std::time::Duration;
+
+use patient_kiosk::config::{Config, KioskConfig, find_config_file, load_config, read_config};
+
+fn messages(text: &str) -> (Config, Vec<String>) {
+    let (config, problems) = read_config("config.toml", text);
+    (config, problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn every_key_is_read() {
+    let hash = patient_kiosk::pin::hash_pin("2468").expect("hash");
+    let text = format!(
+        "clinic_name = \"Riverside Spine Clinic\"\ncontent = \"/srv/content\"\n[kiosk]\nlocked = true\n\
+         idle_seconds = 30\nwarning_seconds = 25\nexit_pin_hash = \"{hash}\"\nstaff_key = \"F9\"\n"
+    );
+    let (config, problems) = messages(&text);
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(
+        config,
+        Config {
+            clinic_name: "Riverside Spine Clinic".into(),
+            content: Some("/srv/content".into()),
+            kiosk: KioskConfig {
+                locked: true,
+                idle: Duration::from_secs(30),
+                warning: Duration::from_secs(25),
+                exit_pin_hash: Some(hash),
+                staff_key: 9,
+            },
+        }
+    );
+}
+
+#[test]
+fn an_empty_file_gives_the_defaults() {
+    assert_eq!(messages(""), (Config::default(), vec![]));
+    let defaults = Config::default();
+    assert_eq!(defaults.kiosk.idle, Duration::from_secs(90));
+    assert_eq!(defaults.kiosk.warning, Duration::from_secs(20));
+    assert_eq!(defaults.kiosk.staff_key, 12);
+    assert!(!defaults.kiosk.locked);
+}
+
+#[test]
+fn unknown_keys_are_named_with_a_suggestion() {
+    let (config, problems) = messages("clinc_name = \"A\"\n[kiosk]\nidle_second = 30\nbeep = 1\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:1: error: unknown setting `clinc_name`; did you mean `clinic_name`?",
+            "config.toml:3:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?",
+            "config.toml:4:1: error: unknown setting `kiosk.beep`",
+        ]
+    );
+    assert_eq!(config, Config::default());
+}
+
+#[test]
+fn each_bad_value_keeps_its_default_and_the_good_ones_still_count() {
+    let text = "clinic_name = \"Riverside\"\n[kiosk]\nlocked = \"yes\"\nidle_seconds = \"ninety\"\n\
+                warning_seconds = 0\nexit_pin_hash = \"2468\"\nstaff_key = \"F30\"\n";
+    let (config, problems) = messages(text);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:3:10: error: `kiosk.locked` must be true or false; the default is used",
+            "config.toml:4:16: error: `kiosk.idle_seconds` must be a whole number of seconds from 1 to 86400; the default is used",
+            "config.toml:5:19: error: `kiosk.warning_seconds` must be a whole number of seconds from 1 to 86400; the default is used",
+            "config.toml:6:17: error: `kiosk.exit_pin_hash` is not a PIN hash (password hash string missing field); make one with `patient-kiosk hash-pin`. Until then the kiosk cannot be left from the keyboard; the default is used",
+            "config.toml:7:13: error: `kiosk.staff_key` must be a function key from \"F1\" to \"F24\" (found \"F30\"); the default is used",
+        ]
+    );
+    assert_eq!(config, Config { clinic_name: "Riverside".into(), ..Config::default() });
+}
+
+#[test]
+fn a_short_warning_is_allowed_but_flagged() {
+    let (config, problems) = messages("[kiosk]\nwarning_seconds = 5\n");
+    assert_eq!(config.kiosk.warning, Duration::from_secs(5));
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:19: warning: `kiosk.warning_seconds` is 5: WCAG 2.2.1 asks for at least 20 seconds to answer the warning"
+        ]
+    );
+}
+
+#[test]
+fn a_syntax_error_gives_every_default() {
+    let (config, problems) = messages("clinic_name = \"Riverside\n[kiosk]\nlocked = true\n");
+    assert_eq!(config, Config::default());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with("config.toml:1:25: error: invalid basic string"), "{}", problems[0]);
+    assert!(problems[0].ends_with("; every setting keeps its default"), "{}", problems[0]);
+}
+
+#[test]
+fn control_characters_are_refused() {
+    let (config, problems) = messages("clinic_name = \"Evil\\u001b]0;x\\u0007\"\n");
+    assert_eq!(config.clinic_name, "");
+    assert_eq!(
+        problems,
+        ["config.toml:1:15: error: `clinic_name` holds a control character (U+001B); the default is used"]
+    );
+}
+
+#[test]
+fn kiosk_must_be_a_table() {
+    let (_, problems) = messages("kiosk = true\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:1:9: error: `kiosk` must be a table: write `[kiosk]` on a line of its own; the default is used"
+        ]
+    );
+}
+
+#[test]
+fn the_named_file_wins_then_the_users_then_the_systems() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let named = dir.path().join("named.toml");
+    assert_eq!(find_config_file(Some(&named), None, None), Some(named.clone()));
+
+    let xdg = dir.path().join("xdg");
+    std::fs::create_dir_all(xdg.join("patient-kiosk")).expect("mkdir");
+    std::fs::write(xdg.join("patient-kiosk/config.toml"), "").expect("write");
+    assert_eq!(
+        find_config_file(None, Some(xdg.clone().into()), None),
+        Some(xdg.join("patient-kiosk/config.toml"))
+    );
+
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(home.join(".config/patient-kiosk")).expect("mkdir");
+    std::fs::write(home.join(".config/patient-kiosk/config.toml"), "").expect("write");
+    assert_eq!(
+        find_config_file(None, Some("".into()), Some(home.clone().into())),
+        Some(home.join(".config/patient-kiosk/config.toml"))
+    );
+    let nowhere = dir.path().join("nowhere");
+    let found = find_config_file(None, Some(nowhere.into()), None);
+    let system = Path::new("/etc/patient-kiosk/config.toml");
+    assert_eq!(found, system.is_file().then(|| system.to_owned()));
+}
+
+#[test]
+fn an_unreadable_file_gives_every_default_and_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.toml");
+    let (config, problems) = load_config(&missing);
+    assert_eq!(config, Config::default());
+    assert_eq!(
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "{}:1:1: error: cannot read the configuration file: No such file or directory (os error 2); every setting keeps its default",
+            missing.display()
+        )]
+    );
+    let binary = dir.path().join("binary.toml");
+    std::fs::write(&binary, b"clinic_name = \"\xff\"\n").expect("write");
+    let (_, problems) = load_config(&binary);
+    assert!(problems[0].message.starts_with("the configuration file is not UTF-8 text"));
+}
