@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 use patient_kiosk::app::{App, Effect, Event, Input, update};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::input::to_input;
@@ -83,11 +83,14 @@ fn draw(app: &App, screen: &mut FullScreen) -> Result<()> {
 /// Starts the threads that feed the loop: terminal input and signals.
 fn start_sources(locked: bool) -> Result<Receiver<Wakeup>> {
     let (sender, receiver) = mpsc::sync_channel(QUEUE);
-    let endings: &[i32] = if locked { &[SIGTERM, SIGHUP] } else { &[SIGTERM, SIGHUP, SIGINT] };
-    let mut signals = Signals::new(endings).context("listening for signals")?;
+    // Handling a signal replaces its default action, so a locked kiosk catches the ones that
+    // would end or stop it, and lets them go.
+    let mut signals =
+        Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP]).context("listening for signals")?;
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
-        if signals.forever().next().is_some() {
+        let ends = |signal: i32| matches!(signal, SIGTERM | SIGHUP) || (!locked && signal != SIGTSTP);
+        if signals.forever().any(ends) {
             let _ = signal_sender.send(Wakeup::Signal);
         }
     })?;

@@ -1,0 +1,219 @@
+//! Kiosk mode in a real pseudo-terminal: the idle reset, the escape battery, the staff PIN,
+//! and bad configuration files that must never leave the kiosk dark.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::pty::PtyKiosk;
+use common::{TEST_PIN, test_pin_hash};
+
+/// A configuration file in a fresh temporary folder.
+fn config_file(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).expect("write config");
+    (dir, path)
+}
+
+fn locked_config(idle: u64, warning: u64) -> (tempfile::TempDir, PathBuf) {
+    config_file(&format!(
+        "clinic_name = \"Riverside Spine Clinic\"\n[kiosk]\nlocked = true\nidle_seconds = {idle}\n\
+         warning_seconds = {warning}\nexit_pin_hash = \"{}\"\n",
+        test_pin_hash()
+    ))
+}
+
+fn start_locked(idle: u64, warning: u64) -> (tempfile::TempDir, PtyKiosk) {
+    let (dir, path) = locked_config(idle, warning);
+    let kiosk = PtyKiosk::start(&["--config", path.to_str().expect("UTF-8 path")], 80, 24);
+    kiosk.wait_for("Press any key to start");
+    (dir, kiosk)
+}
+
+#[test]
+fn an_idle_reader_is_warned_then_the_kiosk_starts_over() {
+    let (_dir, mut kiosk) = start_locked(2, 2);
+    kiosk.send(b" ");
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Draft — not yet reviewed by a clinician");
+    kiosk.send(b"\x1b[C\x1b[C");
+    kiosk.wait_for("3 Symptoms");
+    kiosk.wait_for("Are you still there?");
+    kiosk.wait_for("Press any key to keep reading.");
+    kiosk.wait_for("The screen will start over in");
+    kiosk.wait_for("Press any key to start");
+    kiosk.wait_until_gone("Symptoms");
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn a_key_in_the_warning_keeps_the_readers_place() {
+    let (_dir, mut kiosk) = start_locked(2, 3);
+    kiosk.send(b" ");
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\r");
+    kiosk.send(b"\x1b[C\x1b[C");
+    kiosk.wait_for("These problems can lead your doctor");
+    kiosk.wait_for("Are you still there?");
+    kiosk.send(b"q");
+    kiosk.wait_until_gone("Are you still there?");
+    assert!(kiosk.contents().contains("These problems can lead your doctor"), "{}", kiosk.contents());
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn the_escape_battery_leaves_a_locked_kiosk_running() {
+    let (_dir, mut kiosk) = start_locked(600, 20);
+    kiosk.send(b" ");
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Draft — not yet reviewed by a clinician");
+    // q, Esc, Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D, and F1 to F11.
+    let battery: &[&[u8]] = &[
+        b"q",
+        b"Q",
+        b"\x1b",
+        b"\x03",
+        b"\x1a",
+        b"\x1c",
+        b"\x04",
+        b"\x1bOP",
+        b"\x1bOQ",
+        b"\x1bOR",
+        b"\x1bOS",
+        b"\x1b[15~",
+        b"\x1b[17~",
+        b"\x1b[18~",
+        b"\x1b[19~",
+        b"\x1b[20~",
+        b"\x1b[21~",
+        b"\x1b[23~",
+    ];
+    for keys in battery {
+        kiosk.send(keys);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // A mebibyte pasted in one go.
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend(std::iter::repeat_n(b'q', 1 << 20));
+    paste.extend(b"\x1b[201~");
+    kiosk.send(&paste);
+    kiosk.send(b"?");
+    kiosk.wait_for("Press any key to close this help.");
+    assert!(kiosk.is_running());
+    assert!(kiosk.contents().contains("Riverside Spine Clinic · Patient Education"));
+
+    kiosk.signal(libc::SIGINT);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(kiosk.is_running(), "SIGINT does not end a locked kiosk");
+
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn the_right_pin_and_x_exit_with_status_zero() {
+    let (_dir, mut kiosk) = start_locked(600, 20);
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Enter the staff PIN, then press Enter.");
+    kiosk.send(TEST_PIN.as_bytes());
+    kiosk.wait_for("● ● ● ●");
+    assert!(!kiosk.contents().contains(TEST_PIN), "the PIN is masked");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Exit the kiosk");
+    kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn a_wrong_pin_says_so_and_the_kiosk_stays() {
+    let (_dir, mut kiosk) = start_locked(600, 20);
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Enter the staff PIN");
+    kiosk.send(b"1357\r");
+    kiosk.wait_for("Wrong PIN.");
+    kiosk.wait_until_gone("Enter the staff PIN");
+    kiosk.send(b"x");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(kiosk.is_running());
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+/// Runs the kiosk on a configuration fixture; returns what the terminal shows after it ends.
+fn run_with_config_fixture(name: &str) -> String {
+    let path = format!("tests/fixtures/config/{name}");
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Vertebroplasty");
+    assert!(kiosk.is_running(), "{name}: the kiosk runs");
+    kiosk.send(b"q");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0), "{name}");
+    kiosk.assert_terminal_restored();
+    kiosk.contents()
+}
+
+#[test]
+fn each_bad_configuration_is_reported_and_the_kiosk_still_runs() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "unknown-key.toml",
+            &[
+                "tests/fixtures/config/unknown-key.toml:1:1: error: unknown setting `clinc_name`; did you mean `clinic_name`?",
+                "tests/fixtures/config/unknown-key.toml:5:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?",
+            ],
+        ),
+        (
+            "bad-values.toml",
+            &[
+                "tests/fixtures/config/bad-values.toml:4:10: error: `kiosk.locked` must be true or false; the default is used",
+                "tests/fixtures/config/bad-values.toml:5:16: error: `kiosk.idle_seconds` must be a whole number of seconds from 1 to 86400; the default is used",
+                "tests/fixtures/config/bad-values.toml:8:13: error: `kiosk.staff_key` must be a function key from \"F1\" to \"F24\" (found \"F30\"); the default is used",
+            ],
+        ),
+        ("syntax-error.toml", &["tests/fixtures/config/syntax-error.toml:1:38: error: invalid basic string"]),
+        (
+            "short-warning.toml",
+            &[
+                "tests/fixtures/config/short-warning.toml:3:19: warning: `kiosk.warning_seconds` is 5: WCAG 2.2.1 asks",
+            ],
+        ),
+        (
+            "kiosk-not-a-table.toml",
+            &["tests/fixtures/config/kiosk-not-a-table.toml:2:9: error: `kiosk` must be a table"],
+        ),
+        (
+            "missing-content-folder.toml",
+            &[
+                "cannot read the content folder tests/fixtures/no-such-folder: No such file or directory (os error 2); showing the bundled topics instead",
+            ],
+        ),
+    ];
+    for (name, expected) in cases {
+        // The terminal wraps long lines at 80 columns; join them back to compare.
+        let shown = run_with_config_fixture(name).replace('\n', "");
+        for line in *expected {
+            assert!(
+                shown.contains(&format!("patient-kiosk: {line}")),
+                "{name}: missing {line:?} in\n{shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn configuration_problems_are_shown_to_staff_not_patients() {
+    let (_dir, path) = config_file("clinic_name = \"Riverside\"\n[kiosk]\nidle_second = 30\n");
+    let mut kiosk = PtyKiosk::start(&["--config", path.to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Riverside · Patient Education");
+    assert!(!kiosk.contents().contains("idle_second"), "patients do not see it");
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Configuration problems:");
+    kiosk.wait_for("`kiosk.idle_second`;");
+    kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
