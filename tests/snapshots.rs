@@ -204,3 +204,105 @@ fn the_chosen_faq_question_is_reversed() {
     assert!(buffer[(text.x + 3, row_of(1))].modifier.contains(Modifier::REVERSED));
     assert!(!buffer[(text.x + 3, row_of(0))].modifier.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn attract() {
+    insta::assert_snapshot!(screen(&locked_app()));
+}
+
+#[test]
+fn attract_at_60_by_14() {
+    let mut app = locked_app();
+    send(&mut app, Input::Resize { width: 60, height: 14 });
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn attract_without_room_for_large_letters() {
+    let mut app = locked_app();
+    send(&mut app, Input::Resize { width: 40, height: 12 });
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn idle_warning() {
+    let mut app = locked_app();
+    let at = std::time::Duration::from_secs(5);
+    send_at(&mut app, at, Input::Key(Key::Enter));
+    send_at(&mut app, at, Input::Key(Key::Enter));
+    send_at(&mut app, at + std::time::Duration::from_secs(90 + 3), Input::Wake);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn idle_warning_is_in_the_warning_style_across_the_whole_width() {
+    let mut app = locked_app();
+    send(&mut app, Input::Key(Key::Enter));
+    send_at(&mut app, std::time::Duration::from_secs(90), Input::Wake);
+    let buffer = buffer(&app);
+    let theme = Theme::default();
+    let row = (0..24).find(|&y| {
+        let text: String = (0..80).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+        text.contains("Are you still there?")
+    });
+    let row = row.expect("the warning is drawn");
+    for x in [0, 40, 79] {
+        assert_eq!(buffer[(x, row)].bg, theme.warning.bg.expect("bg"), "column {x}");
+    }
+}
+
+#[test]
+fn pin_screen_masks_the_digits() {
+    let mut app = locked_app();
+    press_all(&mut app, &[Key::Function(12), Key::Char('2'), Key::Char('4')]);
+    let drawn = screen(&app);
+    assert!(!drawn.contains("24"), "{drawn}");
+    insta::assert_snapshot!(drawn);
+}
+
+#[test]
+fn pin_screen_without_a_pin() {
+    let settings = patient_kiosk::app::Settings { locked: true, ..Default::default() };
+    let mut app = App::new(
+        patient_kiosk::content::load_bundled().library,
+        patient_kiosk::i18n::Catalog::english(),
+        settings,
+        (80, 24),
+        t0(),
+    );
+    press(&mut app, Key::Function(12));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn staff_menu_with_configuration_problems() {
+    let settings = patient_kiosk::app::Settings {
+        notices: vec![
+            "config.toml:3:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?"
+                .into(),
+        ],
+        ..Default::default()
+    };
+    let mut app = App::new(
+        patient_kiosk::content::load_bundled().library,
+        patient_kiosk::i18n::Catalog::english(),
+        settings,
+        (80, 24),
+        t0(),
+    );
+    press(&mut app, Key::Function(12));
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn wrong_pin_message() {
+    let mut app = locked_app();
+    press(&mut app, Key::Enter);
+    press_all(
+        &mut app,
+        &[Key::Function(12), Key::Char('1'), Key::Char('1'), Key::Char('1'), Key::Char('1'), Key::Enter],
+    );
+    let drawn = screen(&app);
+    assert!(drawn.lines().last().is_some_and(|line| line.contains("Wrong PIN.")), "{drawn}");
+    insta::assert_snapshot!(drawn);
+}
