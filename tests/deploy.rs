@@ -9,7 +9,10 @@ fn deploy(file: &str) -> PathBuf {
 }
 
 fn have(tool: &str) -> bool {
-    let found = Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success());
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !found {
         eprintln!("skipped: {tool} is not installed here (.ci/run installs it)");
     }
@@ -71,7 +74,8 @@ fn the_ssh_snippet_passes_sshd_t() {
     assert!(made.expect("run ssh-keygen").success());
     let config = dir.path().join("sshd_config");
     let snippet = deploy("sshd_config.d/patient-kiosk.conf");
-    std::fs::write(&config, format!("HostKey {}\nInclude {}\n", key.display(), snippet.display())).expect("write");
+    std::fs::write(&config, format!("HostKey {}\nInclude {}\n", key.display(), snippet.display()))
+        .expect("write");
     std::fs::create_dir_all("/run/sshd").ok();
     let output = Command::new("sshd").arg("-t").arg("-f").arg(&config).output().expect("run sshd -t");
     let said = String::from_utf8_lossy(&output.stderr);
