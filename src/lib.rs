@@ -2,8 +2,9 @@
 //! procedure, from TOML topic files.
 //!
 //! Four parts, each using only the ones before it: [`content`] (the files), [`i18n`] (the
-//! interface's words), [`app`] (state and a pure `update`), [`ui`] (pure drawing). The binary's
-//! `main.rs` is the shell that touches the terminal and the world.
+//! interface's words), [`app`] (state and a pure `update`), [`ui`] (pure drawing). Beside them,
+//! [`config`] reads the configuration file and [`pin`] hashes and checks the staff PIN. The
+//! binary's `main.rs` is the shell that touches the terminal and the world.
 
 #![warn(missing_docs)]
 
