@@ -13,4 +13,5 @@ pub mod config;
 pub mod content;
 pub mod i18n;
 pub mod pin;
+pub mod search;
 pub mod ui;

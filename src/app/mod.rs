@@ -21,7 +21,7 @@ pub use layout::{
     hits, too_small,
 };
 pub use navigate::first_visible;
-pub use pages::{Page, page_label, page_title, pages};
+pub use pages::{Page, page_label, page_of_spot, page_title, pages};
 pub use session::{Flash, HomeState, Screen, Session, StaffPanel, TopicState};
 pub use settings::Settings;
 pub use state::{App, PIN_LOCKOUT, PIN_TRIES};

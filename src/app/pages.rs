@@ -1,6 +1,6 @@
 //! The pages of a topic, in reading order: the tabs a reader moves between.
 
-use crate::content::{Audience, SectionKind, Topic};
+use crate::content::{Audience, SectionKind, Spot, SpotPage, Topic};
 use crate::i18n::{Catalog, Msg};
 
 /// One page of a topic.
@@ -72,5 +72,15 @@ pub fn page_title<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         Page::Codes => catalog.text(Msg::PageCodes),
         Page::Faq => catalog.text(Msg::PageFaq),
         Page::Sources => catalog.text(Msg::PageSources),
+    }
+}
+
+/// The page that shows the text at `spot`.
+pub fn page_of_spot(topic: &Topic, spot: Spot) -> Page {
+    match topic.page_of(spot) {
+        SpotPage::Overview => Page::Overview,
+        SpotPage::Section(section) => Page::Section(section),
+        SpotPage::Faq => Page::Faq,
+        SpotPage::Codes => Page::Codes,
     }
 }

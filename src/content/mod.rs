@@ -8,6 +8,7 @@ mod field_path;
 mod library;
 mod load;
 mod model;
+mod spot;
 mod text_fields;
 mod validate;
 
@@ -20,4 +21,5 @@ pub use load::{BUNDLED_PREFIX, FolderError, LoadReport, MAX_FILE_BYTES, load_bun
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };
+pub use spot::{Spot, SpotPage};
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag, unsafe_character};

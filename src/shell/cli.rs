@@ -42,6 +42,23 @@ pub enum Command {
         /// The content folder (default: the bundled content).
         dir: Option<PathBuf>,
     },
+    /// Print the best matches for QUERY, best first: topic, section, and the matching text.
+    ///
+    /// Searches what staff see (codes and billing too) unless --patient is given.
+    Search {
+        /// Words to look for; typos are forgiven.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// The language to search in.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Search only what patients see.
+        #[arg(long)]
+        patient: bool,
+        /// The most results to print.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// Read a staff PIN (4 to 12 digits, not shown) and print the line for the configuration
     /// file: `exit_pin_hash = "$argon2id$..."`.
     HashPin,

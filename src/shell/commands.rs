@@ -3,7 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use patient_kiosk::app::{page_label, page_of_spot};
 use patient_kiosk::content::{LoadReport, Severity, load_bundled, load_folder};
+use patient_kiosk::i18n::Catalog;
+use patient_kiosk::search::SearchIndex;
 
 /// Exit status when the content folder itself cannot be read.
 pub const EXIT_UNREADABLE: u8 = 2;
@@ -73,6 +76,30 @@ pub fn list(dir: Option<&Path>) -> ExitCode {
             "{} found; run `patient-kiosk validate{target}` to see them",
             plural(skipped, "error", "errors")
         );
+    }
+    ExitCode::SUCCESS
+}
+
+/// `patient-kiosk search QUERY`: the ranked hits, one a line.
+pub fn search(dir: Option<&Path>, query: &str, language: &str, staff: bool, limit: usize) -> ExitCode {
+    let report = match load(dir) {
+        Ok(report) => report,
+        Err(code) => return code,
+    };
+    let catalog = Catalog::bundled(language).unwrap_or_else(|_| Catalog::english());
+    let index = SearchIndex::build(&report.library, &catalog, language, staff);
+    let hits = index.search(query, limit);
+    if hits.is_empty() {
+        eprintln!("nothing found for {query:?}");
+        return ExitCode::FAILURE;
+    }
+    for hit in hits {
+        let place = report
+            .library
+            .find_for_reader(&hit.topic_id, language)
+            .map(|topic| page_label(topic, page_of_spot(topic, hit.spot), &catalog).to_owned())
+            .unwrap_or_default();
+        println!("{}\t{place}\t{}", hit.topic_id, hit.text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     ExitCode::SUCCESS
 }

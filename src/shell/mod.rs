@@ -21,6 +21,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate { dir }) => commands::validate(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::List { dir }) => commands::list(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::HashPin) => hash_pin::run(),
+        Some(Command::Search { query, lang, patient, limit }) => {
+            commands::search(cli.content.as_deref(), &query.join(" "), lang, !patient, *limit)
+        }
         None => kiosk(&cli),
     }
 }

@@ -1,0 +1,211 @@
+//! The search index: every piece of text a reader may see, cut into sentences, ready for the
+//! fuzzy matcher.
+
+use nucleo_matcher::Utf32String;
+
+use crate::content::{Audience, Library, SectionKind, Spot, SpotPage, Topic};
+use crate::i18n::{Catalog, Msg};
+
+/// What kind of text a piece is; the order is the ranking order for equal matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// A billing or diagnosis code (staff only).
+    Code,
+    /// A topic's title.
+    Title,
+    /// One of a topic's keywords.
+    Keyword,
+    /// A topic's subtitle.
+    Subtitle,
+    /// A section's heading or short name, such as "Recovery".
+    Heading,
+    /// Everything else: summaries, sections, questions and answers.
+    Body,
+}
+
+/// Where a hit is shown: one result per place is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// The topic's place in the index.
+    pub topic: usize,
+    /// The page.
+    pub page: SpotPage,
+    /// The FAQ entry, for hits in the FAQ.
+    pub faq_entry: Option<usize>,
+}
+
+/// One searchable piece of text.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    /// The topic's place in the index's topic list.
+    pub topic: usize,
+    pub spot: Spot,
+    pub place: Place,
+    pub field: Field,
+    pub text: String,
+    pub haystack: Utf32String,
+    /// Each word of `text`, as a range of character positions.
+    pub words: Vec<std::ops::Range<usize>>,
+}
+
+/// The searchable text of every topic as one reader sees it: in one language, with or without
+/// the staff-only parts.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// (id, title) of each topic, by place.
+    pub(super) topics: Vec<(String, String)>,
+    pub(super) entries: Vec<Entry>,
+}
+
+impl SearchIndex {
+    /// The index of `library` as a reader of `language` sees it; `staff` adds codes and
+    /// staff-only sections.
+    pub fn build(library: &Library, catalog: &Catalog, language: &str, staff: bool) -> SearchIndex {
+        let mut index = SearchIndex::default();
+        for topic in library.for_reader(language) {
+            let place = index.topics.len();
+            index.topics.push((topic.id.clone(), topic.title.clone()));
+            index.add_topic(place, topic, catalog, staff);
+        }
+        index
+    }
+
+    /// How many pieces of text the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the index holds no text.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn add(&mut self, topic: (usize, &Topic), spot: Spot, field: Field, text: &str) {
+        let (topic, shown) = topic;
+        let place = Place { topic, page: shown.page_of(spot), faq_entry: spot.faq_entry() };
+        if !text.trim().is_empty() {
+            let text = text.trim().to_owned();
+            let haystack = Utf32String::from(text.as_str());
+            let words = words(&text);
+            self.entries.push(Entry { topic, spot, place, field, text, haystack, words });
+        }
+    }
+
+    fn add_sentences(&mut self, topic: (usize, &Topic), spot: Spot, text: &str) {
+        for sentence in sentences(text) {
+            self.add(topic, spot, Field::Body, sentence);
+        }
+    }
+
+    fn add_topic(&mut self, place: usize, topic: &Topic, catalog: &Catalog, staff: bool) {
+        let place = (place, topic);
+        self.add(place, Spot::Title, Field::Title, &topic.title);
+        self.add(place, Spot::Subtitle, Field::Subtitle, &topic.subtitle);
+        for (n, keyword) in topic.keywords.iter().enumerate() {
+            self.add(place, Spot::Keyword(n), Field::Keyword, keyword);
+        }
+        self.add_sentences(place, Spot::Summary, &topic.summary);
+        for (s, section) in topic.sections.iter().enumerate() {
+            let staff_only =
+                section.effective_audience() == Audience::Staff || section.kind == SectionKind::Billing;
+            if staff_only && !staff {
+                continue;
+            }
+            match &section.title {
+                Some(title) => self.add(place, Spot::Intro(s), Field::Heading, title),
+                None => {
+                    self.add(
+                        place,
+                        Spot::Intro(s),
+                        Field::Heading,
+                        catalog.text(Msg::section_title(section.kind)),
+                    );
+                    self.add(
+                        place,
+                        Spot::Intro(s),
+                        Field::Heading,
+                        catalog.text(Msg::section_label(section.kind)),
+                    );
+                }
+            }
+            self.add_sentences(place, Spot::Intro(s), &section.intro);
+            for (i, item) in section.items.iter().enumerate() {
+                self.add_sentences(place, Spot::Item(s, i), item);
+            }
+        }
+        if let Some(first) = (!topic.faq.is_empty()).then_some(Spot::Question(0)) {
+            self.add(place, first, Field::Heading, catalog.text(Msg::PageFaq));
+        }
+        for (n, entry) in topic.faq.iter().enumerate() {
+            self.add_sentences(place, Spot::Question(n), &entry.question);
+            self.add_sentences(place, Spot::Answer(n), &entry.answer);
+        }
+        if staff {
+            for (n, code) in topic.codes.iter().enumerate() {
+                self.add(
+                    place,
+                    Spot::Code(n),
+                    Field::Code,
+                    &format!("{} {} {}", code.system.name(), code.code, code.label),
+                );
+            }
+        }
+    }
+}
+
+/// The character ranges of the words in `text`: runs of letters and digits.
+fn words(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().chain([' ']).enumerate() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                words.push(from..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// `text` cut after each `.`, `?` or `!` that ends a sentence, and at blank lines.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let rest_trimmed = rest.trim_start();
+        if rest_trimmed.is_empty() {
+            return None;
+        }
+        let start = rest.len() - rest_trimmed.len();
+        let body = &rest[start..];
+        let end = body
+            .char_indices()
+            .find(|&(i, c)| {
+                let next = body[i + c.len_utf8()..].chars().next();
+                (matches!(c, '.' | '?' | '!') && next.is_none_or(char::is_whitespace))
+                    || (c == '\n' && next == Some('\n'))
+            })
+            .map_or(body.len(), |(i, c)| i + c.len_utf8());
+        let sentence = &body[..end];
+        rest = &body[end..];
+        Some(sentence)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_cut_into_sentences() {
+        let cut: Vec<&str> = sentences("One. Two? Three! 1.5 mg is fine.\n\nNew paragraph").collect();
+        assert_eq!(cut, ["One.", "Two?", "Three!", "1.5 mg is fine.", "New paragraph"]);
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        assert_eq!(words("CPT 22511 — lower-back, café"), [0..3, 4..9, 12..17, 18..22, 24..28]);
+    }
+}

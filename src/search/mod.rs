@@ -1,0 +1,8 @@
+//! Finding text across the library: every title, keyword, section and answer a reader may
+//! see, matched with typos forgiven (nucleo-matcher). Knows nothing about terminals.
+
+mod index;
+mod query;
+
+pub use index::{Field, Place, SearchIndex};
+pub use query::{Hit, MAX_QUERY_CHARS};
