@@ -199,8 +199,9 @@ fn the_chosen_faq_question_is_reversed() {
     let (topic, _) = app.topic().expect("open");
     let text = app.topic_layout(topic).text;
     let buffer = buffer(&app);
-    let row_of =
-        |n: usize| text.y + app.page_lines().iter().position(|l| l.faq == Some(n)).expect("question") as u16;
+    let row_of = |n: usize| {
+        text.y + app.page_lines().iter().position(|l| l.faq() == Some(n)).expect("question") as u16
+    };
     assert!(buffer[(text.x + 3, row_of(1))].modifier.contains(Modifier::REVERSED));
     assert!(!buffer[(text.x + 3, row_of(0))].modifier.contains(Modifier::REVERSED));
 }

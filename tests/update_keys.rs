@@ -269,7 +269,7 @@ fn opening_the_last_answer_scrolls_it_into_view() {
     let (topic, _) = app.topic().expect("open");
     let height = usize::from(app.topic_layout(topic).text.height);
     let last_answer_line =
-        lines.iter().rposition(|l| l.faq == Some(state.faq_selected)).expect("answer lines");
+        lines.iter().rposition(|l| l.faq() == Some(state.faq_selected)).expect("answer lines");
     assert!(last_answer_line >= state.scroll && last_answer_line < state.scroll + height);
 }
 

@@ -119,7 +119,7 @@ fn a_tap_on_a_question_opens_and_closes_its_answer() {
     }
     let (topic, _) = app.topic().expect("open");
     let text = app.topic_layout(topic).text;
-    let row = app.page_lines().iter().position(|l| l.faq == Some(1)).expect("question 2") as u16;
+    let row = app.page_lines().iter().position(|l| l.faq() == Some(1)).expect("question 2") as u16;
     click(&mut app, text.x + 3, text.y + row);
     assert_eq!(topic_state(&app).faq_selected, 1);
     assert!(topic_state(&app).faq_open[1]);

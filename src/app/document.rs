@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::content::{SectionKind, Topic};
+use crate::content::{Section, SectionKind, Spot, Topic};
 use crate::i18n::{Catalog, Msg};
 
 use super::pages::{Page, page_title};
@@ -39,13 +39,19 @@ pub struct Run {
 pub struct Line {
     /// The runs, left to right.
     pub runs: Vec<Run>,
-    /// The FAQ entry this line belongs to, if any: a click on it opens or closes that entry.
-    pub faq: Option<usize>,
+    /// The text this line shows, if it comes from the topic: search hits scroll to it, and a
+    /// click on a FAQ question or answer opens or closes that entry.
+    pub spot: Option<Spot>,
 }
 
 impl Line {
     fn blank() -> Line {
         Line::default()
+    }
+
+    /// The FAQ entry this line belongs to, if any.
+    pub fn faq(&self) -> Option<usize> {
+        self.spot.and_then(Spot::faq_entry)
     }
 
     /// The line's text, runs joined.
@@ -66,29 +72,32 @@ pub struct PageView<'a> {
 /// A page's lines at `width` columns.
 pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: u16) -> Vec<Line> {
     let mut doc = Doc { lines: Vec::new(), width: usize::from(width).max(1) };
-    doc.paragraph(page_title(topic, view.page, catalog), Role::Heading, None);
+    let heading_spot = match view.page {
+        Page::Section(index) => Some(Spot::Intro(index)),
+        _ => None,
+    };
+    doc.paragraph(page_title(topic, view.page, catalog), Role::Heading, heading_spot);
     doc.lines.push(Line::blank());
+    let sections_of =
+        |kind: SectionKind| topic.sections.iter().enumerate().filter(move |(_, s)| s.kind == kind);
     match view.page {
         Page::Overview => {
-            doc.paragraphs(&topic.summary);
-            for section in topic.sections.iter().filter(|s| s.kind == SectionKind::Overview) {
-                doc.section_body(&section.intro, &section.items, section.steps);
+            doc.paragraphs(&topic.summary, Spot::Summary);
+            for (index, section) in sections_of(SectionKind::Overview) {
+                doc.section_body(index, section);
             }
         }
-        Page::Section(index) => {
-            let section = &topic.sections[index];
-            doc.section_body(&section.intro, &section.items, section.steps);
-        }
+        Page::Section(index) => doc.section_body(index, &topic.sections[index]),
         Page::Codes => {
             doc.paragraph(catalog.text(Msg::CodesIntro), Role::Quiet, None);
             doc.lines.push(Line::blank());
-            for code in &topic.codes {
+            for (index, code) in topic.codes.iter().enumerate() {
                 let item = format!("{} {} — {}", code.system.name(), code.code, code.label);
-                doc.item("•", &item, Role::Text, None);
+                doc.item("•", &item, Role::Text, Some(Spot::Code(index)));
             }
             doc.lines.push(Line::blank());
-            for section in topic.sections.iter().filter(|s| s.kind == SectionKind::Billing) {
-                doc.section_body(&section.intro, &section.items, section.steps);
+            for (index, section) in sections_of(SectionKind::Billing) {
+                doc.section_body(index, section);
             }
         }
         Page::Faq => {
@@ -96,9 +105,10 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
             doc.lines.push(Line::blank());
             for (index, entry) in topic.faq.iter().enumerate() {
                 let open = view.faq_open.get(index).copied().unwrap_or(false);
-                doc.item(if open { "▼" } else { "▶" }, &entry.question, Role::Question, Some(index));
+                let marker = if open { "▼" } else { "▶" };
+                doc.item(marker, &entry.question, Role::Question, Some(Spot::Question(index)));
                 if open {
-                    doc.indented(&entry.answer, 2, Some(index));
+                    doc.indented_as(&entry.answer, 2, Role::Text, Some(Spot::Answer(index)));
                 }
                 doc.lines.push(Line::blank());
             }
@@ -144,46 +154,42 @@ struct Doc {
 
 impl Doc {
     /// Text split into paragraphs at blank lines, with a blank line after each.
-    fn paragraphs(&mut self, text: &str) {
+    fn paragraphs(&mut self, text: &str, spot: Spot) {
         for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-            self.paragraph(paragraph, Role::Text, None);
+            self.paragraph(paragraph, Role::Text, Some(spot));
             self.lines.push(Line::blank());
         }
     }
 
-    fn paragraph(&mut self, text: &str, role: Role, faq: Option<usize>) {
+    fn paragraph(&mut self, text: &str, role: Role, spot: Option<Spot>) {
         for line in wrap(text, self.width) {
-            self.lines.push(Line { runs: vec![Run { text: line, role }], faq });
+            self.lines.push(Line { runs: vec![Run { text: line, role }], spot });
         }
     }
 
-    fn section_body(&mut self, intro: &str, items: &[String], steps: bool) {
-        self.paragraphs(intro);
-        for (n, item) in items.iter().enumerate() {
-            let marker = if steps { format!("{}.", n + 1) } else { "•".to_owned() };
-            self.item(&marker, item, Role::Text, None);
+    fn section_body(&mut self, index: usize, section: &Section) {
+        self.paragraphs(&section.intro, Spot::Intro(index));
+        for (n, item) in section.items.iter().enumerate() {
+            let marker = if section.steps { format!("{}.", n + 1) } else { "•".to_owned() };
+            self.item(&marker, item, Role::Text, Some(Spot::Item(index, n)));
             self.lines.push(Line::blank());
         }
     }
 
     /// A marker, then the text wrapped with a hanging indent under its first word.
-    fn item(&mut self, marker: &str, text: &str, role: Role, faq: Option<usize>) {
+    fn item(&mut self, marker: &str, text: &str, role: Role, spot: Option<Spot>) {
         let indent = marker.width() + 1;
         for (n, line) in wrap(text, self.width.saturating_sub(indent).max(1)).into_iter().enumerate() {
             let lead = if n == 0 { format!("{marker} ") } else { " ".repeat(indent) };
             let lead = Run { text: lead, role: Role::Marker };
-            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], faq });
+            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], spot });
         }
     }
 
-    fn indented(&mut self, text: &str, indent: usize, faq: Option<usize>) {
-        self.indented_as(text, indent, Role::Text, faq);
-    }
-
-    fn indented_as(&mut self, text: &str, indent: usize, role: Role, faq: Option<usize>) {
+    fn indented_as(&mut self, text: &str, indent: usize, role: Role, spot: Option<Spot>) {
         for line in wrap(text, self.width.saturating_sub(indent).max(1)) {
             let lead = Run { text: " ".repeat(indent), role: Role::Text };
-            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], faq });
+            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], spot });
         }
     }
 }

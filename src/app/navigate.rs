@@ -179,8 +179,8 @@ fn reveal_faq(app: &mut App) {
     let height = text_height(app);
     let Screen::Topic(state) = &mut app.session.screen else { return };
     let selected = Some(state.faq_selected);
-    let Some(first) = lines.iter().position(|l| l.faq == selected) else { return };
-    let last = lines.iter().rposition(|l| l.faq == selected).unwrap_or(first);
+    let Some(first) = lines.iter().position(|l| l.faq() == selected) else { return };
+    let last = lines.iter().rposition(|l| l.faq() == selected).unwrap_or(first);
     if first < state.scroll {
         state.scroll = first;
     } else if last >= state.scroll + height {
@@ -242,7 +242,7 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
                 }
                 _ if hits(layout.text, column, row) => {
                     let line = state.scroll + usize::from(row - layout.text.y);
-                    if let Some(entry) = app.page_lines().get(line).and_then(|l| l.faq) {
+                    if let Some(entry) = app.page_lines().get(line).and_then(|l| l.faq()) {
                         if let Screen::Topic(state) = &mut app.session.screen {
                             state.faq_selected = entry;
                         }

@@ -113,7 +113,7 @@ fn page_text(
         .skip(state.scroll)
         .take(height)
         .map(|line| {
-            let chosen = on_faq && line.faq == Some(state.faq_selected);
+            let chosen = on_faq && line.faq() == Some(state.faq_selected);
             let spans: Vec<Span> = line
                 .runs
                 .iter()
