@@ -11,7 +11,9 @@
 pub mod app;
 pub mod config;
 pub mod content;
+pub mod handout;
 pub mod i18n;
 pub mod pin;
+pub mod qr;
 pub mod search;
 pub mod ui;

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use patient_kiosk::config::{Config, KioskConfig, find_config_file, load_config, read_config};
+use patient_kiosk::config::{Config, KioskConfig, PrintConfig, find_config_file, load_config, read_config};
 
 fn messages(text: &str) -> (Config, Vec<String>) {
     let (config, problems) = read_config("config.toml", text);
@@ -15,7 +15,8 @@ fn every_key_is_read() {
     let hash = patient_kiosk::pin::hash_pin("2468").expect("hash");
     let text = format!(
         "clinic_name = \"Riverside Spine Clinic\"\ncontent = \"/srv/content\"\n[kiosk]\nlocked = true\n\
-         idle_seconds = 30\nwarning_seconds = 25\nexit_pin_hash = \"{hash}\"\nstaff_key = \"F9\"\n"
+         idle_seconds = 30\nwarning_seconds = 25\nexit_pin_hash = \"{hash}\"\nstaff_key = \"F9\"\n\
+         staff_idle_seconds = 300\n[print]\ncommand = [\"lp\", \"-d\", \"frontdesk\"]\nallow_patients = true\n"
     );
     let (config, problems) = messages(&text);
     assert_eq!(problems, Vec::<String>::new());
@@ -30,6 +31,11 @@ fn every_key_is_read() {
                 warning: Duration::from_secs(25),
                 exit_pin_hash: Some(hash),
                 staff_key: 9,
+                staff_idle: Duration::from_secs(300),
+            },
+            print: PrintConfig {
+                command: Some(vec!["lp".into(), "-d".into(), "frontdesk".into()]),
+                allow_patients: true,
             },
         }
     );
@@ -163,4 +169,29 @@ fn an_unreadable_file_gives_every_default_and_says_why() {
     std::fs::write(&binary, b"clinic_name = \"\xff\"\n").expect("write");
     let (_, problems) = load_config(&binary);
     assert!(problems[0].message.starts_with("the configuration file is not UTF-8 text"));
+}
+
+#[test]
+fn a_print_command_is_a_list_with_the_program_first() {
+    for (text, column) in
+        [("command = \"lp -d frontdesk\"", 11), ("command = []", 11), ("command = [\"lp\", 3]", 18)]
+    {
+        let (config, problems) = messages(&format!("[print]\n{text}\n"));
+        assert_eq!(config.print.command, None, "{text}");
+        assert_eq!(
+            problems,
+            [format!(
+                "config.toml:2:{column}: error: `print.command` must be a list like [\"lp\", \"-d\", \"frontdesk\"]: the program, then its arguments; the default is used"
+            )],
+            "{text}"
+        );
+    }
+    let (_, problems) = messages("[print]\nallow_patients = 1\ncolour = true\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:18: error: `print.allow_patients` must be true or false; the default is used",
+            "config.toml:3:1: error: unknown setting `print.colour`",
+        ]
+    );
 }

@@ -24,8 +24,10 @@ fn a_patient_reads_complications_opens_an_answer_and_quits() {
     kiosk.wait_for("Risks and complications");
     kiosk.wait_for("Cement can leak out of the bone.");
 
-    // The FAQ is page 16; a tap on it in the side list opens it.
-    kiosk.click(4, 3 + 15);
+    // An unlocked kiosk is a staff terminal, so Billing comes before the questions: the FAQ
+    // is page 17, and a tap on it in the side list opens it.
+    kiosk.wait_for("STAFF");
+    kiosk.click(4, 3 + 16);
     kiosk.wait_for("Choose a question and press Enter to see the answer.");
     kiosk.send(DOWN);
     kiosk.send(b"\r");

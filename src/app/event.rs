@@ -37,6 +37,8 @@ pub enum Input {
     },
     /// A deadline the app asked for has passed; nothing else happened.
     Wake,
+    /// The print command finished: `Ok`, or what went wrong.
+    Printed(Result<(), String>),
 }
 
 /// A key, without the terminal's encoding of it.
@@ -105,4 +107,12 @@ pub enum MouseAction {
 pub enum Effect {
     /// End the program, restoring the terminal.
     Quit,
+    /// Print this handout: run the print command with it on standard input, then report back
+    /// with [`Input::Printed`].
+    Print {
+        /// The program and its arguments.
+        command: Vec<String>,
+        /// The handout, as plain text.
+        text: String,
+    },
 }

@@ -140,3 +140,40 @@ impl TopicLayout {
 pub fn hits(area: Rect, column: u16, row: u16) -> bool {
     area.contains(ratatui::layout::Position { x: column, y: row })
 }
+
+/// Rows each search result takes: where it is, the matching text, a gap.
+pub const SEARCH_ENTRY_HEIGHT: u16 = 3;
+
+/// The search overlay's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchLayout {
+    /// The box around it all.
+    pub frame: Rect,
+    /// The line with what is typed.
+    pub query: Rect,
+    /// The list of results.
+    pub results: Rect,
+    /// The keys that work here.
+    pub hints: Rect,
+}
+
+impl SearchLayout {
+    /// The search overlay for a screen of this size.
+    pub fn new(area: Rect) -> SearchLayout {
+        let frame = area.inner(ratatui::layout::Margin::new(2, 1));
+        let inner = frame.inner(ratatui::layout::Margin::new(2, 1));
+        let [query, _, results, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        SearchLayout { frame, query, results, hints }
+    }
+
+    /// How many results fit at once.
+    pub fn visible_results(&self) -> usize {
+        usize::from((self.results.height / SEARCH_ENTRY_HEIGHT).max(1))
+    }
+}

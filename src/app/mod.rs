@@ -1,28 +1,31 @@
 //! All state, and the pure `update` that changes it. Knows nothing about terminals: events come
 //! in as values (with the time they happened), effects go out as values.
 
+mod actions;
 mod document;
 mod event;
 mod hints;
 mod layout;
 mod navigate;
 mod pages;
+mod search_overlay;
 mod session;
 mod settings;
 mod staff;
 mod state;
 mod update;
 
+pub use actions::may_print;
 pub use document::{Line, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, hint_areas, hints};
 pub use layout::{
-    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, MIN_HEIGHT, MIN_WIDTH, PageNav, SIDE_LIST_MIN_WIDTH, TopicLayout,
-    hits, too_small,
+    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, MIN_HEIGHT, MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT,
+    SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, hits, too_small,
 };
 pub use navigate::first_visible;
 pub use pages::{Page, page_label, page_of_spot, page_title, pages};
-pub use session::{Flash, HomeState, Screen, Session, StaffPanel, TopicState};
+pub use session::{Flash, HomeState, Screen, SearchState, Session, StaffPanel, TopicState};
 pub use settings::Settings;
 pub use state::{App, PIN_LOCKOUT, PIN_TRIES};
 pub use update::update;

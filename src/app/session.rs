@@ -1,6 +1,7 @@
 //! One reader's session: everything a reset wipes, so the next person sees nothing of theirs.
 
 use super::settings::Settings;
+use crate::search::Hit;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,12 +64,35 @@ pub enum StaffPanel {
 }
 
 /// A one-line message in the footer until the next key, such as "Wrong PIN".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flash {
     /// The PIN was wrong.
     WrongPin,
     /// Too many wrong PINs: the PIN screen is closed for a while.
     PinLockedOut,
+    /// The handout is on its way to the printer.
+    Printing,
+    /// The printer took the handout.
+    Printed,
+    /// The print command failed; what it said.
+    PrintFailed(String),
+    /// No print command is configured.
+    PrintNotSetUp,
+    /// Staff mode ended by itself after staff idle time.
+    StaffModeEnded,
+}
+
+/// The search overlay: what is typed, and what it found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    /// What the reader typed.
+    pub query: String,
+    /// The results, best first.
+    pub hits: Vec<Hit>,
+    /// The chosen result.
+    pub selected: usize,
+    /// The first result shown, when there are more than fit.
+    pub first_visible: usize,
 }
 
 /// Everything one reader changed. A reset replaces it with [`Session::start`].
@@ -88,6 +112,10 @@ pub struct Session {
     pub language: String,
     /// Whether staff-only sections are shown.
     pub staff: bool,
+    /// The search overlay, if open.
+    pub search: Option<SearchState>,
+    /// Whether the "Take this home" panel with the QR code is open.
+    pub take_home: bool,
 }
 
 impl Session {
@@ -101,6 +129,8 @@ impl Session {
             flash: None,
             language: settings.language.clone(),
             staff: settings.staff,
+            search: None,
+            take_home: false,
         }
     }
 }

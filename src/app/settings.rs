@@ -18,6 +18,12 @@ pub struct Settings {
     pub idle: Duration,
     /// Time the warning shows before the session is wiped.
     pub warning: Duration,
+    /// Time without input after which staff mode, turned on from the staff menu, ends itself.
+    pub staff_idle: Duration,
+    /// The print command and its arguments; the handout goes to its standard input.
+    pub print_command: Option<Vec<String>>,
+    /// Whether patients may print without staff mode.
+    pub print_allowed_for_patients: bool,
     /// The key that opens the staff PIN screen.
     pub staff_key: Key,
     /// The argon2 hash of the staff PIN; without one a locked kiosk cannot be left by keys.
@@ -36,6 +42,9 @@ impl Default for Settings {
             locked: false,
             idle: Duration::from_secs(90),
             warning: Duration::from_secs(20),
+            staff_idle: Duration::from_secs(120),
+            print_command: None,
+            print_allowed_for_patients: false,
             staff_key: Key::Function(12),
             pin_hash: None,
             clinic_name: String::new(),

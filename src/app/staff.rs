@@ -1,5 +1,6 @@
 //! The staff panel: the PIN screen and the staff menu. Patients cannot get past the PIN.
 
+use super::actions::set_staff;
 use super::event::{Effect, Key};
 use super::session::{Flash, StaffPanel};
 use super::state::{App, PIN_LOCKOUT, PIN_TRIES};
@@ -30,6 +31,11 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
             check_pin(app, &entered);
         }
         (Some(StaffPanel::Menu), Key::Char('x' | 'X')) => return vec![Effect::Quit],
+        (Some(StaffPanel::Menu), Key::Char('s' | 'S')) => {
+            app.session.staff_panel = None;
+            let on = !app.session.staff;
+            set_staff(app, on);
+        }
         _ => {}
     }
     Vec::new()

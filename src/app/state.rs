@@ -12,6 +12,7 @@ use super::layout::{HomeLayout, TopicLayout};
 use super::pages::{Page, pages};
 use super::session::{HomeState, Screen, Session, TopicState};
 use super::settings::Settings;
+use crate::search::SearchIndex;
 
 /// How many wrong PINs in a row close the PIN screen.
 pub const PIN_TRIES: u32 = 5;
@@ -36,6 +37,16 @@ pub struct App {
     pub(super) wrong_pins: u32,
     /// Until when the PIN screen is closed after too many wrong PINs.
     pub(super) pin_locked_until: Option<Instant>,
+    /// The search index for the session's language and staff mode, built when first needed.
+    pub(super) search_index: Option<IndexCache>,
+}
+
+/// A search index and what it was built for.
+#[derive(Debug, Clone)]
+pub(super) struct IndexCache {
+    pub(super) language: String,
+    pub(super) staff: bool,
+    pub(super) index: SearchIndex,
 }
 
 impl App {
@@ -58,6 +69,7 @@ impl App {
             warning_since: None,
             wrong_pins: 0,
             pin_locked_until: None,
+            search_index: None,
         }
     }
 
@@ -132,7 +144,7 @@ impl App {
     /// The next moment `update` must see, even if nobody touches the kiosk: the idle warning,
     /// each second of its countdown, and the reset. `None` when nothing is due.
     pub fn next_deadline(&self) -> Option<Instant> {
-        match self.warning_since {
+        let idle = match self.warning_since {
             Some(since) => {
                 let reset = since + self.settings.warning;
                 let elapsed = self.now.saturating_duration_since(since);
@@ -141,7 +153,10 @@ impl App {
             }
             None if self.at_rest() => None,
             None => Some(self.last_input + self.settings.idle),
-        }
+        };
+        let staff_mode_ends =
+            (self.session.staff && !self.settings.staff).then(|| self.last_input + self.settings.staff_idle);
+        idle.into_iter().chain(staff_mode_ends).min()
     }
 
     /// The topics listed on the home screen, in order.
@@ -181,5 +196,20 @@ impl App {
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
         let width = self.topic_layout(topic).text.width;
         layout_page(topic, PageView { page, faq_open: &state.faq_open }, &self.catalog, width)
+    }
+}
+
+impl App {
+    /// Opens topic `id` at `page` before the first event, for a kiosk started from another
+    /// system (`--code`, `--topic`). Unknown topics and pages leave the start as it was.
+    pub fn start_at(&mut self, id: &str, page: Page) {
+        let Some(topic) = self.library.find_for_reader(id, &self.session.language) else { return };
+        let Some(index) = pages(topic, self.session.staff).iter().position(|p| *p == page) else { return };
+        let mut state = TopicState::new(&topic.id, topic.faq.len());
+        state.page = index;
+        if let Some(position) = self.home_topics().iter().position(|t| t.id == id) {
+            self.session.home.selected = position;
+        }
+        self.session.screen = Screen::Topic(state);
     }
 }

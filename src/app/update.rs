@@ -3,12 +3,14 @@
 
 use ratatui::layout::Rect;
 
+use super::actions::{end_staff_mode, open_take_home, print, printed, staff_mode_expired};
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
 use super::layout::{hits, too_small};
 use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
 };
+use super::search_overlay::{open_search, search_key, search_mouse, search_paste};
 use super::session::{Screen, Session};
 use super::staff::{open_staff_panel, staff_panel_key};
 use super::state::App;
@@ -25,6 +27,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Input::Wake => Vec::new(),
+        Input::Printed(result) => {
+            printed(app, result);
+            Vec::new()
+        }
         Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
     }
 }
@@ -42,6 +48,9 @@ fn run_timers(app: &mut App) {
         && app.now >= since + app.settings.warning
     {
         reset(app);
+    }
+    if staff_mode_expired(app) {
+        end_staff_mode(app);
     }
 }
 
@@ -62,7 +71,11 @@ fn on_reader_input(app: &mut App, input: Input) -> Vec<Effect> {
     match input {
         Input::Key(key) => on_key(app, key),
         Input::Mouse(mouse) => on_mouse(app, mouse),
-        // Nothing takes typed text yet: a paste, even a huge one, is let go at once.
+        // Only the search box takes text; anywhere else a paste, however large, is let go.
+        Input::Paste(text) if app.session.search.is_some() && app.session.staff_panel.is_none() => {
+            search_paste(app, &text);
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
@@ -79,13 +92,25 @@ fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
         app.session.help_open = false;
         return Vec::new();
     }
+    if app.session.take_home {
+        app.session.take_home = false;
+        return Vec::new();
+    }
+    if app.session.search.is_some() {
+        search_key(app, key);
+        return Vec::new();
+    }
     if app.session.screen == Screen::Attract {
         app.session.screen = Screen::Home;
         return Vec::new();
     }
+    let on_topic = matches!(app.session.screen, Screen::Topic(_));
     match key {
         Key::Char('?') => app.session.help_open = true,
+        Key::Char('/') => open_search(app),
         Key::Char('q' | 'Q') | Key::Ctrl('c') if !app.settings.locked => return vec![Effect::Quit],
+        Key::Char('t' | 'T') if on_topic => open_take_home(app),
+        Key::Char('p' | 'P') if on_topic => return print(app),
         _ => match app.session.screen {
             Screen::Attract => {}
             Screen::Home => home_key(app, key),
@@ -99,7 +124,11 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     if app.session.staff_panel.is_some() || too_small(app.area) {
         return Vec::new();
     }
-    if app.session.help_open || app.session.screen == Screen::Attract {
+    if app.session.search.is_some() {
+        search_mouse(app, mouse);
+        return Vec::new();
+    }
+    if app.session.help_open || app.session.take_home || app.session.screen == Screen::Attract {
         if mouse.action == MouseAction::Click {
             return on_key(app, Key::Esc);
         }

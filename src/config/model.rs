@@ -13,6 +13,18 @@ pub struct Config {
     pub content: Option<PathBuf>,
     /// How the kiosk behaves unattended.
     pub kiosk: KioskConfig,
+    /// How handouts are printed.
+    pub print: PrintConfig,
+}
+
+/// The `[print]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintConfig {
+    /// The program and its arguments that print a handout from its standard input, such as
+    /// `["lp", "-d", "frontdesk"]`. Run directly, never through a shell.
+    pub command: Option<Vec<String>>,
+    /// Whether patients may print (`p`) without staff mode.
+    pub allow_patients: bool,
 }
 
 /// The `[kiosk]` table.
@@ -28,6 +40,8 @@ pub struct KioskConfig {
     pub exit_pin_hash: Option<String>,
     /// The function key that opens the staff PIN screen: 12 for F12.
     pub staff_key: u8,
+    /// Time without input after which staff mode, turned on from the staff menu, ends itself.
+    pub staff_idle: Duration,
 }
 
 impl Default for KioskConfig {
@@ -38,6 +52,7 @@ impl Default for KioskConfig {
             warning: Duration::from_secs(20),
             exit_pin_hash: None,
             staff_key: 12,
+            staff_idle: Duration::from_secs(120),
         }
     }
 }

@@ -42,8 +42,10 @@ struct Reader<'a> {
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk"];
-const KIOSK_KEYS: &[&str] = &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key"];
+const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print"];
+const KIOSK_KEYS: &[&str] =
+    &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key", "staff_idle_seconds"];
+const PRINT_KEYS: &[&str] = &["command", "allow_patients"];
 
 impl Reader<'_> {
     fn root(&mut self, root: &DeTable<'_>, config: &mut Config) {
@@ -60,6 +62,7 @@ impl Reader<'_> {
                     }
                 }
                 "kiosk" => self.kiosk(value, config),
+                "print" => self.print(value, config),
                 other => self.unknown(key, other, "", ROOT_KEYS),
             }
         }
@@ -120,9 +123,60 @@ impl Reader<'_> {
                         }
                     }
                 }
+                "staff_idle_seconds" => {
+                    if let Some(seconds) = self.seconds("kiosk.staff_idle_seconds", value, 1) {
+                        kiosk.staff_idle = Duration::from_secs(seconds);
+                    }
+                }
                 other => self.unknown(key, other, "kiosk.", KIOSK_KEYS),
             }
         }
+    }
+
+    fn print(&mut self, value: &Value<'_>, config: &mut Config) {
+        let Some(table) = value.get_ref().as_table() else {
+            return self.bad(value, "`print` must be a table: write `[print]` on a line of its own");
+        };
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "command" => {
+                    if let Some(command) = self.command("print.command", value) {
+                        config.print.command = Some(command);
+                    }
+                }
+                "allow_patients" => match value.get_ref().as_bool() {
+                    Some(allow) => config.print.allow_patients = allow,
+                    None => self.bad(value, "`print.allow_patients` must be true or false"),
+                },
+                other => self.unknown(key, other, "print.", PRINT_KEYS),
+            }
+        }
+    }
+
+    /// A program and its arguments: a list of one or more pieces of text, the program first.
+    fn command(&mut self, name: &str, value: &Value<'_>) -> Option<Vec<String>> {
+        let explain = format!(
+            "`{name}` must be a list like [\"lp\", \"-d\", \"frontdesk\"]: the program, then its arguments"
+        );
+        let Some(array) = value.get_ref().as_array() else {
+            self.bad(value, explain);
+            return None;
+        };
+        let mut parts = Vec::new();
+        for part in array.iter() {
+            match part.get_ref().as_str() {
+                Some(text) if unsafe_character(text).is_none() => parts.push(text.to_owned()),
+                _ => {
+                    self.bad(part, explain);
+                    return None;
+                }
+            }
+        }
+        if parts.first().is_none_or(|program| program.trim().is_empty()) {
+            self.bad(value, explain);
+            return None;
+        }
+        Some(parts)
     }
 
     /// A text value, refused if it is not text or holds a control character.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// A full-screen kiosk that teaches patients about a medical procedure.
 ///
@@ -22,6 +22,18 @@ pub struct Cli {
     /// Lock the kiosk: no key ends it without the staff PIN (the same as `locked = true`).
     #[arg(long)]
     pub kiosk: bool,
+
+    /// Start on the topic with this billing or diagnosis code, e.g. 22511.
+    #[arg(long, value_name = "CODE", conflicts_with = "topic")]
+    pub code: Option<String>,
+
+    /// Start on this topic, by its id (`patient-kiosk list` shows them).
+    #[arg(long, value_name = "ID")]
+    pub topic: Option<String>,
+
+    /// With --topic or --code: start on this section, e.g. complications, faq, sources.
+    #[arg(long, value_name = "KIND")]
+    pub section: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -59,7 +71,33 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Write a topic as a handout to print or take home: every patient section, the FAQ, the
+    /// review status, the sources and the web address with its QR code.
+    Export {
+        /// The topic's id, as `list` shows it.
+        id: String,
+        /// The language (default: the configured one, else English).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Read a staff PIN (4 to 12 digits, not shown) and print the line for the configuration
     /// file: `exit_pin_hash = "$argon2id$..."`.
     HashPin,
+}
+
+/// A handout's format on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Plain text wrapped to 72 columns.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// One self-contained HTML file with print styles.
+    Html,
 }

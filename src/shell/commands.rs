@@ -5,8 +5,12 @@ use std::process::ExitCode;
 
 use patient_kiosk::app::{page_label, page_of_spot};
 use patient_kiosk::content::{LoadReport, Severity, load_bundled, load_folder};
+use patient_kiosk::handout::{Format, Handout};
 use patient_kiosk::i18n::Catalog;
 use patient_kiosk::search::SearchIndex;
+
+use super::cli::{Cli, ExportFormat};
+use super::settings;
 
 /// Exit status when the content folder itself cannot be read.
 pub const EXIT_UNREADABLE: u8 = 2;
@@ -102,4 +106,45 @@ pub fn search(dir: Option<&Path>, query: &str, language: &str, staff: bool, limi
         println!("{}\t{place}\t{}", hit.topic_id, hit.text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     ExitCode::SUCCESS
+}
+
+/// `patient-kiosk export ID`: the handout, to standard output or a file.
+pub fn export(
+    cli: &Cli,
+    id: &str,
+    lang: Option<&str>,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> ExitCode {
+    let (config, mut notices) = settings::configuration(cli);
+    let library = match settings::library(cli, &config, &mut notices) {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
+    for notice in &notices {
+        eprintln!("patient-kiosk: {notice}");
+    }
+    let language = lang.unwrap_or(patient_kiosk::i18n::BASE_LANGUAGE);
+    let Some(topic) = library.find_for_reader(id, language) else {
+        eprintln!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
+    let format = match format {
+        ExportFormat::Text => Format::Text,
+        ExportFormat::Markdown => Format::Markdown,
+        ExportFormat::Html => Format::Html,
+    };
+    let handout = Handout::new(topic, &catalog, &config.clinic_name).render(format);
+    let written = match output {
+        Some(path) => std::fs::write(path, handout),
+        None => std::io::Write::write_all(&mut std::io::stdout(), handout.as_bytes()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("patient-kiosk: cannot write the handout: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -11,6 +11,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use super::input::to_input;
+use super::print;
 use super::terminal::FullScreen;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
@@ -25,12 +26,14 @@ enum Wakeup {
     InputClosed,
     /// A signal asked the program to end.
     Signal,
+    /// The print command finished.
+    Printed(Result<(), String>),
 }
 
 /// Runs the kiosk until the app or a signal ends it. A locked kiosk ends only on SIGTERM or
 /// SIGHUP (from its service manager), not SIGINT.
 pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
-    let wakeups = start_sources(locked)?;
+    let (wakeups, sender) = start_sources(locked)?;
     draw(&app, screen)?;
     loop {
         let (first, mut inputs) = match next_wakeup(&wakeups, app.next_deadline()) {
@@ -42,6 +45,7 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
         for wakeup in first.into_iter().chain(wakeups.try_iter()) {
             match wakeup {
                 Wakeup::Terminal(event) => inputs.extend(to_input(event)),
+                Wakeup::Printed(result) => inputs.push(Input::Printed(result)),
                 Wakeup::InputClosed | Wakeup::Signal => return Ok(()),
             }
         }
@@ -50,8 +54,16 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
             continue;
         }
         for input in inputs {
-            if update(&mut app, Event::new(input, Instant::now())).contains(&Effect::Quit) {
-                return Ok(());
+            for effect in update(&mut app, Event::new(input, Instant::now())) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Print { command, text } => {
+                        let sender = sender.clone();
+                        print::start(command, text, move |result| {
+                            let _ = sender.send(Wakeup::Printed(result));
+                        });
+                    }
+                }
             }
         }
         draw(&app, screen)?;
@@ -80,8 +92,9 @@ fn draw(app: &App, screen: &mut FullScreen) -> Result<()> {
     Ok(())
 }
 
-/// Starts the threads that feed the loop: terminal input and signals.
-fn start_sources(locked: bool) -> Result<Receiver<Wakeup>> {
+/// Starts the threads that feed the loop: terminal input and signals. The sender is kept for
+/// the work the loop starts itself (printing).
+fn start_sources(locked: bool) -> Result<(Receiver<Wakeup>, SyncSender<Wakeup>)> {
     let (sender, receiver) = mpsc::sync_channel(QUEUE);
     // Handling a signal replaces its default action, so a locked kiosk catches the ones that
     // would end or stop it, and lets them go.
@@ -94,8 +107,9 @@ fn start_sources(locked: bool) -> Result<Receiver<Wakeup>> {
             let _ = signal_sender.send(Wakeup::Signal);
         }
     })?;
-    thread::Builder::new().name("input".into()).spawn(move || read_input(&sender))?;
-    Ok(receiver)
+    let input_sender = sender.clone();
+    thread::Builder::new().name("input".into()).spawn(move || read_input(&input_sender))?;
+    Ok((receiver, sender))
 }
 
 fn read_input(sender: &SyncSender<Wakeup>) {

@@ -5,7 +5,9 @@ mod commands;
 mod event_loop;
 mod hash_pin;
 mod input;
+mod print;
 mod settings;
+mod start_at;
 mod terminal;
 
 use std::process::ExitCode;
@@ -21,6 +23,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate { dir }) => commands::validate(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::List { dir }) => commands::list(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::HashPin) => hash_pin::run(),
+        Some(Command::Export { id, lang, format, output }) => {
+            commands::export(&cli, id, lang.as_deref(), *format, output.as_deref())
+        }
         Some(Command::Search { query, lang, patient, limit }) => {
             commands::search(cli.content.as_deref(), &query.join(" "), lang, !patient, *limit)
         }
@@ -34,6 +39,14 @@ fn kiosk(cli: &Cli) -> ExitCode {
         Ok(start) => start,
         Err(code) => return code,
     };
+    let start_at =
+        match start_at::resolve(cli, &start.library, &start.settings.language, start.settings.staff) {
+            Ok(start_at) => start_at,
+            Err(reason) => {
+                eprintln!("patient-kiosk: {reason}");
+                return ExitCode::from(commands::EXIT_UNREADABLE);
+            }
+        };
     let mut screen = match terminal::FullScreen::enter() {
         Ok(screen) => screen,
         Err(error) => {
@@ -43,13 +56,16 @@ fn kiosk(cli: &Cli) -> ExitCode {
     };
     let size = screen.terminal.size().unwrap_or_default();
     let locked = start.settings.locked;
-    let app = App::new(
+    let mut app = App::new(
         start.library,
         Catalog::english(),
         start.settings,
         (size.width, size.height),
         Instant::now(),
     );
+    if let Some((id, page)) = start_at {
+        app.start_at(&id, page);
+    }
     let result = event_loop::run(app, &mut screen, locked);
     drop(screen);
     match result {

@@ -24,48 +24,55 @@ pub struct Start {
 /// kiosk ends) and kept as notices for staff; only a content folder named on the command line
 /// that cannot be read stops the start.
 pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
-    let mut notices = Vec::new();
-    let config_file = find_config_file(
+    let (config, mut notices) = configuration(cli);
+    let library = library(cli, &config, &mut notices)?;
+    for notice in &notices {
+        eprintln!("patient-kiosk: {notice}");
+    }
+    Ok(Start { library, settings: settings_from(&config, cli.kiosk, notices) })
+}
+
+/// The configuration file's settings, and its problems as one line each.
+pub fn configuration(cli: &Cli) -> (Config, Vec<String>) {
+    let file = find_config_file(
         cli.config.as_deref(),
         std::env::var_os("XDG_CONFIG_HOME"),
         std::env::var_os("HOME"),
     );
-    let config = match &config_file {
+    match &file {
         Some(path) => {
             let (config, problems) = load_config(path);
-            notices.extend(problems.iter().map(ToString::to_string));
-            config
+            (config, problems.iter().map(ToString::to_string).collect())
         }
-        None => Config::default(),
-    };
+        None => (Config::default(), Vec::new()),
+    }
+}
 
-    let library = match (&cli.content, &config.content) {
+/// The topics: from `--content`, else the configured folder, else the bundled ones. A
+/// configured folder that cannot be read falls back to the bundled topics with a notice.
+pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<Library, ExitCode> {
+    match (&cli.content, &config.content) {
         (Some(dir), _) => {
             let report = load_folder(dir).map_err(|error| {
                 eprintln!("patient-kiosk: {error}");
                 ExitCode::from(EXIT_UNREADABLE)
             })?;
             notices.extend(content_errors(dir, report.count(Severity::Error)));
-            report.library
+            Ok(report.library)
         }
         (None, Some(dir)) => match load_folder(dir) {
             Ok(report) => {
                 notices.extend(content_errors(dir, report.count(Severity::Error)));
-                report.library
+                Ok(report.library)
             }
             // A configured folder that is missing must not leave the kiosk dark.
             Err(error) => {
                 notices.push(format!("{error}; showing the bundled topics instead"));
-                load_bundled().library
+                Ok(load_bundled().library)
             }
         },
-        (None, None) => load_bundled().library,
-    };
-
-    for notice in &notices {
-        eprintln!("patient-kiosk: {notice}");
+        (None, None) => Ok(load_bundled().library),
     }
-    Ok(Start { library, settings: settings_from(&config, cli.kiosk, notices) })
 }
 
 fn content_errors(dir: &Path, errors: usize) -> Option<String> {
@@ -80,13 +87,19 @@ fn content_errors(dir: &Path, errors: usize) -> Option<String> {
 
 fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Settings {
     let kiosk = &config.kiosk;
+    let locked = kiosk_flag || kiosk.locked;
     Settings {
-        locked: kiosk_flag || kiosk.locked,
+        locked,
+        // Staff mode is on from the start on an unlocked (staff) terminal.
+        staff: !locked,
         idle: kiosk.idle.max(Duration::from_secs(1)),
         warning: kiosk.warning.max(Duration::from_secs(1)),
+        staff_idle: kiosk.staff_idle.max(Duration::from_secs(1)),
         staff_key: Key::Function(kiosk.staff_key),
         pin_hash: kiosk.exit_pin_hash.clone(),
         clinic_name: config.clinic_name.clone(),
+        print_command: config.print.command.clone(),
+        print_allowed_for_patients: config.print.allow_patients,
         notices,
         ..Settings::default()
     }

@@ -24,6 +24,13 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, the
         spans.push(Span::raw(place));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.header), area);
+    if app.staff() {
+        // At the right end, where it stays visible however long the title.
+        let badge = format!(" {} ", app.catalog().text(Msg::StaffBadge));
+        let width = (badge.chars().count() as u16).min(area.width);
+        let corner = Rect { x: area.right().saturating_sub(width), width, ..area };
+        frame.render_widget(Paragraph::new(badge).style(theme.warning), corner);
+    }
 }
 
 /// The footer: a passing message if there is one, else the keys that work on this screen,
@@ -40,12 +47,17 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// Draws the passing message, if there is one, in `area`; says whether it did.
 pub fn flash(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> bool {
-    let Some(flash) = app.session().flash else { return false };
-    let msg = match flash {
-        Flash::WrongPin => Msg::FlashWrongPin,
-        Flash::PinLockedOut => Msg::FlashLockedOut,
+    let Some(flash) = &app.session().flash else { return false };
+    let catalog = app.catalog();
+    let text = match flash {
+        Flash::WrongPin => catalog.text(Msg::FlashWrongPin).to_owned(),
+        Flash::PinLockedOut => catalog.text(Msg::FlashLockedOut).to_owned(),
+        Flash::Printing => catalog.text(Msg::FlashPrinting).to_owned(),
+        Flash::Printed => catalog.text(Msg::FlashPrinted).to_owned(),
+        Flash::PrintFailed(reason) => catalog.format(Msg::FlashPrintFailed, &[("reason", reason)]),
+        Flash::PrintNotSetUp => catalog.text(Msg::FlashPrintNotSetUp).to_owned(),
+        Flash::StaffModeEnded => catalog.text(Msg::FlashStaffModeEnded).to_owned(),
     };
-    let text = format!(" {}", app.catalog().text(msg));
-    frame.render_widget(Paragraph::new(text).style(theme.warning), area);
+    frame.render_widget(Paragraph::new(format!(" {text}")).style(theme.warning), area);
     true
 }

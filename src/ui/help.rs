@@ -5,13 +5,13 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::App;
+use crate::app::{App, may_print};
 use crate::i18n::Msg;
 
 use super::theme::Theme;
 
 /// The keys and what they do, in the order the help lists them.
-const ROWS: [(Msg, Msg); 10] = [
+const ROWS: [(Msg, Msg); 13] = [
     (Msg::HelpKeysUpDown, Msg::HelpUpDown),
     (Msg::HelpKeysSections, Msg::HelpSections),
     (Msg::HelpKeysNumbers, Msg::HelpNumbers),
@@ -19,6 +19,9 @@ const ROWS: [(Msg, Msg); 10] = [
     (Msg::HelpKeysEnds, Msg::HelpEnds),
     (Msg::HelpKeysEnter, Msg::HelpEnter),
     (Msg::HelpKeysBack, Msg::HelpBack),
+    (Msg::HelpKeysSearch, Msg::HelpSearch),
+    (Msg::HelpKeysTakeHome, Msg::HelpTakeHome),
+    (Msg::HelpKeysPrint, Msg::HelpPrint),
     (Msg::HelpKeysHelp, Msg::HelpHelp),
     (Msg::HelpKeysQuit, Msg::HelpQuit),
     (Msg::HelpKeysMouse, Msg::HelpMouse),
@@ -34,6 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut lines: Vec<Line> = ROWS
         .iter()
         .filter(|(keys, _)| !(locked && *keys == Msg::HelpKeysQuit))
+        .filter(|(keys, _)| may_print(app) || *keys != Msg::HelpKeysPrint)
         .map(|(keys, meaning)| {
             let keys = format!("{:KEY_COLUMN$}", catalog.text(*keys));
             Line::from(vec![Span::styled(keys, theme.strong), Span::raw(catalog.text(*meaning))])

@@ -7,7 +7,9 @@ mod chrome;
 mod help;
 mod home;
 mod idle_warning;
+mod search;
 mod staff_panel;
+mod take_home;
 mod theme;
 mod too_small;
 mod topic;
@@ -33,6 +35,14 @@ pub fn render(app: &App, frame: &mut Frame) {
             Some((topic, _)) => topic::render(frame, app, topic, state, &theme),
             None => home::render(frame, app, &theme),
         },
+    }
+    if let Some(search) = &app.session().search {
+        search::render(frame, app, search, &theme);
+    }
+    if app.session().take_home
+        && let Some(url) = app.topic().and_then(|(topic, _)| topic.url.as_deref())
+    {
+        take_home::render(frame, area, app, url, &theme);
     }
     if app.help_open() {
         help::render(frame, area, app, &theme);

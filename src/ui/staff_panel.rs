@@ -41,7 +41,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
             (catalog.text(Msg::PinTitle), lines)
         }
         StaffPanel::Menu => {
+            let staff = if app.staff() { Msg::MenuStaffOff } else { Msg::MenuStaffOn };
             let mut lines = vec![
+                Line::styled(catalog.text(staff), theme.strong),
                 Line::styled(catalog.text(Msg::MenuExit), theme.strong),
                 Line::styled(catalog.text(Msg::MenuBack), theme.strong),
                 Line::default(),

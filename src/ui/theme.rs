@@ -30,6 +30,8 @@ pub struct Theme {
     pub border: Style,
     /// Buttons a finger can tap.
     pub button: Style,
+    /// The letters a search matched.
+    pub highlight: Style,
 }
 
 impl Default for Theme {
@@ -48,6 +50,9 @@ impl Default for Theme {
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: Style::new().fg(Color::Gray),
             button: Style::new().fg(Color::Black).bg(Color::Gray).add_modifier(Modifier::BOLD),
+            highlight: Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 }

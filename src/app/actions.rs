@@ -1,0 +1,80 @@
+//! What a topic offers besides reading: printing a handout, taking its address home, and
+//! staff mode.
+
+use super::event::Effect;
+use super::navigate::clamp_scroll;
+use super::session::{Flash, Screen};
+use super::state::App;
+use crate::content::printable;
+use crate::handout::{Format, Handout};
+
+/// The longest print error shown in the footer.
+const MAX_PRINT_ERROR_CHARS: usize = 160;
+
+/// Whether `p` prints for this reader: staff, or anyone where patients may print.
+pub fn may_print(app: &App) -> bool {
+    app.session.staff || app.settings.print_allowed_for_patients
+}
+
+/// `p` on a topic: the text handout to the print command, or why it cannot go.
+pub(super) fn print(app: &mut App) -> Vec<Effect> {
+    if !may_print(app) {
+        return Vec::new();
+    }
+    let Some(command) = app.settings.print_command.clone() else {
+        app.session.flash = Some(Flash::PrintNotSetUp);
+        return Vec::new();
+    };
+    let Some((topic, _)) = app.topic() else { return Vec::new() };
+    let text = Handout::new(topic, &app.catalog, &app.settings.clinic_name).render(Format::Text);
+    app.session.flash = Some(Flash::Printing);
+    vec![Effect::Print { command, text }]
+}
+
+/// The print command finished.
+pub(super) fn printed(app: &mut App, result: Result<(), String>) {
+    app.session.flash = Some(match result {
+        Ok(()) => Flash::Printed,
+        Err(reason) => {
+            // What another program said: one line, nothing that could steer the terminal.
+            let line: String = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+            Flash::PrintFailed(printable(&line).chars().take(MAX_PRINT_ERROR_CHARS).collect())
+        }
+    });
+}
+
+/// `t` on a topic with a web address: the "Take this home" panel.
+pub(super) fn open_take_home(app: &mut App) {
+    if app.topic().is_some_and(|(topic, _)| topic.url.is_some()) {
+        app.session.take_home = true;
+    }
+}
+
+/// Turns staff mode on or off, keeping the reader on the same page where it is still shown.
+pub(super) fn set_staff(app: &mut App, on: bool) {
+    let before = app.pages();
+    app.session.staff = on;
+    let after = app.pages();
+    if let Screen::Topic(state) = &mut app.session.screen {
+        let current = before.get(state.page).copied();
+        match current.and_then(|page| after.iter().position(|p| *p == page)) {
+            Some(index) => state.page = index,
+            None => {
+                state.page = 0;
+                state.scroll = 0;
+            }
+        }
+    }
+    clamp_scroll(app);
+}
+
+/// Whether the staff mode turned on from the staff menu has gone unused long enough to end.
+pub(super) fn staff_mode_expired(app: &App) -> bool {
+    app.session.staff && !app.settings.staff && app.now >= app.last_input + app.settings.staff_idle
+}
+
+/// Ends staff mode after staff idle time, saying so.
+pub(super) fn end_staff_mode(app: &mut App) {
+    set_staff(app, false);
+    app.session.flash = Some(Flash::StaffModeEnded);
+}

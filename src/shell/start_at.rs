@@ -1,0 +1,72 @@
+//! `--code`, `--topic` and `--section`: where a kiosk opened from another system starts.
+
+use patient_kiosk::app::{Page, pages};
+use patient_kiosk::content::{Library, SectionKind, Topic};
+
+use super::cli::Cli;
+
+/// The topic and page the command line asks to start on, if any; or why it cannot be done.
+pub fn resolve(
+    cli: &Cli,
+    library: &Library,
+    language: &str,
+    staff: bool,
+) -> Result<Option<(String, Page)>, String> {
+    let topic = match (&cli.code, &cli.topic) {
+        (Some(code), _) => Some(by_code(library, language, code)?),
+        (None, Some(id)) => Some(
+            library
+                .find_for_reader(id, language)
+                .ok_or_else(|| format!("there is no topic `{id}`; `patient-kiosk list` shows the topics"))?,
+        ),
+        (None, None) => None,
+    };
+    let Some(topic) = topic else {
+        return match &cli.section {
+            Some(_) => Err("--section needs --topic or --code".to_owned()),
+            None => Ok(None),
+        };
+    };
+    let offered = pages(topic, staff);
+    let page = match &cli.section {
+        Some(name) => section_page(topic, name, &offered)?,
+        // A code is billing information: staff land on the codes.
+        None if cli.code.is_some() && offered.contains(&Page::Codes) => Page::Codes,
+        None => Page::Overview,
+    };
+    Ok(Some((topic.id.clone(), page)))
+}
+
+fn by_code<'a>(library: &'a Library, language: &str, code: &str) -> Result<&'a Topic, String> {
+    library
+        .for_reader(language)
+        .into_iter()
+        .find(|topic| topic.codes.iter().any(|c| c.code.eq_ignore_ascii_case(code.trim())))
+        .ok_or_else(|| format!("no topic has the code `{code}`; `patient-kiosk search {code}` looks further"))
+}
+
+/// The page for a section name: a section kind, or `faq`, `sources`, `codes`.
+fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, String> {
+    let wanted = match name {
+        "faq" | "questions" => Some(Page::Faq),
+        "sources" => Some(Page::Sources),
+        "codes" | "billing" => Some(Page::Codes),
+        "overview" => Some(Page::Overview),
+        other => {
+            let Some(kind) = SectionKind::from_name(other) else {
+                let kinds: Vec<&str> = SectionKind::ALL.iter().map(|k| k.name()).collect();
+                return Err(format!(
+                    "there is no section kind `{other}`; use one of {}, faq, sources, codes",
+                    kinds.join(", ")
+                ));
+            };
+            offered
+                .iter()
+                .copied()
+                .find(|page| matches!(page, Page::Section(i) if topic.sections[*i].kind == kind))
+        }
+    };
+    wanted
+        .filter(|page| offered.contains(page))
+        .ok_or_else(|| format!("the topic `{}` has no `{name}` section to show here", topic.id))
+}
