@@ -50,14 +50,18 @@ pub fn to_text(handout: &Handout) -> String {
     for (title, url) in &handout.sources {
         out.wrapped(title, "* ", "  ");
         if let Some(url) = url {
-            out.wrapped(url, "  ", "  ");
+            for piece in url_lines(url, TEXT_WIDTH - 2) {
+                out.line(&format!("  {piece}"));
+            }
         }
     }
     if let Some(online) = &handout.online {
         out.heading(&online.title);
         out.wrapped(&online.hint, "", "");
         out.blank();
-        out.line(&online.url);
+        for piece in url_lines(&online.url, TEXT_WIDTH) {
+            out.line(&piece);
+        }
         if let Some(code) = QrModules::new(&online.url) {
             out.blank();
             for row in code.to_half_blocks() {
@@ -66,6 +70,28 @@ pub fn to_text(handout: &Handout) -> String {
         }
     }
     out.0
+}
+
+/// A web address cut into lines of at most `width` characters, after a `/` where it can be,
+/// so the address is never hyphenated and each line plainly continues it.
+fn url_lines(url: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for piece in url.split_inclusive('/') {
+        if !line.is_empty() && line.chars().count() + piece.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in piece.chars() {
+            if line.chars().count() == width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[derive(Default)]

@@ -91,6 +91,10 @@ fn snippet_spans<'a>(hit: &'a Hit, width: usize, theme: &Theme) -> Vec<Span<'a>>
     while start > 0 && widths(start..chars.len()) < width.saturating_sub(1) {
         start -= 1;
     }
+    // Begin at a word, not in the middle of one.
+    while start > 0 && start < first && !chars[start - 1].is_whitespace() {
+        start += 1;
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     if start > 0 {

@@ -1,0 +1,106 @@
+//! Search: matching with typos forgiven, ranking, snippets, and what patients may not see.
+
+mod common;
+
+use common::*;
+use patient_kiosk::content::{Library, Spot, Topic, load_bundled};
+use patient_kiosk::i18n::Catalog;
+use patient_kiosk::search::{Field, SearchIndex};
+
+fn bundled(staff: bool) -> SearchIndex {
+    SearchIndex::build(&load_bundled().library, &Catalog::english(), "en", staff)
+}
+
+fn first_texts(index: &SearchIndex, query: &str, n: usize) -> Vec<String> {
+    index.search(query, n).into_iter().map(|hit| hit.text).collect()
+}
+
+#[test]
+fn a_code_finds_its_topic_first() {
+    let hits = bundled(true).search("22511", 10);
+    let first = &hits[0];
+    assert_eq!(first.topic_id, "vertebroplasty");
+    assert!(first.exact_code);
+    assert_eq!(first.field, Field::Code);
+    assert_eq!(first.text, "CPT 22511 Vertebroplasty, first bone, lower back or sacrum");
+}
+
+#[test]
+fn patients_do_not_search_codes_or_billing() {
+    let patient = bundled(false);
+    assert_eq!(patient.search("22511", 10), vec![]);
+    assert!(patient.search("modifier", 10).is_empty());
+    assert!(!bundled(true).search("modifier", 10).is_empty());
+}
+
+#[test]
+fn a_misspelt_name_still_finds_the_topic_by_its_title_first() {
+    for typo in ["vertebroplsty", "vertebroplasy", "VERTEBROPLASTY", "vertebro"] {
+        let hits = bundled(false).search(typo, 5);
+        assert_eq!(hits.first().map(|h| (h.field, h.spot)), Some((Field::Title, Spot::Title)), "{typo}");
+    }
+}
+
+#[test]
+fn titles_keywords_and_headings_rank_before_body_text() {
+    let hits = bundled(false).search("kyphoplasty", 10);
+    assert_eq!(hits[0].field, Field::Keyword);
+    assert!(hits[1..].iter().all(|hit| hit.field == Field::Body));
+    let hits = bundled(false).search("recovery", 10);
+    assert_eq!((hits[0].field, hits[0].text.as_str()), (Field::Heading, "Recovery"));
+}
+
+#[test]
+fn body_text_is_found_sentence_by_sentence_with_the_matched_letters_marked() {
+    let hits = bundled(false).search("blood thinners", 5);
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert_eq!(hit.text, "Be sure to mention blood thinners.");
+    let marked: String = hit.matched.iter().map(|&i| hit.text.chars().nth(i).expect("in range")).collect();
+    assert_eq!(marked, "bloodthinners");
+}
+
+#[test]
+fn one_result_per_place() {
+    let hits = bundled(false).search("cement", 50);
+    let mut places: Vec<_> = hits.iter().map(|h| h.place).collect();
+    let before = places.len();
+    places.sort_by_key(|p| format!("{p:?}"));
+    places.dedup();
+    assert_eq!(places.len(), before);
+}
+
+#[test]
+fn noise_and_nonsense_find_nothing() {
+    let index = bundled(true);
+    for query in ["xyzzy", "qqqq", "", "   "] {
+        assert_eq!(first_texts(&index, query, 5), Vec::<String>::new(), "{query:?}");
+    }
+}
+
+#[test]
+fn a_huge_query_is_cut_and_answered() {
+    let query = "cement ".repeat(10_000);
+    assert!(bundled(false).search(&query, 5).len() <= 5);
+}
+
+#[test]
+fn on_a_generated_library_the_right_topic_comes_first() {
+    let mut topics: Vec<Topic> = (0..1000)
+        .map(|n| {
+            toml::from_str(&topic_toml(&format!("topic-{n:04}"), &format!("Procedure {n:04}")))
+                .expect("valid")
+        })
+        .collect();
+    let mut knee: Topic = toml::from_str(&topic_toml("knee-replacement", "Knee replacement")).expect("valid");
+    knee.keywords = vec!["arthroplasty".into()];
+    topics.push(knee);
+    let mut hip: Topic = toml::from_str(&topic_toml("hip-replacement", "Hip replacement")).expect("valid");
+    hip.summary = "Unlike a knee replacement, this is for the hip.".into();
+    topics.push(hip);
+    let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false);
+    let hits = index.search("knee replacment", 10);
+    assert_eq!((hits[0].topic_id.as_str(), hits[0].field), ("knee-replacement", Field::Title));
+    assert_eq!(index.search("arthroplsty", 3)[0].topic_id, "knee-replacement");
+    assert_eq!(index.search("procedure 0420", 3)[0].topic_id, "topic-0420");
+}
