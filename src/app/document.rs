@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::content::{Section, SectionKind, Spot, Topic};
+use crate::content::{Audience, Section, SectionKind, Spot, Topic};
 use crate::i18n::{Catalog, Msg};
 
 use super::pages::{Page, page_title};
@@ -67,6 +67,8 @@ pub struct PageView<'a> {
     pub page: Page,
     /// Which FAQ answers are open, by entry.
     pub faq_open: &'a [bool],
+    /// Whether staff-only sources are listed.
+    pub staff: bool,
 }
 
 /// A page's lines at `width` columns.
@@ -132,7 +134,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
             doc.lines.push(Line::blank());
             doc.paragraph(catalog.text(Msg::SourcesIntro), Role::Text, None);
             doc.lines.push(Line::blank());
-            for source in &topic.sources {
+            for source in topic.sources.iter().filter(|s| view.staff || s.audience == Audience::Everyone) {
                 doc.item("•", &source.title, Role::Text, None);
                 if let Some(url) = &source.url {
                     doc.indented_as(url, 2, Role::Quiet, None);

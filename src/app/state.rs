@@ -195,7 +195,12 @@ impl App {
         let pages = pages(topic, self.session.staff);
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
         let width = self.topic_layout(topic).text.width;
-        layout_page(topic, PageView { page, faq_open: &state.faq_open }, &self.catalog, width)
+        layout_page(
+            topic,
+            PageView { page, faq_open: &state.faq_open, staff: self.session.staff },
+            &self.catalog,
+            width,
+        )
     }
 }
 

@@ -126,6 +126,9 @@ pub struct Source {
     /// Where to find it.
     #[serde(default)]
     pub url: Option<String>,
+    /// Who sees it listed: `staff` for sources only staff need, such as coding references.
+    #[serde(default)]
+    pub audience: Audience,
 }
 
 /// One section of a topic, e.g. its symptoms or its recovery.

@@ -122,7 +122,12 @@ impl Handout {
             faq: topic.faq.iter().map(|e| (e.question.clone(), e.answer.clone())).collect(),
             sources_title: catalog.text(Msg::PageSources).to_owned(),
             sources_intro: catalog.text(Msg::SourcesIntro).to_owned(),
-            sources: topic.sources.iter().map(|s| (s.title.clone(), s.url.clone())).collect(),
+            sources: topic
+                .sources
+                .iter()
+                .filter(|s| s.audience == Audience::Everyone)
+                .map(|s| (s.title.clone(), s.url.clone()))
+                .collect(),
             online: topic.url.as_ref().map(|url| Online {
                 title: catalog.text(Msg::HandoutOnline).to_owned(),
                 hint: catalog.text(Msg::HandoutScan).to_owned(),
