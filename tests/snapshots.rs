@@ -307,3 +307,71 @@ fn wrong_pin_message() {
     assert!(drawn.lines().last().is_some_and(|line| line.contains("Wrong PIN.")), "{drawn}");
     insta::assert_snapshot!(drawn);
 }
+
+#[test]
+fn search_with_results() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Char('/'));
+    for c in "cemnt".chars() {
+        press(&mut app, Key::Char(c));
+    }
+    press(&mut app, Key::Down);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn search_with_nothing_found() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Char('/'));
+    for c in "xyzzy".chars() {
+        press(&mut app, Key::Char(c));
+    }
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn search_marks_the_matched_letters() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Char('/'));
+    for c in "thinners".chars() {
+        press(&mut app, Key::Char(c));
+    }
+    let results = patient_kiosk::app::SearchLayout::new(app.area()).results;
+    let buffer = buffer(&app);
+    let snippet_row = results.y + 1;
+    let row: String =
+        (results.x..results.right()).map(|x| buffer[(x, snippet_row)].symbol().to_owned()).collect();
+    let start = row.find("thinners").expect("the snippet shows the match");
+    let column = results.x + row[..start].chars().count() as u16;
+    let theme = Theme::default();
+    for x in column..column + 8 {
+        assert!(buffer[(x, snippet_row)].modifier.contains(Modifier::UNDERLINED), "column {x}");
+        assert_eq!(buffer[(x, snippet_row)].fg, theme.highlight.fg.expect("fg"));
+    }
+    assert!(!buffer[(column - 2, snippet_row)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn take_home_too_small() {
+    let mut app = bundled_app(60, 20);
+    press_all(&mut app, &[Key::Enter, Key::Char('t')]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn staff_badge_in_the_header() {
+    let mut app = staff_app(80, 24);
+    press(&mut app, Key::Enter);
+    let buffer = buffer(&app);
+    let header: String = (0..80).map(|x| buffer[(x, 0)].symbol().to_owned()).collect();
+    assert!(header.trim_end().ends_with("STAFF"), "{header}");
+    let theme = Theme::default();
+    assert_eq!(buffer[(77, 0)].bg, theme.warning.bg.expect("bg"));
+    let patient = bundled_app(80, 24);
+    let header: String = (0..80).map(|x| buffer_of(&patient)[(x, 0)].symbol().to_owned()).collect();
+    assert!(!header.contains("STAFF"));
+}
+
+fn buffer_of(app: &App) -> Buffer {
+    buffer(app)
+}
