@@ -36,7 +36,7 @@ fn decode(buffer: &Buffer) -> Vec<String> {
         if cell.symbol() != "▀" {
             return false;
         }
-        let colour = if y % 2 == 0 { cell.fg } else { cell.bg };
+        let colour = if y.is_multiple_of(2) { cell.fg } else { cell.bg };
         colour == Color::Black
     };
     let (width, height) = (usize::from(area.width) * SCALE, usize::from(area.height) * 2 * SCALE);
