@@ -44,8 +44,10 @@ pub(super) struct Entry {
     pub field: Field,
     pub text: String,
     pub haystack: Utf32String,
-    /// Each word of `text`, as a range of character positions.
-    pub words: Vec<std::ops::Range<usize>>,
+    /// Each word of `text`, as a range of character positions, with its letter mask.
+    pub words: Vec<(std::ops::Range<usize>, u64)>,
+    /// The letters of the whole text, to pass over it quickly.
+    pub mask: u64,
 }
 
 /// The searchable text of every topic as one reader sees it: in one language, with or without
@@ -86,8 +88,10 @@ impl SearchIndex {
         if !text.trim().is_empty() {
             let text = text.trim().to_owned();
             let haystack = Utf32String::from(text.as_str());
-            let words = words(&text);
-            self.entries.push(Entry { topic, spot, place, field, text, haystack, words });
+            let chars: Vec<char> = text.chars().collect();
+            let words: Vec<_> = words(&text).into_iter().map(|w| (w.clone(), letter_mask(&chars[w]))).collect();
+            let mask = words.iter().fold(0, |mask, (_, word)| mask | word);
+            self.entries.push(Entry { topic, spot, place, field, text, haystack, words, mask });
         }
     }
 
@@ -151,6 +155,21 @@ impl SearchIndex {
             }
         }
     }
+}
+
+/// Which of a-z and 0-9 occur in `chars` (case ignored), one bit each. A word with any other
+/// letter gets every bit: the matcher folds accents, so such a word is never passed over.
+pub(super) fn letter_mask(chars: &[char]) -> u64 {
+    let mut mask = 0;
+    for c in chars {
+        match c.to_ascii_lowercase() {
+            c @ 'a'..='z' => mask |= 1 << (c as u32 - 'a' as u32),
+            c @ '0'..='9' => mask |= 1 << (26 + c as u32 - '0' as u32),
+            c if c.is_alphanumeric() => return u64::MAX,
+            _ => {}
+        }
+    }
+    mask
 }
 
 /// The character ranges of the words in `text`: runs of letters and digits.

@@ -8,7 +8,7 @@ use nucleo_matcher::{Config, Matcher};
 
 use crate::content::Spot;
 
-use super::index::{Entry, Field, Place, SearchIndex};
+use super::index::{Entry, Field, Place, SearchIndex, letter_mask};
 
 /// Queries longer than this are cut: nobody types more, and a paste must not slow the kiosk.
 pub const MAX_QUERY_CHARS: usize = 80;
@@ -47,65 +47,101 @@ impl SearchIndex {
         if pattern.atoms.is_empty() {
             return Vec::new();
         }
+        // Every letter of a word of the query must be in the word it matches: a cheap test
+        // that passes over most text before the matcher looks at it.
+        let masks: Vec<u64> = query.split_whitespace().map(|word| query_mask(word)).collect();
+        let all = masks.iter().fold(0, |all, mask| all | mask);
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut hits: Vec<Hit> = Vec::new();
-        for entry in &self.entries {
+
+        // First the scores alone; the text, and where it matched, only for the hits kept.
+        let mut scored: Vec<(usize, u32, bool)> = Vec::new();
+        for (n, entry) in self.entries.iter().enumerate() {
+            if entry.mask & all != all {
+                continue;
+            }
             let exact_code = entry.field == Field::Code && is_exact_code(&entry.text, query);
-            let Some((score, matched)) = match_words(&pattern, entry, &mut matcher) else { continue };
-            let (topic_id, topic_title) = &self.topics[entry.topic];
-            hits.push(Hit {
-                topic_id: topic_id.clone(),
-                topic_title: topic_title.clone(),
-                spot: entry.spot,
-                field: entry.field,
-                text: entry.text.clone(),
-                matched,
-                exact_code,
-                score,
-                place: entry.place,
-            });
+            if let Some(score) = score_words(&pattern, &masks, entry, &mut matcher) {
+                scored.push((n, score, exact_code));
+            }
         }
-        hits.sort_by(|a, b| {
-            b.exact_code
-                .cmp(&a.exact_code)
-                .then(tier(a.field).cmp(&tier(b.field)))
-                .then(b.score.cmp(&a.score))
-                .then(a.field.cmp(&b.field))
+        let field = |n: usize| self.entries[n].field;
+        scored.sort_by(|&(a, a_score, a_exact), &(b, b_score, b_exact)| {
+            b_exact
+                .cmp(&a_exact)
+                .then(tier(field(a)).cmp(&tier(field(b))))
+                .then(b_score.cmp(&a_score))
+                .then(field(a).cmp(&field(b)))
         });
         let mut seen = HashSet::new();
-        hits.retain(|hit| seen.insert(hit.place));
-        hits.truncate(limit);
-        hits
+        scored.retain(|&(n, _, _)| seen.insert(self.entries[n].place));
+        scored.truncate(limit);
+        scored.into_iter().map(|(n, score, exact_code)| self.hit(n, score, exact_code, &pattern, &masks, &mut matcher)).collect()
+    }
+
+    fn hit(&self, n: usize, score: u32, exact_code: bool, pattern: &Pattern, masks: &[u64], matcher: &mut Matcher) -> Hit {
+        let entry = &self.entries[n];
+        let (topic_id, topic_title) = &self.topics[entry.topic];
+        Hit {
+            topic_id: topic_id.clone(),
+            topic_title: topic_title.clone(),
+            spot: entry.spot,
+            field: entry.field,
+            text: entry.text.clone(),
+            matched: matched_letters(pattern, masks, entry, matcher),
+            exact_code,
+            score,
+            place: entry.place,
+        }
     }
 }
 
-/// Each word of the query must match within one word of the text, with typos forgiven there;
-/// a match spread across a whole sentence is noise. Returns the summed score and the matched
-/// character positions.
-fn match_words(pattern: &Pattern, entry: &Entry, matcher: &mut Matcher) -> Option<(u32, Vec<usize>)> {
-    let mut total = 0;
-    let mut matched = Vec::new();
-    for atom in &pattern.atoms {
+/// The letter mask of a word of the query.
+fn query_mask(word: &str) -> u64 {
+    let chars: Vec<char> = word.chars().filter(char::is_ascii_alphanumeric).collect();
+    letter_mask(&chars)
+}
+
+/// The best word for each word of the query: each must match within one word of the text, with
+/// typos forgiven there, since a match spread across a whole sentence is noise.
+fn best_words<'e>(
+    pattern: &'e Pattern,
+    masks: &'e [u64],
+    entry: &'e Entry,
+    matcher: &'e mut Matcher,
+) -> impl Iterator<Item = Option<(u32, std::ops::Range<usize>)>> + 'e {
+    pattern.atoms.iter().zip(masks.iter().copied().chain(std::iter::repeat(0))).map(move |(atom, mask)| {
         let letters = atom.needle_text().len() as u32;
         // Most of what the letters would score in a row: a word with a letter missing or extra
         // still passes, a few letters scattered through a long word do not.
         let floor = letters * 13;
-        let (score, start, word) = entry
+        entry
             .words
             .iter()
-            .filter_map(|word| {
-                let score = atom.score(entry.haystack.slice(word.clone()), matcher)?;
-                (u32::from(score) >= floor).then_some((u32::from(score), word.start, word.clone()))
+            .filter(|(_, word_mask)| word_mask & mask == mask)
+            .filter_map(|(word, _)| {
+                let score = u32::from(atom.score(entry.haystack.slice(word.clone()), matcher)?);
+                (score >= floor).then_some((score, word.clone()))
             })
-            .max_by_key(|(score, start, _)| (*score, std::cmp::Reverse(*start)))?;
+            .max_by_key(|(score, word)| (*score, std::cmp::Reverse(word.start)))
+    })
+}
+
+fn score_words(pattern: &Pattern, masks: &[u64], entry: &Entry, matcher: &mut Matcher) -> Option<u32> {
+    best_words(pattern, masks, entry, matcher).map(|best| best.map(|(score, _)| score)).sum()
+}
+
+/// The character positions the query matched in the entry's text, sorted.
+fn matched_letters(pattern: &Pattern, masks: &[u64], entry: &Entry, matcher: &mut Matcher) -> Vec<usize> {
+    let words: Vec<_> = best_words(pattern, masks, entry, matcher).flatten().map(|(_, word)| word).collect();
+    let mut matched = Vec::new();
+    for (atom, word) in pattern.atoms.iter().zip(words) {
         let mut indices = Vec::new();
-        atom.indices(entry.haystack.slice(word), matcher, &mut indices);
-        matched.extend(indices.into_iter().map(|i| start + i as usize));
-        total += score;
+        atom.indices(entry.haystack.slice(word.clone()), matcher, &mut indices);
+        matched.extend(indices.into_iter().map(|i| word.start + i as usize));
     }
     matched.sort_unstable();
     matched.dedup();
-    Some((total, matched))
+    matched
 }
 
 /// A topic's names first, then its codes, then body text.

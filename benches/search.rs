@@ -1,0 +1,33 @@
+//! Search per keystroke: the query as it grows letter by letter, on 1,000 and 10,000 topics.
+//! Run with `cargo bench --bench search`; figures are in docs/PERFORMANCE.md.
+
+mod support;
+
+use divan::Bencher;
+use patient_kiosk::i18n::Catalog;
+use patient_kiosk::search::SearchIndex;
+
+fn main() {
+    divan::main();
+}
+
+/// One keystroke's search: the index is built once, as the kiosk keeps it.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn keystroke(bencher: Bencher, topics: usize) {
+    let index = SearchIndex::build(&support::synthetic_library(topics), &Catalog::english(), "en", false);
+    let typed = ["r", "re", "rec", "reco", "recov", "recovr", "recovry"];
+    let mut next = 0;
+    bencher.bench_local(|| {
+        let query = typed[next % typed.len()];
+        next += 1;
+        divan::black_box(index.search(query, 50))
+    });
+}
+
+/// Building the index, which happens when search is first opened (and again after a change of
+/// language or staff mode).
+#[divan::bench(args = [1_000], sample_count = 5)]
+fn build_index(bencher: Bencher, topics: usize) {
+    let library = support::synthetic_library(topics);
+    bencher.bench_local(|| divan::black_box(SearchIndex::build(&library, &Catalog::english(), "en", false)));
+}
