@@ -4,14 +4,57 @@ use patient_kiosk::content::{Library, SectionKind, Topic};
 
 /// Words to build sentences from: plain patient-education vocabulary.
 const WORDS: &[&str] = &[
-    "your", "doctor", "may", "suggest", "this", "treatment", "when", "pain", "bone", "joint", "rest", "walk",
-    "needle", "medicine", "heal", "swelling", "nurse", "team", "home", "day", "week", "call", "care", "sleep",
-    "eat", "drink", "test", "scan", "blood", "heart", "skin", "wound", "ice", "move", "slowly", "safe", "risk",
-    "infection", "fever", "breathing", "numbness", "weakness", "recovery", "exercise", "brace", "surgery",
+    "your",
+    "doctor",
+    "may",
+    "suggest",
+    "this",
+    "treatment",
+    "when",
+    "pain",
+    "bone",
+    "joint",
+    "rest",
+    "walk",
+    "needle",
+    "medicine",
+    "heal",
+    "swelling",
+    "nurse",
+    "team",
+    "home",
+    "day",
+    "week",
+    "call",
+    "care",
+    "sleep",
+    "eat",
+    "drink",
+    "test",
+    "scan",
+    "blood",
+    "heart",
+    "skin",
+    "wound",
+    "ice",
+    "move",
+    "slowly",
+    "safe",
+    "risk",
+    "infection",
+    "fever",
+    "breathing",
+    "numbness",
+    "weakness",
+    "recovery",
+    "exercise",
+    "brace",
+    "surgery",
 ];
 
 fn sentence(seed: usize, words: usize) -> String {
-    let mut text: String = (0..words).map(|i| WORDS[(seed * 31 + i * 17) % WORDS.len()]).collect::<Vec<_>>().join(" ");
+    let mut text: String =
+        (0..words).map(|i| WORDS[(seed * 31 + i * 17) % WORDS.len()]).collect::<Vec<_>>().join(" ");
     if let Some(first) = text.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
@@ -35,8 +78,16 @@ pub fn synthetic_topic_toml(n: usize, language: &str) -> String {
         n % 97,
         10000 + n,
     );
-    for (k, kind) in SectionKind::ALL.iter().filter(|k| !matches!(k, SectionKind::Billing | SectionKind::Custom)).enumerate() {
-        toml.push_str(&format!("\n[[sections]]\nkind = \"{}\"\nintro = \"{}\"\nitems = [", kind.name(), sentence(n + k, 14)));
+    for (k, kind) in SectionKind::ALL
+        .iter()
+        .filter(|k| !matches!(k, SectionKind::Billing | SectionKind::Custom))
+        .enumerate()
+    {
+        toml.push_str(&format!(
+            "\n[[sections]]\nkind = \"{}\"\nintro = \"{}\"\nitems = [",
+            kind.name(),
+            sentence(n + k, 14)
+        ));
         for i in 0..3 {
             toml.push_str(&format!("\"{}\", ", sentence(n * 7 + k * 3 + i, 12)));
         }

@@ -1,6 +1,8 @@
 //! The search index: every piece of text a reader may see, cut into sentences, ready for the
 //! fuzzy matcher.
 
+use std::collections::HashMap;
+
 use nucleo_matcher::Utf32String;
 
 use crate::content::{Audience, Library, SectionKind, Spot, SpotPage, Topic};
@@ -41,13 +43,24 @@ pub(super) struct Entry {
     pub topic: usize,
     pub spot: Spot,
     pub place: Place,
+    /// The place as a number from 0, for counting per place without hashing.
+    pub place_number: u32,
     pub field: Field,
     pub text: String,
     pub haystack: Utf32String,
-    /// Each word of `text`, as a range of character positions, with its letter mask.
-    pub words: Vec<(std::ops::Range<usize>, u64)>,
-    /// The letters of the whole text, to pass over it quickly.
+    /// Each word of `text`, as a range of character positions.
+    pub words: Vec<std::ops::Range<usize>>,
+}
+
+/// One distinct word of the library, and every place it stands.
+#[derive(Debug, Clone)]
+pub(super) struct Word {
+    /// The word, lowercased, ready for the matcher.
+    pub text: Utf32String,
+    /// Which of a-z and 0-9 it holds, to pass over it quickly.
     pub mask: u64,
+    /// The entries it stands in, once for each time.
+    pub postings: Vec<u32>,
 }
 
 /// The searchable text of every topic as one reader sees it: in one language, with or without
@@ -57,6 +70,11 @@ pub struct SearchIndex {
     /// (id, title) of each topic, by place.
     pub(super) topics: Vec<(String, String)>,
     pub(super) entries: Vec<Entry>,
+    /// Every distinct word once: a query is matched against these, not against every sentence,
+    /// so its cost grows with the vocabulary rather than with the library.
+    pub(super) words: Vec<Word>,
+    /// How many distinct places the entries are shown in.
+    pub(super) place_count: usize,
 }
 
 impl SearchIndex {
@@ -69,7 +87,39 @@ impl SearchIndex {
             index.topics.push((topic.id.clone(), topic.title.clone()));
             index.add_topic(place, topic, catalog, staff);
         }
+        index.number_places();
+        index.collect_words();
         index
+    }
+
+    fn number_places(&mut self) {
+        let mut numbers: HashMap<Place, u32> = HashMap::new();
+        for entry in &mut self.entries {
+            let next = numbers.len() as u32;
+            entry.place_number = *numbers.entry(entry.place).or_insert(next);
+        }
+        self.place_count = numbers.len();
+    }
+
+    fn collect_words(&mut self) {
+        let mut places: HashMap<String, usize> = HashMap::new();
+        for (entry_number, entry) in self.entries.iter().enumerate() {
+            let chars: Vec<char> = entry.text.chars().collect();
+            let Ok(entry_number) = u32::try_from(entry_number) else { break };
+            for range in &entry.words {
+                let word: String = chars[range.clone()].iter().flat_map(|c| c.to_lowercase()).collect();
+                let place = *places.entry(word).or_insert_with_key(|word| {
+                    let chars: Vec<char> = word.chars().collect();
+                    self.words.push(Word {
+                        text: Utf32String::from(word.as_str()),
+                        mask: letter_mask(&chars),
+                        postings: Vec::new(),
+                    });
+                    self.words.len() - 1
+                });
+                self.words[place].postings.push(entry_number);
+            }
+        }
     }
 
     /// How many pieces of text the index holds.
@@ -88,10 +138,8 @@ impl SearchIndex {
         if !text.trim().is_empty() {
             let text = text.trim().to_owned();
             let haystack = Utf32String::from(text.as_str());
-            let chars: Vec<char> = text.chars().collect();
-            let words: Vec<_> = words(&text).into_iter().map(|w| (w.clone(), letter_mask(&chars[w]))).collect();
-            let mask = words.iter().fold(0, |mask, (_, word)| mask | word);
-            self.entries.push(Entry { topic, spot, place, field, text, haystack, words, mask });
+            let words = words(&text);
+            self.entries.push(Entry { topic, spot, place, place_number: 0, field, text, haystack, words });
         }
     }
 

@@ -1,14 +1,14 @@
 //! Running a query against the index: typo-tolerant matching, ranking, and snippets with the
 //! matched characters marked.
 
-use std::collections::HashSet;
+use std::cmp::Ordering;
 
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 use crate::content::Spot;
 
-use super::index::{Entry, Field, Place, SearchIndex, letter_mask};
+use super::index::{Field, Place, SearchIndex, letter_mask};
 
 /// Queries longer than this are cut: nobody types more, and a paste must not slow the kiosk.
 pub const MAX_QUERY_CHARS: usize = 80;
@@ -44,104 +44,143 @@ impl SearchIndex {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let query = query.trim();
         let pattern = Pattern::new(query, CaseMatching::Ignore, Normalization::Smart, AtomKind::Fuzzy);
-        if pattern.atoms.is_empty() {
+        if pattern.atoms.is_empty() || limit == 0 {
             return Vec::new();
         }
-        // Every letter of a word of the query must be in the word it matches: a cheap test
-        // that passes over most text before the matcher looks at it.
-        let masks: Vec<u64> = query.split_whitespace().map(|word| query_mask(word)).collect();
-        let all = masks.iter().fold(0, |all, mask| all | mask);
         let mut matcher = Matcher::new(Config::DEFAULT);
 
-        // First the scores alone; the text, and where it matched, only for the hits kept.
-        let mut scored: Vec<(usize, u32, bool)> = Vec::new();
-        for (n, entry) in self.entries.iter().enumerate() {
-            if entry.mask & all != all {
-                continue;
+        // An entry is a hit when every word of the query matched one of its words; its score
+        // is the sum of the best matches. Counting in arrays indexed by entry keeps a keystroke
+        // quick on a large library.
+        let entries = self.entries.len();
+        let mut total = vec![0u32; entries];
+        let mut matched_words = vec![0u8; entries];
+        let mut best = vec![0u32; entries];
+        let mut touched: Vec<u32> = Vec::new();
+        for (n, atom) in pattern.atoms.iter().enumerate() {
+            self.score_atom(atom, &mut matcher, &mut best, &mut touched);
+            for &entry in &touched {
+                let e = entry as usize;
+                if usize::from(matched_words[e]) == n {
+                    total[e] += best[e];
+                    matched_words[e] += 1;
+                }
+                best[e] = 0;
             }
-            let exact_code = entry.field == Field::Code && is_exact_code(&entry.text, query);
-            if let Some(score) = score_words(&pattern, &masks, entry, &mut matcher) {
-                scored.push((n, score, exact_code));
+            if n + 1 < pattern.atoms.len() {
+                touched.clear();
             }
         }
-        let field = |n: usize| self.entries[n].field;
-        scored.sort_by(|&(a, a_score, a_exact), &(b, b_score, b_exact)| {
-            b_exact
-                .cmp(&a_exact)
-                .then(tier(field(a)).cmp(&tier(field(b))))
-                .then(b_score.cmp(&a_score))
-                .then(field(a).cmp(&field(b)))
-        });
-        let mut seen = HashSet::new();
-        scored.retain(|&(n, _, _)| seen.insert(self.entries[n].place));
-        scored.truncate(limit);
-        scored.into_iter().map(|(n, score, exact_code)| self.hit(n, score, exact_code, &pattern, &masks, &mut matcher)).collect()
+        let atoms = pattern.atoms.len();
+
+        // The best entry of each place.
+        let mut by_place: Vec<Option<(u32, u32, bool)>> = vec![None; self.place_count];
+        for &entry in &touched {
+            let e = entry as usize;
+            if usize::from(matched_words[e]) != atoms {
+                continue;
+            }
+            let this = &self.entries[e];
+            let candidate = (entry, total[e], this.field == Field::Code && is_exact_code(&this.text, query));
+            let slot = &mut by_place[this.place_number as usize];
+            if slot.is_none_or(|held| self.rank(candidate, held).is_lt()) {
+                *slot = Some(candidate);
+            }
+        }
+        let mut ranked: Vec<(u32, u32, bool)> = by_place.into_iter().flatten().collect();
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, |&a, &b| self.rank(a, b));
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(|&a, &b| self.rank(a, b));
+        ranked
+            .into_iter()
+            .map(|(n, score, exact_code)| self.hit(n as usize, score, exact_code, &pattern, &mut matcher))
+            .collect()
     }
 
-    fn hit(&self, n: usize, score: u32, exact_code: bool, pattern: &Pattern, masks: &[u64], matcher: &mut Matcher) -> Hit {
+    /// The order of two scored entries: an exact code first; then names before codes before
+    /// body text; then the higher score.
+    fn rank(
+        &self,
+        (a, a_score, a_exact): (u32, u32, bool),
+        (b, b_score, b_exact): (u32, u32, bool),
+    ) -> Ordering {
+        let field = |n: u32| self.entries[n as usize].field;
+        b_exact
+            .cmp(&a_exact)
+            .then(tier(field(a)).cmp(&tier(field(b))))
+            .then(b_score.cmp(&a_score))
+            .then(field(a).cmp(&field(b)))
+            .then(a.cmp(&b))
+    }
+
+    /// For one word of the query, the best score in each entry (in `best`, the entries in
+    /// `touched`): scored once per distinct word of the library, then spread to every place
+    /// that word stands.
+    fn score_atom(&self, atom: &Atom, matcher: &mut Matcher, best: &mut [u32], touched: &mut Vec<u32>) {
+        let needle: Vec<char> = atom.needle_text().chars().collect();
+        let mask =
+            letter_mask(&needle.iter().copied().filter(char::is_ascii_alphanumeric).collect::<Vec<_>>());
+        // Most of what the letters would score in a row: a word with a letter missing or extra
+        // still passes, a few letters scattered through a long word do not.
+        let floor = needle.len() as u32 * 13;
+        // One letter says little: it finds names and headings that start with it, nothing more.
+        let single = needle.len() == 1;
+        let first = needle.first().and_then(|c| c.to_lowercase().next());
+        for word in &self.words {
+            if word.mask & mask != mask || (single && Some(word.text.slice(..).get(0)) != first) {
+                continue;
+            }
+            let Some(score) = atom.score(word.text.slice(..), matcher).map(u32::from) else { continue };
+            if score < floor {
+                continue;
+            }
+            for &entry in &word.postings {
+                let e = entry as usize;
+                if single && self.entries[e].field == Field::Body {
+                    continue;
+                }
+                if best[e] == 0 {
+                    touched.push(entry);
+                }
+                best[e] = best[e].max(score);
+            }
+        }
+    }
+
+    fn hit(&self, n: usize, score: u32, exact_code: bool, pattern: &Pattern, matcher: &mut Matcher) -> Hit {
         let entry = &self.entries[n];
         let (topic_id, topic_title) = &self.topics[entry.topic];
+        // The letters to mark: in each query word's best-scoring word of this entry.
+        let mut matched = Vec::new();
+        for atom in &pattern.atoms {
+            let best = entry
+                .words
+                .iter()
+                .filter_map(|range| {
+                    atom.score(entry.haystack.slice(range.clone()), matcher).map(|s| (s, range))
+                })
+                .max_by_key(|(score, range)| (*score, std::cmp::Reverse(range.start)));
+            let Some((_, range)) = best else { continue };
+            let mut indices = Vec::new();
+            atom.indices(entry.haystack.slice(range.clone()), matcher, &mut indices);
+            matched.extend(indices.into_iter().map(|i| range.start + i as usize));
+        }
+        matched.sort_unstable();
+        matched.dedup();
         Hit {
             topic_id: topic_id.clone(),
             topic_title: topic_title.clone(),
             spot: entry.spot,
             field: entry.field,
             text: entry.text.clone(),
-            matched: matched_letters(pattern, masks, entry, matcher),
+            matched,
             exact_code,
             score,
             place: entry.place,
         }
     }
-}
-
-/// The letter mask of a word of the query.
-fn query_mask(word: &str) -> u64 {
-    let chars: Vec<char> = word.chars().filter(char::is_ascii_alphanumeric).collect();
-    letter_mask(&chars)
-}
-
-/// The best word for each word of the query: each must match within one word of the text, with
-/// typos forgiven there, since a match spread across a whole sentence is noise.
-fn best_words<'e>(
-    pattern: &'e Pattern,
-    masks: &'e [u64],
-    entry: &'e Entry,
-    matcher: &'e mut Matcher,
-) -> impl Iterator<Item = Option<(u32, std::ops::Range<usize>)>> + 'e {
-    pattern.atoms.iter().zip(masks.iter().copied().chain(std::iter::repeat(0))).map(move |(atom, mask)| {
-        let letters = atom.needle_text().len() as u32;
-        // Most of what the letters would score in a row: a word with a letter missing or extra
-        // still passes, a few letters scattered through a long word do not.
-        let floor = letters * 13;
-        entry
-            .words
-            .iter()
-            .filter(|(_, word_mask)| word_mask & mask == mask)
-            .filter_map(|(word, _)| {
-                let score = u32::from(atom.score(entry.haystack.slice(word.clone()), matcher)?);
-                (score >= floor).then_some((score, word.clone()))
-            })
-            .max_by_key(|(score, word)| (*score, std::cmp::Reverse(word.start)))
-    })
-}
-
-fn score_words(pattern: &Pattern, masks: &[u64], entry: &Entry, matcher: &mut Matcher) -> Option<u32> {
-    best_words(pattern, masks, entry, matcher).map(|best| best.map(|(score, _)| score)).sum()
-}
-
-/// The character positions the query matched in the entry's text, sorted.
-fn matched_letters(pattern: &Pattern, masks: &[u64], entry: &Entry, matcher: &mut Matcher) -> Vec<usize> {
-    let words: Vec<_> = best_words(pattern, masks, entry, matcher).flatten().map(|(_, word)| word).collect();
-    let mut matched = Vec::new();
-    for (atom, word) in pattern.atoms.iter().zip(words) {
-        let mut indices = Vec::new();
-        atom.indices(entry.haystack.slice(word.clone()), matcher, &mut indices);
-        matched.extend(indices.into_iter().map(|i| word.start + i as usize));
-    }
-    matched.sort_unstable();
-    matched.dedup();
-    matched
 }
 
 /// A topic's names first, then its codes, then body text.
