@@ -12,8 +12,15 @@ fn kiosk(args: &[&str]) -> Output {
         .expect("run patient-kiosk")
 }
 
+/// `validate DIR` with one line per problem.
 fn validate(dir: &str) -> (String, i32) {
-    let output = kiosk(&["validate", dir]);
+    validate_with(&[dir, "--format", "short"])
+}
+
+fn validate_with(args: &[&str]) -> (String, i32) {
+    let mut all = vec!["validate"];
+    all.extend_from_slice(args);
+    let output = kiosk(&all);
     (String::from_utf8(output.stdout).expect("UTF-8 output"), output.status.code().expect("exit code"))
 }
 
@@ -67,7 +74,7 @@ const CASES: &[(&str, i32, &[&str])] = &[
         "not-utf8",
         1,
         &[
-            "tests/fixtures/broken/not-utf8/knee.en.toml:4:18: error: the file is not UTF-8 text (byte 0xFF here); save it as UTF-8",
+            "tests/fixtures/broken/not-utf8/knee.en.toml:4:18: error: the file is not UTF-8 text (byte 0xFF here)",
         ],
     ),
     (
@@ -180,6 +187,49 @@ fn every_broken_fixture_gives_its_exact_message_and_exit_status() {
     folders.sort();
     checked.sort();
     assert_eq!(folders, checked);
+}
+
+#[test]
+fn each_fixture_shows_the_offending_line_with_a_caret_and_a_hint() {
+    let mut all = String::new();
+    for (case, _, _) in CASES {
+        let (stdout, _) = validate_with(&[&format!("tests/fixtures/broken/{case}")]);
+        all.push_str(&format!("==== {case}\n{stdout}"));
+    }
+    insta::assert_snapshot!(all);
+}
+
+#[test]
+fn json_gives_one_object_per_problem_for_ci() {
+    let (stdout, code) = validate_with(&["tests/fixtures/broken/mixed", "--format", "json"]);
+    assert_eq!(code, 1);
+    let objects: Vec<serde_json::Value> =
+        stdout.lines().map(|line| serde_json::from_str(line).expect("one JSON object a line")).collect();
+    assert_eq!(objects.len(), 2);
+    assert_eq!(
+        objects[0],
+        serde_json::json!({
+            "file": "tests/fixtures/broken/mixed/hip.en.toml",
+            "line": 5,
+            "column": 1,
+            "severity": "error",
+            "code": "unknown-key",
+            "message": "unknown field `titel`, expected one of `id`, `language`, `title`, `subtitle`, `summary`, \
+                        `category`, `keywords`, `url`, `codes`, `review`, `sources`, `sections`, `faq`",
+            "hint": "did you mean `title`?",
+        })
+    );
+    assert_eq!(objects[1]["code"], "unsafe-text");
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings_too() {
+    let (_, code) = validate_with(&["tests/fixtures/broken/missing-sections"]);
+    assert_eq!(code, 0);
+    let (_, code) = validate_with(&["tests/fixtures/broken/missing-sections", "--deny-warnings"]);
+    assert_eq!(code, 1);
+    let (_, code) = validate_with(&["--deny-warnings"]);
+    assert_eq!(code, 0, "the bundled content has no warnings");
 }
 
 #[test]

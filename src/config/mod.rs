@@ -44,7 +44,7 @@ pub fn load_config(path: &Path) -> (Config, Vec<Diagnostic>) {
     let shown = path.display().to_string();
     let whole_file = |reason: String| {
         let message = format!("{reason}; every setting keeps its default");
-        (Config::default(), vec![Diagnostic::error(&shown, Position::START, message)])
+        (Config::default(), vec![Diagnostic::error(&shown, Position::START, "config-unreadable", message)])
     };
     let mut bytes = Vec::new();
     let read =

@@ -7,7 +7,7 @@ use std::time::Duration;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::content::{Diagnostic, Position, unsafe_character};
+use crate::content::{Diagnostic, Severity, unsafe_character};
 
 use super::model::Config;
 
@@ -24,9 +24,16 @@ pub fn read_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
     match DeTable::parse(text) {
         Ok(root) => reader.root(root.get_ref(), &mut config),
         Err(error) => {
-            let position = error.span().map_or(Position::START, |span| Position::of_offset(text, span.start));
             let message = format!("{}; every setting keeps its default", error.message().trim());
-            reader.problems.push(Diagnostic::error(file, position, message));
+            let span = error.span().unwrap_or(0..0);
+            reader.problems.push(Diagnostic::at_span(
+                file,
+                text,
+                span,
+                Severity::Error,
+                "config-syntax",
+                message,
+            ));
         }
     }
     // Tables are read in key order; problems are reported in file order.
@@ -224,20 +231,38 @@ impl Reader<'_> {
             Some((_, candidate)) => format!("; did you mean `{prefix}{candidate}`?"),
             None => String::new(),
         };
-        let position = Position::of_offset(self.text, key.span().start);
         let message = format!("unknown setting `{prefix}{name}`{hint}");
-        self.problems.push(Diagnostic::error(self.file, position, message));
+        self.problems.push(Diagnostic::at_span(
+            self.file,
+            self.text,
+            key.span(),
+            Severity::Error,
+            "unknown-setting",
+            message,
+        ));
     }
 
     fn bad(&mut self, value: &Value<'_>, reason: impl Into<String>) {
-        let position = Position::of_offset(self.text, value.span().start);
         let message = format!("{}; the default is used", reason.into());
-        self.problems.push(Diagnostic::error(self.file, position, message));
+        self.problems.push(Diagnostic::at_span(
+            self.file,
+            self.text,
+            value.span(),
+            Severity::Error,
+            "bad-setting",
+            message,
+        ));
     }
 
     fn warn(&mut self, value: &Value<'_>, reason: String) {
-        let position = Position::of_offset(self.text, value.span().start);
-        self.problems.push(Diagnostic::warning(self.file, position, reason));
+        self.problems.push(Diagnostic::at_span(
+            self.file,
+            self.text,
+            value.span(),
+            Severity::Warning,
+            "setting-warning",
+            reason,
+        ));
     }
 }
 

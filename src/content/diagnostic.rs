@@ -57,19 +57,118 @@ pub struct Diagnostic {
     pub position: Position,
     /// Whether the file was skipped.
     pub severity: Severity,
+    /// A short, stable name for the kind of problem, such as `unknown-key`, for CI pipelines.
+    pub code: &'static str,
     /// What is wrong, in one line.
     pub message: String,
+    /// How to fix it, when there is more to say: "did you mean `title`?"
+    pub hint: Option<String>,
+    /// The line of the file the problem is on, and where on it.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// The offending line of a file, for showing it with a caret under the spot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The line, without its line ending; characters that could steer a terminal are replaced
+    /// one for one, so positions on the line stay right.
+    pub line: String,
+    /// The characters of `line` the problem is about (from 0).
+    pub columns: std::ops::Range<usize>,
+}
+
+impl Excerpt {
+    /// The line of `text` holding byte `span.start`, marking the span as far as that line goes.
+    pub fn of_span(text: &str, span: std::ops::Range<usize>) -> Excerpt {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[line_start..line_end];
+        let first = text[line_start..start].chars().count();
+        let last = text[line_start..end.min(line_end)].chars().count().max(first + 1);
+        let shown: String = line.trim_end_matches('\r').chars().map(visible).collect();
+        let width = shown.chars().count().max(first + 1);
+        Excerpt { line: shown, columns: first..last.min(width) }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// A character safe to print: control characters become their Unicode control pictures
+/// (U+2400 and on), bidirectional controls a replacement mark; one character for one.
+fn visible(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        c if unsafe_character(c.encode_utf8(&mut [0; 4])).is_some() => '\u{fffd}',
+        c => c,
+    }
 }
 
 impl Diagnostic {
     /// An error at a position.
-    pub fn error(file: &str, position: Position, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { file: file.to_owned(), position, severity: Severity::Error, message: message.into() }
+    pub fn error(
+        file: &str,
+        position: Position,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(file, position, Severity::Error, code, message)
     }
 
     /// A warning at a position.
-    pub fn warning(file: &str, position: Position, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { file: file.to_owned(), position, severity: Severity::Warning, message: message.into() }
+    pub fn warning(
+        file: &str,
+        position: Position,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(file, position, Severity::Warning, code, message)
+    }
+
+    fn new(
+        file: &str,
+        position: Position,
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            file: file.to_owned(),
+            position,
+            severity,
+            code,
+            message: message.into(),
+            hint: None,
+            excerpt: None,
+        }
+    }
+
+    /// A problem about bytes `span` of `text`: its position, and the line with the spot marked.
+    pub fn at_span(
+        file: &str,
+        text: &str,
+        span: std::ops::Range<usize>,
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let position = Position::of_offset(text, span.start);
+        Diagnostic {
+            excerpt: Some(Excerpt::of_span(text, span)),
+            ..Diagnostic::new(file, position, severity, code, message)
+        }
+    }
+
+    /// The same problem, with a hint on how to fix it.
+    pub fn with_hint(self, hint: Option<String>) -> Diagnostic {
+        Diagnostic { hint, ..self }
     }
 }
 

@@ -44,10 +44,14 @@ impl FieldPath {
     /// Where the value is written in `text`: the start of the deepest part of the path that
     /// exists there (a missing key points at its table), or the file's start.
     pub fn locate(&self, text: &str) -> Position {
-        let Ok(root) = DeTable::parse(text) else {
-            return Position::START;
-        };
-        let mut offset = None;
+        self.span(text).map_or(Position::START, |span| Position::of_offset(text, span.start))
+    }
+
+    /// The bytes of `text` that hold the value: the deepest part of the path that exists
+    /// there; `None` when not even the first part does.
+    pub fn span(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        let root = DeTable::parse(text).ok()?;
+        let mut span = None;
         let mut table: Option<&DeTable<'_>> = Some(root.get_ref());
         let mut current: Option<&DeValue<'_>> = None;
         for segment in &self.0 {
@@ -57,11 +61,11 @@ impl FieldPath {
                 _ => None,
             };
             let Some(found) = found else { break };
-            offset = Some(found.span().start);
+            span = Some(found.span());
             current = Some(found.get_ref());
             table = found.get_ref().as_table();
         }
-        offset.map_or(Position::START, |offset| Position::of_offset(text, offset))
+        span
     }
 }
 

@@ -56,8 +56,8 @@ struct TopicFile {
     shown_as: String,
     /// The bare file name, which must be `<id>.<language>.toml`.
     file_name: String,
-    /// The bytes, or why they could not be read.
-    bytes: Result<Vec<u8>, String>,
+    /// The bytes, or why they could not be read (a code and a message).
+    bytes: Result<Vec<u8>, (&'static str, String)>,
 }
 
 /// Loads the topics bundled in the binary (`content/*.toml` at build time).
@@ -95,21 +95,23 @@ fn is_topic_file_name(name: &str) -> bool {
     !name.contains('/') && name.ends_with(".toml")
 }
 
-fn check_size(len: u64) -> Result<(), String> {
+fn check_size(len: u64) -> Result<(), (&'static str, String)> {
     if len > MAX_FILE_BYTES {
-        Err(format!("the file is {len} bytes; a topic file may be at most {MAX_FILE_BYTES} bytes (1 MiB)"))
+        Err((
+            "too-large",
+            format!("the file is {len} bytes; a topic file may be at most {MAX_FILE_BYTES} bytes (1 MiB)"),
+        ))
     } else {
         Ok(())
     }
 }
 
 /// Reads at most one byte past the limit, so a huge file is never read whole.
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+fn read_limited(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
+    let unreadable = |e: std::io::Error| ("unreadable", format!("cannot read the file: {e}"));
+    let file = fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     let len = match fs::metadata(path) {
         Ok(meta) => meta.len().max(bytes.len() as u64),
         Err(_) => bytes.len() as u64,
@@ -129,9 +131,13 @@ fn load_files(files: impl Iterator<Item = TopicFile>) -> LoadReport {
         // Language tags ignore case (BCP 47): `es-MX` and `es-mx` are one language.
         let key = (topic.id.clone(), topic.language.to_ascii_lowercase());
         if let Some(first) = loaded_from.get(&key) {
-            diagnostics.push(Diagnostic::error(
+            let span = FieldPath::root().key("id").span(&text).unwrap_or(0..0);
+            diagnostics.push(Diagnostic::at_span(
                 &file.shown_as,
-                FieldPath::root().key("id").locate(&text),
+                &text,
+                span,
+                Severity::Error,
+                "duplicate-topic",
                 format!(
                     "topic `{}` in language `{}` is already loaded from {first}; this file is skipped",
                     topic.id, topic.language
@@ -151,24 +157,33 @@ fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(To
     let shown_as = file.shown_as.as_str();
     let bytes = match &file.bytes {
         Ok(bytes) => bytes,
-        Err(reason) => {
-            diagnostics.push(Diagnostic::error(shown_as, Position::START, reason.clone()));
+        Err((code, reason)) => {
+            diagnostics.push(Diagnostic::error(shown_as, Position::START, code, reason.clone()));
             return None;
         }
     };
-    let text = match decode(bytes) {
+    let text = match decode(shown_as, bytes) {
         Ok(text) => text,
         Err(diagnostic) => {
-            diagnostics.push(Diagnostic { file: shown_as.to_owned(), ..diagnostic });
+            diagnostics.push(diagnostic);
             return None;
         }
     };
-    let topic = match toml::de::Deserializer::parse(&text).and_then(Topic::deserialize) {
+    let at = |span: Option<std::ops::Range<usize>>, code: &'static str, message: String| {
+        Diagnostic::at_span(shown_as, &text, span.unwrap_or(0..0), Severity::Error, code, message)
+    };
+    let table = match toml::de::DeTable::parse(&text) {
+        Ok(table) => table,
+        Err(error) => {
+            diagnostics.push(at(error.span(), "syntax", for_editors(error.message())));
+            return None;
+        }
+    };
+    let topic = match Topic::deserialize(toml::de::Deserializer::from(table)) {
         Ok(topic) => topic,
         Err(error) => {
-            let position =
-                error.span().map_or(Position::START, |span| Position::of_offset(&text, span.start));
-            diagnostics.push(Diagnostic::error(shown_as, position, for_editors(error.message())));
+            let (code, hint) = classify(error.message());
+            diagnostics.push(at(error.span(), code, for_editors(error.message())).with_hint(hint));
             return None;
         }
     };
@@ -176,40 +191,62 @@ fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(To
     let mut has_error = false;
     for finding in check_topic(&topic) {
         has_error |= finding.severity == Severity::Error;
-        let position = finding.path.locate(&text);
-        diagnostics.push(Diagnostic {
-            file: shown_as.to_owned(),
-            position,
-            severity: finding.severity,
-            message: finding.message,
-        });
+        let span = finding.path.span(&text).unwrap_or(0..0);
+        let diagnostic =
+            Diagnostic::at_span(shown_as, &text, span, finding.severity, finding.code, finding.message);
+        diagnostics.push(diagnostic.with_hint(finding.hint));
     }
     let expected = format!("{}.{}.toml", topic.id, topic.language);
     if file.file_name != expected {
         has_error = true;
-        diagnostics.push(Diagnostic::error(
-            shown_as,
-            FieldPath::root().key("id").locate(&text),
-            format!("the file name must be `{expected}`, to match its `id` and `language`"),
-        ));
+        let message = format!("the file name must be `{expected}`, to match its `id` and `language`");
+        let diagnostic = at(FieldPath::root().key("id").span(&text), "file-name", message);
+        diagnostics.push(diagnostic.with_hint(Some(format!("rename the file to `{expected}`"))));
     }
     (!has_error).then_some((topic, text))
 }
 
 /// The file as text: UTF-8, without a byte-order mark, with Windows line ends made plain.
-fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+fn decode(shown_as: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n")),
         Err(error) => {
-            let good = &bytes[..error.valid_up_to()];
-            let good = std::str::from_utf8(good).unwrap_or_default();
-            let bad = bytes[error.valid_up_to()];
-            Err(Diagnostic::error(
-                "",
-                Position::of_offset(good, good.len()),
-                format!("the file is not UTF-8 text (byte 0x{bad:02X} here); save it as UTF-8"),
-            ))
+            let at = error.valid_up_to();
+            let bad = bytes[at];
+            // The line as far as it can be shown, the bad byte as a replacement mark.
+            let shown = String::from_utf8_lossy(bytes);
+            let message = format!("the file is not UTF-8 text (byte 0x{bad:02X} here)");
+            let diagnostic =
+                Diagnostic::at_span(shown_as, &shown, at..at + 1, Severity::Error, "not-utf8", message);
+            Err(diagnostic.with_hint(Some("save the file as UTF-8 in your editor".to_owned())))
         }
+    }
+}
+
+/// The kind of a reading error, and a hint for it: a misspelt key or value gets the nearest
+/// allowed one.
+fn classify(message: &str) -> (&'static str, Option<String>) {
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let nearest = || {
+        let (wrong, allowed) = quoted.split_first()?;
+        let (score, best) = allowed
+            .iter()
+            .map(|candidate| (strsim::jaro_winkler(wrong, candidate), candidate))
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        (score > 0.8).then(|| format!("did you mean `{best}`?"))
+    };
+    if message.starts_with("unknown field") {
+        ("unknown-key", nearest())
+    } else if message.starts_with("unknown variant") {
+        ("bad-value", nearest())
+    } else if message.starts_with("missing field") {
+        let hint =
+            quoted.first().map(|key| format!("add `{key} = ...`; docs/content-format.md says what it holds"));
+        ("missing-key", hint)
+    } else if message.starts_with("invalid type") {
+        ("wrong-type", None)
+    } else {
+        ("bad-value", None)
     }
 }
 

@@ -14,7 +14,7 @@ mod validate;
 
 pub use bundled::{BUNDLED_FILES, bundled_file};
 pub use date::ReviewDate;
-pub use diagnostic::{Diagnostic, Position, Severity, printable};
+pub use diagnostic::{Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
 pub use library::{FALLBACK_LANGUAGE, Library};
 pub use load::{BUNDLED_PREFIX, FolderError, LoadReport, MAX_FILE_BYTES, load_bundled, load_folder};

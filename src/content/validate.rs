@@ -13,17 +13,25 @@ pub struct Finding {
     pub path: FieldPath,
     /// Whether the topic must be skipped.
     pub severity: Severity,
+    /// The kind of problem, as in [`super::Diagnostic::code`].
+    pub code: &'static str,
     /// What is wrong, in one line.
     pub message: String,
+    /// How to fix it, when there is more to say.
+    pub hint: Option<String>,
 }
 
 impl Finding {
-    fn error(path: FieldPath, message: impl Into<String>) -> Finding {
-        Finding { path, severity: Severity::Error, message: message.into() }
+    pub(super) fn error(path: FieldPath, code: &'static str, message: impl Into<String>) -> Finding {
+        Finding { path, severity: Severity::Error, code, message: message.into(), hint: None }
     }
 
-    fn warning(path: FieldPath, message: impl Into<String>) -> Finding {
-        Finding { path, severity: Severity::Warning, message: message.into() }
+    pub(super) fn warning(path: FieldPath, code: &'static str, message: impl Into<String>) -> Finding {
+        Finding { path, severity: Severity::Warning, code, message: message.into(), hint: None }
+    }
+
+    pub(super) fn hint(self, hint: impl Into<String>) -> Finding {
+        Finding { hint: Some(hint.into()), ..self }
     }
 }
 
@@ -56,6 +64,7 @@ fn check_text_is_safe(topic: &Topic, findings: &mut Vec<Finding>) {
                 if is_bidi_control(c) { "a bidirectional control character" } else { "a control character" };
             findings.push(Finding::error(
                 path.clone(),
+                "unsafe-text",
                 format!(
                     "`{path}` holds {what} (U+{:04X}) at character {}; text may not contain control \
                      characters other than a new line",
@@ -90,12 +99,14 @@ fn check_names(topic: &Topic, findings: &mut Vec<Finding>) {
     if !is_valid_id(&topic.id) {
         findings.push(Finding::error(
             root.key("id"),
+            "bad-id",
             format!("`id` must be lowercase letters, digits and single '-' between them, like \"knee-replacement\" (found {:?})", topic.id),
         ));
     }
     if !is_valid_language_tag(&topic.language) {
         findings.push(Finding::error(
             root.key("language"),
+            "bad-language",
             format!(
                 "`language` must be a language tag such as \"en\", \"es\" or \"es-MX\" (found {:?})",
                 topic.language
@@ -108,17 +119,18 @@ fn check_required_text(topic: &Topic, findings: &mut Vec<Finding>) {
     let root = FieldPath::root();
     for (key, text) in [("title", &topic.title), ("summary", &topic.summary)] {
         if text.trim().is_empty() {
-            findings.push(Finding::error(root.key(key), format!("`{key}` is empty")));
+            findings.push(Finding::error(root.key(key), "empty-text", format!("`{key}` is empty")));
         }
     }
     for (n, code) in topic.codes.iter().enumerate() {
         let at = root.key("codes").index(n);
         if code.code.trim().is_empty() {
-            findings.push(Finding::error(at.key("code"), "the code is empty"));
+            findings.push(Finding::error(at.key("code"), "empty-code", "the code is empty"));
         }
         if code.label.trim().is_empty() {
             findings.push(Finding::error(
                 at.key("label"),
+                "empty-label",
                 format!("code {} has an empty `label`: describe it in a few words of your own", code.code),
             ));
         }
@@ -127,7 +139,11 @@ fn check_required_text(topic: &Topic, findings: &mut Vec<Finding>) {
         let at = root.key("faq").index(n);
         for (key, text) in [("question", &entry.question), ("answer", &entry.answer)] {
             if text.trim().is_empty() {
-                findings.push(Finding::error(at.key(key), format!("the FAQ entry's `{key}` is empty")));
+                findings.push(Finding::error(
+                    at.key(key),
+                    "empty-text",
+                    format!("the FAQ entry's `{key}` is empty"),
+                ));
             }
         }
     }
@@ -140,23 +156,26 @@ fn check_sections(topic: &Topic, findings: &mut Vec<Finding>) {
         let at = root.key("sections").index(n);
         let kind = section.kind;
         if kind == SectionKind::Custom && section.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            findings.push(Finding::error(at.clone(), "a `custom` section needs a `title`"));
+            findings.push(Finding::error(at.clone(), "custom-title", "a `custom` section needs a `title`"));
         }
         if kind == SectionKind::Billing && section.audience == Some(Audience::Everyone) {
             findings.push(Finding::error(
                 at.key("audience"),
+                "billing-audience",
                 "billing sections are for staff only: remove `audience` or set it to \"staff\"",
             ));
         }
         if section.intro.trim().is_empty() && section.items.is_empty() {
             findings.push(Finding::warning(
                 at.clone(),
+                "empty-section",
                 format!("the `{}` section has no intro and no items", kind.name()),
             ));
         }
         if kind != SectionKind::Custom && !seen.insert(kind) {
             findings.push(Finding::warning(
                 at.key("kind"),
+                "duplicate-section",
                 format!("a second `{}` section: both are shown, one after the other", kind.name()),
             ));
         }
@@ -165,14 +184,21 @@ fn check_sections(topic: &Topic, findings: &mut Vec<Finding>) {
         let present =
             topic.sections.iter().any(|s| s.kind == expected && s.effective_audience() == Audience::Everyone);
         if !present {
-            findings.push(Finding::warning(
-                root.key("sections"),
-                format!("the topic has no `{}` section for patients", expected.name()),
-            ));
+            findings.push(
+                Finding::warning(
+                    root.key("sections"),
+                    "missing-section",
+                    format!("the topic has no `{}` section for patients", expected.name()),
+                )
+                .hint(format!("add a `[[sections]]` table with `kind = \"{}\"`", expected.name())),
+            );
         }
     }
     if topic.faq.is_empty() {
-        findings.push(Finding::warning(root.clone(), "the topic has no FAQ entries (`[[faq]]`)"));
+        findings.push(
+            Finding::warning(root.clone(), "no-faq", "the topic has no FAQ entries (`[[faq]]`)")
+                .hint("add at least one `[[faq]]` table with a `question` and an `answer`"),
+        );
     }
 }
 
@@ -184,12 +210,14 @@ fn check_review(topic: &Topic, findings: &mut Vec<Finding>) {
     if topic.review.reviewed_by.trim().is_empty() {
         findings.push(Finding::error(
             review.key("status"),
+            "review-incomplete",
             "a reviewed topic needs `reviewed_by`: the clinician's name and credential",
         ));
     }
     if topic.review.reviewed_on.is_none() {
         findings.push(Finding::error(
             review.key("status"),
+            "review-incomplete",
             "a reviewed topic needs `reviewed_on`: the day of the review",
         ));
     }

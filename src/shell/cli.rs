@@ -48,6 +48,12 @@ pub enum Command {
     Validate {
         /// The content folder (default: the bundled content).
         dir: Option<PathBuf>,
+        /// How to print each problem.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+        /// Exit with status 1 on warnings too, not only on errors.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Print each topic that loads: id, language, title, review status.
     List {
@@ -100,4 +106,15 @@ pub enum ExportFormat {
     Markdown,
     /// One self-contained HTML file with print styles.
     Html,
+}
+
+/// How `validate` prints problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Each problem with the offending line and a caret under the spot, and a hint.
+    Human,
+    /// One line each: `path:line:column: severity: message`.
+    Short,
+    /// One JSON object per line: file, line, column, severity, code, message (and hint).
+    Json,
 }

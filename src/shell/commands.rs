@@ -9,7 +9,11 @@ use patient_kiosk::handout::{Format, Handout};
 use patient_kiosk::i18n::Catalog;
 use patient_kiosk::search::SearchIndex;
 
-use super::cli::{Cli, ExportFormat};
+use annotate_snippets::Renderer;
+use std::io::IsTerminal as _;
+
+use super::cli::{Cli, ExportFormat, ReportFormat};
+use super::report;
 use super::settings;
 
 /// Exit status when the content folder itself cannot be read.
@@ -28,17 +32,28 @@ pub fn load(dir: Option<&Path>) -> Result<LoadReport, ExitCode> {
 }
 
 /// `patient-kiosk validate [DIR]`.
-pub fn validate(dir: Option<&Path>) -> ExitCode {
+pub fn validate(dir: Option<&Path>, format: ReportFormat, deny_warnings: bool) -> ExitCode {
     let report = match load(dir) {
         Ok(report) => report,
         Err(code) => return code,
     };
+    let renderer = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     for diagnostic in &report.diagnostics {
-        println!("{diagnostic}");
+        match format {
+            ReportFormat::Human => println!("{}\n", report::annotated(diagnostic, &renderer)),
+            ReportFormat::Short => println!("{diagnostic}"),
+            ReportFormat::Json => println!("{}", report::json_line(diagnostic)),
+        }
     }
-    let errors = report.count(Severity::Error);
-    println!("{}", summary(&report));
-    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if format != ReportFormat::Json {
+        println!("{}", summary(&report));
+    }
+    let failed = report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 /// One line: files checked, topics loaded, errors and warnings.

@@ -6,6 +6,7 @@ mod event_loop;
 mod hash_pin;
 mod input;
 mod print;
+mod report;
 mod settings;
 mod start_at;
 mod terminal;
@@ -20,7 +21,9 @@ use patient_kiosk::i18n::Catalog;
 /// Runs what the command line asks for and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
-        Some(Command::Validate { dir }) => commands::validate(dir.as_deref().or(cli.content.as_deref())),
+        Some(Command::Validate { dir, format, deny_warnings }) => {
+            commands::validate(dir.as_deref().or(cli.content.as_deref()), *format, *deny_warnings)
+        }
         Some(Command::List { dir }) => commands::list(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::HashPin) => hash_pin::run(),
         Some(Command::Export { id, lang, format, output }) => {
