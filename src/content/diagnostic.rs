@@ -217,7 +217,7 @@ mod tests {
     #[test]
     fn printing_escapes_what_could_steer_a_terminal() {
         let diagnostic =
-            Diagnostic::error("a\u{1b}.toml", Position::START, "unknown field `x\u{9b}\u{202e}`");
+            Diagnostic::error("a\u{1b}.toml", Position::START, "test", "unknown field `x\u{9b}\u{202e}`");
         assert_eq!(diagnostic.to_string(), "a\\u{1b}.toml:1:1: error: unknown field `x\\u{9b}\\u{202e}`");
         assert_eq!(printable("plain\ntext"), "plain\ntext");
     }

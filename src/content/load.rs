@@ -162,10 +162,10 @@ fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(To
             return None;
         }
     };
-    let text = match decode(shown_as, bytes) {
+    let text = match decode(bytes) {
         Ok(text) => text,
-        Err(diagnostic) => {
-            diagnostics.push(diagnostic);
+        Err(at) => {
+            diagnostics.push(not_utf8(shown_as, bytes, at));
             return None;
         }
     };
@@ -206,21 +206,21 @@ fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(To
     (!has_error).then_some((topic, text))
 }
 
-/// The file as text: UTF-8, without a byte-order mark, with Windows line ends made plain.
-fn decode(shown_as: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+/// The file as text: UTF-8, without a byte-order mark, with Windows line ends made plain; or
+/// where the first byte that is not UTF-8 is.
+fn decode(bytes: &[u8]) -> Result<String, usize> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n")),
-        Err(error) => {
-            let at = error.valid_up_to();
-            let bad = bytes[at];
-            // The line as far as it can be shown, the bad byte as a replacement mark.
-            let shown = String::from_utf8_lossy(bytes);
-            let message = format!("the file is not UTF-8 text (byte 0x{bad:02X} here)");
-            let diagnostic =
-                Diagnostic::at_span(shown_as, &shown, at..at + 1, Severity::Error, "not-utf8", message);
-            Err(diagnostic.with_hint(Some("save the file as UTF-8 in your editor".to_owned())))
-        }
+        Err(error) => Err(error.valid_up_to()),
     }
+}
+
+fn not_utf8(shown_as: &str, bytes: &[u8], at: usize) -> Diagnostic {
+    // The line as far as it can be shown, the bad byte as a replacement mark.
+    let shown = String::from_utf8_lossy(bytes);
+    let message = format!("the file is not UTF-8 text (byte 0x{:02X} here)", bytes[at]);
+    Diagnostic::at_span(shown_as, &shown, at..at + 1, Severity::Error, "not-utf8", message)
+        .with_hint(Some("save the file as UTF-8 in your editor".to_owned()))
 }
 
 /// The kind of a reading error, and a hint for it: a misspelt key or value gets the nearest
