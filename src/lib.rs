@@ -15,5 +15,6 @@ pub mod handout;
 pub mod i18n;
 pub mod pin;
 pub mod qr;
+pub mod readability;
 pub mod search;
 pub mod ui;

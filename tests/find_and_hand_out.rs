@@ -93,7 +93,7 @@ fn a_hit_in_an_answer_opens_that_answer() {
     assert_eq!(current_page(&app), Page::Faq);
     let state = topic_state(&app);
     assert!(state.faq_open[state.faq_selected]);
-    assert!(visible_text(&app).contains("(sedation)"), "{}", visible_text(&app));
+    assert!(visible_text(&app).contains("called sedation"), "{}", visible_text(&app));
 }
 
 #[test]

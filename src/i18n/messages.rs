@@ -85,6 +85,7 @@ messages! {
     HelpKeysMouse = "help.keys_mouse",
     HelpMouse = "help.mouse",
     TooSmall = "screen.too_small",
+    ReadabilitySummary = "readability.summary",
     HandoutFrom = "handout.from",
     HandoutOnline = "handout.online",
     HandoutScan = "handout.scan",

@@ -1,0 +1,85 @@
+//! The SMOG and Flesch–Kincaid grades of a text, from its words, sentences and syllables.
+//! Formulas as in ../shared/seed/FACTS.md (McLaughlin 1969; Kincaid et al. 1975).
+
+use super::syllables::syllables;
+
+/// Counts that the grades are computed from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Sentences.
+    pub sentences: usize,
+    /// Words.
+    pub words: usize,
+    /// Syllables in all the words.
+    pub syllables: usize,
+    /// Words of three or more syllables.
+    pub polysyllables: usize,
+}
+
+impl Counts {
+    /// The counts of `text`. Each piece of `pieces` is at least one sentence, so a bullet with
+    /// no full stop still counts as one.
+    pub fn of(pieces: &[&str]) -> Counts {
+        let mut counts = Counts::default();
+        for piece in pieces {
+            for sentence in sentences(piece) {
+                // A number counts as one syllable: it is read as a word, and is rarely long.
+                let words: Vec<usize> = words(sentence).map(|word| syllables(word).max(1)).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                counts.sentences += 1;
+                counts.words += words.len();
+                counts.syllables += words.iter().sum::<usize>();
+                counts.polysyllables += words.iter().filter(|s| **s >= 3).count();
+            }
+        }
+        counts
+    }
+
+    /// The SMOG grade: 1.0430 × √(polysyllables × 30 / sentences) + 3.1291.
+    pub fn smog(&self) -> Option<f64> {
+        (self.sentences > 0)
+            .then(|| 1.0430 * (self.polysyllables as f64 * 30.0 / self.sentences as f64).sqrt() + 3.1291)
+    }
+
+    /// The Flesch–Kincaid grade: 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59.
+    pub fn flesch_kincaid(&self) -> Option<f64> {
+        (self.sentences > 0 && self.words > 0).then(|| {
+            0.39 * (self.words as f64 / self.sentences as f64)
+                + 11.8 * (self.syllables as f64 / self.words as f64)
+                - 15.59
+        })
+    }
+}
+
+/// The sentences of `text`: cut after `.`, `?`, `!` or `;` followed by a space or the end, and
+/// at line breaks.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(n + 1).map(|&(_, c)| c);
+        let ends = (matches!(c, '.' | '?' | '!' | ';') && next.is_none_or(char::is_whitespace)) || c == '\n';
+        if ends {
+            let end = i + c.len_utf8();
+            if !text[start..end].trim().is_empty() {
+                found.push(text[start..end].trim());
+            }
+            start = end;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        found.push(text[start..].trim());
+    }
+    found
+}
+
+/// The words of `text`: runs of letters, digits, apostrophes and hyphens that hold a letter or
+/// a digit ("1,000" is one word).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | ',')))
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+}
