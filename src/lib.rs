@@ -11,6 +11,7 @@
 pub mod app;
 pub mod config;
 pub mod content;
+pub mod editorial;
 pub mod handout;
 pub mod i18n;
 pub mod pin;

@@ -37,6 +37,7 @@ fn every_key_is_read() {
                 command: Some(vec!["lp".into(), "-d".into(), "frontdesk".into()]),
                 allow_patients: true,
             },
+            content_rules: Default::default(),
         }
     );
 }
@@ -192,6 +193,25 @@ fn a_print_command_is_a_list_with_the_program_first() {
         [
             "config.toml:2:18: error: `print.allow_patients` must be true or false; the default is used",
             "config.toml:3:1: error: unknown setting `print.colour`",
+        ]
+    );
+}
+
+#[test]
+fn the_content_table_holds_the_folder_and_the_rules() {
+    use patient_kiosk::config::{ContentConfig, Show};
+    let (config, problems) =
+        messages("[content]\nfolder = \"/srv/content\"\nshow = \"reviewed\"\nmax_grade = 7.5\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(config.content.as_deref(), Some(std::path::Path::new("/srv/content")));
+    assert_eq!(config.content_rules, ContentConfig { show: Show::Reviewed, max_grade: 7.5 });
+    let (config, problems) = messages("[content]\nshow = \"drafts\"\nmax_grade = 40\n");
+    assert_eq!(config.content_rules, ContentConfig::default());
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:8: error: `content.show` must be \"all\" or \"reviewed\"; the default is used",
+            "config.toml:3:13: error: `content.max_grade` must be a school grade from 1 to 20, such as 8; the default is used",
         ]
     );
 }

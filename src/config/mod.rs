@@ -8,7 +8,7 @@ use std::ffi::OsString;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-pub use model::{Config, KioskConfig, PrintConfig};
+pub use model::{Config, ContentConfig, KioskConfig, PrintConfig, Show};
 pub use read::{parse_function_key, read_config};
 
 use crate::content::{Diagnostic, Position};

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 /// Everything a configuration file can set; each field's default is what a missing or bad key
 /// gives. `docs/configuration.md` lists every key.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// The clinic's name, shown in the header and large on the attract screen.
     pub clinic_name: String,
@@ -15,6 +15,33 @@ pub struct Config {
     pub kiosk: KioskConfig,
     /// How handouts are printed.
     pub print: PrintConfig,
+    /// Which topics patients see, and how hard they may be to read.
+    pub content_rules: ContentConfig,
+}
+
+/// The `[content]` table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContentConfig {
+    /// Which topics patients see.
+    pub show: Show,
+    /// The SMOG grade above which `validate` warns that patient text is too hard.
+    pub max_grade: f64,
+}
+
+impl Default for ContentConfig {
+    fn default() -> ContentConfig {
+        ContentConfig { show: Show::All, max_grade: crate::readability::DEFAULT_MAX_GRADE }
+    }
+}
+
+/// Which topics patients see.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Show {
+    /// Every topic, drafts marked as drafts.
+    #[default]
+    All,
+    /// Only topics a clinician has reviewed and whose review is not overdue.
+    Reviewed,
 }
 
 /// The `[print]` table.

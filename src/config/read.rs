@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::content::{Diagnostic, Severity, unsafe_character};
 
-use super::model::Config;
+use super::model::{Config, Show};
 
 /// WCAG 2.2.1 asks for at least 20 seconds to answer a time-out warning.
 const WCAG_MIN_WARNING_SECONDS: u64 = 20;
@@ -50,6 +50,7 @@ struct Reader<'a> {
 type Value<'i> = Spanned<DeValue<'i>>;
 
 const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print"];
+const CONTENT_KEYS: &[&str] = &["folder", "show", "max_grade"];
 const KIOSK_KEYS: &[&str] =
     &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key", "staff_idle_seconds"];
 const PRINT_KEYS: &[&str] = &["command", "allow_patients"];
@@ -63,6 +64,9 @@ impl Reader<'_> {
                         config.clinic_name = name;
                     }
                 }
+                // TOML has one `content`: either the folder, or a `[content]` table holding the
+                // folder as `folder` with the rules for what is in it.
+                "content" if value.get_ref().is_table() => self.content_rules(value, config),
                 "content" => {
                     if let Some(path) = self.text_value("content", value) {
                         config.content = Some(PathBuf::from(path));
@@ -136,6 +140,41 @@ impl Reader<'_> {
                     }
                 }
                 other => self.unknown(key, other, "kiosk.", KIOSK_KEYS),
+            }
+        }
+    }
+
+    fn content_rules(&mut self, value: &Value<'_>, config: &mut Config) {
+        let Some(table) = value.get_ref().as_table() else { return };
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "folder" => {
+                    if let Some(path) = self.text_value("content.folder", value) {
+                        config.content = Some(PathBuf::from(path));
+                    }
+                }
+                "show" => match value.get_ref().as_str() {
+                    Some("all") => config.content_rules.show = Show::All,
+                    Some("reviewed") => config.content_rules.show = Show::Reviewed,
+                    _ => self.bad(value, "`content.show` must be \"all\" or \"reviewed\""),
+                },
+                "max_grade" => {
+                    let grade = match value.get_ref() {
+                        DeValue::Integer(i) => {
+                            i64::from_str_radix(i.as_str(), i.radix()).ok().map(|g| g as f64)
+                        }
+                        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                        _ => None,
+                    };
+                    match grade {
+                        Some(grade) if (1.0..=20.0).contains(&grade) => {
+                            config.content_rules.max_grade = grade
+                        }
+                        _ => self
+                            .bad(value, "`content.max_grade` must be a school grade from 1 to 20, such as 8"),
+                    }
+                }
+                other => self.unknown(key, other, "content.", CONTENT_KEYS),
             }
         }
     }

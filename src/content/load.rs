@@ -13,7 +13,7 @@ use super::diagnostic::{Diagnostic, Position, Severity};
 use super::field_path::FieldPath;
 use super::library::Library;
 use super::model::Topic;
-use super::validate::check_topic;
+use super::validate::{Finding, check_topic};
 
 /// The largest topic file read; larger ones are reported and skipped.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -60,19 +60,33 @@ struct TopicFile {
     bytes: Result<Vec<u8>, (&'static str, String)>,
 }
 
+/// More checks for each topic that parses: `validate` adds the ones that need a date, a grade
+/// limit or the kiosk's rules.
+pub type ExtraChecks<'a> = &'a dyn Fn(&Topic) -> Vec<Finding>;
+
 /// Loads the topics bundled in the binary (`content/*.toml` at build time).
 pub fn load_bundled() -> LoadReport {
+    load_bundled_with(&|_| Vec::new())
+}
+
+/// Loads the bundled topics, running `extra` on each as well.
+pub fn load_bundled_with(extra: ExtraChecks<'_>) -> LoadReport {
     let files =
         BUNDLED_FILES.iter().filter(|(name, _)| is_topic_file_name(name)).map(|(name, bytes)| TopicFile {
             shown_as: format!("{BUNDLED_PREFIX}/{name}"),
             file_name: (*name).to_owned(),
             bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
         });
-    load_files(files)
+    load_files(files, extra)
 }
 
 /// Loads every `*.toml` file directly inside `dir`.
 pub fn load_folder(dir: &Path) -> Result<LoadReport, FolderError> {
+    load_folder_with(dir, &|_| Vec::new())
+}
+
+/// Loads every `*.toml` file directly inside `dir`, running `extra` on each topic as well.
+pub fn load_folder_with(dir: &Path, extra: ExtraChecks<'_>) -> Result<LoadReport, FolderError> {
     let folder_error = |source| FolderError { path: dir.to_owned(), source };
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir).map_err(folder_error)? {
@@ -88,7 +102,7 @@ pub fn load_folder(dir: &Path) -> Result<LoadReport, FolderError> {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         bytes: read_limited(&path),
     });
-    Ok(load_files(files))
+    Ok(load_files(files, extra))
 }
 
 fn is_topic_file_name(name: &str) -> bool {
@@ -120,14 +134,14 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
     Ok(bytes)
 }
 
-fn load_files(files: impl Iterator<Item = TopicFile>) -> LoadReport {
+fn load_files(files: impl Iterator<Item = TopicFile>, extra: ExtraChecks<'_>) -> LoadReport {
     let mut topics = Vec::new();
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
     let mut files_read = 0;
     for file in files {
         files_read += 1;
-        let Some((topic, text)) = parse_file(&file, &mut diagnostics) else { continue };
+        let Some((topic, text)) = parse_file(&file, extra, &mut diagnostics) else { continue };
         // Language tags ignore case (BCP 47): `es-MX` and `es-mx` are one language.
         let key = (topic.id.clone(), topic.language.to_ascii_lowercase());
         if let Some(first) = loaded_from.get(&key) {
@@ -153,7 +167,11 @@ fn load_files(files: impl Iterator<Item = TopicFile>) -> LoadReport {
 
 /// Parses and checks one file, adding its problems to `diagnostics`. Returns the topic and its
 /// text when it has no errors.
-fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(Topic, String)> {
+fn parse_file(
+    file: &TopicFile,
+    extra: ExtraChecks<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Topic, String)> {
     let shown_as = file.shown_as.as_str();
     let bytes = match &file.bytes {
         Ok(bytes) => bytes,
@@ -189,13 +207,17 @@ fn parse_file(file: &TopicFile, diagnostics: &mut Vec<Diagnostic>) -> Option<(To
     };
 
     let mut has_error = false;
-    for finding in check_topic(&topic) {
+    let mut found = Vec::new();
+    for finding in check_topic(&topic).into_iter().chain(extra(&topic)) {
         has_error |= finding.severity == Severity::Error;
         let span = finding.path.span(&text).unwrap_or(0..0);
         let diagnostic =
             Diagnostic::at_span(shown_as, &text, span, finding.severity, finding.code, finding.message);
-        diagnostics.push(diagnostic.with_hint(finding.hint));
+        found.push(diagnostic.with_hint(finding.hint));
     }
+    // In the order of the file, as an editor reads it.
+    found.sort_by_key(|diagnostic| diagnostic.position);
+    diagnostics.extend(found);
     let expected = format!("{}.{}.toml", topic.id, topic.language);
     if file.file_name != expected {
         has_error = true;

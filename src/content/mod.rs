@@ -3,6 +3,7 @@
 
 mod bundled;
 mod date;
+mod deleted_codes;
 mod diagnostic;
 mod field_path;
 mod library;
@@ -14,10 +15,14 @@ mod validate;
 
 pub use bundled::{BUNDLED_FILES, bundled_file};
 pub use date::ReviewDate;
+pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
 pub use diagnostic::{Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
 pub use library::{FALLBACK_LANGUAGE, Library};
-pub use load::{BUNDLED_PREFIX, FolderError, LoadReport, MAX_FILE_BYTES, load_bundled, load_folder};
+pub use load::{
+    BUNDLED_PREFIX, ExtraChecks, FolderError, LoadReport, MAX_FILE_BYTES, load_bundled, load_bundled_with,
+    load_folder, load_folder_with,
+};
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };

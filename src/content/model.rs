@@ -290,4 +290,14 @@ impl Topic {
     pub fn is_draft(&self) -> bool {
         self.review.status == ReviewStatus::Draft
     }
+
+    /// Whether the topic's next review date has passed by `today`.
+    pub fn review_overdue(&self, today: jiff::civil::Date) -> bool {
+        self.review.next_review.is_some_and(|due| due.date() < today)
+    }
+
+    /// Whether a kiosk that shows patients only reviewed topics shows this one `today`.
+    pub fn reviewed_and_current(&self, today: jiff::civil::Date) -> bool {
+        !self.is_draft() && !self.review_overdue(today)
+    }
 }

@@ -22,15 +22,18 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(super) fn error(path: FieldPath, code: &'static str, message: impl Into<String>) -> Finding {
+    /// An error about the value at `path`.
+    pub fn error(path: FieldPath, code: &'static str, message: impl Into<String>) -> Finding {
         Finding { path, severity: Severity::Error, code, message: message.into(), hint: None }
     }
 
-    pub(super) fn warning(path: FieldPath, code: &'static str, message: impl Into<String>) -> Finding {
+    /// A warning about the value at `path`.
+    pub fn warning(path: FieldPath, code: &'static str, message: impl Into<String>) -> Finding {
         Finding { path, severity: Severity::Warning, code, message: message.into(), hint: None }
     }
 
-    pub(super) fn hint(self, hint: impl Into<String>) -> Finding {
+    /// The same finding, with a hint on how to fix it.
+    pub fn hint(self, hint: impl Into<String>) -> Finding {
         Finding { hint: Some(hint.into()), ..self }
     }
 }
@@ -126,6 +129,22 @@ fn check_required_text(topic: &Topic, findings: &mut Vec<Finding>) {
         let at = root.key("codes").index(n);
         if code.code.trim().is_empty() {
             findings.push(Finding::error(at.key("code"), "empty-code", "the code is empty"));
+        }
+        if let Some(deleted) = super::find_deleted(code.system, &code.code) {
+            findings.push(
+                Finding::error(
+                    at.key("code"),
+                    "deleted-code",
+                    format!(
+                        "{} {} was deleted on {}; use {} instead",
+                        code.system.name(),
+                        code.code,
+                        deleted.deleted_on,
+                        deleted.replaced_by.join(" or ")
+                    ),
+                )
+                .hint(deleted.note.clone()),
+            );
         }
         if code.label.trim().is_empty() {
             findings.push(Finding::error(

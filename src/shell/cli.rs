@@ -54,6 +54,12 @@ pub enum Command {
         /// Exit with status 1 on warnings too, not only on errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Print each topic's reading grades: part, words, SMOG and Flesch-Kincaid.
+        #[arg(long)]
+        readability: bool,
+        /// Judge review dates as on this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<jiff::civil::Date>,
     },
     /// Print each topic that loads: id, language, title, review status.
     List {

@@ -4,9 +4,14 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use patient_kiosk::app::{page_label, page_of_spot};
-use patient_kiosk::content::{LoadReport, Severity, load_bundled, load_folder};
+use patient_kiosk::config::Show;
+use patient_kiosk::content::{
+    LoadReport, Severity, Topic, load_bundled, load_bundled_with, load_folder, load_folder_with,
+};
+use patient_kiosk::editorial::{EditorialRules, editorial_findings};
 use patient_kiosk::handout::{Format, Handout};
 use patient_kiosk::i18n::Catalog;
+use patient_kiosk::readability::topic_readability;
 use patient_kiosk::search::SearchIndex;
 
 use annotate_snippets::Renderer;
@@ -31,12 +36,44 @@ pub fn load(dir: Option<&Path>) -> Result<LoadReport, ExitCode> {
     }
 }
 
+/// How `validate` runs.
+pub struct ValidateOptions {
+    /// How problems are printed.
+    pub format: ReportFormat,
+    /// Whether warnings fail too.
+    pub deny_warnings: bool,
+    /// Whether to print the reading grades.
+    pub readability: bool,
+    /// The day review dates are judged against.
+    pub today: jiff::civil::Date,
+}
+
 /// `patient-kiosk validate [DIR]`.
-pub fn validate(dir: Option<&Path>, format: ReportFormat, deny_warnings: bool) -> ExitCode {
-    let report = match load(dir) {
-        Ok(report) => report,
-        Err(code) => return code,
+pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> ExitCode {
+    let (config, notices) = settings::configuration(cli);
+    for notice in &notices {
+        eprintln!("patient-kiosk: {notice}");
+    }
+    let dir = dir.or(cli.content.as_deref()).or(config.content.as_deref());
+    let rules = EditorialRules {
+        max_grade: config.content_rules.max_grade,
+        today: options.today,
+        reviewed_only: config.content_rules.show == Show::Reviewed,
     };
+    let catalogs = Catalogs::default();
+    let extra = |topic: &Topic| editorial_findings(topic, &rules, &catalogs.for_language(&topic.language));
+    let loaded = match dir {
+        None => Ok(load_bundled_with(&extra)),
+        Some(dir) => load_folder_with(dir, &extra),
+    };
+    let report = match loaded {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("patient-kiosk: {error}");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let (format, deny_warnings) = (options.format, options.deny_warnings);
     let renderer = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         Renderer::styled()
     } else {
@@ -49,11 +86,54 @@ pub fn validate(dir: Option<&Path>, format: ReportFormat, deny_warnings: bool) -
             ReportFormat::Json => println!("{}", report::json_line(diagnostic)),
         }
     }
+    if options.readability {
+        for topic in report.library.topics() {
+            print!("{}", readability_table(topic, &catalogs.for_language(&topic.language)));
+        }
+    }
     if format != ReportFormat::Json {
         println!("{}", summary(&report));
     }
     let failed = report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// The interface catalogs, read once per language.
+#[derive(Default)]
+struct Catalogs(std::cell::RefCell<std::collections::HashMap<String, Catalog>>);
+
+impl Catalogs {
+    fn for_language(&self, language: &str) -> Catalog {
+        self.0
+            .borrow_mut()
+            .entry(language.to_owned())
+            .or_insert_with(|| Catalog::bundled(language).unwrap_or_else(|_| Catalog::english()))
+            .clone()
+    }
+}
+
+/// A topic's reading grades as a table, or why it has none.
+fn readability_table(topic: &Topic, catalog: &Catalog) -> String {
+    let Some(parts) = topic_readability(topic, catalog) else {
+        return format!(
+            "{} ({}): readability not checked: the grade formulas are for English\n\n",
+            topic.id, topic.language
+        );
+    };
+    let mut table = format!("{} ({}): reading grades\n", topic.id, topic.language);
+    table.push_str(&format!("  {:40} {:>6} {:>6} {:>6}\n", "part", "words", "SMOG", "FKGL"));
+    let grade = |g: Option<f64>| g.map_or("-".to_owned(), |g| format!("{g:.1}"));
+    for part in parts {
+        let name: String = part.name.chars().take(40).collect();
+        table.push_str(&format!(
+            "  {name:40} {:>6} {:>6} {:>6}\n",
+            part.counts.words,
+            grade(part.smog),
+            grade(part.flesch_kincaid)
+        ));
+    }
+    table.push('\n');
+    table
 }
 
 /// One line: files checked, topics loaded, errors and warnings.

@@ -21,8 +21,14 @@ use patient_kiosk::i18n::Catalog;
 /// Runs what the command line asks for and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
-        Some(Command::Validate { dir, format, deny_warnings }) => {
-            commands::validate(dir.as_deref().or(cli.content.as_deref()), *format, *deny_warnings)
+        Some(Command::Validate { dir, format, deny_warnings, readability, today }) => {
+            let options = commands::ValidateOptions {
+                format: *format,
+                deny_warnings: *deny_warnings,
+                readability: *readability,
+                today: today.unwrap_or_else(settings::today),
+            };
+            commands::validate(&cli, dir.as_deref(), &options)
         }
         Some(Command::List { dir }) => commands::list(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::HashPin) => hash_pin::run(),

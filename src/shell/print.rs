@@ -28,17 +28,18 @@ fn run(command: &[String], text: &str) -> Result<(), String> {
         .map_err(|error| format!("cannot run {program}: {error}"))?;
     let written = child.stdin.take().map(|mut stdin| stdin.write_all(text.as_bytes()));
     let output = child.wait_with_output().map_err(|error| format!("{program}: {error}"))?;
-    if let Some(Err(error)) = written {
-        return Err(format!("{program} did not take the handout: {error}"));
+    // A command that fails may stop reading first; what it said matters more than the pipe.
+    if !output.status.success() {
+        let said = String::from_utf8_lossy(&output.stderr[..output.stderr.len().min(MAX_ERROR_BYTES)]);
+        let said = said.trim();
+        return Err(if said.is_empty() {
+            format!("{program} failed ({})", output.status)
+        } else {
+            format!("{program}: {said}")
+        });
     }
-    if output.status.success() {
-        return Ok(());
+    match written {
+        Some(Err(error)) => Err(format!("{program} did not take the whole handout: {error}")),
+        _ => Ok(()),
     }
-    let said = String::from_utf8_lossy(&output.stderr[..output.stderr.len().min(MAX_ERROR_BYTES)]);
-    let said = said.trim();
-    Err(if said.is_empty() {
-        format!("{program} failed ({})", output.status)
-    } else {
-        format!("{program}: {said}")
-    })
 }

@@ -104,3 +104,8 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
         ..Settings::default()
     }
 }
+
+/// Today's date where the kiosk is.
+pub fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}
