@@ -148,10 +148,10 @@ const CASES: &[(&str, i32, &[&str])] = &[
         "missing-sections",
         0,
         &[
+            "tests/fixtures/broken/missing-sections/knee.en.toml:1:1: warning: the topic has no FAQ entries (`[[faq]]`)",
             "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `preparation` section for patients",
             "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `recovery` section for patients",
             "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `complications` section for patients",
-            "tests/fixtures/broken/missing-sections/knee.en.toml:1:1: warning: the topic has no FAQ entries (`[[faq]]`)",
         ],
     ),
     (
