@@ -14,7 +14,8 @@ fn main() {
 /// One keystroke's search: the index is built once, as the kiosk keeps it.
 #[divan::bench(args = [1_000, 10_000], sample_count = 20)]
 fn keystroke(bencher: Bencher, topics: usize) {
-    let index = SearchIndex::build(&support::synthetic_library(topics), &Catalog::english(), "en", false);
+    let index =
+        SearchIndex::build(&support::synthetic_library(topics), &Catalog::english(), "en", false, &|_| true);
     let typed = ["r", "re", "rec", "reco", "recov", "recovr", "recovry"];
     let mut next = 0;
     bencher.bench_local(|| {
@@ -29,5 +30,7 @@ fn keystroke(bencher: Bencher, topics: usize) {
 #[divan::bench(args = [1_000], sample_count = 5)]
 fn build_index(bencher: Bencher, topics: usize) {
     let library = support::synthetic_library(topics);
-    bencher.bench_local(|| divan::black_box(SearchIndex::build(&library, &Catalog::english(), "en", false)));
+    bencher.bench_local(|| {
+        divan::black_box(SearchIndex::build(&library, &Catalog::english(), "en", false, &|_| true))
+    });
 }

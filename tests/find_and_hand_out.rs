@@ -22,8 +22,8 @@ fn current_page(app: &App) -> Page {
 }
 
 fn visible_text(app: &App) -> String {
-    let (topic, state) = app.topic().expect("a topic is open");
-    let height = usize::from(app.topic_layout(topic).text.height);
+    let (_, state) = app.topic().expect("a topic is open");
+    let height = usize::from(app.topic_layout().text.height);
     app.page_lines().iter().skip(state.scroll).take(height).map(|l| l.text() + "\n").collect()
 }
 

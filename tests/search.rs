@@ -8,7 +8,7 @@ use patient_kiosk::i18n::Catalog;
 use patient_kiosk::search::{Field, SearchIndex};
 
 fn bundled(staff: bool) -> SearchIndex {
-    SearchIndex::build(&load_bundled().library, &Catalog::english(), "en", staff)
+    SearchIndex::build(&load_bundled().library, &Catalog::english(), "en", staff, &|_| true)
 }
 
 fn first_texts(index: &SearchIndex, query: &str, n: usize) -> Vec<String> {
@@ -98,7 +98,7 @@ fn on_a_generated_library_the_right_topic_comes_first() {
     let mut hip: Topic = toml::from_str(&topic_toml("hip-replacement", "Hip replacement")).expect("valid");
     hip.summary = "Unlike a knee replacement, this is for the hip.".into();
     topics.push(hip);
-    let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false);
+    let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false, &|_| true);
     let hits = index.search("knee replacment", 10);
     assert_eq!((hits[0].topic_id.as_str(), hits[0].field), ("knee-replacement", Field::Title));
     assert_eq!(index.search("arthroplsty", 3)[0].topic_id, "knee-replacement");

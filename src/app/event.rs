@@ -39,6 +39,8 @@ pub enum Input {
     Wake,
     /// The print command finished: `Ok`, or what went wrong.
     Printed(Result<(), String>),
+    /// The date where the kiosk is: at the start, and each midnight.
+    Today(jiff::civil::Date),
 }
 
 /// A key, without the terminal's encoding of it.

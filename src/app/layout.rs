@@ -93,8 +93,8 @@ pub enum PageNav {
 pub struct TopicLayout {
     /// The shared frame.
     pub chrome: Chrome,
-    /// The draft notice, when the topic is a draft.
-    pub notice: Option<Rect>,
+    /// The row under the header that says who reviewed the topic, or that it is a draft.
+    pub notice: Rect,
     /// The list of pages.
     pub nav: PageNav,
     /// The page's text.
@@ -104,13 +104,11 @@ pub struct TopicLayout {
 }
 
 impl TopicLayout {
-    /// The topic screen for a screen of this size; `draft` adds the notice row.
-    pub fn new(area: Rect, draft: bool) -> TopicLayout {
+    /// The topic screen for a screen of this size.
+    pub fn new(area: Rect) -> TopicLayout {
         let chrome = Chrome::new(area);
-        let notice_rows = u16::from(draft);
         let [notice, rest] =
-            Layout::vertical([Constraint::Length(notice_rows), Constraint::Fill(1)]).areas(chrome.body);
-        let notice = draft.then_some(notice);
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(chrome.body);
 
         let (nav, reading) = if area.width >= SIDE_LIST_MIN_WIDTH {
             let [side, _gap, reading] = Layout::horizontal([

@@ -191,7 +191,7 @@ fn reveal_faq(app: &mut App) {
 
 /// Rows of page text on screen.
 fn text_height(app: &App) -> usize {
-    app.topic().map_or(0, |(topic, _)| usize::from(app.topic_layout(topic).text.height))
+    app.topic().map_or(0, |_| usize::from(app.topic_layout().text.height))
 }
 
 /// Keeps the page's scroll between the top and the last screenful.
@@ -218,8 +218,10 @@ pub(super) fn home_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
 }
 
 pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
-    let Some((topic, _)) = app.topic() else { return };
-    let layout = app.topic_layout(topic);
+    if app.topic().is_none() {
+        return;
+    }
+    let layout = app.topic_layout();
     let page_count = app.pages().len();
     match action {
         MouseAction::ScrollUp => topic_scroll(app, -1),

@@ -93,7 +93,8 @@ fn refresh(app: &mut App) {
     let fresh =
         app.search_index.as_ref().is_some_and(|cache| cache.language == language && cache.staff == staff);
     if !fresh {
-        let index = SearchIndex::build(&app.library, &app.catalog, &language, staff);
+        let index =
+            SearchIndex::build(&app.library, &app.catalog, &language, staff, &|topic| app.visible(topic));
         app.search_index = Some(IndexCache { language, staff, index });
     }
     let (Some(search), Some(cache)) = (&mut app.session.search, &app.search_index) else { return };

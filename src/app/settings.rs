@@ -24,6 +24,8 @@ pub struct Settings {
     pub print_command: Option<Vec<String>>,
     /// Whether patients may print without staff mode.
     pub print_allowed_for_patients: bool,
+    /// Whether patients see only topics a clinician has reviewed whose review is not overdue.
+    pub reviewed_only: bool,
     /// The key that opens the staff PIN screen.
     pub staff_key: Key,
     /// The argon2 hash of the staff PIN; without one a locked kiosk cannot be left by keys.
@@ -45,6 +47,7 @@ impl Default for Settings {
             staff_idle: Duration::from_secs(120),
             print_command: None,
             print_allowed_for_patients: false,
+            reviewed_only: false,
             staff_key: Key::Function(12),
             pin_hash: None,
             clinic_name: String::new(),

@@ -39,6 +39,8 @@ pub struct App {
     pub(super) pin_locked_until: Option<Instant>,
     /// The search index for the session's language and staff mode, built when first needed.
     pub(super) search_index: Option<IndexCache>,
+    /// Today's date where the kiosk is, from the shell; review dates are judged by it.
+    pub(super) today: Option<jiff::civil::Date>,
 }
 
 /// A search index and what it was built for.
@@ -70,6 +72,7 @@ impl App {
             wrong_pins: 0,
             pin_locked_until: None,
             search_index: None,
+            today: None,
         }
     }
 
@@ -159,9 +162,33 @@ impl App {
         idle.into_iter().chain(staff_mode_ends).min()
     }
 
+    /// Today's date, once the shell has said it.
+    pub fn today(&self) -> Option<jiff::civil::Date> {
+        self.today
+    }
+
+    /// Whether the reader may see `topic`: staff see every topic; where the kiosk shows
+    /// patients only reviewed topics, drafts and overdue ones are hidden from them.
+    pub fn visible(&self, topic: &Topic) -> bool {
+        if self.session.staff || !self.settings.reviewed_only {
+            return true;
+        }
+        match self.today {
+            Some(today) => topic.reviewed_and_current(today),
+            None => !topic.is_draft(),
+        }
+    }
+
+    /// Whether `topic`'s review is overdue today.
+    pub fn review_overdue(&self, topic: &Topic) -> bool {
+        self.today.is_some_and(|today| topic.review_overdue(today))
+    }
+
     /// The topics listed on the home screen, in order.
     pub fn home_topics(&self) -> Vec<&Topic> {
-        self.library.for_reader(&self.session.language)
+        let mut topics = self.library.for_reader(&self.session.language);
+        topics.retain(|topic| self.visible(topic));
+        topics
     }
 
     /// The home screen's layout at the current size.
@@ -172,9 +199,11 @@ impl App {
     /// The open topic, as this reader sees it.
     pub fn topic(&self) -> Option<(&Topic, &TopicState)> {
         match &self.session.screen {
-            Screen::Topic(state) => {
-                self.library.find_for_reader(&state.id, &self.session.language).map(|topic| (topic, state))
-            }
+            Screen::Topic(state) => self
+                .library
+                .find_for_reader(&state.id, &self.session.language)
+                .filter(|topic| self.visible(topic))
+                .map(|topic| (topic, state)),
             Screen::Attract | Screen::Home => None,
         }
     }
@@ -185,8 +214,8 @@ impl App {
     }
 
     /// The topic screen's layout for `topic` at the current size.
-    pub fn topic_layout(&self, topic: &Topic) -> TopicLayout {
-        TopicLayout::new(self.area, topic.is_draft())
+    pub fn topic_layout(&self) -> TopicLayout {
+        TopicLayout::new(self.area)
     }
 
     /// The current page's lines, wrapped to the text area.
@@ -194,7 +223,7 @@ impl App {
         let Some((topic, state)) = self.topic() else { return Vec::new() };
         let pages = pages(topic, self.session.staff);
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
-        let width = self.topic_layout(topic).text.width;
+        let width = self.topic_layout().text.width;
         layout_page(
             topic,
             PageView { page, faq_open: &state.faq_open, staff: self.session.staff },

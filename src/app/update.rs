@@ -31,6 +31,11 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             printed(app, result);
             Vec::new()
         }
+        Input::Today(date) => {
+            app.today = Some(date);
+            leave_hidden_topic(app);
+            Vec::new()
+        }
         Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
     }
 }
@@ -51,6 +56,15 @@ fn run_timers(app: &mut App) {
     }
     if staff_mode_expired(app) {
         end_staff_mode(app);
+    }
+}
+
+/// Back to the list when the open topic is no longer shown to this reader (its review fell
+/// due, or it left the library).
+pub(super) fn leave_hidden_topic(app: &mut App) {
+    if matches!(app.session.screen, Screen::Topic(_)) && app.topic().is_none() {
+        app.session.screen = Screen::Home;
+        app.session.home = Default::default();
     }
 }
 

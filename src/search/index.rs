@@ -78,11 +78,17 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// The index of `library` as a reader of `language` sees it; `staff` adds codes and
-    /// staff-only sections.
-    pub fn build(library: &Library, catalog: &Catalog, language: &str, staff: bool) -> SearchIndex {
+    /// The index of `library` as a reader of `language` sees it: `staff` adds codes and
+    /// staff-only sections, and only topics `visible` lets through are indexed.
+    pub fn build(
+        library: &Library,
+        catalog: &Catalog,
+        language: &str,
+        staff: bool,
+        visible: &dyn Fn(&Topic) -> bool,
+    ) -> SearchIndex {
         let mut index = SearchIndex::default();
-        for topic in library.for_reader(language) {
+        for topic in library.for_reader(language).into_iter().filter(|topic| visible(topic)) {
             let place = index.topics.len();
             index.topics.push((topic.id.clone(), topic.title.clone()));
             index.add_topic(place, topic, catalog, staff);

@@ -186,7 +186,7 @@ pub fn search(dir: Option<&Path>, query: &str, language: &str, staff: bool, limi
         Err(code) => return code,
     };
     let catalog = Catalog::bundled(language).unwrap_or_else(|_| Catalog::english());
-    let index = SearchIndex::build(&report.library, &catalog, language, staff);
+    let index = SearchIndex::build(&report.library, &catalog, language, staff, &|_| true);
     let hits = index.search(query, limit);
     if hits.is_empty() {
         eprintln!("nothing found for {query:?}");

@@ -12,6 +12,7 @@ use signal_hook::iterator::Signals;
 
 use super::input::to_input;
 use super::print;
+use super::settings::today;
 use super::terminal::FullScreen;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
@@ -34,13 +35,21 @@ enum Wakeup {
 /// SIGHUP (from its service manager), not SIGINT.
 pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
     let (wakeups, sender) = start_sources(locked)?;
+    update(&mut app, Event::new(Input::Today(today()), Instant::now()));
+    let mut midnight = next_midnight();
     draw(&app, screen)?;
     loop {
-        let (first, mut inputs) = match next_wakeup(&wakeups, app.next_deadline()) {
+        let deadline = app.next_deadline().into_iter().chain([midnight]).min();
+        let (first, mut inputs) = match next_wakeup(&wakeups, deadline) {
             Next::Wakeup(wakeup) => (Some(wakeup), Vec::new()),
             Next::Deadline => (None, vec![Input::Wake]),
             Next::Closed => return Ok(()),
         };
+        // A new day: review dates are judged against it.
+        if Instant::now() >= midnight {
+            inputs.push(Input::Today(today()));
+            midnight = next_midnight();
+        }
         // Take everything already waiting before drawing, so a flood of keys costs one frame.
         for wakeup in first.into_iter().chain(wakeups.try_iter()) {
             match wakeup {
@@ -68,6 +77,19 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
         }
         draw(&app, screen)?;
     }
+}
+
+/// The next local midnight, as a moment of the monotonic clock.
+fn next_midnight() -> Instant {
+    let now = jiff::ZonedDateTime::now();
+    let until = now
+        .tomorrow()
+        .and_then(|tomorrow| tomorrow.start_of_day())
+        .ok()
+        .and_then(|midnight| std::time::Duration::try_from(now.duration_until(&midnight)).ok())
+        // Should the time zone have no midnight tomorrow, look again in an hour.
+        .unwrap_or(std::time::Duration::from_secs(60 * 60));
+    Instant::now() + until
 }
 
 enum Next {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use patient_kiosk::app::{Key, Settings};
-use patient_kiosk::config::{Config, find_config_file, load_config};
+use patient_kiosk::config::{Config, Show, find_config_file, load_config};
 use patient_kiosk::content::{Library, Severity, load_bundled, load_folder};
 
 use super::cli::Cli;
@@ -100,6 +100,7 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
         clinic_name: config.clinic_name.clone(),
         print_command: config.print.command.clone(),
         print_allowed_for_patients: config.print.allow_patients,
+        reviewed_only: config.content_rules.show == Show::Reviewed,
         notices,
         ..Settings::default()
     }

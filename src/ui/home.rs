@@ -41,9 +41,13 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         let marker = if selected { "▶ " } else { "  " };
         let mut title =
             vec![Span::styled(marker, theme.marker), Span::styled(topic.title.as_str(), theme.strong)];
-        if topic.is_draft() {
+        let badges = [
+            (topic.is_draft(), Msg::DraftBadge),
+            (app.staff() && app.review_overdue(topic), Msg::OverdueBadge),
+        ];
+        for (_, badge) in badges.iter().filter(|(shown, _)| *shown) {
             title.push(Span::raw("  "));
-            title.push(Span::styled(format!(" {} ", catalog.text(Msg::DraftBadge)), theme.warning));
+            title.push(Span::styled(format!(" {} ", catalog.text(*badge)), theme.warning));
         }
         let lines = vec![
             Line::from(title),

@@ -15,15 +15,21 @@ use super::theme::Theme;
 
 /// Draws the open topic.
 pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, theme: &Theme) {
-    let layout = app.topic_layout(topic);
+    let layout = app.topic_layout();
     let catalog = app.catalog();
     header(frame, layout.chrome.header, app, Some(&topic.title), theme);
     footer(frame, layout.chrome.footer, app, theme);
-    if let Some(notice) = layout.notice {
-        let text =
-            Paragraph::new(catalog.text(Msg::DraftNotice)).style(theme.warning).alignment(Alignment::Center);
-        frame.render_widget(text, notice);
-    }
+    let review = &topic.review;
+    let date = |d: Option<crate::content::ReviewDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let (notice, style) = if topic.is_draft() {
+        (catalog.text(Msg::DraftNotice).to_owned(), theme.warning)
+    } else if app.staff() && app.review_overdue(topic) {
+        (catalog.format(Msg::OverdueNotice, &[("date", &date(review.next_review))]), theme.warning)
+    } else {
+        let values = [("name", review.reviewed_by.as_str()), ("date", &date(review.reviewed_on))];
+        (catalog.format(Msg::ReviewedNotice, &values), theme.quiet)
+    };
+    frame.render_widget(Paragraph::new(notice).style(style).alignment(Alignment::Center), layout.notice);
 
     let pages = app.pages();
     match layout.nav {
