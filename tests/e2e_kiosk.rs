@@ -212,7 +212,7 @@ fn configuration_problems_are_shown_to_staff_not_patients() {
     kiosk.wait_for("Riverside · Patient Education");
     assert!(!kiosk.contents().contains("idle_second"), "patients do not see it");
     kiosk.send(b"\x1b[24~");
-    kiosk.wait_for("Configuration problems:");
+    kiosk.wait_for("Problems with the configuration or the content:");
     kiosk.wait_for("`kiosk.idle_second`;");
     kiosk.send(b"x");
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));

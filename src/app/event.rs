@@ -41,6 +41,10 @@ pub enum Input {
     Printed(Result<(), String>),
     /// The date where the kiosk is: at the start, and each midnight.
     Today(jiff::civil::Date),
+    /// The content folder was read again: the library to show, and problems for staff.
+    Reloaded(crate::content::Reloaded),
+    /// Something staff should know about, such as a content folder that cannot be watched.
+    Notice(String),
 }
 
 /// A key, without the terminal's encoding of it.
@@ -109,6 +113,8 @@ pub enum MouseAction {
 pub enum Effect {
     /// End the program, restoring the terminal.
     Quit,
+    /// Read the content folder again now, then report back with [`Input::Reloaded`].
+    ReloadContent,
     /// Print this handout: run the print command with it on standard input, then report back
     /// with [`Input::Printed`].
     Print {

@@ -86,6 +86,17 @@ fn type_text(app: &mut App, text: &str) {
     refresh(app);
 }
 
+/// Runs an open search's query again, keeping the chosen result where it can: after the
+/// library changed under it.
+pub(super) fn refresh_search(app: &mut App) {
+    let Some(selected) = app.session.search.as_ref().map(|search| search.selected) else { return };
+    refresh(app);
+    if let Some(search) = &mut app.session.search {
+        search.selected = selected.min(search.hits.len().saturating_sub(1));
+    }
+    keep_result_visible(app);
+}
+
 /// Runs the query again, building the index first if the language or staff mode changed.
 fn refresh(app: &mut App) {
     let language = app.session.language.clone();

@@ -26,6 +26,8 @@ pub struct Settings {
     pub print_allowed_for_patients: bool,
     /// Whether patients see only topics a clinician has reviewed whose review is not overdue.
     pub reviewed_only: bool,
+    /// Whether the topics come from a folder that can be read again (staff may reload it).
+    pub content_folder: bool,
     /// The key that opens the staff PIN screen.
     pub staff_key: Key,
     /// The argon2 hash of the staff PIN; without one a locked kiosk cannot be left by keys.
@@ -48,6 +50,7 @@ impl Default for Settings {
             print_command: None,
             print_allowed_for_patients: false,
             reviewed_only: false,
+            content_folder: false,
             staff_key: Key::Function(12),
             pin_hash: None,
             clinic_name: String::new(),

@@ -31,6 +31,10 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
             check_pin(app, &entered);
         }
         (Some(StaffPanel::Menu), Key::Char('x' | 'X')) => return vec![Effect::Quit],
+        (Some(StaffPanel::Menu), Key::Char('r' | 'R')) if app.settings.content_folder => {
+            app.session.staff_panel = None;
+            return vec![Effect::ReloadContent];
+        }
         (Some(StaffPanel::Menu), Key::Char('s' | 'S')) => {
             app.session.staff_panel = None;
             let on = !app.session.staff;

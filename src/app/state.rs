@@ -41,6 +41,8 @@ pub struct App {
     pub(super) search_index: Option<IndexCache>,
     /// Today's date where the kiosk is, from the shell; review dates are judged by it.
     pub(super) today: Option<jiff::civil::Date>,
+    /// Problems found the last time the content folder was read, for staff.
+    pub(super) content_notices: Vec<String>,
 }
 
 /// A search index and what it was built for.
@@ -73,6 +75,7 @@ impl App {
             pin_locked_until: None,
             search_index: None,
             today: None,
+            content_notices: Vec::new(),
         }
     }
 
@@ -160,6 +163,11 @@ impl App {
         let staff_mode_ends =
             (self.session.staff && !self.settings.staff).then(|| self.last_input + self.settings.staff_idle);
         idle.into_iter().chain(staff_mode_ends).min()
+    }
+
+    /// What staff should know: problems with the configuration, then with the content.
+    pub fn notices(&self) -> Vec<&str> {
+        self.settings.notices.iter().chain(&self.content_notices).map(String::as_str).collect()
     }
 
     /// Today's date, once the shell has said it.

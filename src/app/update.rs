@@ -10,7 +10,7 @@ use super::layout::{hits, too_small};
 use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
 };
-use super::search_overlay::{open_search, search_key, search_mouse, search_paste};
+use super::search_overlay::{open_search, refresh_search, search_key, search_mouse, search_paste};
 use super::session::{Screen, Session};
 use super::staff::{open_staff_panel, staff_panel_key};
 use super::state::App;
@@ -34,6 +34,15 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         Input::Today(date) => {
             app.today = Some(date);
             leave_hidden_topic(app);
+            Vec::new()
+        }
+        Input::Reloaded(reloaded) => {
+            replace_library(app, reloaded.library);
+            app.content_notices = reloaded.notices;
+            Vec::new()
+        }
+        Input::Notice(notice) => {
+            app.content_notices.push(notice);
             Vec::new()
         }
         Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
@@ -66,6 +75,26 @@ pub(super) fn leave_hidden_topic(app: &mut App) {
         app.session.screen = Screen::Home;
         app.session.home = Default::default();
     }
+}
+
+/// Swaps in a new library in one step, keeping the reader's place where the topic is still
+/// there: the same page (or the nearest), the same scroll, the same open answers.
+fn replace_library(app: &mut App, library: crate::content::Library) {
+    app.library = library;
+    app.search_index = None;
+    let faq_entries = app.topic().map(|(topic, _)| topic.faq.len());
+    let page_count = app.pages().len();
+    if let (Screen::Topic(state), Some(entries)) = (&mut app.session.screen, faq_entries) {
+        state.page = state.page.min(page_count.saturating_sub(1));
+        state.faq_open.resize(entries, false);
+        state.faq_selected = state.faq_selected.min(entries.saturating_sub(1));
+    }
+    leave_hidden_topic(app);
+    let topics = app.home_topics().len();
+    app.session.home.selected = app.session.home.selected.min(topics.saturating_sub(1));
+    keep_home_selection_visible(app);
+    clamp_scroll(app);
+    refresh_search(app);
 }
 
 /// Wipes everything the reader did: the next person starts fresh.

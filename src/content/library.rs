@@ -6,7 +6,7 @@ use super::model::Topic;
 pub const FALLBACK_LANGUAGE: &str = "en";
 
 /// Every topic that loaded without errors, in every language.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {
     /// Sorted by title (case-insensitive), then id and language, so lists are stable.
     topics: Vec<Topic>,

@@ -9,6 +9,7 @@ mod field_path;
 mod library;
 mod load;
 mod model;
+mod reload;
 mod spot;
 mod text_fields;
 mod validate;
@@ -26,5 +27,6 @@ pub use load::{
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };
+pub use reload::{Reloaded, reload};
 pub use spot::{Spot, SpotPage};
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag, unsafe_character};

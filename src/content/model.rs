@@ -8,7 +8,7 @@ use super::date::ReviewDate;
 /// One procedure, in one language: everything in one `<id>.<language>.toml` file.
 ///
 /// Unknown keys are errors, so a misspelt key never silently hides text.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// The topic's name in file names and links; the same in every language.

@@ -128,6 +128,7 @@ messages! {
     TakeHomeClose = "take_home.close",
     MenuTitle = "menu.title",
     MenuExit = "menu.exit",
+    MenuReload = "menu.reload",
     MenuBack = "menu.back",
     MenuProblems = "menu.problems",
     MenuNoProblems = "menu.no_problems",

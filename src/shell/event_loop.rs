@@ -10,10 +10,15 @@ use patient_kiosk::app::{App, Effect, Event, Input, update};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+use std::path::PathBuf;
+
+use patient_kiosk::content::{Reloaded, reload};
+
 use super::input::to_input;
 use super::print;
 use super::settings::today;
 use super::terminal::FullScreen;
+use super::watch::ContentWatch;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
 /// waits in the terminal instead of in memory.
@@ -29,13 +34,73 @@ enum Wakeup {
     Signal,
     /// The print command finished.
     Printed(Result<(), String>),
+    /// Something in the content folder changed.
+    ContentChanged,
+    /// The content folder was read again.
+    Reloaded(Reloaded),
+}
+
+/// Reading the content folder again, off the input path, one reload at a time.
+struct Reloading {
+    folder: PathBuf,
+    watch: Option<ContentWatch>,
+    running: bool,
+    again: bool,
+}
+
+impl Reloading {
+    fn new(folder: PathBuf, sender: &SyncSender<Wakeup>) -> (Reloading, Option<String>) {
+        let notify = sender.clone();
+        let (watch, problem) = match ContentWatch::start(&folder, move || {
+            let _ = notify.send(Wakeup::ContentChanged);
+        }) {
+            Ok(watch) => (Some(watch), None),
+            Err(error) => (None, Some(format!("cannot watch {} for changes: {error}", folder.display()))),
+        };
+        (Reloading { folder, watch, running: false, again: false }, problem)
+    }
+
+    /// Starts a reload now, or right after the one running.
+    fn request(&mut self, app: &App, sender: &SyncSender<Wakeup>) {
+        if self.running {
+            self.again = true;
+            return;
+        }
+        self.running = true;
+        let (folder, previous, sender) = (self.folder.clone(), app.library().clone(), sender.clone());
+        let started = thread::Builder::new().name("reload".into()).spawn(move || {
+            let _ = sender.send(Wakeup::Reloaded(reload(&folder, &previous)));
+        });
+        if started.is_err() {
+            self.running = false;
+        }
+    }
+
+    /// A reload finished; starts the next if one was asked for meanwhile.
+    fn finished(&mut self, app: &App, sender: &SyncSender<Wakeup>) {
+        self.running = false;
+        if let Some(watch) = &mut self.watch {
+            watch.rewatch();
+        }
+        if std::mem::take(&mut self.again) {
+            self.request(app, sender);
+        }
+    }
 }
 
 /// Runs the kiosk until the app or a signal ends it. A locked kiosk ends only on SIGTERM or
 /// SIGHUP (from its service manager), not SIGINT.
-pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
+pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<PathBuf>) -> Result<()> {
     let (wakeups, sender) = start_sources(locked)?;
     update(&mut app, Event::new(Input::Today(today()), Instant::now()));
+    let mut reloading = None;
+    if let Some(folder) = folder {
+        let (started, problem) = Reloading::new(folder, &sender);
+        reloading = Some(started);
+        if let Some(problem) = problem {
+            update(&mut app, Event::new(Input::Notice(problem), Instant::now()));
+        }
+    }
     let mut midnight = next_midnight();
     draw(&app, screen)?;
     loop {
@@ -51,15 +116,22 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
             midnight = next_midnight();
         }
         // Take everything already waiting before drawing, so a flood of keys costs one frame.
+        let mut reload_now = false;
+        let mut reload_done = false;
         for wakeup in first.into_iter().chain(wakeups.try_iter()) {
             match wakeup {
                 Wakeup::Terminal(event) => inputs.extend(to_input(event)),
                 Wakeup::Printed(result) => inputs.push(Input::Printed(result)),
+                Wakeup::ContentChanged => reload_now = true,
+                Wakeup::Reloaded(reloaded) => {
+                    inputs.push(Input::Reloaded(reloaded));
+                    reload_done = true;
+                }
                 Wakeup::InputClosed | Wakeup::Signal => return Ok(()),
             }
         }
         // Mouse moves and the like change nothing, and cost no frame.
-        if inputs.is_empty() {
+        if inputs.is_empty() && !reload_now {
             continue;
         }
         for input in inputs {
@@ -72,7 +144,17 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool) -> Result<()> {
                             let _ = sender.send(Wakeup::Printed(result));
                         });
                     }
+                    Effect::ReloadContent => reload_now = true,
                 }
+            }
+        }
+        if let Some(reloading) = &mut reloading {
+            // After the inputs, so the next reload starts from the library just swapped in.
+            if reload_done {
+                reloading.finished(&app, &sender);
+            }
+            if reload_now {
+                reloading.request(&app, &sender);
             }
         }
         draw(&app, screen)?;

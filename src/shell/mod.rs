@@ -10,6 +10,7 @@ mod report;
 mod settings;
 mod start_at;
 mod terminal;
+mod watch;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -65,6 +66,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     };
     let size = screen.terminal.size().unwrap_or_default();
     let locked = start.settings.locked;
+    let folder = start.folder;
     let mut app = App::new(
         start.library,
         Catalog::english(),
@@ -75,7 +77,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     if let Some((id, page)) = start_at {
         app.start_at(&id, page);
     }
-    let result = event_loop::run(app, &mut screen, locked);
+    let result = event_loop::run(app, &mut screen, locked, folder);
     drop(screen);
     match result {
         Ok(()) => ExitCode::SUCCESS,

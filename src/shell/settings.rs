@@ -18,6 +18,8 @@ pub struct Start {
     pub library: Library,
     /// The set-up.
     pub settings: Settings,
+    /// The content folder, if the topics come from one: it is watched and read again.
+    pub folder: Option<std::path::PathBuf>,
 }
 
 /// Reads the configuration and the content. Problems are printed (they stay readable after the
@@ -29,7 +31,10 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     for notice in &notices {
         eprintln!("patient-kiosk: {notice}");
     }
-    Ok(Start { library, settings: settings_from(&config, cli.kiosk, notices) })
+    let folder = cli.content.clone().or_else(|| config.content.clone());
+    let mut settings = settings_from(&config, cli.kiosk, notices);
+    settings.content_folder = folder.is_some();
+    Ok(Start { library, settings, folder })
 }
 
 /// The configuration file's settings, and its problems as one line each.

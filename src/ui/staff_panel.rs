@@ -28,9 +28,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
                 let mask = format!("{}█", "● ".repeat(digits.len()));
                 lines.push(Line::styled(mask, theme.strong));
             }
-            if !settings.notices.is_empty() {
+            if !app.notices().is_empty() {
                 lines.push(Line::default());
-                let count = settings.notices.len().to_string();
+                let count = app.notices().len().to_string();
                 lines.push(Line::styled(
                     catalog.format(Msg::PinConfigProblems, &[("count", &count)]),
                     theme.quiet,
@@ -42,21 +42,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
         }
         StaffPanel::Menu => {
             let staff = if app.staff() { Msg::MenuStaffOff } else { Msg::MenuStaffOn };
-            let mut lines = vec![
-                Line::styled(catalog.text(staff), theme.strong),
-                Line::styled(catalog.text(Msg::MenuExit), theme.strong),
-                Line::styled(catalog.text(Msg::MenuBack), theme.strong),
-                Line::default(),
-            ];
-            if settings.notices.is_empty() {
+            let mut lines = vec![Line::styled(catalog.text(staff), theme.strong)];
+            if settings.content_folder {
+                lines.push(Line::styled(catalog.text(Msg::MenuReload), theme.strong));
+            }
+            lines.push(Line::styled(catalog.text(Msg::MenuExit), theme.strong));
+            lines.push(Line::styled(catalog.text(Msg::MenuBack), theme.strong));
+            lines.push(Line::default());
+            let notices = app.notices();
+            if notices.is_empty() {
                 lines.push(Line::styled(catalog.text(Msg::MenuNoProblems), theme.quiet));
             } else {
                 lines.push(Line::styled(catalog.text(Msg::MenuProblems), theme.warning));
                 lines.extend(
-                    settings
-                        .notices
-                        .iter()
-                        .map(|notice| Line::from(vec![Span::raw("• "), Span::raw(notice)])),
+                    notices.into_iter().map(|notice| Line::from(vec![Span::raw("• "), Span::raw(notice)])),
                 );
             }
             (catalog.text(Msg::MenuTitle), lines)

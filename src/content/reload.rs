@@ -1,0 +1,61 @@
+//! Reading a content folder again while the kiosk runs. A reader never sees half a file: a
+//! topic whose file now fails to load (being written, or a broken edit) keeps its last good
+//! version, and a folder that cannot be read keeps the whole last good library.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::diagnostic::Severity;
+use super::library::Library;
+use super::load::load_folder;
+
+/// What a reload gives the kiosk: the library to show, and what staff should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reloaded {
+    /// The library to show now.
+    pub library: Library,
+    /// Problems with the folder or its files, one line each, for staff.
+    pub notices: Vec<String>,
+}
+
+/// Loads `dir` again; `previous` is the library on screen.
+pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
+    let report = match load_folder(dir) {
+        Ok(report) => report,
+        Err(error) => {
+            return Reloaded {
+                library: previous.clone(),
+                notices: vec![format!("{error}; still showing the topics loaded before")],
+            };
+        }
+    };
+    // Files that failed: their topics stay as they were, if there were any.
+    let failed: HashSet<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| Path::new(&d.file).file_name().map(|name| name.to_string_lossy().into_owned()))
+        .collect();
+    let mut topics: Vec<_> = report.library.topics().to_vec();
+    let mut kept = 0;
+    for old in previous.topics() {
+        let file_name = format!("{}.{}.toml", old.id, old.language);
+        let replaced =
+            topics.iter().any(|t| t.id == old.id && t.language.eq_ignore_ascii_case(&old.language));
+        if failed.contains(&file_name) && !replaced {
+            topics.push(old.clone());
+            kept += 1;
+        }
+    }
+    let mut notices: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    if kept > 0 {
+        notices
+            .push(format!("{kept} topic(s) with a file that no longer loads are shown as they were before"));
+    }
+    Reloaded { library: Library::new(topics), notices }
+}
