@@ -38,6 +38,8 @@ fn every_key_is_read() {
                 allow_patients: true,
             },
             content_rules: Default::default(),
+            display: Default::default(),
+            speech: Default::default(),
         }
     );
 }

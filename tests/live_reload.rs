@@ -71,7 +71,8 @@ fn the_reader_keeps_their_place_when_the_library_is_swapped() {
     press_all(&mut app, &[Key::Enter, Key::Char('3'), Key::Down, Key::Down]);
     let before = topic_state(&app).clone();
     let mut library = load_bundled().library.topics().to_vec();
-    library[0].title = "Vertebroplasty, edited".into();
+    let english = library.iter_mut().find(|t| t.language == "en").expect("English topic");
+    english.title = "Vertebroplasty, edited".into();
     send(
         &mut app,
         Input::Reloaded(patient_kiosk::content::Reloaded { library: Library::new(library), notices: vec![] }),
@@ -104,7 +105,7 @@ fn fewer_faq_entries_after_a_reload_close_the_answers_that_went() {
     }
     press_all(&mut app, &[Key::End, Key::Enter]);
     let mut topics = load_bundled().library.topics().to_vec();
-    topics[0].faq.truncate(2);
+    topics.iter_mut().find(|t| t.language == "en").expect("English topic").faq.truncate(2);
     send(
         &mut app,
         Input::Reloaded(patient_kiosk::content::Reloaded { library: Library::new(topics), notices: vec![] }),

@@ -243,7 +243,7 @@ fn the_bundled_content_is_clean() {
     let output = kiosk(&["validate"]);
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "checked 1 file: 1 topic loaded, 0 errors, 0 warnings\n"
+        "checked 2 files: 2 topics loaded, 0 errors, 0 warnings\n"
     );
     assert_eq!(output.status.code(), Some(0));
 }
@@ -288,7 +288,10 @@ fn list_shows_the_topics_that_load_and_counts_the_rest() {
 #[test]
 fn list_shows_the_bundled_topic() {
     let output = kiosk(&["list"]);
-    assert_eq!(String::from_utf8_lossy(&output.stdout), "vertebroplasty  en  Vertebroplasty  draft\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "vertebroplasty  es  Vertebroplastia  draft\nvertebroplasty  en  Vertebroplasty   draft\n"
+    );
 }
 
 #[test]

@@ -26,7 +26,8 @@ pub(super) fn print(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let Some((topic, _)) = app.topic() else { return Vec::new() };
-    let text = Handout::new(topic, &app.catalog, &app.settings.clinic_name).render(Format::Text);
+    let text =
+        Handout::new(topic, app.catalog_for(&topic.language), &app.settings.clinic_name).render(Format::Text);
     app.session.flash = Some(Flash::Printing);
     vec![Effect::Print { command, text }]
 }

@@ -69,11 +69,17 @@ pub struct PageView<'a> {
     pub faq_open: &'a [bool],
     /// Whether staff-only sources are listed.
     pub staff: bool,
+    /// Lines to show above the page, such as "This topic is not available in Spanish yet."
+    pub notices: &'a [&'a str],
 }
 
 /// A page's lines at `width` columns.
 pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: u16) -> Vec<Line> {
     let mut doc = Doc { lines: Vec::new(), width: usize::from(width).max(1) };
+    for notice in view.notices {
+        doc.paragraph(notice, Role::Warning, None);
+        doc.lines.push(Line::blank());
+    }
     let heading_spot = match view.page {
         Page::Section(index) => Some(Spot::Intro(index)),
         _ => None,

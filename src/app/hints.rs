@@ -32,10 +32,19 @@ pub fn hints(app: &App) -> Vec<Hint> {
     let help = hint(Msg::HintHelp, Some(Key::Char('?')), 8);
     let quit = hint(Msg::HintQuit, Some(Key::Char('q')), 7);
     let search = hint(Msg::HintSearch, Some(Key::Char('/')), 5);
+    let language = hint(Msg::HintLanguage, Some(Key::Char('L')), 4);
+    let languages = app.settings().languages.len() > 1;
     let mut hints = match app.screen() {
         Screen::Attract => Vec::new(),
         Screen::Home => {
-            vec![hint(Msg::HintChoose, None, 3), hint(Msg::HintOpen, Some(Key::Enter), 9), search, help, quit]
+            vec![
+                hint(Msg::HintChoose, None, 3),
+                hint(Msg::HintOpen, Some(Key::Enter), 9),
+                search,
+                language,
+                help,
+                quit,
+            ]
         }
         Screen::Topic(state) => {
             let on_faq = app.pages().get(state.page) == Some(&Page::Faq);
@@ -54,10 +63,13 @@ pub fn hints(app: &App) -> Vec<Hint> {
             if may_print(app) {
                 hints.push(hint(Msg::HintPrint, Some(Key::Char('p')), 6));
             }
-            hints.extend([help, quit]);
+            hints.extend([language, help, quit]);
             hints
         }
     };
+    if !languages {
+        hints.retain(|hint| hint.msg != Msg::HintLanguage);
+    }
     // A locked kiosk has no way out for patients, so it offers none.
     if app.settings().locked {
         hints.retain(|hint| hint.msg != Msg::HintQuit);

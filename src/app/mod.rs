@@ -20,12 +20,12 @@ pub use document::{Line, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, hint_areas, hints};
 pub use layout::{
-    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, MIN_HEIGHT, MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT,
-    SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, hits, too_small,
+    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, MIN_HEIGHT, MIN_WIDTH, PageNav,
+    SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, hits, language_buttons, too_small,
 };
 pub use navigate::first_visible;
 pub use pages::{Page, page_label, page_of_spot, page_title, pages};
 pub use session::{Flash, HomeState, Screen, SearchState, Session, StaffPanel, TopicState};
-pub use settings::Settings;
+pub use settings::{Settings, ThemeName};
 pub use state::{App, PIN_LOCKOUT, PIN_TRIES};
 pub use update::update;

@@ -105,7 +105,7 @@ fn refresh(app: &mut App) {
         app.search_index.as_ref().is_some_and(|cache| cache.language == language && cache.staff == staff);
     if !fresh {
         let index =
-            SearchIndex::build(&app.library, &app.catalog, &language, staff, &|topic| app.visible(topic));
+            SearchIndex::build(&app.library, app.catalog(), &language, staff, &|topic| app.visible(topic));
         app.search_index = Some(IndexCache { language, staff, index });
     }
     let (Some(search), Some(cache)) = (&mut app.session.search, &app.search_index) else { return };

@@ -4,11 +4,25 @@ use std::time::Duration;
 
 use super::event::Key;
 
+/// The kiosk's colour themes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    /// Colours from the 16 ANSI colours on the terminal's own background.
+    #[default]
+    Default,
+    /// Black background, white and bright yellow text: WCAG contrast well above 4.5:1.
+    HighContrast,
+    /// No colour: bold, reverse video and underline only.
+    Monochrome,
+}
+
 /// The kiosk's set-up, from the command line and the configuration file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// The language every session starts in.
     pub language: String,
+    /// The languages offered to readers, in order; each has an interface catalog.
+    pub languages: Vec<String>,
     /// Whether staff-only sections are shown.
     pub staff: bool,
     /// Whether the kiosk is locked: no key ends it without the staff PIN, and sessions start
@@ -28,6 +42,8 @@ pub struct Settings {
     pub reviewed_only: bool,
     /// Whether the topics come from a folder that can be read again (staff may reload it).
     pub content_folder: bool,
+    /// The colours.
+    pub theme: ThemeName,
     /// The key that opens the staff PIN screen.
     pub staff_key: Key,
     /// The argon2 hash of the staff PIN; without one a locked kiosk cannot be left by keys.
@@ -42,6 +58,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             language: crate::i18n::BASE_LANGUAGE.to_owned(),
+            languages: vec![crate::i18n::BASE_LANGUAGE.to_owned()],
             staff: false,
             locked: false,
             idle: Duration::from_secs(90),
@@ -51,6 +68,7 @@ impl Default for Settings {
             print_allowed_for_patients: false,
             reviewed_only: false,
             content_folder: false,
+            theme: ThemeName::Default,
             staff_key: Key::Function(12),
             pin_hash: None,
             clinic_name: String::new(),

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use ratatui::layout::Rect;
 
 use crate::content::{Library, Topic};
-use crate::i18n::Catalog;
+use crate::i18n::{Catalog, Catalogs, Msg};
 
 use super::document::{Line, PageView, layout_page};
 use super::layout::{HomeLayout, TopicLayout};
@@ -23,7 +23,7 @@ pub const PIN_LOCKOUT: Duration = Duration::from_secs(60);
 #[derive(Debug, Clone)]
 pub struct App {
     pub(super) library: Library,
-    pub(super) catalog: Catalog,
+    pub(super) catalogs: Catalogs,
     pub(super) settings: Settings,
     pub(super) session: Session,
     pub(super) area: Rect,
@@ -57,14 +57,14 @@ impl App {
     /// A kiosk showing `library`, on a screen of `width` × `height` cells, starting at `now`.
     pub fn new(
         library: Library,
-        catalog: Catalog,
+        catalogs: impl Into<Catalogs>,
         settings: Settings,
         (width, height): (u16, u16),
         now: Instant,
     ) -> App {
         App {
             library,
-            catalog,
+            catalogs: catalogs.into(),
             session: Session::start(&settings),
             settings,
             area: Rect::new(0, 0, width, height),
@@ -84,9 +84,19 @@ impl App {
         &self.library
     }
 
-    /// The interface text.
+    /// The interface text, in the reader's language.
     pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+        self.catalogs.get(&self.session.language)
+    }
+
+    /// The interface text in `language`.
+    pub fn catalog_for(&self, language: &str) -> &Catalog {
+        self.catalogs.get(language)
+    }
+
+    /// The reader's language.
+    pub fn language(&self) -> &str {
+        &self.session.language
     }
 
     /// The kiosk's set-up.
@@ -232,13 +242,23 @@ impl App {
         let pages = pages(topic, self.session.staff);
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
         let width = self.topic_layout().text.width;
-        layout_page(
-            topic,
-            PageView { page, faq_open: &state.faq_open, staff: self.session.staff },
-            &self.catalog,
-            width,
-        )
+        let catalog = self.catalog();
+        let mut notices = Vec::new();
+        if !same_language(&topic.language, &self.session.language) {
+            notices.push(catalog.text(Msg::NotInLanguage));
+        }
+        if topic.review.translation == Some(crate::content::ReviewStatus::Draft) {
+            notices.push(catalog.text(Msg::TranslationDraft));
+        }
+        let view = PageView { page, faq_open: &state.faq_open, staff: self.session.staff, notices: &notices };
+        layout_page(topic, view, catalog, width)
     }
+}
+
+/// Whether two language tags name the same language for a reader (`es` and `es-MX` do).
+fn same_language(a: &str, b: &str) -> bool {
+    let base = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    base(a) == base(b)
 }
 
 impl App {

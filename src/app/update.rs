@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::actions::{end_staff_mode, open_take_home, print, printed, staff_mode_expired};
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
-use super::layout::{hits, too_small};
+use super::layout::{hits, language_buttons, too_small};
 use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
 };
@@ -77,11 +77,32 @@ pub(super) fn leave_hidden_topic(app: &mut App) {
     }
 }
 
+/// `L`: the next of the languages offered.
+fn next_language(app: &mut App) {
+    let offered = &app.settings.languages;
+    let current = offered.iter().position(|l| *l == app.session.language).unwrap_or(0);
+    if let Some(next) = offered.get((current + 1) % offered.len().max(1)).cloned() {
+        set_language(app, &next);
+    }
+}
+
+/// The reader's language: the interface, and each topic where it has a version in it.
+fn set_language(app: &mut App, language: &str) {
+    app.session.language = language.to_owned();
+    fit_place_to_library(app);
+}
+
 /// Swaps in a new library in one step, keeping the reader's place where the topic is still
 /// there: the same page (or the nearest), the same scroll, the same open answers.
 fn replace_library(app: &mut App, library: crate::content::Library) {
     app.library = library;
     app.search_index = None;
+    fit_place_to_library(app);
+}
+
+/// After the library or the language changed: the page, the answers and the scroll as near as
+/// they can be to where they were.
+fn fit_place_to_library(app: &mut App) {
     let faq_entries = app.topic().map(|(topic, _)| topic.faq.len());
     let page_count = app.pages().len();
     if let (Screen::Topic(state), Some(entries)) = (&mut app.session.screen, faq_entries) {
@@ -143,6 +164,10 @@ fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
         search_key(app, key);
         return Vec::new();
     }
+    if let Key::Char('l' | 'L') = key {
+        next_language(app);
+        return Vec::new();
+    }
     if app.session.screen == Screen::Attract {
         app.session.screen = Screen::Home;
         return Vec::new();
@@ -171,13 +196,27 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
         search_mouse(app, mouse);
         return Vec::new();
     }
-    if app.session.help_open || app.session.take_home || app.session.screen == Screen::Attract {
+    if app.session.help_open || app.session.take_home {
         if mouse.action == MouseAction::Click {
             return on_key(app, Key::Esc);
         }
         return Vec::new();
     }
     let Mouse { action, column, row } = mouse;
+    if action == MouseAction::Click {
+        let offered = app.settings.languages.clone();
+        let tapped = language_buttons(app.area, offered.len()).into_iter().position(|b| hits(b, column, row));
+        if let Some(language) = tapped.and_then(|n| offered.get(n)) {
+            set_language(app, language);
+            return Vec::new();
+        }
+    }
+    if app.session.screen == Screen::Attract {
+        if action == MouseAction::Click {
+            app.session.screen = Screen::Home;
+        }
+        return Vec::new();
+    }
     if action == MouseAction::Click {
         let footer = app.home_layout().chrome.footer;
         let tapped_hint = hint_areas(footer, &hints(app), app.catalog())

@@ -8,7 +8,9 @@ use std::ffi::OsString;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-pub use model::{Config, ContentConfig, KioskConfig, PrintConfig, Show};
+pub use model::{
+    Config, ContentConfig, DisplayConfig, KioskConfig, PrintConfig, Show, SpeechConfig, ThemeChoice,
+};
 pub use read::{parse_function_key, read_config};
 
 use crate::content::{Diagnostic, Position};

@@ -17,6 +17,51 @@ pub struct Config {
     pub print: PrintConfig,
     /// Which topics patients see, and how hard they may be to read.
     pub content_rules: ContentConfig,
+    /// Languages and colours.
+    pub display: DisplayConfig,
+    /// Reading aloud.
+    pub speech: SpeechConfig,
+}
+
+/// The `[display]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayConfig {
+    /// The language every session starts in, and every reset returns to.
+    pub language: String,
+    /// The languages offered to readers, in the order offered.
+    pub languages: Vec<String>,
+    /// The colours.
+    pub theme: ThemeChoice,
+}
+
+impl Default for DisplayConfig {
+    fn default() -> DisplayConfig {
+        DisplayConfig {
+            language: "en".to_owned(),
+            languages: vec!["en".to_owned(), "es".to_owned()],
+            theme: ThemeChoice::Default,
+        }
+    }
+}
+
+/// The colour theme named in the configuration.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// `"default"`.
+    #[default]
+    Default,
+    /// `"high-contrast"`.
+    HighContrast,
+    /// `"monochrome"`.
+    Monochrome,
+}
+
+/// The `[speech]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeechConfig {
+    /// The program and its arguments that read text from standard input aloud; `{lang}` in an
+    /// argument becomes the text's language.
+    pub command: Option<Vec<String>>,
 }
 
 /// The `[content]` table.

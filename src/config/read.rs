@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::content::{Diagnostic, Severity, unsafe_character};
 
-use super::model::{Config, Show};
+use super::model::{Config, Show, ThemeChoice};
 
 /// WCAG 2.2.1 asks for at least 20 seconds to answer a time-out warning.
 const WCAG_MIN_WARNING_SECONDS: u64 = 20;
@@ -49,7 +49,9 @@ struct Reader<'a> {
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print"];
+const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print", "display", "speech"];
+const DISPLAY_KEYS: &[&str] = &["language", "languages", "theme"];
+const SPEECH_KEYS: &[&str] = &["command"];
 const CONTENT_KEYS: &[&str] = &["folder", "show", "max_grade"];
 const KIOSK_KEYS: &[&str] =
     &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key", "staff_idle_seconds"];
@@ -74,6 +76,8 @@ impl Reader<'_> {
                 }
                 "kiosk" => self.kiosk(value, config),
                 "print" => self.print(value, config),
+                "display" => self.display(value, config),
+                "speech" => self.speech(value, config),
                 other => self.unknown(key, other, "", ROOT_KEYS),
             }
         }
@@ -175,6 +179,77 @@ impl Reader<'_> {
                     }
                 }
                 other => self.unknown(key, other, "content.", CONTENT_KEYS),
+            }
+        }
+    }
+
+    fn display(&mut self, value: &Value<'_>, config: &mut Config) {
+        let Some(table) = value.get_ref().as_table() else {
+            return self.bad(value, "`display` must be a table: write `[display]` on a line of its own");
+        };
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "language" => {
+                    if let Some(language) = self.language_tag("display.language", value) {
+                        config.display.language = language;
+                    }
+                }
+                "languages" => {
+                    let tags = value.get_ref().as_array().map(|array| {
+                        array
+                            .iter()
+                            .map(|tag| self.language_tag("display.languages", tag))
+                            .collect::<Option<Vec<_>>>()
+                    });
+                    match tags {
+                        Some(Some(tags)) if !tags.is_empty() => config.display.languages = tags,
+                        Some(Some(_)) | None => self.bad(
+                            value,
+                            "`display.languages` must be a list of language tags like [\"en\", \"es\"]",
+                        ),
+                        Some(None) => {}
+                    }
+                }
+                "theme" => match value.get_ref().as_str() {
+                    Some("default") => config.display.theme = ThemeChoice::Default,
+                    Some("high-contrast") => config.display.theme = ThemeChoice::HighContrast,
+                    Some("monochrome") => config.display.theme = ThemeChoice::Monochrome,
+                    _ => self.bad(
+                        value,
+                        "`display.theme` must be \"default\", \"high-contrast\" or \"monochrome\"",
+                    ),
+                },
+                other => self.unknown(key, other, "display.", DISPLAY_KEYS),
+            }
+        }
+        if !config.display.languages.contains(&config.display.language) {
+            let language = config.display.language.clone();
+            config.display.languages.insert(0, language);
+        }
+    }
+
+    fn language_tag(&mut self, name: &str, value: &Value<'_>) -> Option<String> {
+        match value.get_ref().as_str() {
+            Some(tag) if crate::content::is_valid_language_tag(tag) => Some(tag.to_owned()),
+            _ => {
+                self.bad(value, format!("`{name}` must be a language tag such as \"en\" or \"es\""));
+                None
+            }
+        }
+    }
+
+    fn speech(&mut self, value: &Value<'_>, config: &mut Config) {
+        let Some(table) = value.get_ref().as_table() else {
+            return self.bad(value, "`speech` must be a table: write `[speech]` on a line of its own");
+        };
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "command" => {
+                    if let Some(command) = self.command("speech.command", value) {
+                        config.speech.command = Some(command);
+                    }
+                }
+                other => self.unknown(key, other, "speech.", SPEECH_KEYS),
             }
         }
     }

@@ -105,6 +105,10 @@ pub struct Review {
     /// The day by which the topic must be reviewed again.
     #[serde(default)]
     pub next_review: Option<ReviewDate>,
+    /// For a translated topic: `draft` until a qualified medical translator has checked the
+    /// translation; the kiosk says so on every page.
+    #[serde(default)]
+    pub translation: Option<ReviewStatus>,
 }
 
 /// Whether a clinician has reviewed a topic.

@@ -6,6 +6,58 @@ use crate::content::{bundled_file, unsafe_character};
 
 use super::messages::Msg;
 
+/// The interface text in each language the kiosk offers; English always among them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogs {
+    /// English first.
+    catalogs: Vec<Catalog>,
+}
+
+impl Catalogs {
+    /// The bundled catalogs for `languages` (and English), with a line for each language that
+    /// has none.
+    pub fn bundled(languages: &[String]) -> (Catalogs, Vec<String>) {
+        let mut catalogs = Catalogs::from(Catalog::english());
+        let mut problems = Vec::new();
+        for language in languages {
+            if catalogs.catalogs.iter().any(|c| c.language == *language) {
+                continue;
+            }
+            match Catalog::bundled(language) {
+                Ok(catalog) => catalogs.catalogs.push(catalog),
+                Err(error) => problems.push(format!("{error}; it is not offered")),
+            }
+        }
+        (catalogs, problems)
+    }
+
+    /// The catalog for `language`: its own, else its base language's (`es` for `es-MX`), else
+    /// English.
+    pub fn get(&self, language: &str) -> &Catalog {
+        let base = language.split('-').next().unwrap_or(language);
+        self.catalogs
+            .iter()
+            .find(|c| c.language.eq_ignore_ascii_case(language))
+            .or_else(|| self.catalogs.iter().find(|c| c.language.eq_ignore_ascii_case(base)))
+            .unwrap_or(&self.catalogs[0])
+    }
+
+    /// Whether there is a catalog of `language`'s own.
+    pub fn has(&self, language: &str) -> bool {
+        self.catalogs.iter().any(|c| c.language.eq_ignore_ascii_case(language))
+    }
+}
+
+impl From<Catalog> for Catalogs {
+    fn from(catalog: Catalog) -> Catalogs {
+        let mut catalogs = vec![catalog];
+        if catalogs[0].language != BASE_LANGUAGE {
+            catalogs.insert(0, Catalog::english());
+        }
+        Catalogs { catalogs }
+    }
+}
+
 /// The language whose catalog is complete and fills the gaps of every other.
 pub const BASE_LANGUAGE: &str = "en";
 
@@ -135,6 +187,14 @@ mod tests {
         for msg in Msg::ALL {
             assert!(!english.text(*msg).trim().is_empty(), "{} is blank", msg.key());
         }
+    }
+
+    #[test]
+    fn the_spanish_catalog_is_complete() {
+        let spanish = Catalog::bundled("es").expect("bundled");
+        assert_eq!(spanish.problems(), &[] as &[String]);
+        assert_eq!(spanish.text(Msg::LanguageName), "Español");
+        assert_ne!(spanish.text(Msg::AppTitle), Catalog::english().text(Msg::AppTitle));
     }
 
     #[test]

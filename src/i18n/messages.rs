@@ -30,6 +30,17 @@ macro_rules! messages {
 
 messages! {
     AppTitle = "app.title",
+    LanguageName = "language.name",
+    NotInLanguage = "language.topic_missing",
+    HintLanguage = "hint.language",
+    HintReadAloud = "hint.read_aloud",
+    HelpKeysLanguage = "help.keys_language",
+    HelpLanguage = "help.language",
+    HelpKeysReadAloud = "help.keys_read_aloud",
+    HelpReadAloud = "help.read_aloud",
+    FlashSpeechNotSetUp = "flash.speech_not_set_up",
+    FlashSpeaking = "flash.speaking",
+    TranslationDraft = "topic.translation_draft",
     HomeInstructions = "home.instructions",
     HomeEmpty = "home.empty",
     DraftBadge = "home.draft_badge",

@@ -17,7 +17,6 @@ use std::time::Instant;
 
 use cli::{Cli, Command};
 use patient_kiosk::app::App;
-use patient_kiosk::i18n::Catalog;
 
 /// Runs what the command line asks for and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
@@ -67,13 +66,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let size = screen.terminal.size().unwrap_or_default();
     let locked = start.settings.locked;
     let folder = start.folder;
-    let mut app = App::new(
-        start.library,
-        Catalog::english(),
-        start.settings,
-        (size.width, size.height),
-        Instant::now(),
-    );
+    let catalogs = start.catalogs;
+    let mut app =
+        App::new(start.library, catalogs, start.settings, (size.width, size.height), Instant::now());
     if let Some((id, page)) = start_at {
         app.start_at(&id, page);
     }

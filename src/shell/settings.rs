@@ -5,9 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use patient_kiosk::app::{Key, Settings};
-use patient_kiosk::config::{Config, Show, find_config_file, load_config};
+use patient_kiosk::app::{Key, Settings, ThemeName};
+use patient_kiosk::config::{Config, Show, ThemeChoice, find_config_file, load_config};
 use patient_kiosk::content::{Library, Severity, load_bundled, load_folder};
+use patient_kiosk::i18n::Catalogs;
 
 use super::cli::Cli;
 use super::commands::EXIT_UNREADABLE;
@@ -18,6 +19,8 @@ pub struct Start {
     pub library: Library,
     /// The set-up.
     pub settings: Settings,
+    /// The interface text in each language offered.
+    pub catalogs: Catalogs,
     /// The content folder, if the topics come from one: it is watched and read again.
     pub folder: Option<std::path::PathBuf>,
 }
@@ -32,9 +35,21 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
         eprintln!("patient-kiosk: {notice}");
     }
     let folder = cli.content.clone().or_else(|| config.content.clone());
+    let (catalogs, missing) = Catalogs::bundled(&config.display.languages);
+    for problem in &missing {
+        eprintln!("patient-kiosk: {problem}");
+    }
+    notices.extend(missing);
     let mut settings = settings_from(&config, cli.kiosk, notices);
     settings.content_folder = folder.is_some();
-    Ok(Start { library, settings, folder })
+    settings.languages = config.display.languages.iter().filter(|l| catalogs.has(l)).cloned().collect();
+    if !catalogs.has(&settings.language) {
+        settings.language = patient_kiosk::i18n::BASE_LANGUAGE.to_owned();
+    }
+    if settings.languages.is_empty() {
+        settings.languages = vec![settings.language.clone()];
+    }
+    Ok(Start { library, settings, catalogs, folder })
 }
 
 /// The configuration file's settings, and its problems as one line each.
@@ -106,8 +121,22 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
         print_command: config.print.command.clone(),
         print_allowed_for_patients: config.print.allow_patients,
         reviewed_only: config.content_rules.show == Show::Reviewed,
+        language: config.display.language.clone(),
+        theme: theme(config.display.theme),
         notices,
         ..Settings::default()
+    }
+}
+
+/// The configured theme; `NO_COLOR` in the environment always means no colour.
+fn theme(choice: ThemeChoice) -> ThemeName {
+    if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
+        return ThemeName::Monochrome;
+    }
+    match choice {
+        ThemeChoice::Default => ThemeName::Default,
+        ThemeChoice::HighContrast => ThemeName::HighContrast,
+        ThemeChoice::Monochrome => ThemeName::Monochrome,
     }
 }
 

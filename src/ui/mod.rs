@@ -7,6 +7,7 @@ mod chrome;
 mod help;
 mod home;
 mod idle_warning;
+mod languages;
 mod search;
 mod staff_panel;
 mod take_home;
@@ -22,8 +23,9 @@ pub use theme::Theme;
 
 /// Draws the whole screen for the app's state.
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::default();
+    let theme = Theme::named(app.settings().theme);
     let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
     if is_too_small(area) {
         too_small::render(frame, area, app, &theme);
         return;
@@ -36,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             None => home::render(frame, app, &theme),
         },
     }
+    languages::render(frame, area, app, &theme);
     if let Some(search) = &app.session().search {
         search::render(frame, app, search, &theme);
     }
