@@ -4,11 +4,13 @@
 mod html;
 mod markdown;
 mod model;
+mod plain;
 mod text;
 
 pub use html::to_html;
 pub use markdown::to_markdown;
 pub use model::{Handout, HandoutSection, Online};
+pub use plain::{Part, to_plain};
 pub use text::{TEXT_WIDTH, to_text};
 
 /// The formats a handout can be written in.

@@ -50,6 +50,8 @@ pub struct Online {
 /// One section of a handout.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HandoutSection {
+    /// What the section is about.
+    pub kind: SectionKind,
     /// The heading.
     pub title: String,
     /// Paragraphs before the items.
@@ -78,6 +80,7 @@ impl Handout {
             review.next_review.map(|d| catalog.format(Msg::NextReview, &[("date", &d.to_string())]));
 
         let mut overview = HandoutSection {
+            kind: SectionKind::Overview,
             title: catalog.text(Msg::section_title(SectionKind::Overview)).to_owned(),
             paragraphs: paragraphs(&topic.summary),
             items: Vec::new(),
@@ -98,6 +101,7 @@ impl Handout {
                 .clone()
                 .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)).to_owned());
             let body = HandoutSection {
+                kind: section.kind,
                 title,
                 paragraphs: paragraphs(&section.intro),
                 items: section.items.clone(),

@@ -58,6 +58,15 @@ impl From<Catalog> for Catalogs {
     }
 }
 
+/// The languages with a bundled catalog (`content/ui/<language>.toml`).
+pub fn bundled_languages() -> Vec<String> {
+    crate::content::BUNDLED_FILES
+        .iter()
+        .filter_map(|(path, _)| path.strip_prefix("ui/")?.strip_suffix(".toml"))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The language whose catalog is complete and fills the gaps of every other.
 pub const BASE_LANGUAGE: &str = "en";
 

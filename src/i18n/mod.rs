@@ -4,5 +4,5 @@
 mod catalog;
 mod messages;
 
-pub use catalog::{BASE_LANGUAGE, Catalog, CatalogError, Catalogs};
+pub use catalog::{BASE_LANGUAGE, Catalog, CatalogError, Catalogs, bundled_languages};
 pub use messages::Msg;

@@ -98,6 +98,18 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print a topic as plain text, in reading order, with no box drawing and no colour: for
+    /// screen readers, braille displays and `less`. Wrapped to $COLUMNS, or 80.
+    Show {
+        /// The topic's id, as `list` shows it.
+        id: String,
+        /// Only this part: a section kind (e.g. complications), faq or sources.
+        #[arg(long, value_name = "KIND")]
+        section: Option<String>,
+        /// The language (default: English, or the topic's own).
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Read a staff PIN (4 to 12 digits, not shown) and print the line for the configuration
     /// file: `exit_pin_hash = "$argon2id$..."`.
     HashPin,

@@ -6,11 +6,12 @@ use std::process::ExitCode;
 use patient_kiosk::app::{page_label, page_of_spot};
 use patient_kiosk::config::Show;
 use patient_kiosk::content::{
-    LoadReport, Severity, Topic, load_bundled, load_bundled_with, load_folder, load_folder_with,
+    Audience, BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
+    load_bundled_with, load_folder, load_folder_with,
 };
 use patient_kiosk::editorial::{EditorialRules, editorial_findings};
-use patient_kiosk::handout::{Format, Handout};
-use patient_kiosk::i18n::Catalog;
+use patient_kiosk::handout::{Format, Handout, Part, to_plain};
+use patient_kiosk::i18n::{Catalog, bundled_languages};
 use patient_kiosk::readability::topic_readability;
 use patient_kiosk::search::SearchIndex;
 
@@ -66,13 +67,14 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
         None => Ok(load_bundled_with(&extra)),
         Some(dir) => load_folder_with(dir, &extra),
     };
-    let report = match loaded {
+    let mut report = match loaded {
         Ok(report) => report,
         Err(error) => {
             eprintln!("patient-kiosk: {error}");
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
+    report.diagnostics.extend(catalog_problems());
     let (format, deny_warnings) = (options.format, options.deny_warnings);
     let renderer = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         Renderer::styled()
@@ -96,6 +98,27 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
     }
     let failed = report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// Messages missing from (or unknown to) the bundled interface catalogs: the kiosk shows English
+/// for a missing one.
+fn catalog_problems() -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for language in bundled_languages() {
+        let file = format!("{BUNDLED_PREFIX}/ui/{language}.toml");
+        match Catalog::bundled(&language) {
+            Ok(catalog) => problems.extend(
+                catalog
+                    .problems()
+                    .iter()
+                    .map(|problem| Diagnostic::warning(&file, Position::START, "catalog", problem)),
+            ),
+            Err(error) => {
+                problems.push(Diagnostic::error(&file, Position::START, "catalog", error.to_string()))
+            }
+        }
+    }
+    problems
 }
 
 /// The interface catalogs, read once per language.
@@ -242,4 +265,52 @@ pub fn export(
             ExitCode::FAILURE
         }
     }
+}
+
+/// `patient-kiosk show ID`: the topic as plain text, for screen readers and pipes.
+pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> ExitCode {
+    let (config, mut notices) = settings::configuration(cli);
+    let library = match settings::library(cli, &config, &mut notices) {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
+    let language = lang.unwrap_or(patient_kiosk::i18n::BASE_LANGUAGE);
+    let Some(topic) = library.find_for_reader(id, language) else {
+        eprintln!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    let part = match section {
+        None => Part::All,
+        Some("faq" | "questions") => Part::Faq,
+        Some("sources") => Part::Sources,
+        Some(name) => match SectionKind::from_name(name) {
+            Some(kind)
+                if topic
+                    .sections
+                    .iter()
+                    .any(|s| s.kind == kind && s.effective_audience() == Audience::Everyone) =>
+            {
+                Part::Section(kind)
+            }
+            Some(_) => {
+                eprintln!("patient-kiosk: the topic `{id}` has no `{name}` section for patients");
+                return ExitCode::from(EXIT_UNREADABLE);
+            }
+            None => {
+                eprintln!(
+                    "patient-kiosk: there is no section kind `{name}`; `patient-kiosk show --help` says which"
+                );
+                return ExitCode::from(EXIT_UNREADABLE);
+            }
+        },
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| *w > 0)
+        .unwrap_or(80);
+    let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
+    let handout = Handout::new(topic, &catalog, &config.clinic_name);
+    print!("{}", to_plain(&handout, part, width));
+    ExitCode::SUCCESS
 }

@@ -32,6 +32,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::List { dir }) => commands::list(dir.as_deref().or(cli.content.as_deref())),
         Some(Command::HashPin) => hash_pin::run(),
+        Some(Command::Show { id, section, lang }) => {
+            commands::show(&cli, id, section.as_deref(), lang.as_deref())
+        }
         Some(Command::Export { id, lang, format, output }) => {
             commands::export(&cli, id, lang.as_deref(), *format, output.as_deref())
         }
