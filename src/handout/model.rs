@@ -1,6 +1,6 @@
 //! What a handout holds, in reading order, whatever its format.
 
-use crate::content::{Audience, SectionKind, Topic};
+use crate::content::{Audience, ReviewStatus, SectionKind, Topic};
 use crate::i18n::{Catalog, Msg};
 
 /// A topic as a printed handout: everything a patient may see, nothing staff-only.
@@ -75,6 +75,11 @@ impl Handout {
         } else {
             let date = review.reviewed_on.map(|d| d.to_string()).unwrap_or_default();
             catalog.format(Msg::ReviewedBy, &[("name", &review.reviewed_by), ("date", &date)])
+        };
+        // A translation not yet checked by a medical translator says so next to the review.
+        let review_line = match review.translation {
+            Some(ReviewStatus::Draft) => format!("{review_line} {}.", catalog.text(Msg::TranslationDraft)),
+            _ => review_line,
         };
         let next_review =
             review.next_review.map(|d| catalog.format(Msg::NextReview, &[("date", &d.to_string())]));
