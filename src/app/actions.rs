@@ -1,6 +1,7 @@
 //! What a topic offers besides reading: printing a handout, taking its address home, and
 //! staff mode.
 
+use super::document::Role;
 use super::event::Effect;
 use super::navigate::clamp_scroll;
 use super::session::{Flash, Screen};
@@ -42,6 +43,34 @@ pub(super) fn printed(app: &mut App, result: Result<(), String>) {
             Flash::PrintFailed(printable(&line).chars().take(MAX_PRINT_ERROR_CHARS).collect())
         }
     });
+}
+
+/// `a` on a topic: the current page read aloud in the topic's language, or why it cannot be.
+pub(super) fn read_aloud(app: &mut App) -> Vec<Effect> {
+    let Some(command) = app.settings.speech_command.clone() else {
+        app.session.flash = Some(Flash::SpeechNotSetUp);
+        return Vec::new();
+    };
+    let Some((topic, _)) = app.topic() else { return Vec::new() };
+    let language = topic.language.clone();
+    let text = spoken_text(&app.page_lines());
+    let command = command.into_iter().map(|part| part.replace("{lang}", &language)).collect();
+    app.session.speaking = true;
+    app.session.flash = Some(Flash::Speaking);
+    vec![Effect::Speak { command, text }]
+}
+
+/// The page's words in reading order, without bullets and step numbers, a line per line of
+/// text and a blank line between paragraphs, so a speech program pauses where a reader would.
+fn spoken_text(lines: &[super::document::Line]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let words: String =
+            line.runs.iter().filter(|run| run.role != Role::Marker).map(|run| run.text.as_str()).collect();
+        text.push_str(words.trim());
+        text.push('\n');
+    }
+    text
 }
 
 /// `t` on a topic with a web address: the "Take this home" panel.

@@ -45,6 +45,8 @@ pub enum Input {
     Reloaded(crate::content::Reloaded),
     /// Something staff should know about, such as a content folder that cannot be watched.
     Notice(String),
+    /// The speech command finished reading by itself.
+    SpeechEnded,
 }
 
 /// A key, without the terminal's encoding of it.
@@ -115,6 +117,16 @@ pub enum Effect {
     Quit,
     /// Read the content folder again now, then report back with [`Input::Reloaded`].
     ReloadContent,
+    /// Read this text aloud: run the speech command with it on standard input (stopping any
+    /// reading already going), then report [`Input::SpeechEnded`] when it finishes.
+    Speak {
+        /// The program and its arguments, `{lang}` already filled in.
+        command: Vec<String>,
+        /// The text, in reading order.
+        text: String,
+    },
+    /// Stop reading aloud now.
+    StopSpeaking,
     /// Print this handout: run the print command with it on standard input, then report back
     /// with [`Input::Printed`].
     Print {

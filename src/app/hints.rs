@@ -60,6 +60,9 @@ pub fn hints(app: &App) -> Vec<Hint> {
             if app.topic().is_some_and(|(topic, _)| topic.url.is_some()) {
                 hints.push(hint(Msg::HintTakeHome, Some(Key::Char('t')), 6));
             }
+            if app.settings().speech_command.is_some() {
+                hints.push(hint(Msg::HintReadAloud, Some(Key::Char('a')), 6));
+            }
             if may_print(app) {
                 hints.push(hint(Msg::HintPrint, Some(Key::Char('p')), 6));
             }

@@ -80,6 +80,10 @@ pub enum Flash {
     PrintNotSetUp,
     /// Staff mode ended by itself after staff idle time.
     StaffModeEnded,
+    /// The section is being read aloud; any key stops it.
+    Speaking,
+    /// No speech command is set up.
+    SpeechNotSetUp,
 }
 
 /// The search overlay: what is typed, and what it found.
@@ -116,6 +120,8 @@ pub struct Session {
     pub search: Option<SearchState>,
     /// Whether the "Take this home" panel with the QR code is open.
     pub take_home: bool,
+    /// Whether the current section is being read aloud.
+    pub speaking: bool,
 }
 
 impl Session {
@@ -131,6 +137,7 @@ impl Session {
             staff: settings.staff,
             search: None,
             take_home: false,
+            speaking: false,
         }
     }
 }

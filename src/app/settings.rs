@@ -44,6 +44,9 @@ pub struct Settings {
     pub content_folder: bool,
     /// The colours.
     pub theme: ThemeName,
+    /// The program and its arguments that read text aloud from its standard input; `{lang}`
+    /// in an argument becomes the text's language. `None` when not set up or not installed.
+    pub speech_command: Option<Vec<String>>,
     /// The key that opens the staff PIN screen.
     pub staff_key: Key,
     /// The argon2 hash of the staff PIN; without one a locked kiosk cannot be left by keys.
@@ -69,6 +72,7 @@ impl Default for Settings {
             reviewed_only: false,
             content_folder: false,
             theme: ThemeName::Default,
+            speech_command: None,
             staff_key: Key::Function(12),
             pin_hash: None,
             clinic_name: String::new(),

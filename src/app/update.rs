@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::actions::{end_staff_mode, open_take_home, print, printed, staff_mode_expired};
+use super::actions::{end_staff_mode, open_take_home, print, printed, read_aloud, staff_mode_expired};
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
 use super::layout::{hits, language_buttons, too_small};
@@ -11,12 +11,29 @@ use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
 };
 use super::search_overlay::{open_search, refresh_search, search_key, search_mouse, search_paste};
-use super::session::{Screen, Session};
+use super::session::{Flash, Screen, Session};
 use super::staff::{open_staff_panel, staff_panel_key};
 use super::state::App;
 
 /// Applies one event to the app and returns what the shell must do about it.
 pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
+    if event.input == Input::SpeechEnded {
+        app.session.speaking = false;
+        if app.session.flash == Some(Flash::Speaking) {
+            app.session.flash = None;
+        }
+        return Vec::new();
+    }
+    let was_speaking = app.session.speaking;
+    let mut effects = apply(app, event);
+    // Whatever ended the reading — a key, a click, the reset — the speech must stop too.
+    if was_speaking && !app.session.speaking && !effects.contains(&Effect::StopSpeaking) {
+        effects.push(Effect::StopSpeaking);
+    }
+    effects
+}
+
+fn apply(app: &mut App, event: Event) -> Vec<Effect> {
     app.now = event.at;
     run_timers(app);
     match event.input {
@@ -45,6 +62,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
             app.content_notices.push(notice);
             Vec::new()
         }
+        Input::SpeechEnded => Vec::new(),
         Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
     }
 }
@@ -132,6 +150,10 @@ fn on_reader_input(app: &mut App, input: Input) -> Vec<Effect> {
         return Vec::new();
     }
     app.session.flash = None;
+    if std::mem::take(&mut app.session.speaking) {
+        // Any key or tap stops the reading, and does nothing else.
+        return vec![Effect::StopSpeaking];
+    }
     match input {
         Input::Key(key) => on_key(app, key),
         Input::Mouse(mouse) => on_mouse(app, mouse),
@@ -179,6 +201,7 @@ fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
         Key::Char('q' | 'Q') | Key::Ctrl('c') if !app.settings.locked => return vec![Effect::Quit],
         Key::Char('t' | 'T') if on_topic => open_take_home(app),
         Key::Char('p' | 'P') if on_topic => return print(app),
+        Key::Char('a' | 'A') if on_topic => return read_aloud(app),
         _ => match app.session.screen {
             Screen::Attract => {}
             Screen::Home => home_key(app, key),

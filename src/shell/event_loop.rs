@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 use patient_kiosk::app::{App, Effect, Event, Input, update};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use std::path::PathBuf;
@@ -17,6 +17,7 @@ use patient_kiosk::content::{Reloaded, reload};
 use super::input::to_input;
 use super::print;
 use super::settings::today;
+use super::speech::Speech;
 use super::terminal::FullScreen;
 use super::watch::ContentWatch;
 
@@ -36,6 +37,8 @@ enum Wakeup {
     Printed(Result<(), String>),
     /// Something in the content folder changed.
     ContentChanged,
+    /// A child process ended.
+    ChildExited,
     /// The content folder was read again.
     Reloaded(Reloaded),
 }
@@ -94,6 +97,7 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
     let (wakeups, sender) = start_sources(locked)?;
     update(&mut app, Event::new(Input::Today(today()), Instant::now()));
     let mut reloading = None;
+    let mut speech = Speech::default();
     if let Some(folder) = folder {
         let (started, problem) = Reloading::new(folder, &sender);
         reloading = Some(started);
@@ -123,6 +127,11 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
                 Wakeup::Terminal(event) => inputs.extend(to_input(event)),
                 Wakeup::Printed(result) => inputs.push(Input::Printed(result)),
                 Wakeup::ContentChanged => reload_now = true,
+                Wakeup::ChildExited => {
+                    if speech.reap() {
+                        inputs.push(Input::SpeechEnded);
+                    }
+                }
                 Wakeup::Reloaded(reloaded) => {
                     inputs.push(Input::Reloaded(reloaded));
                     reload_done = true;
@@ -145,6 +154,13 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
                         });
                     }
                     Effect::ReloadContent => reload_now = true,
+                    Effect::Speak { command, text } => {
+                        if let Err(problem) = speech.start(&command, text) {
+                            update(&mut app, Event::new(Input::Notice(problem), Instant::now()));
+                            update(&mut app, Event::new(Input::SpeechEnded, Instant::now()));
+                        }
+                    }
+                    Effect::StopSpeaking => speech.stop(),
                 }
             }
         }
@@ -202,13 +218,19 @@ fn start_sources(locked: bool) -> Result<(Receiver<Wakeup>, SyncSender<Wakeup>)>
     let (sender, receiver) = mpsc::sync_channel(QUEUE);
     // Handling a signal replaces its default action, so a locked kiosk catches the ones that
     // would end or stop it, and lets them go.
-    let mut signals =
-        Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP]).context("listening for signals")?;
+    // SIGCHLD says a child ended: the speech program is then waited for at once.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCHLD])
+        .context("listening for signals")?;
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
         let ends = |signal: i32| matches!(signal, SIGTERM | SIGHUP) || (!locked && signal != SIGTSTP);
-        if signals.forever().any(ends) {
-            let _ = signal_sender.send(Wakeup::Signal);
+        for signal in signals.forever() {
+            if signal == SIGCHLD {
+                let _ = signal_sender.send(Wakeup::ChildExited);
+            } else if ends(signal) {
+                let _ = signal_sender.send(Wakeup::Signal);
+                return;
+            }
         }
     })?;
     let input_sender = sender.clone();

@@ -8,6 +8,7 @@ mod input;
 mod print;
 mod report;
 mod settings;
+mod speech;
 mod start_at;
 mod terminal;
 mod watch;

@@ -40,6 +40,13 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
         eprintln!("patient-kiosk: {problem}");
     }
     notices.extend(missing);
+    if let Some(program) = config.speech.command.as_ref().and_then(|command| command.first())
+        && !installed(program)
+    {
+        let notice = format!("the speech command `{program}` is not installed: reading aloud is off");
+        eprintln!("patient-kiosk: {notice}");
+        notices.push(notice);
+    }
     let mut settings = settings_from(&config, cli.kiosk, notices);
     settings.content_folder = folder.is_some();
     settings.languages = config.display.languages.iter().filter(|l| catalogs.has(l)).cloned().collect();
@@ -123,9 +130,19 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
         reviewed_only: config.content_rules.show == Show::Reviewed,
         language: config.display.language.clone(),
         theme: theme(config.display.theme),
+        speech_command: config.speech.command.clone().filter(|command| installed(&command[0])),
         notices,
         ..Settings::default()
     }
+}
+
+/// Whether `program` can be run: a path to a file, or a name found on `PATH`.
+fn installed(program: &str) -> bool {
+    if program.contains('/') {
+        return std::path::Path::new(program).is_file();
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
 }
 
 /// The configured theme; `NO_COLOR` in the environment always means no colour.

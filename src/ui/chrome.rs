@@ -57,6 +57,8 @@ pub fn flash(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> bool {
         Flash::PrintFailed(reason) => catalog.format(Msg::FlashPrintFailed, &[("reason", reason)]),
         Flash::PrintNotSetUp => catalog.text(Msg::FlashPrintNotSetUp).to_owned(),
         Flash::StaffModeEnded => catalog.text(Msg::FlashStaffModeEnded).to_owned(),
+        Flash::Speaking => catalog.text(Msg::FlashSpeaking).to_owned(),
+        Flash::SpeechNotSetUp => catalog.text(Msg::FlashSpeechNotSetUp).to_owned(),
     };
     frame.render_widget(Paragraph::new(format!(" {text}")).style(theme.warning), area);
     true

@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use super::theme::Theme;
 
 /// The keys and what they do, in the order the help lists them.
-const ROWS: [(Msg, Msg); 13] = [
+const ROWS: [(Msg, Msg); 15] = [
     (Msg::HelpKeysUpDown, Msg::HelpUpDown),
     (Msg::HelpKeysSections, Msg::HelpSections),
     (Msg::HelpKeysNumbers, Msg::HelpNumbers),
@@ -22,6 +22,8 @@ const ROWS: [(Msg, Msg); 13] = [
     (Msg::HelpKeysSearch, Msg::HelpSearch),
     (Msg::HelpKeysTakeHome, Msg::HelpTakeHome),
     (Msg::HelpKeysPrint, Msg::HelpPrint),
+    (Msg::HelpKeysReadAloud, Msg::HelpReadAloud),
+    (Msg::HelpKeysLanguage, Msg::HelpLanguage),
     (Msg::HelpKeysHelp, Msg::HelpHelp),
     (Msg::HelpKeysQuit, Msg::HelpQuit),
     (Msg::HelpKeysMouse, Msg::HelpMouse),
@@ -38,6 +40,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .filter(|(keys, _)| !(locked && *keys == Msg::HelpKeysQuit))
         .filter(|(keys, _)| may_print(app) || *keys != Msg::HelpKeysPrint)
+        .filter(|(keys, _)| app.settings().speech_command.is_some() || *keys != Msg::HelpKeysReadAloud)
+        .filter(|(keys, _)| app.settings().languages.len() > 1 || *keys != Msg::HelpKeysLanguage)
         .map(|(keys, meaning)| {
             let keys = format!("{:KEY_COLUMN$}", catalog.text(*keys));
             Line::from(vec![Span::styled(keys, theme.strong), Span::raw(catalog.text(*meaning))])

@@ -1,0 +1,60 @@
+//! Reading aloud: one speech program at a time, run directly (never through a shell) with the
+//! text on its standard input. It is stopped when asked, and always waited for, so none is
+//! left behind as a zombie.
+
+use std::io::Write as _;
+use std::process::{Child, Command, Stdio};
+use std::thread;
+
+/// The speech program running now, if any.
+#[derive(Default)]
+pub struct Speech {
+    child: Option<Child>,
+}
+
+impl Speech {
+    /// Stops any reading, then starts reading `text` with `command`. A command that cannot be
+    /// started is reported back as the reading having ended at once.
+    pub fn start(&mut self, command: &[String], text: String) -> Result<(), String> {
+        self.stop();
+        let (program, arguments) = command.split_first().ok_or("the speech command is empty")?;
+        let mut child = Command::new(program)
+            .args(arguments)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|error| format!("cannot run {program}: {error}"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            // A long text must not hold up the kiosk while the program reads it.
+            let _ = thread::Builder::new().name("speech-text".into()).spawn(move || {
+                let _ = stdin.write_all(text.as_bytes());
+            });
+        }
+        self.child = Some(child);
+        Ok(())
+    }
+
+    /// Stops the reading now.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// After a child process ended: whether it was the speech program (now waited for).
+    pub fn reap(&mut self) -> bool {
+        let finished = self.child.as_mut().is_some_and(|child| matches!(child.try_wait(), Ok(Some(_))));
+        if finished {
+            self.child = None;
+        }
+        finished
+    }
+}
+
+impl Drop for Speech {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
