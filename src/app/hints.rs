@@ -81,12 +81,18 @@ pub fn hints(app: &App) -> Vec<Hint> {
 }
 
 /// Space between two hints.
-pub const HINT_GAP: u16 = 3;
+pub const HINT_GAP: u16 = 1;
+
+/// The narrowest a tap target may be: a finger needs about 12 columns.
+pub const MIN_TARGET_WIDTH: u16 = 12;
 
 /// Where each hint is drawn in the footer, left to right from column 1. When they do not all
 /// fit, the least important go first.
 pub fn hint_areas(footer: Rect, hints: &[Hint], catalog: &Catalog) -> Vec<(Rect, Hint)> {
-    let width_of = |hint: &Hint| u16::try_from(catalog.text(hint.msg).width()).unwrap_or(u16::MAX);
+    let width_of = |hint: &Hint| {
+        let text = u16::try_from(catalog.text(hint.msg).width()).unwrap_or(u16::MAX);
+        text.saturating_add(2).max(MIN_TARGET_WIDTH)
+    };
     let mut shown: Vec<Hint> = hints.to_vec();
     let room = footer.width.saturating_sub(1);
     let needed = |shown: &[Hint]| -> u16 {

@@ -120,7 +120,7 @@ impl TopicLayout {
             (PageNav::Side(side.inner(ratatui::layout::Margin::new(0, 1))), reading)
         } else {
             let [bar, reading] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
-            let button = 10.min(bar.width / 3);
+            let button = super::hints::MIN_TARGET_WIDTH.min(bar.width / 3);
             let previous = Rect { width: button, ..bar };
             let next = Rect { x: bar.right().saturating_sub(button), width: button, ..bar };
             (PageNav::Bar { area: bar, previous, next }, reading)

@@ -18,7 +18,7 @@ mod update;
 pub use actions::may_print;
 pub use document::{Line, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
-pub use hints::{HINT_GAP, Hint, hint_areas, hints};
+pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
 pub use layout::{
     Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, MIN_HEIGHT, MIN_WIDTH, PageNav,
     SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, hits, language_buttons, too_small,

@@ -40,8 +40,10 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     frame.render_widget(Paragraph::new("").style(theme.footer), area);
+    // Each hint is a button a finger can tap: its text in the middle of a wider target.
     for (hint_area, hint) in hint_areas(area, &hints(app), app.catalog()) {
-        frame.render_widget(Paragraph::new(app.catalog().text(hint.msg)).style(theme.footer), hint_area);
+        let text = Paragraph::new(app.catalog().text(hint.msg)).alignment(ratatui::layout::Alignment::Center);
+        frame.render_widget(text.style(theme.button), hint_area);
     }
 }
 

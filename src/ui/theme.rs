@@ -14,7 +14,7 @@ pub struct Theme {
     pub text: Style,
     /// The header row.
     pub header: Style,
-    /// The footer row.
+    /// The footer row, under its buttons.
     pub footer: Style,
     /// A page's heading.
     pub heading: Style,
@@ -44,7 +44,7 @@ impl Default for Theme {
             base: Style::new(),
             text: Style::new(),
             header: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
-            footer: Style::new().fg(Color::Black).bg(Color::Gray),
+            footer: Style::new(),
             heading: Style::new().fg(Color::LightCyan).add_modifier(Modifier::BOLD),
             marker: Style::new().fg(Color::LightCyan),
             strong: Style::new().add_modifier(Modifier::BOLD),
@@ -80,7 +80,7 @@ impl Theme {
             base: on_black,
             text: on_black,
             header: inverse.add_modifier(Modifier::BOLD),
-            footer: inverse,
+            footer: on_black,
             heading: on_black.fg(Color::LightYellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             marker: on_black.fg(Color::LightYellow),
             strong: on_black.add_modifier(Modifier::BOLD),
@@ -100,7 +100,7 @@ impl Theme {
             base: Style::new(),
             text: Style::new(),
             header: reversed.add_modifier(Modifier::BOLD),
-            footer: reversed,
+            footer: Style::new(),
             heading: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             marker: Style::new().add_modifier(Modifier::BOLD),
             strong: Style::new().add_modifier(Modifier::BOLD),
