@@ -34,6 +34,11 @@ pub struct PtyKiosk {
 impl PtyKiosk {
     /// Starts the built binary with `args` in a `columns` × `rows` terminal.
     pub fn start(args: &[&str], columns: u16, rows: u16) -> PtyKiosk {
+        PtyKiosk::start_with_env(args, &[], columns, rows)
+    }
+
+    /// Starts the built binary with `args` and more environment variables.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)], columns: u16, rows: u16) -> PtyKiosk {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
@@ -41,6 +46,10 @@ impl PtyKiosk {
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let settings_before = line_settings(pair.master.as_ref());
         let child = pair.slave.spawn_command(command).expect("start patient-kiosk");
         drop(pair.slave);
@@ -114,6 +123,11 @@ impl PtyKiosk {
     pub fn click(&mut self, column: u16, row: u16) {
         let press = format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", column + 1, row + 1, column + 1, row + 1);
         self.send(press.as_bytes());
+    }
+
+    /// The kiosk's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
     }
 
     /// Sends a signal to the kiosk.
