@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, may_print};
 use crate::i18n::Msg;
@@ -29,26 +30,34 @@ const ROWS: [(Msg, Msg); 15] = [
     (Msg::HelpKeysMouse, Msg::HelpMouse),
 ];
 
-/// Width of the column of key names.
-const KEY_COLUMN: usize = 17;
+/// The widest the column of key names may be.
+const MAX_KEY_COLUMN: usize = 22;
 
 /// Draws the help box over whatever is on screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let catalog = app.catalog();
     let locked = app.settings().locked;
-    let mut lines: Vec<Line> = ROWS
+    let rows: Vec<(&str, &str)> = ROWS
         .iter()
         .filter(|(keys, _)| !(locked && *keys == Msg::HelpKeysQuit))
         .filter(|(keys, _)| may_print(app) || *keys != Msg::HelpKeysPrint)
         .filter(|(keys, _)| app.settings().speech_command.is_some() || *keys != Msg::HelpKeysReadAloud)
         .filter(|(keys, _)| app.settings().languages.len() > 1 || *keys != Msg::HelpKeysLanguage)
-        .map(|(keys, meaning)| {
-            let keys = format!("{:KEY_COLUMN$}", catalog.text(*keys));
-            Line::from(vec![Span::styled(keys, theme.strong), Span::raw(catalog.text(*meaning))])
-        })
+        .map(|(keys, meaning)| (catalog.text(*keys), catalog.text(*meaning)))
         .collect();
-    lines.push(Line::default());
-    lines.push(Line::styled(catalog.text(Msg::HelpClose), theme.quiet));
+    // The keys in a column as wide as the widest (within reason), each meaning wrapped beside
+    // them, so the columns line up in every language and at every width.
+    let inner = usize::from(70.min(area.width).saturating_sub(2));
+    let key_column = rows.iter().map(|(keys, _)| keys.width() + 2).max().unwrap_or(0).min(MAX_KEY_COLUMN);
+    let meaning_width = inner.saturating_sub(key_column).max(8);
+    // How to close it first, so it shows even when a small screen cuts the list short.
+    let mut lines: Vec<Line> = vec![Line::styled(catalog.text(Msg::HelpClose), theme.quiet), Line::default()];
+    for (keys, meaning) in rows {
+        for (n, part) in textwrap::wrap(meaning, meaning_width).into_iter().enumerate() {
+            let left = if n == 0 { format!("{keys:key_column$}") } else { " ".repeat(key_column) };
+            lines.push(Line::from(vec![Span::styled(left, theme.strong), Span::raw(part.into_owned())]));
+        }
+    }
 
     let height = (lines.len() as u16 + 2).min(area.height);
     let width = 70.min(area.width);
