@@ -375,3 +375,16 @@ fn staff_see_the_billing_and_codes_page_and_patients_do_not() {
     assert!(text.contains("CPT 22511 — Vertebroplasty, first bone, lower back or sacrum"), "{text}");
     assert!(text.contains("Do not add modifier 50, LT or RT"), "{text}");
 }
+
+#[test]
+fn a_screen_too_small_for_text_never_scrolls_past_the_last_line() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Enter);
+    send(&mut app, Input::Resize { width: 12, height: 3 });
+    press(&mut app, Key::End);
+    let lines = app.page_lines().len();
+    assert_eq!(topic_state(&app).scroll, lines - 1);
+    send(&mut app, Input::Resize { width: 80, height: 24 });
+    press(&mut app, Key::End);
+    assert!(topic_state(&app).scroll < lines);
+}

@@ -197,7 +197,8 @@ fn text_height(app: &App) -> usize {
 /// Keeps the page's scroll between the top and the last screenful.
 pub(super) fn clamp_scroll(app: &mut App) {
     let lines = app.page_lines().len();
-    let height = text_height(app);
+    // A screen too small to show text still keeps the last line in reach, never past it.
+    let height = text_height(app).max(1);
     if let Screen::Topic(state) = &mut app.session.screen {
         state.scroll = state.scroll.min(lines.saturating_sub(height));
     }

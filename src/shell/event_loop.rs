@@ -6,6 +6,8 @@ use std::thread;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
 use patient_kiosk::app::{App, Effect, Event, Input, update};
 use signal_hook::consts::{SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -207,8 +209,12 @@ fn next_wakeup(wakeups: &Receiver<Wakeup>, deadline: Option<Instant>) -> Next {
     }
 }
 
+/// Draws one frame, writing only the cells that changed, inside a synchronized update so a
+/// terminal that knows the sequences shows the frame whole, never half drawn.
 fn draw(app: &App, screen: &mut FullScreen) -> Result<()> {
+    queue!(screen.terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
     screen.terminal.draw(|frame| patient_kiosk::ui::render(app, frame)).context("drawing the screen")?;
+    execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate).context("drawing the screen")?;
     Ok(())
 }
 
