@@ -19,7 +19,7 @@ import termios
 import time
 
 
-def measure(argv, marker, quit_keys, columns=80, rows=24, timeout=10.0):
+def measure(argv, marker, quit_keys, columns=80, rows=24, timeout=60.0):
     """Seconds until `marker` appears on the terminal, and peak memory in KiB."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
@@ -77,8 +77,12 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--binary", default="target/release/patient-kiosk")
     parser.add_argument("--seed", required=True, help="the text file less shows")
+    parser.add_argument("--content", help="a content folder for the kiosk, e.g. from examples/generate_library.rs")
+    parser.add_argument("--marker", default="Choose a topic",
+                        help="the kiosk text to wait for; 'Loading the topics' times the first frame of a large folder")
     args = parser.parse_args()
-    kiosk_ms, kiosk_kib = summarize("patient-kiosk", [args.binary], "Choose a topic", b"q", args.runs)
+    kiosk = [args.binary] + (["--content", args.content] if args.content else [])
+    kiosk_ms, kiosk_kib = summarize("patient-kiosk", kiosk, args.marker, b"q", args.runs)
     with open(args.seed, encoding="utf-8") as seed:
         first_line = next(line.strip() for line in seed if line.strip())
     less_ms, less_kib = summarize("less", ["less", args.seed], first_line[:20], b"q", args.runs)

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use common::pty::PtyKiosk;
 use common::*;
 use patient_kiosk::app::{App, Effect, Input, Key, Page, Screen, Settings, StaffPanel};
-use patient_kiosk::content::{Library, load_bundled, load_folder, reload};
+use patient_kiosk::content::{Library, Reloaded, load_bundled, load_folder, reload};
 use patient_kiosk::i18n::Catalog;
 
 const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/vertebroplasty.en.toml");
@@ -200,6 +200,47 @@ fn a_deleted_folder_keeps_the_topics_and_a_restored_one_is_read_again() {
         "{}",
         kiosk.contents()
     );
+    kiosk.send(b"q");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_library_still_loading_says_so_until_it_arrives() {
+    let mut app = App::new(Library::default(), Catalog::english(), Settings::default(), (80, 24), t0())
+        .loading_library();
+    assert!(app.loading());
+    assert!(screen_text(&app).contains("Loading the topics. One moment, please."));
+
+    let library = library_of(3);
+    send(&mut app, Input::Reloaded(Reloaded { library, notices: Vec::new() }));
+    assert!(!app.loading());
+    let text = screen_text(&app);
+    assert!(text.contains("Topic 00"), "{text}");
+    assert!(!text.contains("Loading"), "{text}");
+}
+
+/// Bytes the process has read so far, by any system call.
+fn bytes_read(pid: u32) -> u64 {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).expect("/proc/PID/io");
+    io.lines()
+        .find_map(|line| line.strip_prefix("rchar: "))
+        .and_then(|count| count.trim().parse().ok())
+        .expect("an rchar line")
+}
+
+#[test]
+fn reading_the_folder_does_not_count_as_a_change_to_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let original = std::fs::read_to_string(BUNDLED).expect("bundled topic");
+    std::fs::write(dir.path().join("vertebroplasty.en.toml"), &original).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", dir.path().to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Vertebroplasty");
+    // Longer than the quiet moment a change waits for, so a reload set off by the kiosk's own
+    // reading would have begun.
+    std::thread::sleep(Duration::from_millis(800));
+    let before = bytes_read(kiosk.pid());
+    std::thread::sleep(Duration::from_millis(1_500));
+    assert_eq!(bytes_read(kiosk.pid()), before, "the idle kiosk kept reading its folder");
     kiosk.send(b"q");
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
 }

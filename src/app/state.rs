@@ -43,6 +43,9 @@ pub struct App {
     pub(super) today: Option<jiff::civil::Date>,
     /// Problems found the last time the content folder was read, for staff.
     pub(super) content_notices: Vec<String>,
+    /// Whether the library is still being read for the first time, so an empty list means
+    /// "wait", not "nothing here".
+    pub(super) loading: bool,
 }
 
 /// A search index and what it was built for.
@@ -76,7 +79,20 @@ impl App {
             search_index: None,
             today: None,
             content_notices: Vec::new(),
+            loading: false,
         }
+    }
+
+    /// The same kiosk, told that its library is still being read and will arrive as
+    /// [`Input::Reloaded`](super::Input::Reloaded): until then the list says "Loading".
+    pub fn loading_library(mut self) -> App {
+        self.loading = true;
+        self
+    }
+
+    /// Whether the library is still being read for the first time.
+    pub fn loading(&self) -> bool {
+        self.loading
     }
 
     /// The topics on offer.

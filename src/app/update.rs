@@ -56,6 +56,7 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
         Input::Reloaded(reloaded) => {
             replace_library(app, reloaded.library);
             app.content_notices = reloaded.notices;
+            app.loading = false;
             Vec::new()
         }
         Input::Notice(notice) => {

@@ -36,7 +36,7 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
         .filter(|d| d.severity == Severity::Error)
         .filter_map(|d| Path::new(&d.file).file_name().map(|name| name.to_string_lossy().into_owned()))
         .collect();
-    let mut topics: Vec<_> = report.library.topics().to_vec();
+    let mut topics = report.library.into_topics();
     let mut kept = 0;
     for old in previous.topics() {
         let file_name = format!("{}.{}.toml", old.id, old.language);

@@ -43,6 +43,7 @@ messages! {
     TranslationDraft = "topic.translation_draft",
     HomeInstructions = "home.instructions",
     HomeEmpty = "home.empty",
+    HomeLoading = "home.loading",
     DraftBadge = "home.draft_badge",
     DraftNotice = "topic.draft_notice",
     ReviewedNotice = "topic.reviewed_notice",

@@ -101,7 +101,10 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
     let mut reloading = None;
     let mut speech = Speech::default();
     if let Some(folder) = folder {
-        let (started, problem) = Reloading::new(folder, &sender);
+        let (mut started, problem) = Reloading::new(folder, &sender);
+        if app.loading() {
+            started.request(&app, &sender);
+        }
         reloading = Some(started);
         if let Some(problem) = problem {
             update(&mut app, Event::new(Input::Notice(problem), Instant::now()));

@@ -73,6 +73,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let catalogs = start.catalogs;
     let mut app =
         App::new(start.library, catalogs, start.settings, (size.width, size.height), Instant::now());
+    if start.loading {
+        app = app.loading_library();
+    }
     if let Some((id, page)) = start_at {
         app.start_at(&id, page);
     }

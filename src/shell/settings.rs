@@ -23,6 +23,8 @@ pub struct Start {
     pub catalogs: Catalogs,
     /// The content folder, if the topics come from one: it is watched and read again.
     pub folder: Option<std::path::PathBuf>,
+    /// Whether `library` is empty because the folder is read after the first frame.
+    pub loading: bool,
 }
 
 /// Reads the configuration and the content. Problems are printed (they stay readable after the
@@ -30,7 +32,8 @@ pub struct Start {
 /// that cannot be read stops the start.
 pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     let (config, mut notices) = configuration(cli);
-    let library = library(cli, &config, &mut notices)?;
+    let loading = reads_after_first_frame(cli, &config);
+    let library = if loading { Library::default() } else { library(cli, &config, &mut notices)? };
     for notice in &notices {
         eprintln!("patient-kiosk: {notice}");
     }
@@ -56,7 +59,18 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     if settings.languages.is_empty() {
         settings.languages = vec![settings.language.clone()];
     }
-    Ok(Start { library, settings, catalogs, folder })
+    Ok(Start { library, settings, catalogs, folder, loading })
+}
+
+/// A large folder takes seconds to read, so the kiosk reads it on a thread behind a "Loading"
+/// screen: whenever the folder is there to read and no topic must be found before the start.
+/// A folder that cannot be read, or a `--topic` or `--code`, is dealt with before the screen
+/// is taken over, so the reason can be printed.
+fn reads_after_first_frame(cli: &Cli, config: &Config) -> bool {
+    let readable = |dir: &Path| std::fs::read_dir(dir).is_ok();
+    cli.topic.is_none()
+        && cli.code.is_none()
+        && cli.content.as_deref().or(config.content.as_deref()).is_some_and(readable)
 }
 
 /// The configuration file's settings, and its problems as one line each.

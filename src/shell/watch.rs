@@ -1,11 +1,12 @@
-//! Noticing changes to the content folder (notify, with a debounce), including the folder
-//! itself vanishing and coming back.
+//! Noticing changes to the content folder, including the folder itself vanishing and coming
+//! back, and waiting for a quiet moment before saying so.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long the folder must be quiet before it is read again: long enough for an editor's
 /// save or a sync to finish, short enough that a change shows within two seconds.
@@ -13,31 +14,38 @@ const QUIET: Duration = Duration::from_millis(300);
 
 /// A watch on the content folder; dropping it stops watching.
 pub struct ContentWatch {
-    debouncer: Debouncer<RecommendedWatcher>,
+    watcher: RecommendedWatcher,
     folder: PathBuf,
 }
 
 impl ContentWatch {
     /// Calls `changed` each time the folder or a file in it changes, after a quiet moment.
-    pub fn start(
-        folder: &Path,
-        changed: impl Fn() + Send + 'static,
-    ) -> notify_debouncer_mini::notify::Result<Self> {
+    pub fn start(folder: &Path, changed: impl Fn() + Send + 'static) -> notify::Result<Self> {
         let folder = std::path::absolute(folder)?;
         let watched = folder.clone();
-        let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
-            // The parent is watched too, to see the folder vanish and return; its other
-            // entries are none of the kiosk's business.
-            let ours =
-                result.map_or(true, |events| events.iter().any(|event| event.path.starts_with(&watched)));
-            if ours {
+        let (sender, changes) = mpsc::channel::<()>();
+        let mut watcher = notify::recommended_watcher(move |result: notify::Result<Event>| {
+            if result.map_or(true, |event| concerns(&event, &watched)) {
+                let _ = sender.send(());
+            }
+        })?;
+        // Blocks while nothing happens, so an idle kiosk never wakes for the watch.
+        thread::Builder::new().name("content-watch".into()).spawn(move || {
+            while changes.recv().is_ok() {
+                loop {
+                    match changes.recv_timeout(QUIET) {
+                        Ok(()) => continue,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
                 changed();
             }
         })?;
         if let Some(parent) = folder.parent() {
-            debouncer.watcher().watch(parent, RecursiveMode::NonRecursive)?;
+            watcher.watch(parent, RecursiveMode::NonRecursive)?;
         }
-        let mut watch = ContentWatch { debouncer, folder };
+        let mut watch = ContentWatch { watcher, folder };
         watch.rewatch();
         Ok(watch)
     }
@@ -45,6 +53,14 @@ impl ContentWatch {
     /// Watches the folder again: after it was deleted and made anew, the old watch is gone.
     pub fn rewatch(&mut self) {
         // A folder that is missing now is watched again when it comes back.
-        let _ = self.debouncer.watcher().watch(&self.folder, RecursiveMode::NonRecursive);
+        let _ = self.watcher.watch(&self.folder, RecursiveMode::NonRecursive);
     }
+}
+
+/// Whether an event is a change to the content folder. Reading a file is an event too (an
+/// open), and the kiosk's own reading must not make it read again. The folder's parent is
+/// watched to see the folder vanish and return; its other entries are none of the kiosk's
+/// business.
+fn concerns(event: &Event, folder: &Path) -> bool {
+    !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|path| path.starts_with(folder))
 }

@@ -20,8 +20,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
     let topics = app.home_topics();
     if topics.is_empty() {
-        let empty =
-            Paragraph::new(catalog.text(Msg::HomeEmpty)).style(theme.strong).wrap(Wrap { trim: true });
+        let message = if app.loading() { Msg::HomeLoading } else { Msg::HomeEmpty };
+        let empty = Paragraph::new(catalog.text(message)).style(theme.strong).wrap(Wrap { trim: true });
         frame.render_widget(empty, layout.instructions.union(layout.list));
         return;
     }
