@@ -46,10 +46,9 @@ pub(super) struct Entry {
     /// The place as a number from 0, for counting per place without hashing.
     pub place_number: u32,
     pub field: Field,
+    /// The text as written; its words are found again only for the hits shown, so the index
+    /// holds each piece of text once.
     pub text: String,
-    pub haystack: Utf32String,
-    /// Each word of `text`, as a range of character positions.
-    pub words: Vec<std::ops::Range<usize>>,
 }
 
 /// One distinct word of the library, and every place it stands.
@@ -112,7 +111,7 @@ impl SearchIndex {
         for (entry_number, entry) in self.entries.iter().enumerate() {
             let chars: Vec<char> = entry.text.chars().collect();
             let Ok(entry_number) = u32::try_from(entry_number) else { break };
-            for range in &entry.words {
+            for range in &words(&entry.text) {
                 let word: String = chars[range.clone()].iter().flat_map(|c| c.to_lowercase()).collect();
                 let place = *places.entry(word).or_insert_with_key(|word| {
                     let chars: Vec<char> = word.chars().collect();
@@ -143,9 +142,7 @@ impl SearchIndex {
         let place = Place { topic, page: shown.page_of(spot), faq_entry: spot.faq_entry() };
         if !text.trim().is_empty() {
             let text = text.trim().to_owned();
-            let haystack = Utf32String::from(text.as_str());
-            let words = words(&text);
-            self.entries.push(Entry { topic, spot, place, place_number: 0, field, text, haystack, words });
+            self.entries.push(Entry { topic, spot, place, place_number: 0, field, text });
         }
     }
 
@@ -227,7 +224,7 @@ pub(super) fn letter_mask(chars: &[char]) -> u64 {
 }
 
 /// The character ranges of the words in `text`: runs of letters and digits.
-fn words(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(super) fn words(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in text.chars().chain([' ']).enumerate() {

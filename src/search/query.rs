@@ -4,11 +4,11 @@
 use std::cmp::Ordering;
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::content::Spot;
 
-use super::index::{Field, Place, SearchIndex, letter_mask};
+use super::index::{Field, Place, SearchIndex, letter_mask, words};
 
 /// Queries longer than this are cut: nobody types more, and a paste must not slow the kiosk.
 pub const MAX_QUERY_CHARS: usize = 80;
@@ -153,18 +153,17 @@ impl SearchIndex {
         let entry = &self.entries[n];
         let (topic_id, topic_title) = &self.topics[entry.topic];
         // The letters to mark: in each query word's best-scoring word of this entry.
+        let haystack = Utf32String::from(entry.text.as_str());
+        let words = words(&entry.text);
         let mut matched = Vec::new();
         for atom in &pattern.atoms {
-            let best = entry
-                .words
+            let best = words
                 .iter()
-                .filter_map(|range| {
-                    atom.score(entry.haystack.slice(range.clone()), matcher).map(|s| (s, range))
-                })
+                .filter_map(|range| atom.score(haystack.slice(range.clone()), matcher).map(|s| (s, range)))
                 .max_by_key(|(score, range)| (*score, std::cmp::Reverse(range.start)));
             let Some((_, range)) = best else { continue };
             let mut indices = Vec::new();
-            atom.indices(entry.haystack.slice(range.clone()), matcher, &mut indices);
+            atom.indices(haystack.slice(range.clone()), matcher, &mut indices);
             matched.extend(indices.into_iter().map(|i| range.start + i as usize));
         }
         matched.sort_unstable();
