@@ -1,0 +1,42 @@
+//! Loading and validating one topic, and drawing one frame at 80×24 and 200×60.
+//! Run with `cargo bench --bench frame`; figures are in docs/PERFORMANCE.md.
+
+#[allow(dead_code)] // Its library builder is for the search benches.
+mod support;
+
+use divan::Bencher;
+use patient_kiosk::app::{App, Event, Input, Key, Settings, update};
+use patient_kiosk::content::{Topic, check_topic, load_bundled};
+use patient_kiosk::i18n::Catalog;
+use patient_kiosk::ui::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+/// Parsing one synthetic topic of about 7 KB and checking it, as a folder load does per file.
+#[divan::bench(sample_count = 50)]
+fn load_and_validate_topic(bencher: Bencher) {
+    let text = support::synthetic_topic_toml(7, "en");
+    bencher.bench_local(|| {
+        let topic: Topic = toml::from_str(divan::black_box(&text)).expect("a valid topic");
+        divan::black_box(check_topic(&topic))
+    });
+}
+
+/// One frame of the bundled topic's longest page, drawn into a fresh buffer as after a key.
+#[divan::bench(args = [(80, 24), (200, 60)], sample_count = 50)]
+fn render_topic_page(bencher: Bencher, (width, height): (u16, u16)) {
+    let now = std::time::Instant::now();
+    let mut app =
+        App::new(load_bundled().library, Catalog::english(), Settings::default(), (width, height), now);
+    for key in [Key::Enter, Key::Right, Key::Right, Key::Right, Key::Right, Key::Right, Key::Right] {
+        update(&mut app, Event::new(Input::Key(key), now));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    bencher.bench_local(|| {
+        terminal.draw(|frame| render(&app, frame)).expect("draw");
+    });
+}
