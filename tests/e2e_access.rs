@@ -178,3 +178,28 @@ fn show_explains_what_it_cannot_show() {
         ("patient-kiosk: the topic `vertebroplasty` has no `billing` section for patients\n", Some(2))
     );
 }
+
+#[test]
+fn many_readings_and_prints_leave_no_children_behind() {
+    let (_dir, path) = config(
+        "[speech]\ncommand = [\"sleep\", \"30\"]\n[print]\ncommand = [\"sh\", \"-c\", \"cat > /dev/null\"]\n",
+    );
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\r");
+    kiosk.wait_for("a Read aloud");
+    for _ in 0..25 {
+        kiosk.send(b"a");
+        kiosk.wait_for("Reading aloud. Press any key to stop.");
+        kiosk.send(b"x");
+        kiosk.wait_until_gone("Reading aloud.");
+        kiosk.send(b"p");
+        kiosk.wait_for("Sent to the printer.");
+        kiosk.send(b"\x1b[B");
+        kiosk.wait_until_gone("Sent to the printer.");
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(zombies_of(kiosk.pid()), 0);
+    kiosk.send(b"q");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
