@@ -108,20 +108,28 @@ impl SearchIndex {
 
     fn collect_words(&mut self) {
         let mut places: HashMap<String, usize> = HashMap::new();
+        // Buffers kept across entries: a word is allocated once, when first seen.
+        let (mut chars, mut word) = (Vec::new(), String::new());
         for (entry_number, entry) in self.entries.iter().enumerate() {
-            let chars: Vec<char> = entry.text.chars().collect();
+            chars.clear();
+            chars.extend(entry.text.chars());
             let Ok(entry_number) = u32::try_from(entry_number) else { break };
-            for range in &words(&entry.text) {
-                let word: String = chars[range.clone()].iter().flat_map(|c| c.to_lowercase()).collect();
-                let place = *places.entry(word).or_insert_with_key(|word| {
-                    let chars: Vec<char> = word.chars().collect();
-                    self.words.push(Word {
-                        text: Utf32String::from(word.as_str()),
-                        mask: letter_mask(&chars),
-                        postings: Vec::new(),
-                    });
-                    self.words.len() - 1
-                });
+            for range in words(&entry.text) {
+                word.clear();
+                word.extend(chars[range].iter().flat_map(|c| c.to_lowercase()));
+                let place = match places.get(word.as_str()) {
+                    Some(&place) => place,
+                    None => {
+                        let lowered: Vec<char> = word.chars().collect();
+                        self.words.push(Word {
+                            text: Utf32String::from(word.as_str()),
+                            mask: letter_mask(&lowered),
+                            postings: Vec::new(),
+                        });
+                        places.insert(word.clone(), self.words.len() - 1);
+                        self.words.len() - 1
+                    }
+                };
                 self.words[place].postings.push(entry_number);
             }
         }
