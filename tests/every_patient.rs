@@ -12,9 +12,6 @@ use patient_kiosk::app::{
 };
 use patient_kiosk::content::{Library, Topic, load_bundled};
 use patient_kiosk::i18n::Catalogs;
-use patient_kiosk::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -23,13 +20,6 @@ fn bilingual(settings: Settings) -> App {
     let (catalogs, problems) = Catalogs::bundled(&languages);
     assert!(problems.is_empty());
     App::new(load_bundled().library, catalogs, Settings { languages, ..settings }, (80, 24), t0())
-}
-
-fn draw(app: &App) -> Buffer {
-    let area = app.area();
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
-    terminal.draw(|frame| render(app, frame)).expect("draw");
-    terminal.backend().buffer().clone()
 }
 
 fn text(buffer: &Buffer) -> String {

@@ -15,11 +15,7 @@ use patient_kiosk::app::{
 };
 use patient_kiosk::content::{Library, load_bundled};
 use patient_kiosk::i18n::Catalogs;
-use patient_kiosk::ui::render;
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 
 /// What the stream does next, before it is given a time.
 #[derive(Debug, Clone)]
@@ -94,13 +90,6 @@ fn library() -> impl Strategy<Value = Library> {
         3 => Just(load_bundled().library),
         1 => (0usize..30).prop_map(library_of),
     ]
-}
-
-fn draw(app: &App) -> Buffer {
-    let area = app.area();
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("terminal");
-    terminal.draw(|frame| render(app, frame)).expect("draw");
-    terminal.backend().buffer().clone()
 }
 
 /// Every index the state holds points at something that exists.

@@ -124,14 +124,19 @@ pub fn send_at(app: &mut App, after: std::time::Duration, input: Input) -> Vec<E
     update(app, Event::new(input, t0() + after))
 }
 
-/// The screen as text, one line per row, drawn through ratatui's test backend.
-pub fn screen_text(app: &App) -> String {
+/// The screen as drawn through ratatui's test backend, at the app's size.
+pub fn draw(app: &App) -> ratatui::buffer::Buffer {
     let area = app.area();
     let backend = ratatui::backend::TestBackend::new(area.width, area.height);
     let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
     terminal.draw(|frame| patient_kiosk::ui::render(app, frame)).expect("draw");
-    let buffer = terminal.backend().buffer();
-    (0..area.height)
-        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row.
+pub fn screen_text(app: &App) -> String {
+    let buffer = draw(app);
+    (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
         .collect()
 }
