@@ -104,3 +104,53 @@ fn on_a_generated_library_the_right_topic_comes_first() {
     assert_eq!(index.search("arthroplsty", 3)[0].topic_id, "knee-replacement");
     assert_eq!(index.search("procedure 0420", 3)[0].topic_id, "topic-0420");
 }
+
+fn search_for(app: &mut patient_kiosk::app::App, query: &str) -> Vec<String> {
+    use patient_kiosk::app::{Input, Key};
+    send(app, Input::Key(Key::Char('/')));
+    send(app, Input::Paste(query.to_owned()));
+    app.session().search.as_ref().expect("search is open").hits.iter().map(|hit| hit.text.clone()).collect()
+}
+
+#[test]
+fn an_index_built_on_another_thread_is_taken_and_finds_what_a_fresh_one_finds() {
+    use patient_kiosk::app::Input;
+    let mut app = bundled_app(80, 24);
+    assert!(!app.search_ready());
+    let prepared = app.search_job().expect("no index yet").build();
+    send(&mut app, Input::SearchIndexReady(prepared));
+    assert!(app.search_ready());
+    assert!(app.search_job().is_none(), "nothing left to build");
+
+    let found = search_for(&mut app, "cement");
+    assert!(!found.is_empty());
+    assert_eq!(found, search_for(&mut bundled_app(80, 24), "cement"));
+}
+
+#[test]
+fn an_index_of_a_library_since_replaced_is_not_taken() {
+    use patient_kiosk::app::Input;
+    use patient_kiosk::content::Reloaded;
+    let mut app = bundled_app(80, 24);
+    let stale = app.search_job().expect("no index yet").build();
+    send(&mut app, Input::Reloaded(Reloaded { library: library_of(3), notices: Vec::new() }));
+    send(&mut app, Input::SearchIndexReady(stale));
+    assert!(!app.search_ready());
+    // Search still works: it builds its own index.
+    assert_eq!(search_for(&mut app, "Topic 01").first().map(String::as_str), Some("Topic 01"));
+}
+
+#[test]
+fn an_index_for_another_language_is_not_taken() {
+    use patient_kiosk::app::{Input, Key, Settings};
+    use patient_kiosk::i18n::Catalogs;
+    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let (catalogs, _) = Catalogs::bundled(&languages);
+    let settings = Settings { languages, ..Settings::default() };
+    let mut app = patient_kiosk::app::App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
+    let english = app.search_job().expect("no index yet").build();
+    send(&mut app, Input::Key(Key::Char('L')));
+    assert_eq!(app.language(), "es");
+    send(&mut app, Input::SearchIndexReady(english));
+    assert!(!app.search_ready());
+}

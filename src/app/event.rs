@@ -47,6 +47,8 @@ pub enum Input {
     Notice(String),
     /// The speech command finished reading by itself.
     SpeechEnded,
+    /// A search index built on another thread, from [`App::search_job`](super::App::search_job).
+    SearchIndexReady(super::PreparedIndex),
 }
 
 /// A key, without the terminal's encoding of it.

@@ -9,6 +9,7 @@ mod layout;
 mod navigate;
 mod pages;
 mod search_overlay;
+mod search_prepare;
 mod session;
 mod settings;
 mod staff;
@@ -25,6 +26,7 @@ pub use layout::{
 };
 pub use navigate::first_visible;
 pub use pages::{Page, page_label, page_of_spot, page_title, pages};
+pub use search_prepare::{PreparedIndex, SearchJob};
 pub use session::{Flash, HomeState, Screen, SearchState, Session, StaffPanel, TopicState};
 pub use settings::{Settings, ThemeName};
 pub use state::{App, PIN_LOCKOUT, PIN_TRIES};

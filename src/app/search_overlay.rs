@@ -101,9 +101,7 @@ pub(super) fn refresh_search(app: &mut App) {
 fn refresh(app: &mut App) {
     let language = app.session.language.clone();
     let staff = app.session.staff;
-    let fresh =
-        app.search_index.as_ref().is_some_and(|cache| cache.language == language && cache.staff == staff);
-    if !fresh {
+    if !app.search_ready() {
         let index =
             SearchIndex::build(&app.library, app.catalog(), &language, staff, &|topic| app.visible(topic));
         app.search_index = Some(IndexCache { language, staff, index });

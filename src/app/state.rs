@@ -48,6 +48,23 @@ pub struct App {
     pub(super) loading: bool,
 }
 
+/// Whether a reader sees `topic`: staff see every topic; where only reviewed topics are shown
+/// to patients, drafts and overdue ones are hidden from them.
+pub(super) fn visible_to(
+    topic: &Topic,
+    staff: bool,
+    reviewed_only: bool,
+    today: Option<jiff::civil::Date>,
+) -> bool {
+    if staff || !reviewed_only {
+        return true;
+    }
+    match today {
+        Some(today) => topic.reviewed_and_current(today),
+        None => !topic.is_draft(),
+    }
+}
+
 /// A search index and what it was built for.
 #[derive(Debug, Clone)]
 pub(super) struct IndexCache {
@@ -204,13 +221,7 @@ impl App {
     /// Whether the reader may see `topic`: staff see every topic; where the kiosk shows
     /// patients only reviewed topics, drafts and overdue ones are hidden from them.
     pub fn visible(&self, topic: &Topic) -> bool {
-        if self.session.staff || !self.settings.reviewed_only {
-            return true;
-        }
-        match self.today {
-            Some(today) => topic.reviewed_and_current(today),
-            None => !topic.is_draft(),
-        }
+        visible_to(topic, self.session.staff, self.settings.reviewed_only, self.today)
     }
 
     /// Whether `topic`'s review is overdue today.

@@ -64,6 +64,10 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Input::SpeechEnded => Vec::new(),
+        Input::SearchIndexReady(prepared) => {
+            super::search_prepare::adopt(app, prepared);
+            Vec::new()
+        }
         Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
     }
 }

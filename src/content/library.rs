@@ -2,6 +2,7 @@
 
 use super::model::Topic;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The language used when a topic is missing in the one asked for.
 pub const FALLBACK_LANGUAGE: &str = "en";
@@ -9,15 +10,21 @@ pub const FALLBACK_LANGUAGE: &str = "en";
 /// Every topic that loaded without errors, in every language.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {
-    /// Sorted by title (case-insensitive), then id and language, so lists are stable.
-    topics: Vec<Topic>,
+    /// Sorted by title (case-insensitive), then id and language, so lists are stable. Shared,
+    /// so a copy for work on another thread (building the search index) costs nothing.
+    topics: Arc<Vec<Topic>>,
 }
 
 impl Library {
     /// A library of these topics.
     pub fn new(mut topics: Vec<Topic>) -> Library {
         topics.sort_by_cached_key(|t| (t.title.to_lowercase(), t.id.clone(), t.language.clone()));
-        Library { topics }
+        Library { topics: Arc::new(topics) }
+    }
+
+    /// Whether `other` is this very library, not merely an equal one.
+    pub fn is_same(&self, other: &Library) -> bool {
+        Arc::ptr_eq(&self.topics, &other.topics)
     }
 
     /// Every topic in every language.
@@ -27,7 +34,7 @@ impl Library {
 
     /// Every topic, handed over without copying.
     pub fn into_topics(self) -> Vec<Topic> {
-        self.topics
+        Arc::try_unwrap(self.topics).unwrap_or_else(|shared| (*shared).clone())
     }
 
     /// Whether no topic loaded.

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context as _, Result};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
-use patient_kiosk::app::{App, Effect, Event, Input, update};
+use patient_kiosk::app::{App, Effect, Event, Input, PreparedIndex, update};
 use signal_hook::consts::{SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
@@ -43,6 +43,8 @@ enum Wakeup {
     ChildExited,
     /// The content folder was read again.
     Reloaded(Reloaded),
+    /// A search index was built on a thread.
+    SearchReady(PreparedIndex),
 }
 
 /// Reading the content folder again, off the input path, one reload at a time.
@@ -112,6 +114,7 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
     }
     let mut midnight = next_midnight();
     draw(&app, screen)?;
+    prepare_search(&app, &sender);
     loop {
         let deadline = app.next_deadline().into_iter().chain([midnight]).min();
         let (first, mut inputs) = match next_wakeup(&wakeups, deadline) {
@@ -141,6 +144,7 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
                     inputs.push(Input::Reloaded(reloaded));
                     reload_done = true;
                 }
+                Wakeup::SearchReady(prepared) => inputs.push(Input::SearchIndexReady(prepared)),
                 Wakeup::InputClosed | Wakeup::Signal => return Ok(()),
             }
         }
@@ -173,6 +177,7 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
             // After the inputs, so the next reload starts from the library just swapped in.
             if reload_done {
                 reloading.finished(&app, &sender);
+                prepare_search(&app, &sender);
             }
             if reload_now {
                 reloading.request(&app, &sender);
@@ -210,6 +215,16 @@ fn next_wakeup(wakeups: &Receiver<Wakeup>, deadline: Option<Instant>) -> Next {
             Err(RecvTimeoutError::Disconnected) => Next::Closed,
         },
     }
+}
+
+/// Builds the search index on a thread, so the first search at 10,000 topics does not wait
+/// seconds for it. Should the thread not start, search builds the index itself when opened.
+fn prepare_search(app: &App, sender: &SyncSender<Wakeup>) {
+    let Some(job) = app.search_job() else { return };
+    let sender = sender.clone();
+    let _ = thread::Builder::new().name("search-index".into()).spawn(move || {
+        let _ = sender.send(Wakeup::SearchReady(job.build()));
+    });
 }
 
 /// Draws one frame, writing only the cells that changed, inside a synchronized update so a
