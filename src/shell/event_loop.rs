@@ -144,7 +144,10 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
                     inputs.push(Input::Reloaded(reloaded));
                     reload_done = true;
                 }
-                Wakeup::SearchReady(prepared) => inputs.push(Input::SearchIndexReady(prepared)),
+                // Nothing on screen changes when the index arrives, so it costs no frame.
+                Wakeup::SearchReady(prepared) => {
+                    update(&mut app, Event::new(Input::SearchIndexReady(prepared), Instant::now()));
+                }
                 Wakeup::InputClosed | Wakeup::Signal => return Ok(()),
             }
         }
