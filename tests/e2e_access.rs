@@ -6,19 +6,11 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::pty::PtyKiosk;
-
-fn config(text: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("config.toml");
-    std::fs::write(&path, text).expect("write");
-    let path = path.to_str().expect("UTF-8").to_owned();
-    (dir, path)
-}
+use common::pty::{PtyKiosk, config_file};
 
 #[test]
 fn a_spanish_reader_uses_the_kiosk_in_spanish_and_the_reset_returns_to_english() {
-    let (_dir, path) = config("[kiosk]\nlocked = true\nidle_seconds = 2\nwarning_seconds = 2\n");
+    let (_dir, path) = config_file("[kiosk]\nlocked = true\nidle_seconds = 2\nwarning_seconds = 2\n");
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Press any key to start");
     kiosk.send(b"L");
@@ -73,7 +65,7 @@ fn zombies_of(pid: u32) -> usize {
 fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped() {
     let out = tempfile::tempdir().expect("temp dir");
     let spoken = out.path().join("spoken-{lang}.txt");
-    let (_dir, path) = config(&format!("[speech]\ncommand = [\"tee\", \"{}\"]\n", spoken.display()));
+    let (_dir, path) = config_file(&format!("[speech]\ncommand = [\"tee\", \"{}\"]\n", spoken.display()));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\r3");
@@ -97,7 +89,7 @@ fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped(
 
 #[test]
 fn a_key_stops_a_long_reading() {
-    let (_dir, path) = config("[speech]\ncommand = [\"sleep\", \"30\"]\n");
+    let (_dir, path) = config_file("[speech]\ncommand = [\"sleep\", \"30\"]\n");
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\ra");
@@ -118,7 +110,7 @@ fn espeak_ng_reads_the_section_into_a_wave_file() {
     }
     let out = tempfile::tempdir().expect("temp dir");
     let wav = out.path().join("spoken-{lang}.wav");
-    let (_dir, path) = config(&format!(
+    let (_dir, path) = config_file(&format!(
         "[speech]\ncommand = [\"espeak-ng\", \"-v\", \"{{lang}}\", \"--stdin\", \"-w\", \"{}\"]\n",
         wav.display()
     ));
@@ -181,7 +173,7 @@ fn show_explains_what_it_cannot_show() {
 
 #[test]
 fn many_readings_and_prints_leave_no_children_behind() {
-    let (_dir, path) = config(
+    let (_dir, path) = config_file(
         "[speech]\ncommand = [\"sleep\", \"30\"]\n[print]\ncommand = [\"sh\", \"-c\", \"cat > /dev/null\"]\n",
     );
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);

@@ -6,7 +6,7 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::pty::PtyKiosk;
+use common::pty::{PtyKiosk, config_file};
 use common::{TEST_PIN, test_pin_hash};
 
 fn kiosk(args: &[&str]) -> (String, String, Option<i32>) {
@@ -99,17 +99,9 @@ fn slash_a_query_and_enter_land_on_the_section_with_the_hit_in_view() {
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
 }
 
-fn config(text: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("config.toml");
-    std::fs::write(&path, text).expect("write");
-    let path = path.to_str().expect("UTF-8").to_owned();
-    (dir, path)
-}
-
 #[test]
 fn staff_mode_from_the_staff_menu_shows_billing_until_the_reset() {
-    let (_dir, path) = config(&format!(
+    let (_dir, path) = config_file(&format!(
         "[kiosk]\nlocked = true\nidle_seconds = 2\nwarning_seconds = 2\nexit_pin_hash = \"{}\"\n",
         test_pin_hash()
     ));
@@ -144,7 +136,7 @@ fn staff_mode_from_the_staff_menu_shows_billing_until_the_reset() {
 fn p_sends_the_text_handout_to_the_print_command_on_its_standard_input() {
     let out = tempfile::tempdir().expect("temp dir");
     let printed = out.path().join("printed.txt");
-    let (_dir, path) = config(&format!("[print]\ncommand = [\"tee\", \"{}\"]\n", printed.display()));
+    let (_dir, path) = config_file(&format!("[print]\ncommand = [\"tee\", \"{}\"]\n", printed.display()));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\r");
@@ -164,7 +156,7 @@ fn kiosk_export() -> (String, String, Option<i32>) {
 #[test]
 fn a_failing_print_command_is_reported_and_the_kiosk_goes_on() {
     let (_dir, path) =
-        config("[print]\ncommand = [\"sh\", \"-c\", \"echo 'lp: printer offline' >&2; exit 3\"]\n");
+        config_file("[print]\ncommand = [\"sh\", \"-c\", \"echo 'lp: printer offline' >&2; exit 3\"]\n");
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\rp");
@@ -177,7 +169,7 @@ fn a_failing_print_command_is_reported_and_the_kiosk_goes_on() {
 
 #[test]
 fn a_print_command_that_does_not_exist_is_reported() {
-    let (_dir, path) = config("[print]\ncommand = [\"/no/such/printer\"]\n");
+    let (_dir, path) = config_file("[print]\ncommand = [\"/no/such/printer\"]\n");
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\rp");

@@ -3,21 +3,13 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
-use common::pty::PtyKiosk;
+use common::pty::{PtyKiosk, config_file};
 use common::{TEST_PIN, test_pin_hash};
 
 /// A configuration file in a fresh temporary folder.
-fn config_file(text: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("config.toml");
-    std::fs::write(&path, text).expect("write config");
-    (dir, path)
-}
-
-fn locked_config(idle: u64, warning: u64) -> (tempfile::TempDir, PathBuf) {
+fn locked_config(idle: u64, warning: u64) -> (tempfile::TempDir, String) {
     config_file(&format!(
         "clinic_name = \"Riverside Spine Clinic\"\n[kiosk]\nlocked = true\nidle_seconds = {idle}\n\
          warning_seconds = {warning}\nexit_pin_hash = \"{}\"\n",
@@ -27,7 +19,7 @@ fn locked_config(idle: u64, warning: u64) -> (tempfile::TempDir, PathBuf) {
 
 fn start_locked(idle: u64, warning: u64) -> (tempfile::TempDir, PtyKiosk) {
     let (dir, path) = locked_config(idle, warning);
-    let kiosk = PtyKiosk::start(&["--config", path.to_str().expect("UTF-8 path")], 80, 24);
+    let kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Press any key to start");
     (dir, kiosk)
 }
@@ -208,7 +200,7 @@ fn each_bad_configuration_is_reported_and_the_kiosk_still_runs() {
 #[test]
 fn configuration_problems_are_shown_to_staff_not_patients() {
     let (_dir, path) = config_file("clinic_name = \"Riverside\"\n[kiosk]\nidle_second = 30\n");
-    let mut kiosk = PtyKiosk::start(&["--config", path.to_str().expect("UTF-8")], 80, 24);
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Riverside · Patient Education");
     assert!(!kiosk.contents().contains("idle_second"), "patients do not see it");
     kiosk.send(b"\x1b[24~");

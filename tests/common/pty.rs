@@ -195,3 +195,13 @@ fn line_settings(master: &dyn MasterPty) -> LineSettings {
     assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0, "tcgetattr");
     LineSettings { local: termios.c_lflag, input: termios.c_iflag, output: termios.c_oflag }
 }
+
+/// A configuration file holding `text`, in a folder removed when the first value is dropped;
+/// the second is its path, ready for `--config`.
+pub fn config_file(text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).expect("write config");
+    let path = path.to_str().expect("UTF-8 path").to_owned();
+    (dir, path)
+}
