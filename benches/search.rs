@@ -25,9 +25,24 @@ fn keystroke(bencher: Bencher, topics: usize) {
     });
 }
 
+/// A second word typed after the first: every group holding both is scored, so this is the
+/// slower case.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn second_word(bencher: Bencher, topics: usize) {
+    let index =
+        SearchIndex::build(&support::synthetic_library(topics), &Catalog::english(), "en", false, &|_| true);
+    let typed = ["pain w", "pain wa", "pain wal", "pain walk", "pain walk s", "pain walk sl"];
+    let mut next = 0;
+    bencher.bench_local(|| {
+        let query = typed[next % typed.len()];
+        next += 1;
+        divan::black_box(index.search(query, 50))
+    });
+}
+
 /// Building the index, which happens when search is first opened (and again after a change of
 /// language or staff mode).
-#[divan::bench(args = [1_000], sample_count = 5)]
+#[divan::bench(args = [1_000, 10_000], sample_count = 3)]
 fn build_index(bencher: Bencher, topics: usize) {
     let library = support::synthetic_library(topics);
     bencher.bench_local(|| {

@@ -57,6 +57,11 @@ impl Library {
 
     /// One topic per id, each as [`Library::find_for_reader`] picks it, sorted by title.
     pub fn for_reader(&self, language: &str) -> Vec<&Topic> {
+        self.positions_for_reader(language).into_iter().map(|index| &self.topics[index]).collect()
+    }
+
+    /// Where in [`Library::topics`] the topics of [`Library::for_reader`] stand, in its order.
+    pub fn positions_for_reader(&self, language: &str) -> Vec<usize> {
         // One pass, not a search per id: a library of 10,000 topics is listed in milliseconds.
         let rank = |topic: &Topic| match topic.language.as_str() {
             l if l == language => 0,
@@ -76,6 +81,6 @@ impl Library {
         // The topics are kept in title order, so their places are the list's order.
         let mut chosen: Vec<usize> = best.into_values().collect();
         chosen.sort_unstable();
-        chosen.into_iter().map(|index| &self.topics[index]).collect()
+        chosen
     }
 }

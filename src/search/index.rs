@@ -1,12 +1,14 @@
-//! The search index: every piece of text a reader may see, cut into sentences, ready for the
-//! fuzzy matcher.
+//! The search index: every distinct word a reader may see, and the places it stands in. The
+//! text itself stays in the library; the index holds word numbers, not a copy of it.
 
 use std::collections::HashMap;
 
 use nucleo_matcher::Utf32String;
 
-use crate::content::{Audience, Library, SectionKind, Spot, SpotPage, Topic};
-use crate::i18n::{Catalog, Msg};
+use crate::content::{Library, SpotPage, Topic};
+use crate::i18n::Catalog;
+
+use super::pieces::{code_of, for_each_piece, letter_mask, words};
 
 /// What kind of text a piece is; the order is the ranking order for equal matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,6 +27,25 @@ pub enum Field {
     Body,
 }
 
+impl Field {
+    /// Names rank before codes, codes before body text.
+    pub(super) fn tier(self) -> usize {
+        match self {
+            Field::Title | Field::Keyword | Field::Subtitle | Field::Heading => 0,
+            Field::Code => 1,
+            Field::Body => 2,
+        }
+    }
+
+    /// The order groups are numbered in: by tier, then by field within the tier.
+    fn numbering(self) -> (usize, Field) {
+        (self.tier(), self)
+    }
+}
+
+/// How many tiers [`Field::tier`] has.
+pub(super) const TIERS: usize = 3;
+
 /// Where a hit is shown: one result per place is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Place {
@@ -36,44 +57,100 @@ pub struct Place {
     pub faq_entry: Option<usize>,
 }
 
-/// One searchable piece of text.
-#[derive(Debug, Clone)]
-pub(super) struct Entry {
-    /// The topic's place in the index's topic list.
-    pub topic: usize,
-    pub spot: Spot,
-    pub place: Place,
-    /// The place as a number from 0, for counting per place without hashing.
-    pub place_number: u32,
+/// The text of one kind in one place, such as the body text of a topic's Recovery page: what a
+/// word's postings point at.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Group {
+    /// The place's number in [`SearchIndex::places`].
+    pub place: u32,
     pub field: Field,
-    /// The text as written; its words are found again only for the hits shown, so the index
-    /// holds each piece of text once.
-    pub text: String,
 }
 
-/// One distinct word of the library, and every place it stands.
+/// One distinct word of the library, and every group it stands in.
 #[derive(Debug, Clone)]
 pub(super) struct Word {
     /// The word, lowercased, ready for the matcher.
     pub text: Utf32String,
     /// Which of a-z and 0-9 it holds, to pass over it quickly.
     pub mask: u64,
-    /// The entries it stands in, once for each time.
+    /// The groups it stands in, each once, in group order.
     pub postings: Vec<u32>,
 }
 
 /// The searchable text of every topic as one reader sees it: in one language, with or without
 /// the staff-only parts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SearchIndex {
-    /// (id, title) of each topic, by place.
-    pub(super) topics: Vec<(String, String)>,
-    pub(super) entries: Vec<Entry>,
+    /// The library the text is read from when a hit is shown; shared, not copied.
+    pub(super) library: Library,
+    /// Each indexed topic's position in the library, by its place in the index.
+    pub(super) topics: Vec<u32>,
+    /// The headings of untitled sections come from here.
+    pub(super) catalog: Catalog,
+    pub(super) staff: bool,
+    pub(super) places: Vec<Place>,
+    /// Numbered by tier, then field, then the order the text is shown in, so that among equal
+    /// scores a lower number ranks first.
+    pub(super) groups: Vec<Group>,
+    /// The first group of each tier, and the end of the last.
+    pub(super) tier_starts: [u32; TIERS + 1],
     /// Every distinct word once: a query is matched against these, not against every sentence,
     /// so its cost grows with the vocabulary rather than with the library.
     pub(super) words: Vec<Word>,
-    /// How many distinct places the entries are shown in.
-    pub(super) place_count: usize,
+    /// Each code ("22511", as written) and its group, for a query that is exactly a code.
+    pub(super) codes: Vec<(String, u32)>,
+}
+
+/// What is gathered while the topics are walked, before the groups are numbered.
+#[derive(Default)]
+struct Builder {
+    places: HashMap<Place, u32>,
+    groups: HashMap<(u32, Field), u32>,
+    group_list: Vec<Group>,
+    words: HashMap<String, u32>,
+    word_list: Vec<Word>,
+    codes: Vec<(String, u32)>,
+}
+
+impl Builder {
+    fn add(&mut self, place: Place, field: Field, text: &str) {
+        let next = self.places.len() as u32;
+        let place = *self.places.entry(place).or_insert(next);
+        let next = self.group_list.len() as u32;
+        let group = *self.groups.entry((place, field)).or_insert(next);
+        if group == next {
+            self.group_list.push(Group { place, field });
+        }
+        if field == Field::Code
+            && let Some(code) = code_of(text)
+        {
+            self.codes.push((code.to_owned(), group));
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut word = String::new();
+        for range in words(text) {
+            word.clear();
+            word.extend(chars[range].iter().flat_map(|c| c.to_lowercase()));
+            let number = match self.words.get(word.as_str()) {
+                Some(&number) => number,
+                None => {
+                    let lowered: Vec<char> = word.chars().collect();
+                    self.word_list.push(Word {
+                        text: Utf32String::from(word.as_str()),
+                        mask: letter_mask(&lowered),
+                        postings: Vec::new(),
+                    });
+                    let number = self.word_list.len() as u32 - 1;
+                    self.words.insert(word.clone(), number);
+                    number
+                }
+            };
+            let postings = &mut self.word_list[number as usize].postings;
+            if postings.last() != Some(&group) {
+                postings.push(group);
+            }
+        }
+    }
 }
 
 impl SearchIndex {
@@ -86,204 +163,63 @@ impl SearchIndex {
         staff: bool,
         visible: &dyn Fn(&Topic) -> bool,
     ) -> SearchIndex {
-        let mut index = SearchIndex::default();
-        for topic in library.for_reader(language).into_iter().filter(|topic| visible(topic)) {
-            let place = index.topics.len();
-            index.topics.push((topic.id.clone(), topic.title.clone()));
-            index.add_topic(place, topic, catalog, staff);
-        }
-        index.number_places();
-        index.collect_words();
-        index
-    }
-
-    fn number_places(&mut self) {
-        let mut numbers: HashMap<Place, u32> = HashMap::new();
-        for entry in &mut self.entries {
-            let next = numbers.len() as u32;
-            entry.place_number = *numbers.entry(entry.place).or_insert(next);
-        }
-        self.place_count = numbers.len();
-    }
-
-    fn collect_words(&mut self) {
-        let mut places: HashMap<String, usize> = HashMap::new();
-        // Buffers kept across entries: a word is allocated once, when first seen.
-        let (mut chars, mut word) = (Vec::new(), String::new());
-        for (entry_number, entry) in self.entries.iter().enumerate() {
-            chars.clear();
-            chars.extend(entry.text.chars());
-            let Ok(entry_number) = u32::try_from(entry_number) else { break };
-            for range in words(&entry.text) {
-                word.clear();
-                word.extend(chars[range].iter().flat_map(|c| c.to_lowercase()));
-                let place = match places.get(word.as_str()) {
-                    Some(&place) => place,
-                    None => {
-                        let lowered: Vec<char> = word.chars().collect();
-                        self.words.push(Word {
-                            text: Utf32String::from(word.as_str()),
-                            mask: letter_mask(&lowered),
-                            postings: Vec::new(),
-                        });
-                        places.insert(word.clone(), self.words.len() - 1);
-                        self.words.len() - 1
-                    }
-                };
-                self.words[place].postings.push(entry_number);
-            }
-        }
-    }
-
-    /// How many pieces of text the index holds.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether the index holds no text.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    fn add(&mut self, topic: (usize, &Topic), spot: Spot, field: Field, text: &str) {
-        let (topic, shown) = topic;
-        let place = Place { topic, page: shown.page_of(spot), faq_entry: spot.faq_entry() };
-        if !text.trim().is_empty() {
-            let text = text.trim().to_owned();
-            self.entries.push(Entry { topic, spot, place, place_number: 0, field, text });
-        }
-    }
-
-    fn add_sentences(&mut self, topic: (usize, &Topic), spot: Spot, text: &str) {
-        for sentence in sentences(text) {
-            self.add(topic, spot, Field::Body, sentence);
-        }
-    }
-
-    fn add_topic(&mut self, place: usize, topic: &Topic, catalog: &Catalog, staff: bool) {
-        let place = (place, topic);
-        self.add(place, Spot::Title, Field::Title, &topic.title);
-        self.add(place, Spot::Subtitle, Field::Subtitle, &topic.subtitle);
-        for (n, keyword) in topic.keywords.iter().enumerate() {
-            self.add(place, Spot::Keyword(n), Field::Keyword, keyword);
-        }
-        self.add_sentences(place, Spot::Summary, &topic.summary);
-        for (s, section) in topic.sections.iter().enumerate() {
-            let staff_only =
-                section.effective_audience() == Audience::Staff || section.kind == SectionKind::Billing;
-            if staff_only && !staff {
+        let mut builder = Builder::default();
+        let mut topics = Vec::new();
+        for position in library.positions_for_reader(language) {
+            let topic = &library.topics()[position];
+            if !visible(topic) {
                 continue;
             }
-            match &section.title {
-                Some(title) => self.add(place, Spot::Intro(s), Field::Heading, title),
-                None => {
-                    self.add(
-                        place,
-                        Spot::Intro(s),
-                        Field::Heading,
-                        catalog.text(Msg::section_title(section.kind)),
-                    );
-                    self.add(
-                        place,
-                        Spot::Intro(s),
-                        Field::Heading,
-                        catalog.text(Msg::section_label(section.kind)),
-                    );
-                }
-            }
-            self.add_sentences(place, Spot::Intro(s), &section.intro);
-            for (i, item) in section.items.iter().enumerate() {
-                self.add_sentences(place, Spot::Item(s, i), item);
-            }
+            let number = topics.len();
+            topics.push(position as u32);
+            for_each_piece(topic, catalog, staff, &mut |spot, field, text| {
+                let place = Place { topic: number, page: topic.page_of(spot), faq_entry: spot.faq_entry() };
+                builder.add(place, field, text);
+            });
         }
-        if let Some(first) = (!topic.faq.is_empty()).then_some(Spot::Question(0)) {
-            self.add(place, first, Field::Heading, catalog.text(Msg::PageFaq));
+
+        // Number the groups by tier and field, keeping the order they were met in within each.
+        let mut order: Vec<u32> = (0..builder.group_list.len() as u32).collect();
+        order.sort_by_key(|&g| (builder.group_list[g as usize].field.numbering(), g));
+        let mut renumbered = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumbered[old as usize] = new as u32;
         }
-        for (n, entry) in topic.faq.iter().enumerate() {
-            self.add_sentences(place, Spot::Question(n), &entry.question);
-            self.add_sentences(place, Spot::Answer(n), &entry.answer);
+        let groups: Vec<Group> = order.iter().map(|&old| builder.group_list[old as usize]).collect();
+        let mut tier_starts = [groups.len() as u32; TIERS + 1];
+        for tier in (0..TIERS).rev() {
+            let first = groups.partition_point(|group| group.field.tier() < tier);
+            tier_starts[tier] = first as u32;
         }
-        if staff {
-            for (n, code) in topic.codes.iter().enumerate() {
-                self.add(
-                    place,
-                    Spot::Code(n),
-                    Field::Code,
-                    &format!("{} {} {}", code.system.name(), code.code, code.label),
-                );
+        for word in &mut builder.word_list {
+            for group in &mut word.postings {
+                *group = renumbered[*group as usize];
             }
+            word.postings.sort_unstable();
+            word.postings.dedup();
+            word.postings.shrink_to_fit();
+        }
+        let codes = builder.codes.into_iter().map(|(code, g)| (code, renumbered[g as usize])).collect();
+
+        let mut places = vec![Place { topic: 0, page: SpotPage::Overview, faq_entry: None }; builder.places.len()];
+        for (place, number) in builder.places {
+            places[number as usize] = place;
+        }
+        SearchIndex {
+            library: library.clone(),
+            topics,
+            catalog: catalog.clone(),
+            staff,
+            places,
+            groups,
+            tier_starts,
+            words: builder.word_list,
+            codes,
         }
     }
-}
 
-/// Which of a-z and 0-9 occur in `chars` (case ignored), one bit each. A word with any other
-/// letter gets every bit: the matcher folds accents, so such a word is never passed over.
-pub(super) fn letter_mask(chars: &[char]) -> u64 {
-    let mut mask = 0;
-    for c in chars {
-        match c.to_ascii_lowercase() {
-            c @ 'a'..='z' => mask |= 1 << (c as u32 - 'a' as u32),
-            c @ '0'..='9' => mask |= 1 << (26 + c as u32 - '0' as u32),
-            c if c.is_alphanumeric() => return u64::MAX,
-            _ => {}
-        }
-    }
-    mask
-}
-
-/// The character ranges of the words in `text`: runs of letters and digits.
-pub(super) fn words(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text.chars().chain([' ']).enumerate() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                words.push(from..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    words
-}
-
-/// `text` cut after each `.`, `?` or `!` that ends a sentence, and at blank lines.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let rest_trimmed = rest.trim_start();
-        if rest_trimmed.is_empty() {
-            return None;
-        }
-        let start = rest.len() - rest_trimmed.len();
-        let body = &rest[start..];
-        let end = body
-            .char_indices()
-            .find(|&(i, c)| {
-                let next = body[i + c.len_utf8()..].chars().next();
-                (matches!(c, '.' | '?' | '!') && next.is_none_or(char::is_whitespace))
-                    || (c == '\n' && next == Some('\n'))
-            })
-            .map_or(body.len(), |(i, c)| i + c.len_utf8());
-        let sentence = &body[..end];
-        rest = &body[end..];
-        Some(sentence)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_is_cut_into_sentences() {
-        let cut: Vec<&str> = sentences("One. Two? Three! 1.5 mg is fine.\n\nNew paragraph").collect();
-        assert_eq!(cut, ["One.", "Two?", "Three!", "1.5 mg is fine.", "New paragraph"]);
-    }
-
-    #[test]
-    fn words_are_runs_of_letters_and_digits() {
-        assert_eq!(words("CPT 22511 — lower-back, café"), [0..3, 4..9, 12..17, 18..22, 24..28]);
+    /// The topic at `place` in the index.
+    pub(super) fn topic(&self, place: usize) -> &Topic {
+        &self.library.topics()[self.topics[place] as usize]
     }
 }

@@ -2,6 +2,7 @@
 //! see, matched with typos forgiven (nucleo-matcher). Knows nothing about terminals.
 
 mod index;
+mod pieces;
 mod query;
 
 pub use index::{Field, Place, SearchIndex};
