@@ -48,7 +48,7 @@ pub enum Input {
     /// The speech command finished reading by itself.
     SpeechEnded,
     /// A search index built on another thread, from [`App::search_job`](super::App::search_job).
-    SearchIndexReady(super::PreparedIndex),
+    SearchIndexReady(Box<super::PreparedIndex>),
 }
 
 /// A key, without the terminal's encoding of it.

@@ -21,12 +21,12 @@ pub struct SearchJob {
 
 impl SearchJob {
     /// Builds the index: seconds at 10,000 topics, so not on the thread that reads keys.
-    pub fn build(self) -> PreparedIndex {
+    pub fn build(self) -> Box<PreparedIndex> {
         let SearchJob { library, catalog, language, staff, reviewed_only, today } = self;
         let index = SearchIndex::build(&library, &catalog, &language, staff, &|topic| {
             visible_to(topic, staff, reviewed_only, today)
         });
-        PreparedIndex { library, language, staff, index }
+        Box::new(PreparedIndex { library, language, staff, index })
     }
 }
 
@@ -70,12 +70,12 @@ impl App {
 }
 
 /// Takes a prepared index if it is for the library, language and mode on screen now.
-pub(super) fn adopt(app: &mut App, prepared: PreparedIndex) {
+pub(super) fn adopt(app: &mut App, prepared: Box<PreparedIndex>) {
     let current = prepared.library.is_same(&app.library)
         && prepared.language == app.session.language
         && prepared.staff == app.session.staff;
     if current && !app.search_ready() {
-        let PreparedIndex { language, staff, index, .. } = prepared;
+        let PreparedIndex { language, staff, index, .. } = *prepared;
         app.search_index = Some(IndexCache { language, staff, index });
     }
 }

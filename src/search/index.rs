@@ -1,5 +1,5 @@
 //! The search index: every distinct word a reader may see, and the places it stands in. The
-//! text itself stays in the library; the index holds word numbers, not a copy of it.
+//! text itself stays in the library; the index holds numbers, not a copy of it.
 
 use std::collections::HashMap;
 
@@ -9,6 +9,7 @@ use crate::content::{Library, SpotPage, Topic};
 use crate::i18n::Catalog;
 
 use super::pieces::{code_of, for_each_piece, letter_mask, words};
+use super::postings::{PostingsWriter, read};
 
 /// What kind of text a piece is; the order is the ranking order for equal matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,6 +28,14 @@ pub enum Field {
     Body,
 }
 
+/// How many fields there are.
+pub(super) const FIELDS: usize = 6;
+
+/// The order groups are numbered in: names, then codes, then body text, which is the ranking
+/// order for equal scores.
+pub(super) const NUMBERING: [Field; FIELDS] =
+    [Field::Title, Field::Keyword, Field::Subtitle, Field::Heading, Field::Code, Field::Body];
+
 impl Field {
     /// Names rank before codes, codes before body text.
     pub(super) fn tier(self) -> usize {
@@ -37,14 +46,18 @@ impl Field {
         }
     }
 
-    /// The order groups are numbered in: by tier, then by field within the tier.
-    fn numbering(self) -> (usize, Field) {
-        (self.tier(), self)
+    /// The field's place in [`NUMBERING`].
+    pub(super) fn slot(self) -> usize {
+        match self {
+            Field::Title => 0,
+            Field::Keyword => 1,
+            Field::Subtitle => 2,
+            Field::Heading => 3,
+            Field::Code => 4,
+            Field::Body => 5,
+        }
     }
 }
-
-/// How many tiers [`Field::tier`] has.
-pub(super) const TIERS: usize = 3;
 
 /// Where a hit is shown: one result per place is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,6 +68,40 @@ pub struct Place {
     pub page: SpotPage,
     /// The FAQ entry, for hits in the FAQ.
     pub faq_entry: Option<usize>,
+}
+
+/// A [`Place`] in twelve bytes rather than forty: there are hundreds of thousands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct PackedPlace {
+    topic: u32,
+    page: u32,
+    faq_entry: u32,
+}
+
+impl From<Place> for PackedPlace {
+    fn from(place: Place) -> PackedPlace {
+        let page = match place.page {
+            SpotPage::Overview => 0,
+            SpotPage::Faq => 1,
+            SpotPage::Codes => 2,
+            SpotPage::Section(n) => 3 + n as u32,
+        };
+        let faq_entry = place.faq_entry.map_or(u32::MAX, |n| n as u32);
+        PackedPlace { topic: place.topic as u32, page, faq_entry }
+    }
+}
+
+impl From<PackedPlace> for Place {
+    fn from(packed: PackedPlace) -> Place {
+        let page = match packed.page {
+            0 => SpotPage::Overview,
+            1 => SpotPage::Faq,
+            2 => SpotPage::Codes,
+            n => SpotPage::Section(n as usize - 3),
+        };
+        let faq_entry = (packed.faq_entry != u32::MAX).then_some(packed.faq_entry as usize);
+        Place { topic: packed.topic as usize, page, faq_entry }
+    }
 }
 
 /// The text of one kind in one place, such as the body text of a topic's Recovery page: what a
@@ -73,8 +120,11 @@ pub(super) struct Word {
     pub text: Utf32String,
     /// Which of a-z and 0-9 it holds, to pass over it quickly.
     pub mask: u64,
-    /// The groups it stands in, each once, in group order.
-    pub postings: Vec<u32>,
+    /// The groups it stands in, field by field in [`NUMBERING`] order, as written by
+    /// [`PostingsWriter`].
+    postings: Box<[u8]>,
+    /// Where each field's postings end in `postings`.
+    ends: [u32; FIELDS],
 }
 
 /// The searchable text of every topic as one reader sees it: in one language, with or without
@@ -82,18 +132,18 @@ pub(super) struct Word {
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     /// The library the text is read from when a hit is shown; shared, not copied.
-    pub(super) library: Library,
+    library: Library,
     /// Each indexed topic's position in the library, by its place in the index.
-    pub(super) topics: Vec<u32>,
+    topics: Vec<u32>,
     /// The headings of untitled sections come from here.
     pub(super) catalog: Catalog,
     pub(super) staff: bool,
-    pub(super) places: Vec<Place>,
-    /// Numbered by tier, then field, then the order the text is shown in, so that among equal
-    /// scores a lower number ranks first.
+    places: Vec<PackedPlace>,
+    /// Numbered field by field in [`NUMBERING`] order, then in the order the text is shown in,
+    /// so that among equal scores a lower number ranks first.
     pub(super) groups: Vec<Group>,
-    /// The first group of each tier, and the end of the last.
-    pub(super) tier_starts: [u32; TIERS + 1],
+    /// The first group of each field in [`NUMBERING`] order, and the end of the last.
+    field_starts: [u32; FIELDS + 1],
     /// Every distinct word once: a query is matched against these, not against every sentence,
     /// so its cost grows with the vocabulary rather than with the library.
     pub(super) words: Vec<Word>,
@@ -101,26 +151,55 @@ pub struct SearchIndex {
     pub(super) codes: Vec<(String, u32)>,
 }
 
-/// What is gathered while the topics are walked, before the groups are numbered.
+/// A word met while building, and its postings field by field.
+struct WordBuilder {
+    text: Utf32String,
+    mask: u64,
+    fields: [PostingsWriter; FIELDS],
+}
+
+/// What is gathered while the topics are walked. Groups are numbered within their field as
+/// they are met; the fields are put end to end at the finish.
 #[derive(Default)]
 struct Builder {
-    places: HashMap<Place, u32>,
-    groups: HashMap<(u32, Field), u32>,
-    group_list: Vec<Group>,
+    places: Vec<PackedPlace>,
+    groups: [Vec<Group>; FIELDS],
     words: HashMap<String, u32>,
-    word_list: Vec<Word>,
+    word_list: Vec<WordBuilder>,
     codes: Vec<(String, u32)>,
+    /// The topic being walked: its places and groups (a handful, so a list), and its
+    /// (word, field, group) postings, sorted before they are written so each list stays in order.
+    topic_first_place: usize,
+    topic_groups: Vec<(u32, Field, u32)>,
+    topic_postings: Vec<(u32, u8, u32)>,
 }
 
 impl Builder {
+    fn start_topic(&mut self) {
+        self.topic_first_place = self.places.len();
+        self.topic_groups.clear();
+        self.topic_postings.clear();
+    }
+
     fn add(&mut self, place: Place, field: Field, text: &str) {
-        let next = self.places.len() as u32;
-        let place = *self.places.entry(place).or_insert(next);
-        let next = self.group_list.len() as u32;
-        let group = *self.groups.entry((place, field)).or_insert(next);
-        if group == next {
-            self.group_list.push(Group { place, field });
-        }
+        let packed = PackedPlace::from(place);
+        let place = match self.places[self.topic_first_place..].iter().position(|&p| p == packed) {
+            Some(n) => (self.topic_first_place + n) as u32,
+            None => {
+                self.places.push(packed);
+                self.places.len() as u32 - 1
+            }
+        };
+        let slot = field.slot();
+        let group = match self.topic_groups.iter().find(|&&(p, f, _)| p == place && f == field) {
+            Some(&(_, _, group)) => group,
+            None => {
+                self.groups[slot].push(Group { place, field });
+                let group = self.groups[slot].len() as u32 - 1;
+                self.topic_groups.push((place, field, group));
+                group
+            }
+        };
         if field == Field::Code
             && let Some(code) = code_of(text)
         {
@@ -135,20 +214,24 @@ impl Builder {
                 Some(&number) => number,
                 None => {
                     let lowered: Vec<char> = word.chars().collect();
-                    self.word_list.push(Word {
+                    self.word_list.push(WordBuilder {
                         text: Utf32String::from(word.as_str()),
                         mask: letter_mask(&lowered),
-                        postings: Vec::new(),
+                        fields: Default::default(),
                     });
                     let number = self.word_list.len() as u32 - 1;
                     self.words.insert(word.clone(), number);
                     number
                 }
             };
-            let postings = &mut self.word_list[number as usize].postings;
-            if postings.last() != Some(&group) {
-                postings.push(group);
-            }
+            self.topic_postings.push((number, slot as u8, group));
+        }
+    }
+
+    fn finish_topic(&mut self) {
+        self.topic_postings.sort_unstable();
+        for &(word, slot, group) in &self.topic_postings {
+            self.word_list[word as usize].fields[usize::from(slot)].push(group);
         }
     }
 }
@@ -172,48 +255,44 @@ impl SearchIndex {
             }
             let number = topics.len();
             topics.push(position as u32);
+            builder.start_topic();
             for_each_piece(topic, catalog, staff, &mut |spot, field, text| {
                 let place = Place { topic: number, page: topic.page_of(spot), faq_entry: spot.faq_entry() };
                 builder.add(place, field, text);
             });
+            builder.finish_topic();
         }
 
-        // Number the groups by tier and field, keeping the order they were met in within each.
-        let mut order: Vec<u32> = (0..builder.group_list.len() as u32).collect();
-        order.sort_by_key(|&g| (builder.group_list[g as usize].field.numbering(), g));
-        let mut renumbered = vec![0u32; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            renumbered[old as usize] = new as u32;
+        let mut field_starts = [0u32; FIELDS + 1];
+        for (slot, field) in NUMBERING.iter().enumerate() {
+            field_starts[slot + 1] = field_starts[slot] + builder.groups[field.slot()].len() as u32;
         }
-        let groups: Vec<Group> = order.iter().map(|&old| builder.group_list[old as usize]).collect();
-        let mut tier_starts = [groups.len() as u32; TIERS + 1];
-        for tier in (0..TIERS).rev() {
-            let first = groups.partition_point(|group| group.field.tier() < tier);
-            tier_starts[tier] = first as u32;
-        }
-        for word in &mut builder.word_list {
-            for group in &mut word.postings {
-                *group = renumbered[*group as usize];
-            }
-            word.postings.sort_unstable();
-            word.postings.dedup();
-            word.postings.shrink_to_fit();
-        }
-        let codes = builder.codes.into_iter().map(|(code, g)| (code, renumbered[g as usize])).collect();
-
-        let mut places = vec![Place { topic: 0, page: SpotPage::Overview, faq_entry: None }; builder.places.len()];
-        for (place, number) in builder.places {
-            places[number as usize] = place;
-        }
+        let groups: Vec<Group> =
+            NUMBERING.iter().flat_map(|field| builder.groups[field.slot()].iter().copied()).collect();
+        let code_start = field_starts[Field::Code.slot()];
+        let codes = builder.codes.into_iter().map(|(code, group)| (code, code_start + group)).collect();
+        let words = builder
+            .word_list
+            .into_iter()
+            .map(|word| {
+                let mut ends = [0u32; FIELDS];
+                let mut postings = Vec::with_capacity(word.fields.iter().map(|f| f.bytes().len()).sum());
+                for (slot, field) in word.fields.iter().enumerate() {
+                    postings.extend_from_slice(field.bytes());
+                    ends[slot] = postings.len() as u32;
+                }
+                Word { text: word.text, mask: word.mask, postings: postings.into_boxed_slice(), ends }
+            })
+            .collect();
         SearchIndex {
             library: library.clone(),
             topics,
             catalog: catalog.clone(),
             staff,
-            places,
+            places: builder.places,
             groups,
-            tier_starts,
-            words: builder.word_list,
+            field_starts,
+            words,
             codes,
         }
     }
@@ -221,5 +300,30 @@ impl SearchIndex {
     /// The topic at `place` in the index.
     pub(super) fn topic(&self, place: usize) -> &Topic {
         &self.library.topics()[self.topics[place] as usize]
+    }
+
+    /// The place numbered `number`.
+    pub(super) fn place(&self, number: u32) -> Place {
+        Place::from(self.places[number as usize])
+    }
+
+    /// How many places there are.
+    pub(super) fn place_count(&self) -> usize {
+        self.places.len()
+    }
+
+    /// The groups of `field` that `word` stands in, in order.
+    pub(super) fn postings(&self, word: u32, field: Field) -> impl Iterator<Item = u32> + '_ {
+        let word = &self.words[word as usize];
+        let slot = field.slot();
+        let start = slot.checked_sub(1).map_or(0, |before| word.ends[before]) as usize;
+        read(&word.postings[start..word.ends[slot] as usize], self.field_starts[slot])
+    }
+
+    /// About how many groups of `field` `word` stands in: the size of its postings there.
+    pub(super) fn postings_size(&self, word: u32, field: Field) -> usize {
+        let word = &self.words[word as usize];
+        let slot = field.slot();
+        (word.ends[slot] - slot.checked_sub(1).map_or(0, |before| word.ends[before])) as usize
     }
 }

@@ -3,6 +3,7 @@
 
 mod index;
 mod pieces;
+mod postings;
 mod query;
 
 pub use index::{Field, Place, SearchIndex};

@@ -8,7 +8,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use crate::content::Spot;
 
-use super::index::{Field, Group, Place, SearchIndex};
+use super::index::{Field, Group, NUMBERING, Place, SearchIndex};
 use super::pieces::{code_of, for_each_piece, letter_mask, sentences, words};
 
 /// Queries longer than this are cut: nobody types more, and a paste must not slow the kiosk.
@@ -37,6 +37,9 @@ pub struct Hit {
     pub place: Place,
 }
 
+/// Words of the library that match a word of the query: (score, word number), best first.
+type MatchingWords = Vec<(u32, u32)>;
+
 /// One word of the query, and when a word of the text counts as matching it.
 struct Needle<'a> {
     atom: &'a Atom,
@@ -62,7 +65,7 @@ impl<'a> Needle<'a> {
 
     /// The score of `word` (lowercased), if it counts as a match.
     fn score(&self, word: Utf32Str, matcher: &mut Matcher) -> Option<u32> {
-        if self.first_letter.is_some_and(|first| word.len() == 0 || word.get(0) != first) {
+        if self.first_letter.is_some_and(|first| word.is_empty() || word.get(0) != first) {
             return None;
         }
         let score = u32::from(self.atom.score(word, matcher)?);
@@ -134,7 +137,7 @@ impl SearchIndex {
         }
         let needles: Vec<Needle> = pattern.atoms.iter().map(Needle::new).collect();
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut chosen = Chosen { groups: Vec::new(), places: PlaceSet::new(self.places.len()), limit };
+        let mut chosen = Chosen { groups: Vec::new(), places: PlaceSet::new(self.place_count()), limit };
         for (code, group) in &self.codes {
             if code.eq_ignore_ascii_case(query) {
                 chosen.take(self, *group, true);
@@ -154,7 +157,7 @@ impl SearchIndex {
     }
 
     /// The words of the library that match `needle`, best first.
-    fn matching_words(&self, needle: &Needle, matcher: &mut Matcher) -> Vec<(u32, u32)> {
+    fn matching_words(&self, needle: &Needle, matcher: &mut Matcher) -> MatchingWords {
         let mut found: Vec<(u32, u32)> = self
             .words
             .iter()
@@ -173,7 +176,7 @@ impl SearchIndex {
         let words = self.matching_words(needle, matcher);
         let tiers = if needle.first_letter.is_some() { 0..2 } else { 0..3 };
         for tier in tiers {
-            let (start, end) = (self.tier_starts[tier], self.tier_starts[tier + 1]);
+            let fields: Vec<Field> = NUMBERING.into_iter().filter(|field| field.tier() == tier).collect();
             for same_score in words.chunk_by(|a, b| a.0 == b.0) {
                 let room = chosen.room();
                 if room == 0 {
@@ -183,10 +186,8 @@ impl SearchIndex {
                 // `room` in group order.
                 let mut candidates = Vec::new();
                 for &(_, word) in same_score {
-                    let postings = &self.words[word as usize].postings;
-                    let from = postings.partition_point(|&group| group < start);
                     let mut places: Vec<u32> = Vec::new();
-                    for &group in postings[from..].iter().take_while(|&&group| group < end) {
+                    for group in fields.iter().flat_map(|&field| self.postings(word, field)) {
                         let place = self.groups[group as usize].place;
                         if chosen.places.contains(place) || places.contains(&place) {
                             continue;
@@ -209,22 +210,24 @@ impl SearchIndex {
     /// The best places for a query of several words: every group that holds a match for each
     /// word, its score the sum of the best matches.
     fn choose_for_every_word(&self, needles: &[Needle], matcher: &mut Matcher, chosen: &mut Chosen) {
-        let mut per_needle: Vec<(Vec<(u32, u32)>, bool)> = needles
-            .iter()
-            .map(|needle| (self.matching_words(needle, matcher), needle.first_letter.is_some()))
-            .collect();
+        // One letter finds names and headings only.
+        let fields_for = |needle: &Needle| -> Vec<Field> {
+            NUMBERING.into_iter().filter(|field| needle.first_letter.is_none() || field.tier() < 2).collect()
+        };
+        let mut per_needle: Vec<(MatchingWords, Vec<Field>)> =
+            needles.iter().map(|needle| (self.matching_words(needle, matcher), fields_for(needle))).collect();
         // The rarest word first: the others then only add to the groups it found.
-        per_needle.sort_by_cached_key(|(words, _)| {
-            words.iter().map(|&(_, word)| self.words[word as usize].postings.len()).sum::<usize>()
+        per_needle.sort_by_cached_key(|(words, fields)| {
+            let size = |word: u32| fields.iter().map(|&field| self.postings_size(word, field)).sum::<usize>();
+            words.iter().map(|&(_, word)| size(word)).sum::<usize>()
         });
         let groups = self.groups.len();
         let (mut total, mut matched, mut best) = (vec![0u32; groups], vec![0u8; groups], vec![0u32; groups]);
         let mut touched: Vec<u32> = Vec::new();
-        for (n, (words, one_letter)) in per_needle.iter().enumerate() {
-            let end = if *one_letter { self.tier_starts[2] } else { self.tier_starts[3] };
+        for (n, (words, fields)) in per_needle.iter().enumerate() {
             touched.clear();
             for &(score, word) in words {
-                for &group in self.words[word as usize].postings.iter().take_while(|&&group| group < end) {
+                for group in fields.iter().flat_map(|&field| self.postings(word, field)) {
                     let g = group as usize;
                     if usize::from(matched[g]) != n {
                         continue;
@@ -243,8 +246,9 @@ impl SearchIndex {
             }
         }
         // `touched` now holds the groups that matched every word; keep each place's best.
-        let rank = |group: u32| (self.groups[group as usize].field.tier(), Reverse(total[group as usize]), group);
-        let mut best_of_place = vec![u32::MAX; self.places.len()];
+        let rank =
+            |group: u32| (self.groups[group as usize].field.tier(), Reverse(total[group as usize]), group);
+        let mut best_of_place = vec![u32::MAX; self.place_count()];
         for &group in &touched {
             let place = self.groups[group as usize].place as usize;
             let held = best_of_place[place];
@@ -266,9 +270,16 @@ impl SearchIndex {
 
     /// The hit for `group`: the sentence (or title, keyword, code) of the group that matches
     /// the most words of the query best, read again from the library.
-    fn hit(&self, group: u32, exact_code: bool, query: &str, needles: &[Needle], matcher: &mut Matcher) -> Option<(Hit, usize)> {
+    fn hit(
+        &self,
+        group: u32,
+        exact_code: bool,
+        query: &str,
+        needles: &[Needle],
+        matcher: &mut Matcher,
+    ) -> Option<(Hit, usize)> {
         let Group { place: place_number, field } = self.groups[group as usize];
-        let place = self.places[place_number as usize];
+        let place = self.place(place_number);
         let topic = self.topic(place.topic);
         let mut best: Option<Snippet> = None;
         let mut consider = |spot: Spot, text: &str| {
@@ -281,7 +292,10 @@ impl SearchIndex {
             }
         };
         for_each_piece(topic, &self.catalog, self.staff, &mut |spot, piece_field, text| {
-            if piece_field != field || topic.page_of(spot) != place.page || spot.faq_entry() != place.faq_entry {
+            if piece_field != field
+                || topic.page_of(spot) != place.page
+                || spot.faq_entry() != place.faq_entry
+            {
                 return;
             }
             if field == Field::Body {
@@ -350,7 +364,8 @@ mod tests {
     use crate::content::{Library, Topic};
     use crate::i18n::Catalog;
 
-    const VOCABULARY: &[&str] = &["rest", "recovery", "brace", "care", "pain", "repair", "are", "rice", "ice"];
+    const VOCABULARY: &[&str] =
+        &["rest", "recovery", "brace", "care", "pain", "repair", "are", "rice", "ice"];
 
     fn topic(n: usize, words: &[usize]) -> Topic {
         let word = |i: usize| VOCABULARY[words[i % words.len()] % VOCABULARY.len()];
@@ -359,8 +374,19 @@ mod tests {
              category = \"Test\"\nkeywords = [\"{}\"]\n[review]\nstatus = \"draft\"\n\
              [[sections]]\nkind = \"recovery\"\nitems = [\"{} {}.\", \"{}.\"]\n\
              [[faq]]\nquestion = \"{}?\"\nanswer = \"{} {}.\"\n",
-            word(0), word(1), word(2), word(3), word(4), word(5), word(6), word(7), word(8), word(9),
-            word(10), word(11), word(12),
+            word(0),
+            word(1),
+            word(2),
+            word(3),
+            word(4),
+            word(5),
+            word(6),
+            word(7),
+            word(8),
+            word(9),
+            word(10),
+            word(11),
+            word(12),
         );
         toml::from_str(&toml).expect("a valid topic")
     }
@@ -380,7 +406,7 @@ mod tests {
             let needles: Vec<Needle> = pattern.atoms.iter().map(Needle::new).collect();
             let mut matcher = Matcher::new(Config::DEFAULT);
             let chosen = |quick: bool, matcher: &mut Matcher| {
-                let mut chosen = Chosen { groups: Vec::new(), places: PlaceSet::new(index.places.len()), limit };
+                let mut chosen = Chosen { groups: Vec::new(), places: PlaceSet::new(index.place_count()), limit };
                 if quick {
                     index.choose_for_one_word(&needles[0], matcher, &mut chosen);
                 } else {

@@ -44,7 +44,7 @@ enum Wakeup {
     /// The content folder was read again.
     Reloaded(Reloaded),
     /// A search index was built on a thread.
-    SearchReady(PreparedIndex),
+    SearchReady(Box<PreparedIndex>),
 }
 
 /// Reading the content folder again, off the input path, one reload at a time.
