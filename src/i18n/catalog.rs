@@ -1,6 +1,7 @@
 //! A language's interface text, read from `content/ui/<language>.toml`.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::content::{bundled_file, unsafe_character};
 
@@ -96,9 +97,15 @@ pub enum CatalogError {
 }
 
 impl Catalog {
-    /// The bundled English catalog, which names every message.
+    /// The bundled English catalog, which names every message. Read once: every other catalog
+    /// falls back to it, and reading it is a good part of the kiosk's start.
     pub fn english() -> Catalog {
-        Catalog::bundled(BASE_LANGUAGE).expect("content/ui/en.toml is bundled, complete and tested")
+        static ENGLISH: OnceLock<Catalog> = OnceLock::new();
+        ENGLISH
+            .get_or_init(|| {
+                Catalog::bundled(BASE_LANGUAGE).expect("content/ui/en.toml is bundled, complete and tested")
+            })
+            .clone()
     }
 
     /// The bundled catalog for `language`, with English for anything it lacks.

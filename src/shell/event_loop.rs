@@ -98,7 +98,10 @@ impl Reloading {
 /// Runs the kiosk until the app or a signal ends it. A locked kiosk ends only on SIGTERM or
 /// SIGHUP (from its service manager), not SIGINT.
 pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<PathBuf>) -> Result<()> {
-    let (wakeups, sender) = start_sources(locked)?;
+    let (sender, wakeups) = mpsc::sync_channel(QUEUE);
+    // Signals are caught from here on; they wait in a pipe until their thread reads them.
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCHLD])
+        .context("listening for signals")?;
     update(&mut app, Event::new(Input::Today(today()), Instant::now()));
     let mut reloading = None;
     let mut speech = Speech::default();
@@ -114,6 +117,9 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
     }
     let mut midnight = next_midnight();
     draw(&app, screen)?;
+    // Keys typed meanwhile wait in the terminal: starting these threads after the first
+    // frame shows it sooner.
+    start_sources(signals, locked, &sender)?;
     prepare_search(&app, &sender);
     loop {
         let deadline = app.next_deadline().into_iter().chain([midnight]).min();
@@ -239,15 +245,10 @@ fn draw(app: &App, screen: &mut FullScreen) -> Result<()> {
     Ok(())
 }
 
-/// Starts the threads that feed the loop: terminal input and signals. The sender is kept for
-/// the work the loop starts itself (printing).
-fn start_sources(locked: bool) -> Result<(Receiver<Wakeup>, SyncSender<Wakeup>)> {
-    let (sender, receiver) = mpsc::sync_channel(QUEUE);
-    // Handling a signal replaces its default action, so a locked kiosk catches the ones that
-    // would end or stop it, and lets them go.
-    // SIGCHLD says a child ended: the speech program is then waited for at once.
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCHLD])
-        .context("listening for signals")?;
+/// Starts the threads that feed the loop: terminal input and signals. Handling a signal
+/// replaces its default action, so a locked kiosk catches the ones that would end or stop it,
+/// and lets them go. SIGCHLD says a child ended: the speech program is then waited for at once.
+fn start_sources(mut signals: Signals, locked: bool, sender: &SyncSender<Wakeup>) -> Result<()> {
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
         let ends = |signal: i32| matches!(signal, SIGTERM | SIGHUP) || (!locked && signal != SIGTSTP);
@@ -262,7 +263,7 @@ fn start_sources(locked: bool) -> Result<(Receiver<Wakeup>, SyncSender<Wakeup>)>
     })?;
     let input_sender = sender.clone();
     thread::Builder::new().name("input".into()).spawn(move || read_input(&input_sender))?;
-    Ok((receiver, sender))
+    Ok(())
 }
 
 fn read_input(sender: &SyncSender<Wakeup>) {

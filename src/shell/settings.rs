@@ -8,7 +8,7 @@ use std::time::Duration;
 use patient_kiosk::app::{Key, Settings, ThemeName};
 use patient_kiosk::config::{Config, Show, ThemeChoice, find_config_file, load_config};
 use patient_kiosk::content::{Library, Severity, load_bundled, load_folder};
-use patient_kiosk::i18n::Catalogs;
+use patient_kiosk::i18n::{Catalog, Catalogs};
 
 use super::cli::Cli;
 use super::commands::EXIT_UNREADABLE;
@@ -33,12 +33,19 @@ pub struct Start {
 pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     let (config, mut notices) = configuration(cli);
     let loading = reads_after_first_frame(cli, &config);
-    let library = if loading { Library::default() } else { library(cli, &config, &mut notices)? };
+    // The topics and the interface text are read side by side: together they are most of the
+    // time before the first frame.
+    let (library, (catalogs, missing)) = std::thread::scope(|scope| {
+        let catalogs = scope.spawn(|| Catalogs::bundled(&config.display.languages));
+        let library = if loading { Ok(Library::default()) } else { library(cli, &config, &mut notices) };
+        let catalogs = catalogs.join().unwrap_or_else(|_| (Catalogs::from(Catalog::english()), Vec::new()));
+        (library, catalogs)
+    });
+    let library = library?;
     for notice in &notices {
         eprintln!("patient-kiosk: {notice}");
     }
     let folder = cli.content.clone().or_else(|| config.content.clone());
-    let (catalogs, missing) = Catalogs::bundled(&config.display.languages);
     for problem in &missing {
         eprintln!("patient-kiosk: {problem}");
     }
