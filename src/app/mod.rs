@@ -5,6 +5,7 @@ mod actions;
 mod document;
 mod event;
 mod hints;
+mod invariants;
 mod layout;
 mod navigate;
 mod pages;

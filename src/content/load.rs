@@ -71,12 +71,17 @@ pub fn load_bundled() -> LoadReport {
 
 /// Loads the bundled topics, running `extra` on each as well.
 pub fn load_bundled_with(extra: ExtraChecks<'_>) -> LoadReport {
-    let files =
-        BUNDLED_FILES.iter().filter(|(name, _)| is_topic_file_name(name)).map(|(name, bytes)| TopicFile {
-            shown_as: format!("{BUNDLED_PREFIX}/{name}"),
-            file_name: (*name).to_owned(),
-            bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
-        });
+    load_in_memory(BUNDLED_FILES, BUNDLED_PREFIX, extra)
+}
+
+/// Loads topic files held in memory as (file name, bytes), named `PREFIX/file name` in
+/// messages; names that are not topic files (`ui/en.toml`) are passed over.
+pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<'_>) -> LoadReport {
+    let files = files.iter().filter(|(name, _)| is_topic_file_name(name)).map(|(name, bytes)| TopicFile {
+        shown_as: format!("{prefix}/{name}"),
+        file_name: (*name).to_owned(),
+        bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+    });
     load_files(files, extra)
 }
 
