@@ -154,3 +154,9 @@ fn an_index_for_another_language_is_not_taken() {
     send(&mut app, Input::SearchIndexReady(english));
     assert!(!app.search_ready());
 }
+
+#[test]
+fn only_a_large_library_is_worth_a_thread_for_its_index() {
+    assert!(!bundled_app(80, 24).search_job().expect("no index yet").worth_a_thread());
+    assert!(app_with_topics(250, 80, 24).search_job().expect("no index yet").worth_a_thread());
+}

@@ -19,7 +19,17 @@ pub struct SearchJob {
     today: Option<jiff::civil::Date>,
 }
 
+/// Below this many topics the index is built when search first opens, in a few milliseconds;
+/// a thread for it would cost more memory than it saves time.
+const TOPICS_WORTH_A_THREAD: usize = 200;
+
 impl SearchJob {
+    /// Whether the library is large enough that its index should be built on a thread as soon
+    /// as it arrives, rather than when search first opens.
+    pub fn worth_a_thread(&self) -> bool {
+        self.library.topics().len() >= TOPICS_WORTH_A_THREAD
+    }
+
     /// Builds the index: seconds at 10,000 topics, so not on the thread that reads keys.
     pub fn build(self) -> Box<PreparedIndex> {
         let SearchJob { library, catalog, language, staff, reviewed_only, today } = self;

@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context as _, Result};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
-use patient_kiosk::app::{App, Effect, Event, Input, PreparedIndex, update};
+use patient_kiosk::app::{App, Effect, Event, Input, PreparedIndex, SearchJob, update};
 use signal_hook::consts::{SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
@@ -226,10 +226,11 @@ fn next_wakeup(wakeups: &Receiver<Wakeup>, deadline: Option<Instant>) -> Next {
     }
 }
 
-/// Builds the search index on a thread, so the first search at 10,000 topics does not wait
-/// seconds for it. Should the thread not start, search builds the index itself when opened.
+/// Builds the search index of a large library on a thread, so the first search at 10,000
+/// topics does not wait seconds for it. Otherwise, or should the thread not start, search
+/// builds the index itself when opened.
 fn prepare_search(app: &App, sender: &SyncSender<Wakeup>) {
-    let Some(job) = app.search_job() else { return };
+    let Some(job) = app.search_job().filter(SearchJob::worth_a_thread) else { return };
     let sender = sender.clone();
     let _ = thread::Builder::new().name("search-index".into()).spawn(move || {
         let _ = sender.send(Wakeup::SearchReady(job.build()));
