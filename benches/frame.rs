@@ -1,4 +1,5 @@
-//! Loading and validating one topic, and drawing one frame at 80×24 and 200×60.
+//! Loading and validating one topic and a file with a thousand problems, and drawing one frame
+//! at 80×24 and 200×60.
 //! Run with `cargo bench --bench frame`; figures are in docs/PERFORMANCE.md.
 
 #[allow(dead_code)] // Its library builder is for the search benches.
@@ -6,7 +7,7 @@ mod support;
 
 use divan::Bencher;
 use patient_kiosk::app::{App, Event, Input, Key, Settings, update};
-use patient_kiosk::content::{Topic, check_topic, load_bundled};
+use patient_kiosk::content::{Topic, check_topic, load_bundled, load_in_memory};
 use patient_kiosk::i18n::Catalog;
 use patient_kiosk::ui::render;
 use ratatui::Terminal;
@@ -23,6 +24,24 @@ fn load_and_validate_topic(bencher: Bencher) {
     bencher.bench_local(|| {
         let topic: Topic = toml::from_str(divan::black_box(&text)).expect("a valid topic");
         divan::black_box(check_topic(&topic))
+    });
+}
+
+/// Loading a file with 1,000 problems, each reported at its line and column: the file is parsed
+/// once for all their places, not once for each.
+#[divan::bench(sample_count = 10)]
+fn load_file_with_many_problems(bencher: Bencher) {
+    let mut text = support::synthetic_topic_toml(7, "en");
+    for n in 0..1_000 {
+        text.push_str(&format!(
+            "\n[[faq]]\nquestion = \"Question {n} \\u001b[31m?\"\nanswer = \"Answer.\"\n"
+        ));
+    }
+    let files: [(&str, &[u8]); 1] = [("procedure-00007.en.toml", text.as_bytes())];
+    bencher.bench_local(|| {
+        let report = load_in_memory(divan::black_box(&files), "bench", &|_| Vec::new());
+        assert_eq!(report.diagnostics.len(), 1_000);
+        report
     });
 }
 

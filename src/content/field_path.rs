@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Position;
@@ -50,7 +51,12 @@ impl FieldPath {
     /// The bytes of `text` that hold the value: the deepest part of the path that exists
     /// there; `None` when not even the first part does.
     pub fn span(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        let root = DeTable::parse(text).ok()?;
+        self.span_in(&DeTable::parse(text).ok()?)
+    }
+
+    /// As [`FieldPath::span`], in a file parsed once for the spans of many paths: parsing it
+    /// again for each of thousands of problems would take seconds.
+    pub fn span_in(&self, root: &Spanned<DeTable<'_>>) -> Option<std::ops::Range<usize>> {
         let mut span = None;
         let mut table: Option<&DeTable<'_>> = Some(root.get_ref());
         let mut current: Option<&DeValue<'_>> = None;

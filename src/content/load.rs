@@ -213,9 +213,11 @@ fn parse_file(
 
     let mut has_error = false;
     let mut found = Vec::new();
-    for finding in check_topic(&topic).into_iter().chain(extra(&topic)) {
+    let findings: Vec<Finding> = check_topic(&topic).into_iter().chain(extra(&topic)).collect();
+    let parsed = if findings.is_empty() { None } else { toml::de::DeTable::parse(&text).ok() };
+    for finding in findings {
         has_error |= finding.severity == Severity::Error;
-        let span = finding.path.span(&text).unwrap_or(0..0);
+        let span = parsed.as_ref().and_then(|root| finding.path.span_in(root)).unwrap_or(0..0);
         let diagnostic =
             Diagnostic::at_span(shown_as, &text, span, finding.severity, finding.code, finding.message);
         found.push(diagnostic.with_hint(finding.hint));
