@@ -1,7 +1,10 @@
 //! A language's interface text, read from `content/ui/<language>.toml`.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use toml::de::{DeTable, DeValue};
 
 use crate::content::{bundled_file, unsafe_character};
 
@@ -121,21 +124,28 @@ impl Catalog {
     /// text are recorded as [`Catalog::problems`].
     pub fn parse(language: &str, text: &str) -> Result<Catalog, CatalogError> {
         let unreadable = |reason: String| CatalogError::Unreadable { language: language.to_owned(), reason };
-        let table: toml::Table = toml::from_str(text).map_err(|e| unreadable(e.message().to_owned()))?;
-        let mut found = BTreeMap::new();
-        flatten("", &table, &mut found).map_err(unreadable)?;
+        // Read in place, without building a table of owned values: catalogs are read before the
+        // first frame.
+        let table = DeTable::parse(text).map_err(|e| unreadable(e.message().to_owned()))?;
+        let mut found = HashMap::new();
+        flatten("", table.get_ref(), &mut found).map_err(unreadable)?;
 
         let english = (language != BASE_LANGUAGE).then(Catalog::english);
         let mut problems = Vec::new();
         let mut texts = Vec::with_capacity(Msg::ALL.len());
         for msg in Msg::ALL {
-            let own = found.remove(msg.key()).filter(|text| match unsafe_character(text) {
-                Some((_, c)) => {
-                    problems.push(format!("`{}` holds the control character U+{:04X}", msg.key(), c as u32));
-                    false
-                }
-                None => true,
-            });
+            let own =
+                found.remove(msg.key()).map(Cow::into_owned).filter(|text| match unsafe_character(text) {
+                    Some((_, c)) => {
+                        problems.push(format!(
+                            "`{}` holds the control character U+{:04X}",
+                            msg.key(),
+                            c as u32
+                        ));
+                        false
+                    }
+                    None => true,
+                });
             let text = match (own, &english) {
                 (Some(text), _) => text,
                 (None, Some(english)) => {
@@ -149,7 +159,9 @@ impl Catalog {
             };
             texts.push(text);
         }
-        problems.extend(found.keys().map(|key| format!("`{key}` is not a message the kiosk uses")));
+        let mut unknown: Vec<String> = found.into_keys().collect();
+        unknown.sort_unstable();
+        problems.extend(unknown.iter().map(|key| format!("`{key}` is not a message the kiosk uses")));
         Ok(Catalog { language: language.to_owned(), texts, problems })
     }
 
@@ -178,14 +190,19 @@ impl Catalog {
 }
 
 /// Turns nested tables into dotted keys: `[home] title = "x"` becomes `home.title`.
-fn flatten(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, String>) -> Result<(), String> {
+fn flatten<'i>(
+    prefix: &str,
+    table: &DeTable<'i>,
+    into: &mut HashMap<String, Cow<'i, str>>,
+) -> Result<(), String> {
     for (key, value) in table {
-        let key = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
-        match value {
-            toml::Value::String(text) => {
+        let key = key.get_ref();
+        let key = if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") };
+        match value.get_ref() {
+            DeValue::String(text) => {
                 into.insert(key, text.clone());
             }
-            toml::Value::Table(inner) => flatten(&key, inner, into)?,
+            DeValue::Table(inner) => flatten(&key, inner, into)?,
             other => return Err(format!("`{key}` must be text, not a {}", other.type_str())),
         }
     }
