@@ -67,3 +67,55 @@ fn frames_are_synchronized_and_carry_only_what_changed() {
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
     kiosk.assert_terminal_restored();
 }
+
+/// The page text and its scrollbar from a screen's text: the columns from the text's left edge,
+/// on the text's rows.
+fn text_area(screen: &str, area: ratatui::layout::Rect) -> Vec<String> {
+    let rows: Vec<&str> = screen.lines().collect();
+    (area.top()..area.bottom())
+        .map(|y| {
+            let row = rows.get(usize::from(y)).copied().unwrap_or("");
+            row.chars().skip(usize::from(area.x)).collect::<String>().trim_end().to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn text_moved_by_the_terminal_shows_what_a_full_redraw_shows() {
+    use common::{bundled_app, screen_text, send};
+    use patient_kiosk::app::{Input, Key, Mouse, MouseAction};
+
+    const UP: &[u8] = b"\x1b[A";
+    const PAGE_DOWN: &[u8] = b"\x1b[6~";
+    const WHEEL_DOWN: &[u8] = b"\x1b[<65;40;10M";
+    const WHEEL_UP: &[u8] = b"\x1b[<64;40;10M";
+    let wheel = |action| Input::Mouse(Mouse { action, column: 39, row: 9 });
+    // To the Risks page, then down and up by one line, several lines and a page.
+    let mut steps: Vec<(&[u8], Input)> = vec![(b"\r", Input::Key(Key::Enter))];
+    steps.extend((0..10).map(|_| (RIGHT, Input::Key(Key::Right))));
+    steps.extend((0..4).map(|_| (DOWN, Input::Key(Key::Down))));
+    steps.extend((0..2).map(|_| (UP, Input::Key(Key::Up))));
+    steps.push((WHEEL_DOWN, wheel(MouseAction::ScrollDown)));
+    steps.push((PAGE_DOWN, Input::Key(Key::PageDown)));
+    steps.push((WHEEL_UP, wheel(MouseAction::ScrollUp)));
+    steps.push((UP, Input::Key(Key::Up)));
+
+    let mut kiosk = PtyKiosk::start(&[], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    let mut app = bundled_app(80, 24);
+    for (bytes, input) in steps {
+        let frames = count(&kiosk.bytes(), END);
+        kiosk.send(bytes);
+        frame_after(&kiosk, frames);
+        send(&mut app, input);
+    }
+    assert!(kiosk.bytes().windows(3).any(|w| w == b"\x1b[r"), "no scroll region was used");
+    // The kiosk's settings add buttons and a staff page, so the page text is what is compared.
+    let text = patient_kiosk::app::TopicLayout::new(app.area()).text;
+    let shown = text_area(&kiosk.contents(), text);
+    assert!(shown.iter().any(|row| row.contains("Cement can leak")), "{shown:#?}");
+    assert_eq!(shown, text_area(&screen_text(&app), text));
+    kiosk.send(b"q");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.assert_terminal_restored();
+}

@@ -15,6 +15,7 @@ mod session;
 mod settings;
 mod staff;
 mod state;
+mod text_view;
 mod update;
 
 pub use actions::may_print;
@@ -31,4 +32,5 @@ pub use search_prepare::{PreparedIndex, SearchJob};
 pub use session::{Flash, HomeState, Screen, SearchState, Session, StaffPanel, TopicState};
 pub use settings::{Settings, ThemeName};
 pub use state::{App, PIN_LOCKOUT, PIN_TRIES};
+pub use text_view::TextView;
 pub use update::update;

@@ -6,8 +6,6 @@ use std::thread;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use crossterm::{execute, queue};
 use patient_kiosk::app::{App, Effect, Event, Input, PreparedIndex, SearchJob, update};
 use signal_hook::consts::{SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -17,6 +15,7 @@ use std::path::PathBuf;
 use patient_kiosk::content::{Reloaded, reload};
 
 use super::input::to_input;
+use super::painter::Painter;
 use super::print;
 use super::settings::today;
 use super::speech::Speech;
@@ -116,7 +115,8 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
         }
     }
     let mut midnight = next_midnight();
-    draw(&app, screen)?;
+    let mut painter = Painter::new();
+    painter.draw(&app, screen)?;
     // Keys typed meanwhile wait in the terminal: starting these threads after the first
     // frame shows it sooner.
     start_sources(signals, locked, &sender)?;
@@ -192,7 +192,7 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
                 reloading.request(&app, &sender);
             }
         }
-        draw(&app, screen)?;
+        painter.draw(&app, screen)?;
     }
 }
 
@@ -235,15 +235,6 @@ fn prepare_search(app: &App, sender: &SyncSender<Wakeup>) {
     let _ = thread::Builder::new().name("search-index".into()).spawn(move || {
         let _ = sender.send(Wakeup::SearchReady(job.build()));
     });
-}
-
-/// Draws one frame, writing only the cells that changed, inside a synchronized update so a
-/// terminal that knows the sequences shows the frame whole, never half drawn.
-fn draw(app: &App, screen: &mut FullScreen) -> Result<()> {
-    queue!(screen.terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
-    screen.terminal.draw(|frame| patient_kiosk::ui::render(app, frame)).context("drawing the screen")?;
-    execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate).context("drawing the screen")?;
-    Ok(())
 }
 
 /// Starts the threads that feed the loop: terminal input and signals. Handling a signal

@@ -5,6 +5,7 @@ mod commands;
 mod event_loop;
 mod hash_pin;
 mod input;
+mod painter;
 mod print;
 mod report;
 mod settings;

@@ -1,0 +1,117 @@
+//! Drawing frames with the fewest bytes: each inside a synchronized update, only the cells that
+//! changed, and when a page's text only scrolled, the rows already on the terminal moved by the
+//! terminal itself (a scroll region) so only the lines that came into view are written.
+
+use std::io::{self, Write as _};
+
+use anyhow::{Context as _, Result};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
+use patient_kiosk::app::{App, TextView};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+
+use super::terminal::FullScreen;
+
+/// What was last drawn, so the next frame can reuse it.
+pub struct Painter {
+    last_frame: Buffer,
+    last_view: Option<TextView>,
+}
+
+impl Painter {
+    /// A painter that has drawn nothing yet.
+    pub fn new() -> Painter {
+        Painter { last_frame: Buffer::empty(Rect::ZERO), last_view: None }
+    }
+
+    /// Draws `app` as it is now.
+    pub fn draw(&mut self, app: &App, screen: &mut FullScreen) -> Result<()> {
+        let view = app.text_view();
+        queue!(screen.terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
+        if let (Some(now), Some(before)) = (&view, &self.last_view)
+            && let Some(lines) = now.moved_since(before)
+            && self.last_frame.area == app.area()
+            && screen.terminal.current_buffer_mut().area == self.last_frame.area
+        {
+            self.scroll(screen, now, lines).context("drawing the screen")?;
+        }
+        let frame = screen
+            .terminal
+            .draw(|frame| patient_kiosk::ui::render(app, frame))
+            .context("drawing the screen")?;
+        self.last_frame.clone_from(frame.buffer);
+        self.last_view = view;
+        execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate).context("drawing the screen")?;
+        Ok(())
+    }
+
+    /// Moves the text's rows up by `lines` (down when negative) on the terminal, and tells
+    /// ratatui that the screen now shows them there.
+    fn scroll(&self, screen: &mut FullScreen, view: &TextView, lines: i32) -> io::Result<()> {
+        let backend = screen.terminal.backend_mut();
+        // Plain attributes first: the rows that come into view are blank in the default colours.
+        write!(backend, "\x1b[0m\x1b[{};{}r", view.top + 1, view.bottom + 1)?;
+        // A line feed at the bottom margin moves the region up a line (raw mode: no carriage
+        // return is added); a reverse index at the top margin moves it down.
+        let (row, step) = if lines > 0 { (view.bottom, "\n") } else { (view.top, "\x1bM") };
+        write!(backend, "\x1b[{};1H{}", row + 1, step.repeat(lines.unsigned_abs() as usize))?;
+        write!(backend, "\x1b[r")?;
+
+        let mut shown = self.last_frame.clone();
+        shift_rows(&mut shown, view.top, view.bottom, lines);
+        *screen.terminal.current_buffer_mut() = shown;
+        // What was drawn into the current buffer becomes the one the next frame is compared with.
+        screen.terminal.swap_buffers();
+        Ok(())
+    }
+}
+
+/// Moves rows `top..=bottom` of `buffer` up by `lines` (down when negative), as the terminal
+/// does: rows that leave the region are gone, rows that enter it are blank.
+fn shift_rows(buffer: &mut Buffer, top: u16, bottom: u16, lines: i32) {
+    let width = usize::from(buffer.area.width);
+    let row = |y: u16| usize::from(y - buffer.area.y) * width;
+    let count = lines.unsigned_abs() as u16;
+    let rows: Vec<u16> = if lines > 0 { (top..=bottom).collect() } else { (top..=bottom).rev().collect() };
+    for y in rows {
+        let from = if lines > 0 {
+            y.checked_add(count).filter(|&from| from <= bottom)
+        } else {
+            y.checked_sub(count).filter(|&from| from >= top)
+        };
+        let (to_start, to_end) = (row(y), row(y) + width);
+        match from {
+            Some(from) => {
+                let start = row(from);
+                for x in 0..width {
+                    buffer.content[to_start + x] = buffer.content[start + x].clone();
+                }
+            }
+            None => buffer.content[to_start..to_end].fill(Cell::EMPTY),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(buffer: &Buffer) -> Vec<String> {
+        (0..buffer.area.height)
+            .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn rows_move_within_the_region_as_the_terminal_moves_them() {
+        let lines = ["head", "aaaa", "bbbb", "cccc", "dddd", "foot"];
+        let mut buffer = Buffer::with_lines(lines);
+        shift_rows(&mut buffer, 1, 4, 1);
+        assert_eq!(rows(&buffer), ["head", "bbbb", "cccc", "dddd", "    ", "foot"]);
+
+        let mut buffer = Buffer::with_lines(lines);
+        shift_rows(&mut buffer, 1, 4, -2);
+        assert_eq!(rows(&buffer), ["head", "    ", "    ", "aaaa", "bbbb", "foot"]);
+    }
+}
