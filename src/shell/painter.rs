@@ -40,7 +40,10 @@ impl Painter {
             .terminal
             .draw(|frame| patient_kiosk::ui::render(app, frame))
             .context("drawing the screen")?;
-        self.last_frame.clone_from(frame.buffer);
+        // Only a frame showing page text can be moved by the next one; no copy of the others.
+        if view.is_some() {
+            self.last_frame.clone_from(frame.buffer);
+        }
         self.last_view = view;
         execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate).context("drawing the screen")?;
         Ok(())
@@ -48,7 +51,7 @@ impl Painter {
 
     /// Moves the text's rows up by `lines` (down when negative) on the terminal, and tells
     /// ratatui that the screen now shows them there.
-    fn scroll(&self, screen: &mut FullScreen, view: &TextView, lines: i32) -> io::Result<()> {
+    fn scroll(&mut self, screen: &mut FullScreen, view: &TextView, lines: i32) -> io::Result<()> {
         let backend = screen.terminal.backend_mut();
         // Plain attributes first: the rows that come into view are blank in the default colours.
         write!(backend, "\x1b[0m\x1b[{};{}r", view.top + 1, view.bottom + 1)?;
@@ -58,7 +61,8 @@ impl Painter {
         write!(backend, "\x1b[{};1H{}", row + 1, step.repeat(lines.unsigned_abs() as usize))?;
         write!(backend, "\x1b[r")?;
 
-        let mut shown = self.last_frame.clone();
+        // The copy is replaced after this frame is drawn, so it is moved rather than copied.
+        let mut shown = std::mem::replace(&mut self.last_frame, Buffer::empty(Rect::ZERO));
         shift_rows(&mut shown, view.top, view.bottom, lines);
         *screen.terminal.current_buffer_mut() = shown;
         // What was drawn into the current buffer becomes the one the next frame is compared with.
