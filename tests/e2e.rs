@@ -33,8 +33,7 @@ fn a_patient_reads_complications_opens_an_answer_and_quits() {
     kiosk.send(b"\r");
     kiosk.wait_for("About one hour for each bone that is treated.");
 
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
     kiosk.assert_terminal_restored();
 }
 
@@ -47,8 +46,7 @@ fn help_opens_and_closes_in_the_terminal() {
     kiosk.send(b"x");
     kiosk.wait_until_gone("Press any key to close this help.");
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -78,8 +76,7 @@ fn a_tiny_terminal_asks_to_be_made_larger() {
     kiosk.send(b"\r\x1b[C\x1b[B");
     kiosk.wait_for("Please make this");
     assert!(kiosk.is_running());
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -89,8 +86,7 @@ fn a_mixed_folder_shows_its_good_topic_and_skips_the_broken_ones() {
     let screen = kiosk.contents();
     assert!(!screen.contains("Hip replacement"), "{screen}");
     assert!(!screen.contains("Wrist"), "{screen}");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
     kiosk.assert_terminal_restored();
 }
 

@@ -32,8 +32,7 @@ fn a_tap_on_a_language_button_switches_the_language() {
     let buttons = patient_kiosk::app::language_buttons(ratatui::layout::Rect::new(0, 0, 80, 24), 2);
     kiosk.click(buttons[1].x + 4, buttons[1].y);
     kiosk.wait_for("Elija un tema para leer.");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -83,8 +82,7 @@ fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped(
     assert!(text.contains("Bad back pain that gets worse when you move."), "{text}");
     kiosk.wait_until_gone("Press any key to stop.");
     assert_eq!(zombies_of(kiosk.pid()), 0);
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -98,8 +96,7 @@ fn a_key_stops_a_long_reading() {
     kiosk.wait_until_gone("Reading aloud.");
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(zombies_of(kiosk.pid()), 0);
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -124,8 +121,7 @@ fn espeak_ng_reads_the_section_into_a_wave_file() {
     let bytes = std::fs::read(out.path().join("spoken-es.wav")).expect("a wave file");
     assert_eq!(&bytes[..4], b"RIFF");
     assert!(bytes.len() > 50_000, "{} bytes of speech", bytes.len());
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 fn show(args: &[&str], columns: &str) -> (String, String, Option<i32>) {
@@ -192,6 +188,5 @@ fn many_readings_and_prints_leave_no_children_behind() {
     }
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(zombies_of(kiosk.pid()), 0);
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }

@@ -70,8 +70,7 @@ fn a_code_on_the_command_line_opens_its_topic_at_the_codes() {
     let mut kiosk = PtyKiosk::start(&["--code", "22511"], 80, 24);
     kiosk.wait_for("Billing and codes");
     kiosk.wait_for("CPT 22511");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -79,8 +78,7 @@ fn a_topic_and_section_on_the_command_line_open_there() {
     let mut kiosk = PtyKiosk::start(&["--topic", "vertebroplasty", "--section", "complications"], 80, 24);
     kiosk.wait_for("Risks and complications");
     kiosk.wait_for("Cement can leak out of the bone.");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -95,8 +93,7 @@ fn slash_a_query_and_enter_land_on_the_section_with_the_hit_in_view() {
     kiosk.wait_until_gone("Search:");
     kiosk.wait_for("▶   Risks");
     kiosk.wait_for("Cement can leak out of the bone.");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -145,8 +142,7 @@ fn p_sends_the_text_handout_to_the_print_command_on_its_standard_input() {
     kiosk.wait_for("Sent to the printer.");
     let (expected, _, _) = kiosk_export();
     assert_eq!(std::fs::read_to_string(&printed).expect("the command wrote it"), expected);
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 fn kiosk_export() -> (String, String, Option<i32>) {
@@ -163,8 +159,7 @@ fn a_failing_print_command_is_reported_and_the_kiosk_goes_on() {
     kiosk.wait_for("Printing failed: sh: lp: printer offline");
     kiosk.send(b"\x1b[C");
     kiosk.wait_until_gone("Printing failed");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -174,6 +169,5 @@ fn a_print_command_that_does_not_exist_is_reported() {
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\rp");
     kiosk.wait_for("Printing failed: cannot run /no/such/printer");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }

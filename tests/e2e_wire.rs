@@ -63,8 +63,7 @@ fn frames_are_synchronized_and_carry_only_what_changed() {
     assert!(tab_switch < first_frame, "a tab switch redrew the whole screen");
     assert!(scroll < first_frame, "a one-line scroll redrew the whole screen");
 
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
     kiosk.assert_terminal_restored();
 }
 
@@ -115,7 +114,6 @@ fn text_moved_by_the_terminal_shows_what_a_full_redraw_shows() {
     let shown = text_area(&kiosk.contents(), text);
     assert!(shown.iter().any(|row| row.contains("Cement can leak")), "{shown:#?}");
     assert_eq!(shown, text_area(&screen_text(&app), text));
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
     kiosk.assert_terminal_restored();
 }

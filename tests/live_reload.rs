@@ -169,8 +169,7 @@ fn a_file_written_in_pieces_never_shows_half_a_topic_and_an_edit_shows_within_tw
     let written = Instant::now();
     kiosk.wait_for("Vertebroplasty (new)");
     assert!(written.elapsed() < Duration::from_secs(2), "took {:?}", written.elapsed());
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -200,8 +199,7 @@ fn a_deleted_folder_keeps_the_topics_and_a_restored_one_is_read_again() {
         "{}",
         kiosk.contents()
     );
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }
 
 #[test]
@@ -245,6 +243,5 @@ fn reading_the_folder_does_not_count_as_a_change_to_it() {
     let before = bytes_read(kiosk.pid());
     std::thread::sleep(Duration::from_millis(1_500));
     assert_eq!(bytes_read(kiosk.pid()), before, "the idle kiosk kept reading its folder");
-    kiosk.send(b"q");
-    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.quit();
 }

@@ -151,6 +151,12 @@ impl PtyKiosk {
         None
     }
 
+    /// Presses `q` and checks that the kiosk ends at once, successfully.
+    pub fn quit(&mut self) {
+        self.send(b"q");
+        assert_eq!(self.wait_exit(Duration::from_secs(5)), Some(0), "q did not end the kiosk");
+    }
+
     /// Whether the kiosk is still running.
     pub fn is_running(&mut self) -> bool {
         self.child.try_wait().expect("wait").is_none()
