@@ -314,16 +314,20 @@ impl SearchIndex {
 
     /// The groups of `field` that `word` stands in, in order.
     pub(super) fn postings(&self, word: u32, field: Field) -> impl Iterator<Item = u32> + '_ {
-        let word = &self.words[word as usize];
-        let slot = field.slot();
-        let start = slot.checked_sub(1).map_or(0, |before| word.ends[before]) as usize;
-        read(&word.postings[start..word.ends[slot] as usize], self.field_starts[slot])
+        let bytes = &self.words[word as usize].postings[self.postings_range(word, field)];
+        read(bytes, self.field_starts[field.slot()])
     }
 
     /// About how many groups of `field` `word` stands in: the size of its postings there.
     pub(super) fn postings_size(&self, word: u32, field: Field) -> usize {
-        let word = &self.words[word as usize];
+        self.postings_range(word, field).len()
+    }
+
+    /// Where `word`'s postings for `field` lie in its bytes.
+    fn postings_range(&self, word: u32, field: Field) -> std::ops::Range<usize> {
+        let ends = &self.words[word as usize].ends;
         let slot = field.slot();
-        (word.ends[slot] - slot.checked_sub(1).map_or(0, |before| word.ends[before])) as usize
+        let start = slot.checked_sub(1).map_or(0, |before| ends[before]);
+        start as usize..ends[slot] as usize
     }
 }
