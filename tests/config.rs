@@ -5,6 +5,13 @@ use std::time::Duration;
 
 use patient_kiosk::config::{Config, KioskConfig, PrintConfig, find_config_file, load_config, read_config};
 
+/// Every default, but locked: what a configuration that cannot be trusted gives.
+fn locked_defaults() -> Config {
+    let mut config = Config::default();
+    config.kiosk.locked = true;
+    config
+}
+
 fn messages(text: &str) -> (Config, Vec<String>) {
     let (config, problems) = read_config("config.toml", text);
     (config, problems.iter().map(ToString::to_string).collect())
@@ -63,9 +70,10 @@ fn unknown_keys_are_named_with_a_suggestion() {
             "config.toml:1:1: error: unknown setting `clinc_name`; did you mean `clinic_name`?",
             "config.toml:3:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?",
             "config.toml:4:1: error: unknown setting `kiosk.beep`",
+            "config.toml:1:1: warning: the `[kiosk]` settings have an error, so the kiosk starts locked; fix the configuration and restart it",
         ]
     );
-    assert_eq!(config, Config::default());
+    assert_eq!(config, locked_defaults());
 }
 
 #[test]
@@ -81,9 +89,10 @@ fn each_bad_value_keeps_its_default_and_the_good_ones_still_count() {
             "config.toml:5:19: error: `kiosk.warning_seconds` must be a whole number of seconds from 1 to 86400; the default is used",
             "config.toml:6:17: error: `kiosk.exit_pin_hash` is not a PIN hash (password hash string missing field); make one with `patient-kiosk hash-pin`. Until then the kiosk cannot be left from the keyboard; the default is used",
             "config.toml:7:13: error: `kiosk.staff_key` must be a function key from \"F1\" to \"F24\" (found \"F30\"); the default is used",
+            "config.toml:1:1: warning: the `[kiosk]` settings have an error, so the kiosk starts locked; fix the configuration and restart it",
         ]
     );
-    assert_eq!(config, Config { clinic_name: "Riverside".into(), ..Config::default() });
+    assert_eq!(config, Config { clinic_name: "Riverside".into(), ..locked_defaults() });
 }
 
 #[test]
@@ -99,10 +108,14 @@ fn a_short_warning_is_allowed_but_flagged() {
 }
 
 #[test]
-fn a_syntax_error_gives_every_default() {
-    let (config, problems) = messages("clinic_name = \"Riverside\n[kiosk]\nlocked = true\n");
-    assert_eq!(config, Config::default());
-    assert_eq!(problems.len(), 1);
+fn a_syntax_error_gives_every_default_and_locks_the_kiosk() {
+    let (config, problems) = messages("clinic_name = \"Riverside\n[kiosk]\nlocked = false\n");
+    assert_eq!(config, locked_defaults());
+    assert_eq!(problems.len(), 2);
+    assert_eq!(
+        problems[1],
+        "config.toml:1:1: warning: the configuration file has a syntax error, so the kiosk starts locked; fix the configuration and restart it"
+    );
     assert!(problems[0].starts_with("config.toml:1:25: error: invalid basic string"), "{}", problems[0]);
     assert!(problems[0].ends_with("; every setting keeps its default"), "{}", problems[0]);
 }
@@ -123,7 +136,8 @@ fn kiosk_must_be_a_table() {
     assert_eq!(
         problems,
         [
-            "config.toml:1:9: error: `kiosk` must be a table: write `[kiosk]` on a line of its own; the default is used"
+            "config.toml:1:9: error: `kiosk` must be a table: write `[kiosk]` on a line of its own; the default is used",
+            "config.toml:1:1: warning: the `[kiosk]` settings have an error, so the kiosk starts locked; fix the configuration and restart it",
         ]
     );
 }
@@ -156,17 +170,23 @@ fn the_named_file_wins_then_the_users_then_the_systems() {
 }
 
 #[test]
-fn an_unreadable_file_gives_every_default_and_says_why() {
+fn an_unreadable_file_gives_every_default_says_why_and_locks_the_kiosk() {
     let dir = tempfile::tempdir().expect("temp dir");
     let missing = dir.path().join("missing.toml");
     let (config, problems) = load_config(&missing);
-    assert_eq!(config, Config::default());
+    assert_eq!(config, locked_defaults());
     assert_eq!(
         problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        [format!(
-            "{}:1:1: error: cannot read the configuration file: No such file or directory (os error 2); every setting keeps its default",
-            missing.display()
-        )]
+        [
+            format!(
+                "{}:1:1: error: cannot read the configuration file: No such file or directory (os error 2); every setting keeps its default",
+                missing.display()
+            ),
+            format!(
+                "{}:1:1: warning: the configuration file cannot be read, so the kiosk starts locked; fix the configuration and restart it",
+                missing.display()
+            )
+        ]
     );
     let binary = dir.path().join("binary.toml");
     std::fs::write(&binary, b"clinic_name = \"\xff\"\n").expect("write");
@@ -215,5 +235,80 @@ fn the_content_table_holds_the_folder_and_the_rules() {
             "config.toml:2:8: error: `content.show` must be \"all\" or \"reviewed\"; the default is used",
             "config.toml:3:13: error: `content.max_grade` must be a school grade from 1 to 20, such as 8; the default is used",
         ]
+    );
+}
+
+#[test]
+fn only_a_well_formed_false_or_nothing_unlocks() {
+    for (text, locked) in [
+        ("[kiosk]\nlocked = false\n", false),
+        ("[kiosk]\nidle_seconds = 60\n", false),
+        ("", false),
+        // A problem outside `[kiosk]` costs only that key.
+        ("[print]\nallow_patients = \"yes\"\n[kiosk]\nlocked = false\n", false),
+        ("[kiosk]\nlocked = \"true\"\n", true),
+        ("[kiosk]\nlocked = \"false\"\n", true),
+        ("[kiosk]\nlocked = false\nidle_seconds = -1\n", true),
+        ("[kiosk]\nlocked = false\nlocked_out = 1\n", true),
+        ("[kiosk]\nlocked = false\n[print\n", true),
+        ("kiosk = \"locked\"\n", true),
+    ] {
+        assert_eq!(messages(text).0.kiosk.locked, locked, "{text:?}");
+    }
+}
+
+#[test]
+fn a_file_anybody_may_write_is_not_trusted_with_the_pin_or_the_lock() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let hash = patient_kiosk::pin::hash_pin("246813").expect("hash");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, format!("[kiosk]\nlocked = false\nexit_pin_hash = \"{hash}\"\n")).expect("write");
+    let shown = path.display();
+    let lines = |mode: u32| {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let (config, problems) = load_config(&path);
+        (config, problems.iter().map(ToString::to_string).collect::<Vec<_>>())
+    };
+
+    let (config, problems) = lines(0o666);
+    assert_eq!((config.kiosk.locked, config.kiosk.exit_pin_hash), (true, None));
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "{shown}:1:1: error: anybody may write to the configuration file, so its PIN hash is ignored: the kiosk can be left only through its service manager; run `chmod 640` on the file"
+            ),
+            format!(
+                "{shown}:1:1: warning: anybody may write to the configuration file, so the kiosk starts locked; fix the configuration and restart it"
+            ),
+        ]
+    );
+
+    let (config, problems) = lines(0o644);
+    assert_eq!((config.kiosk.locked, config.kiosk.exit_pin_hash.as_deref()), (false, Some(hash.as_str())));
+    assert_eq!(
+        problems,
+        [format!(
+            "{shown}:1:1: warning: anybody may read the configuration file and its PIN hash; run `chmod 640` on the file (owner root, group kiosk)"
+        )]
+    );
+
+    let (config, problems) = lines(0o640);
+    assert_eq!((config.kiosk.locked, problems), (false, Vec::<String>::new()));
+}
+
+#[test]
+fn a_named_pipe_is_refused_without_waiting_and_locks_the_kiosk() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("config.toml");
+    let name = std::ffi::CString::new(path.to_str().expect("utf-8")).expect("c string");
+    // SAFETY: mkfifo reads a NUL-terminated path we own.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let (config, problems) = load_config(&path);
+    assert!(config.kiosk.locked);
+    assert_eq!(
+        problems[0].message,
+        "cannot read the configuration file: it is a named pipe, not a regular file; only regular files are read; every setting keeps its default"
     );
 }

@@ -138,12 +138,24 @@ fn a_wrong_pin_says_so_and_the_kiosk_stays() {
 }
 
 /// Runs the kiosk on a configuration fixture; returns what the terminal shows after it ends.
-fn run_with_config_fixture(name: &str) -> String {
+/// A fixture whose lock cannot be trusted must start locked: `q` does nothing there, and the
+/// service manager's SIGTERM ends it.
+fn run_with_config_fixture(name: &str, locked: bool) -> String {
     let path = format!("tests/fixtures/config/{name}");
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
-    kiosk.wait_for("Vertebroplasty");
-    assert!(kiosk.is_running(), "{name}: the kiosk runs");
+    kiosk.wait_for(if locked { "Press any key to start" } else { "Vertebroplasty" });
+    if locked {
+        kiosk.send(b" ");
+        kiosk.wait_for("Vertebroplasty");
+    }
     kiosk.send(b"q");
+    if locked {
+        // q is a key like any other here: the list is still there after it.
+        kiosk.send(b"\x1b[B");
+        kiosk.wait_for("Vertebroplasty");
+        assert!(kiosk.is_running(), "{name}: q ended a kiosk that should be locked");
+        kiosk.signal(libc::SIGTERM);
+    }
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0), "{name}");
     kiosk.assert_terminal_restored();
     kiosk.contents()
@@ -151,9 +163,10 @@ fn run_with_config_fixture(name: &str) -> String {
 
 #[test]
 fn each_bad_configuration_is_reported_and_the_kiosk_still_runs() {
-    let cases: &[(&str, &[&str])] = &[
+    let cases: &[(&str, bool, &[&str])] = &[
         (
             "unknown-key.toml",
+            true,
             &[
                 "tests/fixtures/config/unknown-key.toml:1:1: error: unknown setting `clinc_name`; did you mean `clinic_name`?",
                 "tests/fixtures/config/unknown-key.toml:5:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?",
@@ -161,33 +174,44 @@ fn each_bad_configuration_is_reported_and_the_kiosk_still_runs() {
         ),
         (
             "bad-values.toml",
+            true,
             &[
                 "tests/fixtures/config/bad-values.toml:4:10: error: `kiosk.locked` must be true or false; the default is used",
                 "tests/fixtures/config/bad-values.toml:5:16: error: `kiosk.idle_seconds` must be a whole number of seconds from 1 to 86400; the default is used",
                 "tests/fixtures/config/bad-values.toml:8:13: error: `kiosk.staff_key` must be a function key from \"F1\" to \"F24\" (found \"F30\"); the default is used",
             ],
         ),
-        ("syntax-error.toml", &["tests/fixtures/config/syntax-error.toml:1:38: error: invalid basic string"]),
+        (
+            "syntax-error.toml",
+            true,
+            &[
+                "tests/fixtures/config/syntax-error.toml:1:38: error: invalid basic string",
+                "tests/fixtures/config/syntax-error.toml:1:1: warning: the configuration file has a syntax error, so the kiosk starts locked",
+            ],
+        ),
         (
             "short-warning.toml",
+            false,
             &[
                 "tests/fixtures/config/short-warning.toml:3:19: warning: `kiosk.warning_seconds` is 5: WCAG 2.2.1 asks",
             ],
         ),
         (
             "kiosk-not-a-table.toml",
+            true,
             &["tests/fixtures/config/kiosk-not-a-table.toml:2:9: error: `kiosk` must be a table"],
         ),
         (
             "missing-content-folder.toml",
+            false,
             &[
                 "cannot read the content folder tests/fixtures/no-such-folder: No such file or directory (os error 2); showing the bundled topics instead",
             ],
         ),
     ];
-    for (name, expected) in cases {
+    for (name, locked, expected) in cases {
         // The terminal wraps long lines at 80 columns; join them back to compare.
-        let shown = run_with_config_fixture(name).replace('\n', "");
+        let shown = run_with_config_fixture(name, *locked).replace('\n', "");
         for line in *expected {
             assert!(
                 shown.contains(&format!("patient-kiosk: {line}")),
@@ -199,11 +223,19 @@ fn each_bad_configuration_is_reported_and_the_kiosk_still_runs() {
 
 #[test]
 fn configuration_problems_are_shown_to_staff_not_patients() {
-    let (_dir, path) = config_file("clinic_name = \"Riverside\"\n[kiosk]\nidle_second = 30\n");
+    let (_dir, path) = config_file(&format!(
+        "clinic_name = \"Riverside\"\n[kiosk]\nidle_second = 30\nexit_pin_hash = \"{}\"\n",
+        test_pin_hash()
+    ));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Press any key to start");
+    kiosk.send(b" ");
     kiosk.wait_for("Riverside · Patient Education");
     assert!(!kiosk.contents().contains("idle_second"), "patients do not see it");
     kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Enter the staff PIN");
+    assert!(!kiosk.contents().contains("problem"), "nor does the PIN screen:\n{}", kiosk.contents());
+    kiosk.send(format!("{TEST_PIN}\r").as_bytes());
     kiosk.wait_for("Problems with the configuration or the content:");
     kiosk.wait_for("`kiosk.idle_second`;");
     kiosk.send(b"x");

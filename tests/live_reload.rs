@@ -39,7 +39,7 @@ fn a_broken_edit_keeps_the_last_good_version_of_that_topic() {
     assert!(after.notices[0].contains("knee.en.toml:2:"), "{:?}", after.notices);
     assert_eq!(
         after.notices.last().map(String::as_str),
-        Some("1 topic(s) with a file that no longer loads are shown as they were before")
+        Some("1 topic is shown as it was before: its file no longer loads")
     );
 }
 
@@ -243,5 +243,38 @@ fn reading_the_folder_does_not_count_as_a_change_to_it() {
     let before = bytes_read(kiosk.pid());
     std::thread::sleep(Duration::from_millis(1_500));
     assert_eq!(bytes_read(kiosk.pid()), before, "the idle kiosk kept reading its folder");
+    kiosk.quit();
+}
+
+#[test]
+fn a_named_pipe_in_the_folder_never_stops_live_reload() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).expect("mkdir");
+    std::fs::write(content.join("knee.en.toml"), topic_toml("knee", "Knee")).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", content.to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Knee");
+
+    // A pipe appears (the reload it sets off must not wait on it), then goes again.
+    make_fifo(&content.join("pipe.en.toml"));
+    std::fs::write(content.join("hip.en.toml"), topic_toml("hip", "Hip")).expect("write");
+    kiosk.wait_for("Hip");
+    std::fs::remove_file(content.join("pipe.en.toml")).expect("remove the pipe");
+    std::fs::write(content.join("elbow.en.toml"), topic_toml("elbow", "Elbow")).expect("write");
+    kiosk.wait_for("Elbow");
+    kiosk.quit();
+}
+
+#[test]
+fn a_named_pipe_among_the_topics_never_stops_the_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("knee.en.toml"), topic_toml("knee", "Knee")).expect("write");
+    make_fifo(&dir.path().join("pipe.en.toml"));
+    let folder = dir.path().to_str().expect("UTF-8");
+    let mut kiosk = PtyKiosk::start(&["--content", folder, "--topic", "knee"], 80, 24);
+    kiosk.wait_for("› Knee");
+    kiosk.quit();
+    let mut kiosk = PtyKiosk::start(&["--content", folder], 80, 24);
+    kiosk.wait_for("Knee");
     kiosk.quit();
 }

@@ -1,8 +1,11 @@
 //! Broken content folders run through the real binary's `validate`, each checked for its exact
 //! `path:line:column` message and exit status.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
+use std::time::Duration;
 
 fn kiosk(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
@@ -305,4 +308,27 @@ fn the_complete_example_in_the_content_guide_is_valid() {
     let (stdout, code) = validate(dir.path().to_str().expect("UTF-8 path"));
     assert_eq!(stdout, "checked 1 file: 1 topic loaded, 0 errors, 0 warnings\n");
     assert_eq!(code, 0);
+}
+
+#[test]
+fn a_named_pipe_among_the_topics_is_reported_and_never_waited_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("knee.en.toml"), common::topic_toml("knee", "Knee")).expect("write");
+    let pipe = dir.path().join("pipe.en.toml");
+    common::make_fifo(&pipe);
+    let folder = dir.path().to_str().expect("UTF-8");
+
+    let output = common::run_within(&["validate", folder, "--format", "short"], Duration::from_secs(20));
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let pipe_line = format!(
+        "{}:1:1: error: it is a named pipe, not a regular file; only regular files are read",
+        pipe.display()
+    );
+    assert!(stdout.lines().any(|line| line == pipe_line), "{stdout}");
+    assert!(stdout.ends_with("checked 2 files: 1 topic loaded, 1 error, 3 warnings\n"), "{stdout}");
+
+    let output = common::run_within(&["list", folder], Duration::from_secs(20));
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("knee  en  Knee"));
 }

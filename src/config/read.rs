@@ -19,11 +19,12 @@ const MAX_SECONDS: u64 = 24 * 60 * 60;
 /// Reads the configuration in `text` (from the file shown as `file`): the settings, with the
 /// default for every key that is missing or bad, and a diagnostic for every problem.
 pub fn read_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
-    let mut reader = Reader { file, text, problems: Vec::new() };
+    let mut reader = Reader { file, text, problems: Vec::new(), lock_because: None };
     let mut config = Config::default();
     match DeTable::parse(text) {
         Ok(root) => reader.root(root.get_ref(), &mut config),
         Err(error) => {
+            reader.lock_because = Some("the configuration file has a syntax error");
             let message = format!("{}; every setting keeps its default", error.message().trim());
             let span = error.span().unwrap_or(0..0);
             reader.problems.push(Diagnostic::at_span(
@@ -38,6 +39,9 @@ pub fn read_config(file: &str, text: &str) -> (Config, Vec<Diagnostic>) {
     }
     // Tables are read in key order; problems are reported in file order.
     reader.problems.sort_by_key(|problem| problem.position);
+    if let Some(why) = reader.lock_because {
+        lock_for_safety(file, &mut config, &mut reader.problems, why);
+    }
     (config, reader.problems)
 }
 
@@ -45,6 +49,17 @@ struct Reader<'a> {
     file: &'a str,
     text: &'a str,
     problems: Vec<Diagnostic>,
+    /// Why whether the kiosk should be locked is not known: a problem in the `[kiosk]` table,
+    /// or in the whole file.
+    lock_because: Option<&'static str>,
+}
+
+/// Fails closed: a configuration whose lock setting cannot be trusted starts the kiosk locked,
+/// so `q` cannot end it, and says so.
+pub fn lock_for_safety(file: &str, config: &mut Config, problems: &mut Vec<Diagnostic>, why: &str) {
+    config.kiosk.locked = true;
+    let message = format!("{why}, so the kiosk starts locked; fix the configuration and restart it");
+    problems.push(Diagnostic::warning(file, crate::content::Position::START, "config-locked", message));
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -84,6 +99,14 @@ impl Reader<'_> {
     }
 
     fn kiosk(&mut self, value: &Value<'_>, config: &mut Config) {
+        let before = self.problems.len();
+        self.kiosk_table(value, config);
+        if self.problems[before..].iter().any(|problem| problem.severity == Severity::Error) {
+            self.lock_because = Some("the `[kiosk]` settings have an error");
+        }
+    }
+
+    fn kiosk_table(&mut self, value: &Value<'_>, config: &mut Config) {
         let Some(table) = value.get_ref().as_table() else {
             return self.bad(value, "`kiosk` must be a table: write `[kiosk]` on a line of its own");
         };

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize as _;
@@ -13,6 +12,7 @@ use super::diagnostic::{Diagnostic, Position, Severity};
 use super::field_path::FieldPath;
 use super::library::Library;
 use super::model::Topic;
+use super::read_file::{ReadFileError, read_regular_file};
 use super::validate::{Finding, check_topic};
 
 /// The largest topic file read; larger ones are reported and skipped.
@@ -115,28 +115,23 @@ fn is_topic_file_name(name: &str) -> bool {
 }
 
 fn check_size(len: u64) -> Result<(), (&'static str, String)> {
-    if len > MAX_FILE_BYTES {
-        Err((
-            "too-large",
-            format!("the file is {len} bytes; a topic file may be at most {MAX_FILE_BYTES} bytes (1 MiB)"),
-        ))
-    } else {
-        Ok(())
-    }
+    if len > MAX_FILE_BYTES { Err(too_large(len)) } else { Ok(()) }
 }
 
-/// Reads at most one byte past the limit, so a huge file is never read whole.
+fn too_large(len: u64) -> (&'static str, String) {
+    (
+        "too-large",
+        format!("the file is {len} bytes; a topic file may be at most {MAX_FILE_BYTES} bytes (1 MiB)"),
+    )
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]; anything else is a problem with its path.
 fn read_limited(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
-    let unreadable = |e: std::io::Error| ("unreadable", format!("cannot read the file: {e}"));
-    let file = fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    let len = match fs::metadata(path) {
-        Ok(meta) => meta.len().max(bytes.len() as u64),
-        Err(_) => bytes.len() as u64,
-    };
-    check_size(len)?;
-    Ok(bytes)
+    read_regular_file(path, MAX_FILE_BYTES).map_err(|error| match error {
+        ReadFileError::TooLarge { len, .. } => too_large(len),
+        ReadFileError::NotRegular(_) => ("not-a-file", error.to_string()),
+        ReadFileError::Io(_) => ("unreadable", format!("cannot read the file: {error}")),
+    })
 }
 
 fn load_files(files: impl Iterator<Item = TopicFile>, extra: ExtraChecks<'_>) -> LoadReport {

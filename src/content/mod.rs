@@ -9,6 +9,8 @@ mod field_path;
 mod library;
 mod load;
 mod model;
+mod plural;
+mod read_file;
 mod reload;
 mod spot;
 mod text_fields;
@@ -27,6 +29,8 @@ pub use load::{
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };
+pub use plural::plural;
+pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file};
 pub use reload::{Reloaded, reload};
 pub use spot::{Spot, SpotPage};
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag, unsafe_character};

@@ -54,8 +54,11 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
         .map(ToString::to_string)
         .collect();
     if kept > 0 {
-        notices
-            .push(format!("{kept} topic(s) with a file that no longer loads are shown as they were before"));
+        notices.push(if kept == 1 {
+            "1 topic is shown as it was before: its file no longer loads".to_owned()
+        } else {
+            format!("{kept} topics are shown as they were before: their files no longer load")
+        });
     }
     Reloaded { library: Library::new(topics), notices }
 }

@@ -115,7 +115,6 @@ messages! {
     PinCancel = "pin.cancel",
     PinNotSetUp = "pin.not_set_up",
     PinLockedOut = "pin.locked_out",
-    PinConfigProblems = "pin.config_problems",
     FlashWrongPin = "flash.wrong_pin",
     FlashLockedOut = "flash.locked_out",
     FlashPrinting = "flash.printing",

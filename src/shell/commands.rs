@@ -7,7 +7,7 @@ use patient_kiosk::app::{page_label, page_of_spot};
 use patient_kiosk::config::Show;
 use patient_kiosk::content::{
     Audience, BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
-    load_bundled_with, load_folder, load_folder_with,
+    load_bundled_with, load_folder, load_folder_with, plural,
 };
 use patient_kiosk::editorial::{EditorialRules, editorial_findings};
 use patient_kiosk::handout::{Format, Handout, Part, to_plain};
@@ -168,10 +168,6 @@ fn summary(report: &LoadReport) -> String {
         plural(report.count(Severity::Error), "error", "errors"),
         plural(report.count(Severity::Warning), "warning", "warnings"),
     )
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// `patient-kiosk list [DIR]`.

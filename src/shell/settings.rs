@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use patient_kiosk::app::{Key, Settings, ThemeName};
 use patient_kiosk::config::{Config, Show, ThemeChoice, find_config_file, load_config};
-use patient_kiosk::content::{Library, Severity, load_bundled, load_folder};
+use patient_kiosk::content::{Library, Severity, load_bundled, load_folder, plural};
 use patient_kiosk::i18n::{Catalog, Catalogs};
 
 use super::cli::Cli;
@@ -126,7 +126,8 @@ pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<
 fn content_errors(dir: &Path, errors: usize) -> Option<String> {
     (errors > 0).then(|| {
         format!(
-            "{errors} content error(s) in {}: those files are skipped; run `patient-kiosk validate {}`",
+            "{} in {}: those files are skipped; run `patient-kiosk validate {}`",
+            plural(errors, "content error", "content errors"),
             dir.display(),
             dir.display()
         )

@@ -28,14 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
                 let mask = format!("{}█", "● ".repeat(digits.len()));
                 lines.push(Line::styled(mask, theme.strong));
             }
-            if !app.notices().is_empty() {
-                lines.push(Line::default());
-                let count = app.notices().len().to_string();
-                lines.push(Line::styled(
-                    catalog.format(Msg::PinConfigProblems, &[("count", &count)]),
-                    theme.quiet,
-                ));
-            }
+            // Problems are for staff: they show in the menu, past the PIN.
             lines.push(Line::default());
             lines.push(Line::styled(catalog.text(Msg::PinCancel), theme.quiet));
             (catalog.text(Msg::PinTitle), lines)

@@ -1,0 +1,91 @@
+//! Reading a file that editors or IT wrote, without ever waiting on it: only regular files are
+//! read, opened so that a named pipe or a device cannot block the open, and never more than a
+//! limit.
+
+use std::fs::{File, OpenOptions};
+use std::io::Read as _;
+use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
+use std::path::Path;
+
+/// Why a file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadFileError {
+    /// It is a named pipe, a device, a socket or a folder: reading it could wait for ever.
+    #[error("it is {0}, not a regular file; only regular files are read")]
+    NotRegular(&'static str),
+    /// It is larger than the limit.
+    #[error("the file is {len} bytes; at most {limit} bytes are read")]
+    TooLarge {
+        /// Its size.
+        len: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The system refused.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// The bytes of the regular file at `path` (following links), at most `limit` of them.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFileError> {
+    read_at_most(&open_regular(path)?, limit)
+}
+
+/// The bytes of an open file, at most `limit` of them.
+pub fn read_at_most(file: &File, limit: u64) -> Result<Vec<u8>, ReadFileError> {
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file that grew since it was opened.
+    (&*file).take(limit + 1).read_to_end(&mut bytes)?;
+    let len = file.metadata().map_or(0, |meta| meta.len()).max(bytes.len() as u64);
+    if len > limit {
+        return Err(ReadFileError::TooLarge { len, limit });
+    }
+    Ok(bytes)
+}
+
+/// Opens `path` for reading if it is a regular file. `O_NONBLOCK` keeps the open of a named
+/// pipe from waiting for a writer; the type is checked on the open file, so the file cannot
+/// be swapped between the check and the read.
+pub fn open_regular(path: &Path) -> Result<File, ReadFileError> {
+    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        return Ok(file);
+    }
+    Err(ReadFileError::NotRegular(if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_dir() {
+        "a folder"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a plain file"
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_named_pipe_is_refused_at_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("pipe.en.toml");
+        let name = std::ffi::CString::new(fifo.to_str().expect("utf-8")).expect("c string");
+        // SAFETY: mkfifo reads a NUL-terminated path we own.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let error = read_regular_file(&fifo, 10).expect_err("a pipe is not read");
+        assert_eq!(error.to_string(), "it is a named pipe, not a regular file; only regular files are read");
+    }
+
+    #[test]
+    fn a_file_past_the_limit_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.toml");
+        std::fs::write(&path, [b'x'; 11]).expect("write");
+        assert!(matches!(read_regular_file(&path, 10), Err(ReadFileError::TooLarge { len: 11, limit: 10 })));
+        assert_eq!(read_regular_file(&path, 11).expect("read").len(), 11);
+    }
+}
