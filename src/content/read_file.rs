@@ -35,7 +35,7 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFileErr
 pub fn read_at_most(file: &File, limit: u64) -> Result<Vec<u8>, ReadFileError> {
     let mut bytes = Vec::new();
     // One byte past the limit tells a file that grew since it was opened.
-    (&*file).take(limit + 1).read_to_end(&mut bytes)?;
+    file.take(limit + 1).read_to_end(&mut bytes)?;
     let len = file.metadata().map_or(0, |meta| meta.len()).max(bytes.len() as u64);
     if len > limit {
         return Err(ReadFileError::TooLarge { len, limit });
