@@ -43,6 +43,7 @@ fn every_key_is_read() {
             print: PrintConfig {
                 command: Some(vec!["lp".into(), "-d".into(), "frontdesk".into()]),
                 allow_patients: true,
+                patient_limit: 2,
             },
             content_rules: Default::default(),
             display: Default::default(),
@@ -209,6 +210,16 @@ fn a_print_command_is_a_list_with_the_program_first() {
             "{text}"
         );
     }
+    let (config, problems) = messages("[print]\npatient_limit = 5\n");
+    assert_eq!((config.print.patient_limit, problems), (5, vec![]));
+    let (config, problems) = messages("[print]\npatient_limit = 0\n");
+    assert_eq!(config.print.patient_limit, 2);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:17: error: `print.patient_limit` must be a whole number from 1 to 20; the default is used"
+        ]
+    );
     let (_, problems) = messages("[print]\nallow_patients = 1\ncolour = true\n");
     assert_eq!(
         problems,

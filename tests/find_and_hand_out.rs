@@ -226,7 +226,8 @@ fn print_needs_staff_mode_or_permission_and_a_command() {
     let mut patient = app_with(Settings { print_command: Some(vec!["lp".into()]), ..Settings::default() });
     press(&mut patient, Key::Enter);
     assert_eq!(press(&mut patient, Key::Char('p')), vec![]);
-    assert_eq!(patient.session().flash, None);
+    assert_eq!(patient.session().flash, Some(Flash::PrintAskStaff), "p says why it does nothing");
+    assert!(screen_text(&patient).contains("Ask the front desk for a printed copy."));
 
     let mut unset = app_with(Settings { staff: true, ..Settings::default() });
     press(&mut unset, Key::Enter);
@@ -253,15 +254,29 @@ fn print_needs_staff_mode_or_permission_and_a_command() {
 
 #[test]
 fn the_print_result_is_shown_and_errors_are_made_safe() {
-    let mut app = app_with(Settings { staff: true, ..Settings::default() });
-    press(&mut app, Key::Enter);
+    let mut app =
+        app_with(Settings { staff: true, print_command: Some(vec!["lp".into()]), ..Settings::default() });
+    press_all(&mut app, &[Key::Enter, Key::Char('p')]);
     send(&mut app, Input::Printed(Ok(())));
     assert_eq!(app.session().flash, Some(Flash::Printed));
+    press(&mut app, Key::Char('p'));
     send(&mut app, Input::Printed(Err("lp: The printer\nis \u{1b}[31mout of paper".into())));
     assert_eq!(
         app.session().flash,
         Some(Flash::PrintFailed("lp: The printer is \\u{1b}[31mout of paper".into()))
     );
+}
+
+#[test]
+fn a_print_that_ends_after_the_reset_says_nothing_to_the_next_person() {
+    let mut app = printing_patient(2);
+    press(&mut app, Key::Char('p'));
+    send_at(&mut app, Duration::from_secs(200), Input::Wake);
+    send_at(&mut app, Duration::from_secs(201), Input::Printed(Err("lp: out of paper".into())));
+    assert!(app.at_rest(), "{:?}", app.session().flash);
+    assert_eq!(app.notices(), ["printing failed: lp: out of paper"], "staff hear of it");
+    send_at(&mut app, Duration::from_secs(202), Input::Printed(Ok(())));
+    assert!(app.at_rest());
 }
 
 #[test]
@@ -279,4 +294,64 @@ fn a_topic_without_a_web_address_has_no_take_home_panel() {
     let mut app = app_with_topics(2, 80, 24);
     press_all(&mut app, &[Key::Enter, Key::Char('t')]);
     assert!(!app.session().take_home);
+}
+
+fn printing_patient(limit: u32) -> App {
+    let settings = Settings {
+        print_command: Some(vec!["lp".into()]),
+        print_allowed_for_patients: true,
+        patient_print_limit: limit,
+        ..Settings::default()
+    };
+    let mut app = app_with(settings);
+    press(&mut app, Key::Enter);
+    app
+}
+
+fn prints(effects: &[Effect]) -> usize {
+    effects.iter().filter(|effect| matches!(effect, Effect::Print { .. })).count()
+}
+
+#[test]
+fn one_print_job_at_a_time_however_often_p_is_pressed() {
+    let mut app = printing_patient(2);
+    let started: usize = (0..300).map(|_| prints(&press(&mut app, Key::Char('p')))).sum();
+    assert_eq!(started, 1);
+    assert!(app.printing());
+    assert_eq!(app.session().flash, Some(Flash::PrintBusy));
+    assert!(screen_text(&app).contains("A handout is already printing. Please wait."));
+    send(&mut app, Input::Printed(Ok(())));
+    assert!(!app.printing());
+    assert_eq!(prints(&press(&mut app, Key::Char('p'))), 1, "the next job may start once it is done");
+}
+
+#[test]
+fn a_patient_prints_a_few_copies_then_is_sent_to_the_front_desk_and_the_next_patient_starts_again() {
+    let mut app = printing_patient(2);
+    for _ in 0..2 {
+        assert_eq!(prints(&press(&mut app, Key::Char('p'))), 1);
+        send(&mut app, Input::Printed(Ok(())));
+    }
+    assert_eq!(prints(&press(&mut app, Key::Char('p'))), 0);
+    assert_eq!(app.session().flash, Some(Flash::PrintLimit));
+    assert!(screen_text(&app).contains("Please ask the front desk for more printed copies."));
+
+    // The idle reset: the next reader may print again.
+    send_at(&mut app, Duration::from_secs(200), Input::Wake);
+    assert!(app.at_rest());
+    send_at(&mut app, Duration::from_secs(201), Input::Key(Key::Enter));
+    let effects = send_at(&mut app, Duration::from_secs(201), Input::Key(Key::Char('p')));
+    assert_eq!(prints(&effects), 1);
+}
+
+#[test]
+fn staff_have_no_print_limit_but_still_one_job_at_a_time() {
+    let settings = Settings { staff: true, print_command: Some(vec!["lp".into()]), ..Settings::default() };
+    let mut app = app_with(settings);
+    press(&mut app, Key::Enter);
+    for _ in 0..5 {
+        assert_eq!(prints(&press(&mut app, Key::Char('p'))), 1);
+        assert_eq!(prints(&press(&mut app, Key::Char('p'))), 0);
+        send(&mut app, Input::Printed(Err("offline".into())));
+    }
 }

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use common::*;
 use patient_kiosk::app::{
-    App, Effect, Flash, Input, Key, Mouse, MouseAction, PIN_LOCKOUT, PIN_TRIES, Screen, Settings, StaffPanel,
-    hints,
+    App, Effect, FIRST_LOCKOUT, Flash, Input, Key, LONGEST_LOCKOUT, Mouse, MouseAction, PIN_TRIES, PinRecord,
+    Screen, Settings, StaffPanel, hints, lockout_after,
 };
 use patient_kiosk::content::load_bundled;
 use patient_kiosk::i18n::{Catalog, Msg};
@@ -115,7 +115,8 @@ fn esc_in_the_staff_menu_returns_to_the_patients_screen() {
 fn a_wrong_pin_says_so_and_returns_to_the_patients_screen() {
     let mut app = locked_app();
     press_all(&mut app, &[Key::Enter, Key::Enter]);
-    assert_eq!(type_pin(&mut app, "1357"), vec![]);
+    let record = PinRecord { wrong_pins: 1, lockouts: 0, locked_for: Duration::ZERO };
+    assert_eq!(type_pin(&mut app, "1357"), vec![Effect::SavePinRecord(record)], "kept for a restart");
     assert_eq!(app.session().staff_panel, None);
     assert_eq!(app.session().flash, Some(Flash::WrongPin));
     assert!(matches!(app.screen(), Screen::Topic(_)));
@@ -140,9 +141,9 @@ fn five_wrong_pins_close_the_pin_screen_for_a_minute_even_across_a_reset() {
     send_at(&mut app, reset_at, Input::Wake);
     assert_eq!(app.screen(), &Screen::Attract);
     send_at(&mut app, Duration::from_secs(59), Input::Key(Key::Function(12)));
-    assert!(app.pin_locked_out() || app.now() >= t0() + PIN_LOCKOUT);
+    assert!(app.pin_locked_out() || app.now() >= t0() + FIRST_LOCKOUT);
     // A minute after the fifth try, the PIN works again.
-    let later = PIN_LOCKOUT + Duration::from_secs(1);
+    let later = FIRST_LOCKOUT + Duration::from_secs(1);
     send_at(&mut app, later, Input::Key(Key::Esc));
     send_at(&mut app, later, Input::Key(Key::Function(12)));
     for digit in TEST_PIN.chars() {
@@ -227,4 +228,76 @@ fn a_locked_kiosk_offers_no_quit_key() {
     let mut unlocked = bundled_app(80, 24);
     press(&mut unlocked, Key::Enter);
     assert!(hints(&unlocked).iter().any(|hint| hint.msg == Msg::HintQuit));
+}
+
+/// Types a wrong PIN `PIN_TRIES` times at `at`; the last record the app asked to keep.
+fn lock_out_at(app: &mut App, at: Duration) -> PinRecord {
+    let mut kept = None;
+    for _ in 0..PIN_TRIES {
+        send_at(app, at, Input::Key(Key::Function(12)));
+        for digit in "000000".chars() {
+            send_at(app, at, Input::Key(Key::Char(digit)));
+        }
+        for effect in send_at(app, at, Input::Key(Key::Enter)) {
+            if let Effect::SavePinRecord(record) = effect {
+                kept = Some(record);
+            }
+        }
+    }
+    assert!(app.pin_locked_out(), "locked out after {PIN_TRIES} wrong PINs");
+    kept.expect("each wrong PIN is kept for the next start")
+}
+
+#[test]
+fn each_lockout_lasts_twice_as_long_as_the_last_up_to_an_hour() {
+    let mut app = locked_app();
+    let mut at = Duration::ZERO;
+    let mut minutes = Vec::new();
+    for _ in 0..8 {
+        let record = lock_out_at(&mut app, at);
+        minutes.push(record.locked_for.as_secs() / 60);
+        assert_eq!(record.locked_for, lockout_after(record.lockouts));
+        // Still closed a second before the end, open at it.
+        send_at(&mut app, at + record.locked_for - Duration::from_secs(1), Input::Wake);
+        assert!(app.pin_locked_out());
+        at += record.locked_for;
+        send_at(&mut app, at, Input::Key(Key::Esc));
+        assert!(!app.pin_locked_out());
+    }
+    assert_eq!(minutes, [1, 2, 4, 8, 16, 32, 60, 60]);
+    assert_eq!(lockout_after(100), LONGEST_LOCKOUT);
+    // The PIN screen says how long is left.
+    lock_out_at(&mut app, at);
+    send_at(&mut app, at, Input::Key(Key::Function(12)));
+    assert!(screen_text(&app).contains("Too many wrong PINs. Try again in 60 min."), "{}", screen_text(&app));
+}
+
+#[test]
+fn the_right_pin_clears_the_count_and_says_so_for_the_next_start() {
+    let mut app = locked_app();
+    let record = lock_out_at(&mut app, Duration::ZERO);
+    assert_eq!(record, PinRecord { wrong_pins: 0, lockouts: 1, locked_for: FIRST_LOCKOUT });
+    let later = FIRST_LOCKOUT;
+    send_at(&mut app, later, Input::Key(Key::Esc));
+    send_at(&mut app, later, Input::Key(Key::Function(12)));
+    for digit in TEST_PIN.chars() {
+        send_at(&mut app, later, Input::Key(Key::Char(digit)));
+    }
+    let effects = send_at(&mut app, later, Input::Key(Key::Enter));
+    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(effects, [Effect::SavePinRecord(PinRecord::default())]);
+}
+
+#[test]
+fn a_restart_keeps_the_lockout_and_the_count() {
+    let record = PinRecord { wrong_pins: 0, lockouts: 2, locked_for: Duration::from_secs(90) };
+    let mut app = locked_app().with_pin_record(record);
+    assert!(app.pin_locked_out());
+    send_at(&mut app, Duration::from_secs(89), Input::Key(Key::Function(12)));
+    assert!(screen_text(&app).contains("Try again in 1 min."));
+    send_at(&mut app, Duration::from_secs(90), Input::Key(Key::Esc));
+    assert!(!app.pin_locked_out());
+    // The third lockout in a row: four minutes.
+    let record = lock_out_at(&mut app, Duration::from_secs(90));
+    assert_eq!(record.locked_for, Duration::from_secs(4 * 60));
 }

@@ -17,32 +17,55 @@ pub fn may_print(app: &App) -> bool {
     app.session.staff || app.settings.print_allowed_for_patients
 }
 
-/// `p` on a topic: the text handout to the print command, or why it cannot go.
+/// `p` on a topic: the text handout to the print command, or why it cannot go. One job at a
+/// time, and a few per patient, so a row of presses cannot run up a clinic's printing.
 pub(super) fn print(app: &mut App) -> Vec<Effect> {
-    if !may_print(app) {
+    let refused = if !may_print(app) {
+        Some(Flash::PrintAskStaff)
+    } else if app.settings.print_command.is_none() {
+        Some(Flash::PrintNotSetUp)
+    } else if app.printing {
+        Some(Flash::PrintBusy)
+    } else if !app.session.staff && app.session.prints >= app.settings.patient_print_limit {
+        Some(Flash::PrintLimit)
+    } else {
+        None
+    };
+    if let Some(reason) = refused {
+        app.session.flash = Some(reason);
         return Vec::new();
     }
-    let Some(command) = app.settings.print_command.clone() else {
-        app.session.flash = Some(Flash::PrintNotSetUp);
+    let (Some(command), Some((topic, _))) = (app.settings.print_command.clone(), app.topic()) else {
         return Vec::new();
     };
-    let Some((topic, _)) = app.topic() else { return Vec::new() };
     let text =
         Handout::new(topic, app.catalog_for(&topic.language), &app.settings.clinic_name).render(Format::Text);
+    app.printing = true;
+    app.session.prints += 1;
     app.session.flash = Some(Flash::Printing);
     vec![Effect::Print { command, text }]
 }
 
-/// The print command finished.
+/// The print command finished. A reader who has walked away meanwhile is not the one on
+/// screen: the next person is told nothing of it, and staff hear of a failure.
 pub(super) fn printed(app: &mut App, result: Result<(), String>) {
-    app.session.flash = Some(match result {
+    app.printing = false;
+    let asker_still_here = app.session.prints > 0;
+    let flash = match result {
         Ok(()) => Flash::Printed,
         Err(reason) => {
             // What another program said: one line, nothing that could steer the terminal.
             let line: String = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-            Flash::PrintFailed(printable(&line).chars().take(MAX_PRINT_ERROR_CHARS).collect())
+            let line: String = printable(&line).chars().take(MAX_PRINT_ERROR_CHARS).collect();
+            if !asker_still_here {
+                app.content_notices.push(format!("printing failed: {line}"));
+            }
+            Flash::PrintFailed(line)
         }
-    });
+    };
+    if asker_still_here {
+        app.session.flash = Some(flash);
+    }
 }
 
 /// `a` on a topic: the current page read aloud in the topic's language, or why it cannot be.

@@ -129,6 +129,8 @@ pub enum Effect {
     },
     /// Stop reading aloud now.
     StopSpeaking,
+    /// Keep the PIN guard's state where a restart finds it.
+    SavePinRecord(super::PinRecord),
     /// Print this handout: run the print command with it on standard input, then report back
     /// with [`Input::Printed`].
     Print {

@@ -7,6 +7,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 40;
 /// Below this many rows, the kiosk asks for a larger window.
 pub const MIN_HEIGHT: u16 = 12;
+/// The widest screen drawn: a 4K display in an 8-pixel font is 480 columns. A larger window is
+/// drawn in its top-left corner, so a hostile size cannot make a frame take gigabytes.
+pub const MAX_WIDTH: u16 = 512;
+/// The tallest screen drawn.
+pub const MAX_HEIGHT: u16 = 256;
+
+/// The area drawn on a screen of `width` × `height` cells: at most [`MAX_WIDTH`] × [`MAX_HEIGHT`].
+pub fn drawn_area(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
 /// From this many columns on, the pages are listed down the left side; below it, a bar with
 /// Back and Next buttons shows the current page.
 pub const SIDE_LIST_MIN_WIDTH: u16 = 64;

@@ -9,6 +9,7 @@ mod invariants;
 mod layout;
 mod navigate;
 mod pages;
+mod pin_guard;
 mod search_overlay;
 mod search_prepare;
 mod session;
@@ -23,14 +24,16 @@ pub use document::{Line, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
 pub use layout::{
-    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, MIN_HEIGHT, MIN_WIDTH, PageNav,
-    SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, hits, language_buttons, too_small,
+    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT,
+    MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, drawn_area,
+    hits, language_buttons, too_small,
 };
 pub use navigate::first_visible;
 pub use pages::{Page, page_label, page_of_spot, page_title, pages};
+pub use pin_guard::{FIRST_LOCKOUT, LONGEST_LOCKOUT, PIN_TRIES, PinRecord, lockout_after};
 pub use search_prepare::{PreparedIndex, SearchJob};
 pub use session::{Flash, HomeState, Screen, SearchState, Session, StaffPanel, TopicState};
 pub use settings::{Settings, ThemeName};
-pub use state::{App, PIN_LOCKOUT, PIN_TRIES};
+pub use state::App;
 pub use text_view::TextView;
 pub use update::update;

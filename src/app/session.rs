@@ -78,6 +78,12 @@ pub enum Flash {
     PrintFailed(String),
     /// No print command is configured.
     PrintNotSetUp,
+    /// A handout is printing already; one at a time.
+    PrintBusy,
+    /// This reader has printed as many handouts as patients may.
+    PrintLimit,
+    /// Patients may not print on this kiosk: staff can print a copy.
+    PrintAskStaff,
     /// Staff mode ended by itself after staff idle time.
     StaffModeEnded,
     /// The section is being read aloud; any key stops it.
@@ -122,6 +128,8 @@ pub struct Session {
     pub take_home: bool,
     /// Whether the current section is being read aloud.
     pub speaking: bool,
+    /// How many handouts this reader has sent to the printer.
+    pub prints: u32,
 }
 
 impl Session {
@@ -138,6 +146,7 @@ impl Session {
             search: None,
             take_home: false,
             speaking: false,
+            prints: 0,
         }
     }
 }

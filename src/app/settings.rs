@@ -38,6 +38,8 @@ pub struct Settings {
     pub print_command: Option<Vec<String>>,
     /// Whether patients may print without staff mode.
     pub print_allowed_for_patients: bool,
+    /// How many handouts one patient may print in a session; staff have no limit.
+    pub patient_print_limit: u32,
     /// Whether patients see only topics a clinician has reviewed whose review is not overdue.
     pub reviewed_only: bool,
     /// Whether the topics come from a folder that can be read again (staff may reload it).
@@ -69,6 +71,7 @@ impl Default for Settings {
             staff_idle: Duration::from_secs(120),
             print_command: None,
             print_allowed_for_patients: false,
+            patient_print_limit: 2,
             reviewed_only: false,
             content_folder: false,
             theme: ThemeName::Default,

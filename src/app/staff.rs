@@ -3,7 +3,7 @@
 use super::actions::set_staff;
 use super::event::{Effect, Key};
 use super::session::{Flash, StaffPanel};
-use super::state::{App, PIN_LOCKOUT, PIN_TRIES};
+use super::state::App;
 use crate::pin::{MAX_PIN_DIGITS, verify_pin};
 
 /// The staff key: the menu at once on an unlocked kiosk, else the PIN screen.
@@ -28,7 +28,7 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
         }
         (Some(StaffPanel::Pin { digits }), Key::Enter) if accepts_digits && !digits.is_empty() => {
             let entered = std::mem::take(digits);
-            check_pin(app, &entered);
+            return check_pin(app, &entered);
         }
         (Some(StaffPanel::Menu), Key::Char('x' | 'X')) => return vec![Effect::Quit],
         (Some(StaffPanel::Menu), Key::Char('r' | 'R')) if app.settings.content_folder => {
@@ -45,19 +45,20 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
     Vec::new()
 }
 
-fn check_pin(app: &mut App, entered: &str) {
-    let Some(hash) = &app.settings.pin_hash else { return };
+/// Checks a PIN; the guard's new state goes to the shell to keep across restarts.
+fn check_pin(app: &mut App, entered: &str) -> Vec<Effect> {
+    let Some(hash) = &app.settings.pin_hash else { return Vec::new() };
+    let before = app.pin_guard.clone();
     if verify_pin(hash, entered) {
-        app.wrong_pins = 0;
+        app.pin_guard.right();
         app.session.staff_panel = Some(StaffPanel::Menu);
-        return;
+    } else {
+        let locked_out = app.pin_guard.wrong(app.now);
+        app.session.staff_panel = None;
+        app.session.flash = Some(if locked_out { Flash::PinLockedOut } else { Flash::WrongPin });
     }
-    app.wrong_pins += 1;
-    app.session.staff_panel = None;
-    app.session.flash = Some(Flash::WrongPin);
-    if app.wrong_pins >= PIN_TRIES {
-        app.wrong_pins = 0;
-        app.pin_locked_until = Some(app.now + PIN_LOCKOUT);
-        app.session.flash = Some(Flash::PinLockedOut);
+    if app.pin_guard == before {
+        return Vec::new();
     }
+    vec![Effect::SavePinRecord(app.pin_guard.record(app.now))]
 }

@@ -8,16 +8,12 @@ use crate::content::{Library, Topic};
 use crate::i18n::{Catalog, Catalogs, Msg};
 
 use super::document::{Line, PageView, layout_page};
-use super::layout::{HomeLayout, TopicLayout};
+use super::layout::{HomeLayout, TopicLayout, drawn_area};
 use super::pages::{Page, pages};
+use super::pin_guard::{PinGuard, PinRecord};
 use super::session::{HomeState, Screen, Session, TopicState};
 use super::settings::Settings;
 use crate::search::SearchIndex;
-
-/// How many wrong PINs in a row close the PIN screen.
-pub const PIN_TRIES: u32 = 5;
-/// How long the PIN screen stays closed after too many wrong PINs.
-pub const PIN_LOCKOUT: Duration = Duration::from_secs(60);
 
 /// The whole state of the kiosk. Only `update` changes it; drawing only reads it.
 #[derive(Debug, Clone)]
@@ -33,10 +29,10 @@ pub struct App {
     pub(super) last_input: Instant,
     /// When "Are you still there?" appeared, while it shows.
     pub(super) warning_since: Option<Instant>,
-    /// Wrong PINs in a row; survives resets, so waiting for one does not undo a lockout.
-    pub(super) wrong_pins: u32,
-    /// Until when the PIN screen is closed after too many wrong PINs.
-    pub(super) pin_locked_until: Option<Instant>,
+    /// Wrong PINs and lockouts; survives resets, so waiting for one does not undo a lockout.
+    pub(super) pin_guard: PinGuard,
+    /// Whether a handout is printing now: one job at a time, whoever asked.
+    pub(super) printing: bool,
     /// The search index for the session's language and staff mode, built when first needed.
     pub(super) search_index: Option<IndexCache>,
     /// Today's date where the kiosk is, from the shell; review dates are judged by it.
@@ -87,12 +83,12 @@ impl App {
             catalogs: catalogs.into(),
             session: Session::start(&settings),
             settings,
-            area: Rect::new(0, 0, width, height),
+            area: drawn_area(width, height),
             now,
             last_input: now,
             warning_since: None,
-            wrong_pins: 0,
-            pin_locked_until: None,
+            pin_guard: PinGuard::default(),
+            printing: false,
             search_index: None,
             today: None,
             content_notices: Vec::new(),
@@ -104,6 +100,12 @@ impl App {
     /// [`Input::Reloaded`](super::Input::Reloaded): until then the list says "Loading".
     pub fn loading_library(mut self) -> App {
         self.loading = true;
+        self
+    }
+
+    /// The same kiosk, with the PIN guard as it was when the kiosk last ran.
+    pub fn with_pin_record(mut self, record: PinRecord) -> App {
+        self.pin_guard = PinGuard::from_record(record, self.now);
         self
     }
 
@@ -187,7 +189,17 @@ impl App {
 
     /// Whether the PIN screen is closed after too many wrong PINs.
     pub fn pin_locked_out(&self) -> bool {
-        self.pin_locked_until.is_some_and(|until| self.now < until)
+        self.pin_guard.locked_out(self.now)
+    }
+
+    /// The whole minutes until the PIN screen opens again, rounded up.
+    pub fn pin_minutes_left(&self) -> u64 {
+        self.pin_guard.minutes_left(self.now)
+    }
+
+    /// Whether a handout is printing now.
+    pub fn printing(&self) -> bool {
+        self.printing
     }
 
     /// The next moment `update` must see, even if nobody touches the kiosk: the idle warning,

@@ -1,12 +1,10 @@
 //! `update`: the one place state changes. Pure: no terminal, no clock, no I/O. Time comes in
 //! with each event, so every timer is tested by moving time forward.
 
-use ratatui::layout::Rect;
-
 use super::actions::{end_staff_mode, open_take_home, print, printed, read_aloud, staff_mode_expired};
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
-use super::layout::{hits, language_buttons, too_small};
+use super::layout::{drawn_area, hits, language_buttons, too_small};
 use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
 };
@@ -38,7 +36,7 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
     run_timers(app);
     match event.input {
         Input::Resize { width, height } => {
-            app.area = Rect::new(0, 0, width, height);
+            app.area = drawn_area(width, height);
             keep_home_selection_visible(app);
             clamp_scroll(app);
             Vec::new()

@@ -90,13 +90,21 @@ pub enum Show {
 }
 
 /// The `[print]` table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintConfig {
     /// The program and its arguments that print a handout from its standard input, such as
     /// `["lp", "-d", "frontdesk"]`. Run directly, never through a shell.
     pub command: Option<Vec<String>>,
     /// Whether patients may print (`p`) without staff mode.
     pub allow_patients: bool,
+    /// How many handouts one patient may print before being sent to the front desk.
+    pub patient_limit: u32,
+}
+
+impl Default for PrintConfig {
+    fn default() -> PrintConfig {
+        PrintConfig { command: None, allow_patients: false, patient_limit: 2 }
+    }
 }
 
 /// The `[kiosk]` table.

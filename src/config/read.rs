@@ -70,7 +70,9 @@ const SPEECH_KEYS: &[&str] = &["command"];
 const CONTENT_KEYS: &[&str] = &["folder", "show", "max_grade"];
 const KIOSK_KEYS: &[&str] =
     &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key", "staff_idle_seconds"];
-const PRINT_KEYS: &[&str] = &["command", "allow_patients"];
+const PRINT_KEYS: &[&str] = &["command", "allow_patients", "patient_limit"];
+/// The most handouts a patient may be allowed per session.
+const MAX_PATIENT_PRINTS: u64 = 20;
 
 impl Reader<'_> {
     fn root(&mut self, root: &DeTable<'_>, config: &mut Config) {
@@ -292,6 +294,22 @@ impl Reader<'_> {
                     Some(allow) => config.print.allow_patients = allow,
                     None => self.bad(value, "`print.allow_patients` must be true or false"),
                 },
+                "patient_limit" => {
+                    let limit = value
+                        .get_ref()
+                        .as_integer()
+                        .and_then(|i| u64::from_str_radix(i.as_str(), i.radix()).ok())
+                        .filter(|limit| (1..=MAX_PATIENT_PRINTS).contains(limit));
+                    match limit {
+                        Some(limit) => config.print.patient_limit = limit as u32,
+                        None => self.bad(
+                            value,
+                            format!(
+                                "`print.patient_limit` must be a whole number from 1 to {MAX_PATIENT_PRINTS}"
+                            ),
+                        ),
+                    }
+                }
                 other => self.unknown(key, other, "print.", PRINT_KEYS),
             }
         }

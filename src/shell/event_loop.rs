@@ -1,23 +1,24 @@
-//! The kiosk's loop: wait for something to happen, update, draw. It never polls: it blocks
-//! until input, a signal or the app's next deadline, and draws only after something changed.
+//! The kiosk's loop: sources → `update` → effects. It never polls: it blocks until input, a
+//! signal or the app's next deadline, hands everything that happened to [`dispatch`] in one
+//! batch, and draws only after something changed.
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::Instant;
 
-use anyhow::{Context as _, Result};
-use patient_kiosk::app::{App, Effect, Event, Input, PreparedIndex, SearchJob, update};
-use signal_hook::consts::{SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use anyhow::Result;
+use patient_kiosk::app::{App, Input, PinRecord, PreparedIndex, SearchJob};
+use patient_kiosk::content::{Reloaded, reload};
 use signal_hook::iterator::Signals;
 
-use std::path::PathBuf;
-
-use patient_kiosk::content::{Reloaded, reload};
-
+use super::dispatch::{Flow, World, dispatch};
 use super::input::to_input;
 use super::painter::Painter;
-use super::print;
+use super::pin_file::PinFile;
+use super::print::Printer;
 use super::settings::today;
+use super::signals::{Meaning, meaning};
 use super::speech::Speech;
 use super::terminal::FullScreen;
 use super::watch::ContentWatch;
@@ -94,31 +95,86 @@ impl Reloading {
     }
 }
 
-/// Runs the kiosk until the app or a signal ends it. A locked kiosk ends only on SIGTERM or
-/// SIGHUP (from its service manager), not SIGINT.
-pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<PathBuf>) -> Result<()> {
+/// The world the kiosk's effects reach: speech, the printer, the content folder and the
+/// PIN guard's file. Dropping it stops reading aloud and ends a print job still running.
+struct Outside {
+    sender: SyncSender<Wakeup>,
+    speech: Speech,
+    printer: Printer,
+    pin_file: PinFile,
+    reload_wanted: bool,
+}
+
+impl World for Outside {
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+
+    fn print(&mut self, command: Vec<String>, text: String) {
+        let sender = self.sender.clone();
+        self.printer.start(command, text, move |result| {
+            let _ = sender.send(Wakeup::Printed(result));
+        });
+    }
+
+    fn speak(&mut self, command: &[String], text: String) -> Result<(), String> {
+        self.speech.start(command, text)
+    }
+
+    fn stop_speaking(&mut self) {
+        self.speech.stop();
+    }
+
+    fn reload(&mut self) {
+        self.reload_wanted = true;
+    }
+
+    fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
+        self.pin_file.save(record)
+    }
+}
+
+/// What the loop starts with besides the app.
+pub struct Sources {
+    /// Signals, caught since before the terminal's size was first read.
+    pub signals: Signals,
+    /// Whether the kiosk is locked (which signals end it).
+    pub locked: bool,
+    /// The content folder to watch and read again, if any.
+    pub folder: Option<PathBuf>,
+    /// Where the PIN guard is kept.
+    pub pin_file: PinFile,
+}
+
+/// Runs the kiosk until the app or a signal ends it.
+pub fn run(mut app: App, screen: &mut FullScreen, sources: Sources) -> Result<()> {
+    let Sources { signals, locked, folder, pin_file } = sources;
     let (sender, wakeups) = mpsc::sync_channel(QUEUE);
-    // Signals are caught from here on; they wait in a pipe until their thread reads them.
-    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCHLD])
-        .context("listening for signals")?;
-    update(&mut app, Event::new(Input::Today(today()), Instant::now()));
+    let mut outside = Outside {
+        sender: sender.clone(),
+        speech: Speech::default(),
+        printer: Printer::default(),
+        pin_file,
+        reload_wanted: false,
+    };
+    let mut first = vec![Input::Today(today())];
     let mut reloading = None;
-    let mut speech = Speech::default();
     if let Some(folder) = folder {
         let (mut started, problem) = Reloading::new(folder, &sender);
         if app.loading() {
             started.request(&app, &sender);
         }
         reloading = Some(started);
-        if let Some(problem) = problem {
-            update(&mut app, Event::new(Input::Notice(problem), Instant::now()));
-        }
+        first.extend(problem.map(Input::Notice));
+    }
+    if dispatch(&mut app, first, &mut outside) == Flow::Quit {
+        return Ok(());
     }
     let mut midnight = next_midnight();
     let mut painter = Painter::new();
     painter.draw(&app, screen)?;
-    // Keys typed meanwhile wait in the terminal: starting these threads after the first
-    // frame shows it sooner.
+    // Keys typed meanwhile wait in the terminal, and signals in their pipe: starting these
+    // threads after the first frame shows it sooner.
     start_sources(signals, locked, &sender)?;
     prepare_search(&app, &sender);
     loop {
@@ -134,15 +190,14 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
             midnight = next_midnight();
         }
         // Take everything already waiting before drawing, so a flood of keys costs one frame.
-        let mut reload_now = false;
         let mut reload_done = false;
         for wakeup in first.into_iter().chain(wakeups.try_iter()) {
             match wakeup {
                 Wakeup::Terminal(event) => inputs.extend(to_input(event)),
                 Wakeup::Printed(result) => inputs.push(Input::Printed(result)),
-                Wakeup::ContentChanged => reload_now = true,
+                Wakeup::ContentChanged => outside.reload_wanted = true,
                 Wakeup::ChildExited => {
-                    if speech.reap() {
+                    if outside.speech.reap() {
                         inputs.push(Input::SpeechEnded);
                     }
                 }
@@ -150,37 +205,19 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
                     inputs.push(Input::Reloaded(reloaded));
                     reload_done = true;
                 }
-                // Nothing on screen changes when the index arrives, so it costs no frame.
-                Wakeup::SearchReady(prepared) => {
-                    update(&mut app, Event::new(Input::SearchIndexReady(prepared), Instant::now()));
-                }
+                Wakeup::SearchReady(prepared) => inputs.push(Input::SearchIndexReady(prepared)),
                 Wakeup::InputClosed | Wakeup::Signal => return Ok(()),
             }
         }
         // Mouse moves and the like change nothing, and cost no frame.
-        if inputs.is_empty() && !reload_now {
+        if inputs.is_empty() && !outside.reload_wanted {
             continue;
         }
-        for input in inputs {
-            for effect in update(&mut app, Event::new(input, Instant::now())) {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Print { command, text } => {
-                        let sender = sender.clone();
-                        print::start(command, text, move |result| {
-                            let _ = sender.send(Wakeup::Printed(result));
-                        });
-                    }
-                    Effect::ReloadContent => reload_now = true,
-                    Effect::Speak { command, text } => {
-                        if let Err(problem) = speech.start(&command, text) {
-                            update(&mut app, Event::new(Input::Notice(problem), Instant::now()));
-                            update(&mut app, Event::new(Input::SpeechEnded, Instant::now()));
-                        }
-                    }
-                    Effect::StopSpeaking => speech.stop(),
-                }
-            }
+        // The index arriving changes nothing on screen, unless a timer fell due with it.
+        let only_index = inputs.iter().all(|input| matches!(input, Input::SearchIndexReady(_)));
+        let before = only_index.then(|| (app.session().clone(), app.reset_countdown()));
+        if dispatch(&mut app, inputs, &mut outside) == Flow::Quit {
+            return Ok(());
         }
         if let Some(reloading) = &mut reloading {
             // After the inputs, so the next reload starts from the library just swapped in.
@@ -188,9 +225,12 @@ pub fn run(mut app: App, screen: &mut FullScreen, locked: bool, folder: Option<P
                 reloading.finished(&app, &sender);
                 prepare_search(&app, &sender);
             }
-            if reload_now {
+            if std::mem::take(&mut outside.reload_wanted) {
                 reloading.request(&app, &sender);
             }
+        }
+        if before.is_some_and(|before| before == (app.session().clone(), app.reset_countdown())) {
+            continue;
         }
         painter.draw(&app, screen)?;
     }
@@ -237,18 +277,24 @@ fn prepare_search(app: &App, sender: &SyncSender<Wakeup>) {
     });
 }
 
-/// Starts the threads that feed the loop: terminal input and signals. Handling a signal
-/// replaces its default action, so a locked kiosk catches the ones that would end or stop it,
-/// and lets them go. SIGCHLD says a child ended: the speech program is then waited for at once.
+/// Starts the threads that feed the loop: terminal input and signals.
 fn start_sources(mut signals: Signals, locked: bool, sender: &SyncSender<Wakeup>) -> Result<()> {
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
-        let ends = |signal: i32| matches!(signal, SIGTERM | SIGHUP) || (!locked && signal != SIGTSTP);
         for signal in signals.forever() {
-            if signal == SIGCHLD {
-                let _ = signal_sender.send(Wakeup::ChildExited);
-            } else if ends(signal) {
-                let _ = signal_sender.send(Wakeup::Signal);
+            let wakeup = match meaning(signal, locked) {
+                Meaning::End => Wakeup::Signal,
+                Meaning::ChildExited => Wakeup::ChildExited,
+                // Read the size now: crossterm reports resizes only once its reader runs, and
+                // one in the first milliseconds would be lost.
+                Meaning::Resized => match crossterm::terminal::size() {
+                    Ok((width, height)) => Wakeup::Terminal(crossterm::event::Event::Resize(width, height)),
+                    Err(_) => continue,
+                },
+                Meaning::Ignore => continue,
+            };
+            let ends = matches!(wakeup, Wakeup::Signal);
+            if signal_sender.send(wakeup).is_err() || ends {
                 return;
             }
         }

@@ -1,14 +1,18 @@
 //! Everything that touches the terminal, the clock, signals and other programs.
 
+mod capped_backend;
 pub mod cli;
 mod commands;
+mod dispatch;
 mod event_loop;
 mod hash_pin;
 mod input;
 mod painter;
+mod pin_file;
 mod print;
 mod report;
 mod settings;
+mod signals;
 mod speech;
 mod start_at;
 mod terminal;
@@ -61,6 +65,21 @@ fn kiosk(cli: &Cli) -> ExitCode {
                 return ExitCode::from(commands::EXIT_UNREADABLE);
             }
         };
+    // Before the size is first read, so a resize at any moment after it is seen.
+    let signals = match signals::catch() {
+        Ok(signals) => signals,
+        Err(error) => {
+            eprintln!("patient-kiosk: cannot listen for signals: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let pin_file = pin_file::PinFile::in_directory(&pin_file::state_directory());
+    let (pin_record, pin_problem) = pin_file.load();
+    let mut start = start;
+    if let Some(problem) = pin_problem {
+        eprintln!("patient-kiosk: {problem}");
+        start.settings.notices.push(problem);
+    }
     let mut screen = match terminal::FullScreen::enter() {
         Ok(screen) => screen,
         Err(error) => {
@@ -73,14 +92,16 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let folder = start.folder;
     let catalogs = start.catalogs;
     let mut app =
-        App::new(start.library, catalogs, start.settings, (size.width, size.height), Instant::now());
+        App::new(start.library, catalogs, start.settings, (size.width, size.height), Instant::now())
+            .with_pin_record(pin_record);
     if start.loading {
         app = app.loading_library();
     }
     if let Some((id, page)) = start_at {
         app.start_at(&id, page);
     }
-    let result = event_loop::run(app, &mut screen, locked, folder);
+    let sources = event_loop::Sources { signals, locked, folder, pin_file };
+    let result = event_loop::run(app, &mut screen, sources);
     drop(screen);
     match result {
         Ok(()) => ExitCode::SUCCESS,

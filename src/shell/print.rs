@@ -1,23 +1,53 @@
 //! Running the print command: directly (never through a shell), the handout on its standard
 //! input, on a thread of its own so the kiosk never waits for a printer. The child is always
-//! waited for, so none is left behind as a zombie.
+//! waited for, so none is left behind as a zombie, and a job still running when the kiosk
+//! ends is ended with it, so none is orphaned.
 
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
 /// The longest a print command's complaint is kept.
-const MAX_ERROR_BYTES: usize = 4096;
+const MAX_ERROR_BYTES: u64 = 4096;
 
-/// Starts printing `text` with `command`; `done` gets `Ok` or what went wrong.
-pub fn start(command: Vec<String>, text: String, done: impl FnOnce(Result<(), String>) + Send + 'static) {
-    let spawned = thread::Builder::new().name("print".into()).spawn(move || done(run(&command, &text)));
-    if let Err(error) = spawned {
-        eprintln!("patient-kiosk: cannot start printing: {error}");
+/// The print job running now, if any. `update` allows one at a time.
+#[derive(Default)]
+pub struct Printer {
+    /// The running job's process id, until it has been waited for.
+    running: Arc<Mutex<Option<u32>>>,
+}
+
+impl Printer {
+    /// Starts printing `text` with `command`; `done` gets `Ok` or what went wrong.
+    pub fn start(
+        &mut self,
+        command: Vec<String>,
+        text: String,
+        done: impl FnOnce(Result<(), String>) + Send + 'static,
+    ) {
+        let running = Arc::clone(&self.running);
+        let spawned =
+            thread::Builder::new().name("print".into()).spawn(move || done(run(&command, &text, &running)));
+        if let Err(error) = spawned {
+            eprintln!("patient-kiosk: cannot start printing: {error}");
+        }
     }
 }
 
-fn run(command: &[String], text: &str) -> Result<(), String> {
+impl Drop for Printer {
+    /// Ends a job still running. Its id stays taken until it is waited for (the waiting thread
+    /// clears it first), so the signal cannot reach another process.
+    fn drop(&mut self) {
+        let running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(pid) = *running {
+            // SAFETY: kill() has no memory effects; the pid is our child's, not yet waited for.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGTERM) };
+        }
+    }
+}
+
+fn run(command: &[String], text: &str, running: &Mutex<Option<u32>>) -> Result<(), String> {
     let (program, arguments) = command.split_first().ok_or("the print command is empty")?;
     let mut child = Command::new(program)
         .args(arguments)
@@ -26,14 +56,28 @@ fn run(command: &[String], text: &str) -> Result<(), String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|error| format!("cannot run {program}: {error}"))?;
+    *running.lock().unwrap_or_else(PoisonError::into_inner) = Some(child.id());
     let written = child.stdin.take().map(|mut stdin| stdin.write_all(text.as_bytes()));
-    let output = child.wait_with_output().map_err(|error| format!("{program}: {error}"))?;
+    let mut said = Vec::new();
+    if let Some(stderr) = child.stderr.take() {
+        // Read to the end (a child blocked on a full pipe never ends), keeping the start.
+        let mut stderr = stderr;
+        let _ = (&mut stderr).take(MAX_ERROR_BYTES).read_to_end(&mut said);
+        let _ = std::io::copy(&mut stderr, &mut std::io::sink());
+    }
+    wait_without_reaping(child.id());
+    let status = {
+        let mut running = running.lock().unwrap_or_else(PoisonError::into_inner);
+        *running = None;
+        child.wait()
+    }
+    .map_err(|error| format!("{program}: {error}"))?;
     // A command that fails may stop reading first; what it said matters more than the pipe.
-    if !output.status.success() {
-        let said = String::from_utf8_lossy(&output.stderr[..output.stderr.len().min(MAX_ERROR_BYTES)]);
+    if !status.success() {
+        let said = String::from_utf8_lossy(&said);
         let said = said.trim();
         return Err(if said.is_empty() {
-            format!("{program} failed ({})", output.status)
+            format!("{program} failed ({status})")
         } else {
             format!("{program}: {said}")
         });
@@ -41,5 +85,19 @@ fn run(command: &[String], text: &str) -> Result<(), String> {
     match written {
         Some(Err(error)) => Err(format!("{program} did not take the whole handout: {error}")),
         _ => Ok(()),
+    }
+}
+
+/// Waits until the child has ended but leaves it to be reaped, so its id cannot be reused
+/// while [`Printer`]'s drop might still signal it.
+fn wait_without_reaping(pid: u32) {
+    loop {
+        // SAFETY: waitid fills a siginfo_t we own; WNOWAIT leaves the child waitable.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let result =
+            unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT) };
+        if result == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+            return;
+        }
     }
 }

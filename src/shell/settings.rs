@@ -149,6 +149,7 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
         clinic_name: config.clinic_name.clone(),
         print_command: config.print.command.clone(),
         print_allowed_for_patients: config.print.allow_patients,
+        patient_print_limit: config.print.patient_limit,
         reviewed_only: config.content_rules.show == Show::Reviewed,
         language: config.display.language.clone(),
         theme: theme(config.display.theme),

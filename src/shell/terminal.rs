@@ -1,7 +1,8 @@
-//! Taking over the terminal, and always giving it back: on quit, on a panic, on a signal.
+//! Taking over the terminal, and always giving it back: on quit, on a panic, on a signal,
+//! and on a fault or an abort (such as a failed allocation).
 
 use std::io::{self, Stdout, Write as _};
-use std::sync::Once;
+use std::sync::{Once, OnceLock};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -11,16 +12,19 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::capped_backend::CappedBackend;
+
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct FullScreen {
     /// The ratatui terminal that draws frames.
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<CappedBackend<CrosstermBackend<Stdout>>>,
 }
 
 impl FullScreen {
     /// Raw mode, the alternate screen, mouse and paste reporting on; the cursor hidden.
     pub fn enter() -> io::Result<FullScreen> {
         install_panic_hook();
+        install_fault_handlers();
         enable_raw_mode()?;
         let entered = execute!(
             io::stdout(),
@@ -29,7 +33,7 @@ impl FullScreen {
             EnableBracketedPaste,
             cursor::Hide
         )
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        .and_then(|()| Terminal::new(CappedBackend(CrosstermBackend::new(io::stdout()))));
         match entered {
             Ok(terminal) => Ok(FullScreen { terminal }),
             Err(error) => {
@@ -65,4 +69,55 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+/// What [`restore`] sends, as bytes a signal handler can write without allocating: paste and
+/// mouse reporting off, no scroll region, plain colours, the normal screen, the cursor shown.
+const RESTORE_BYTES: &[u8] =
+    b"\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[r\x1b[0m\x1b[?1049l\x1b[?25h";
+
+/// The line settings before raw mode, for the fault handlers.
+static LINE_SETTINGS: OnceLock<libc::termios> = OnceLock::new();
+
+/// Signals that end the program at once and cannot go through the loop: a fault in the program
+/// (or one sent by `kill`), and the abort of a failed allocation.
+const FAULTS: [libc::c_int; 7] =
+    [libc::SIGABRT, libc::SIGBUS, libc::SIGSEGV, libc::SIGILL, libc::SIGFPE, libc::SIGSYS, libc::SIGTRAP];
+
+/// On a fault, the terminal is put back before the program ends with that signal.
+fn install_fault_handlers() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        // SAFETY: termios is plain data that tcgetattr fills; sigaction installs a handler that
+        // uses only async-signal-safe calls (write, tcsetattr, signal, raise).
+        unsafe {
+            let mut settings: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(libc::STDIN_FILENO, &mut settings) == 0 {
+                let _ = LINE_SETTINGS.set(settings);
+            }
+            for signal in FAULTS {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = on_fault as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                // On the alternate stack, so a stack overflow can still restore the terminal.
+                action.sa_flags = libc::SA_ONSTACK;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+    });
+}
+
+/// Restores the terminal, then ends the program with the same signal.
+extern "C" fn on_fault(signal: libc::c_int) {
+    // SAFETY: only async-signal-safe calls, on memory that is never written after start-up.
+    unsafe {
+        libc::write(libc::STDOUT_FILENO, RESTORE_BYTES.as_ptr().cast(), RESTORE_BYTES.len());
+        if let Some(settings) = LINE_SETTINGS.get() {
+            libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, settings);
+        }
+        // The signal is blocked while its handler runs: raised now, it ends the program with
+        // its default action as soon as the handler returns (a fault would also recur).
+        libc::signal(signal, libc::SIG_DFL);
+        libc::raise(signal);
+    }
 }

@@ -53,11 +53,16 @@ pub fn flash(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> bool {
     let catalog = app.catalog();
     let text = match flash {
         Flash::WrongPin => catalog.text(Msg::FlashWrongPin).to_owned(),
-        Flash::PinLockedOut => catalog.text(Msg::FlashLockedOut).to_owned(),
+        Flash::PinLockedOut => {
+            catalog.format(Msg::FlashLockedOut, &[("minutes", &app.pin_minutes_left().to_string())])
+        }
         Flash::Printing => catalog.text(Msg::FlashPrinting).to_owned(),
         Flash::Printed => catalog.text(Msg::FlashPrinted).to_owned(),
         Flash::PrintFailed(reason) => catalog.format(Msg::FlashPrintFailed, &[("reason", reason)]),
         Flash::PrintNotSetUp => catalog.text(Msg::FlashPrintNotSetUp).to_owned(),
+        Flash::PrintBusy => catalog.text(Msg::FlashPrintBusy).to_owned(),
+        Flash::PrintLimit => catalog.text(Msg::FlashPrintLimit).to_owned(),
+        Flash::PrintAskStaff => catalog.text(Msg::FlashPrintAskStaff).to_owned(),
         Flash::StaffModeEnded => catalog.text(Msg::FlashStaffModeEnded).to_owned(),
         Flash::Speaking => catalog.text(Msg::FlashSpeaking).to_owned(),
         Flash::SpeechNotSetUp => catalog.text(Msg::FlashSpeechNotSetUp).to_owned(),

@@ -20,7 +20,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
             if settings.pin_hash.is_none() {
                 lines.push(Line::styled(catalog.text(Msg::PinNotSetUp), theme.warning));
             } else if app.pin_locked_out() {
-                lines.push(Line::styled(catalog.text(Msg::PinLockedOut), theme.warning));
+                let minutes = app.pin_minutes_left().to_string();
+                lines.push(Line::styled(
+                    catalog.format(Msg::PinLockedOut, &[("minutes", &minutes)]),
+                    theme.warning,
+                ));
             } else {
                 lines.push(Line::from(catalog.text(Msg::PinPrompt)));
                 lines.push(Line::default());

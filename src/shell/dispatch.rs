@@ -1,0 +1,177 @@
+//! The one place where what happens meets `update`, and where every effect it asks for is
+//! carried out. No input reaches the app any other way, so no effect can be dropped.
+
+use std::collections::VecDeque;
+use std::time::Instant;
+
+use patient_kiosk::app::{App, Effect, Event, Input, PinRecord, update};
+
+/// Everything outside the app that its effects touch.
+pub trait World {
+    /// The time now, for the next event.
+    fn now(&self) -> Instant;
+    /// Starts printing; the result comes back as [`Input::Printed`].
+    fn print(&mut self, command: Vec<String>, text: String);
+    /// Starts reading aloud, stopping any reading first; why it could not start, if it could not.
+    fn speak(&mut self, command: &[String], text: String) -> Result<(), String>;
+    /// Stops reading aloud now.
+    fn stop_speaking(&mut self);
+    /// Reads the content folder again after this batch.
+    fn reload(&mut self);
+    /// Keeps the PIN guard's state for the next start; what went wrong, if anything.
+    fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String>;
+}
+
+/// Whether the loop goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep running.
+    Continue,
+    /// The app asked to end.
+    Quit,
+}
+
+/// Gives each input to `update` in turn and carries out every effect it returns. What an effect
+/// reports back at once (a speech program that cannot start) is given to `update` too.
+pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &mut impl World) -> Flow {
+    let mut waiting: VecDeque<Input> = inputs.into_iter().collect();
+    while let Some(input) = waiting.pop_front() {
+        for effect in update(app, Event::new(input, world.now())) {
+            match effect {
+                Effect::Quit => return Flow::Quit,
+                Effect::Print { command, text } => world.print(command, text),
+                Effect::ReloadContent => world.reload(),
+                Effect::Speak { command, text } => {
+                    if let Err(problem) = world.speak(&command, text) {
+                        waiting.extend([Input::Notice(problem), Input::SpeechEnded]);
+                    }
+                }
+                Effect::StopSpeaking => world.stop_speaking(),
+                Effect::SavePinRecord(record) => {
+                    if let Err(problem) = world.save_pin_record(record) {
+                        waiting.push_back(Input::Notice(problem));
+                    }
+                }
+            }
+        }
+    }
+    Flow::Continue
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use patient_kiosk::app::{Key, Settings};
+    use patient_kiosk::content::{Reloaded, load_bundled};
+    use patient_kiosk::i18n::Catalog;
+
+    use super::*;
+
+    /// A world that only writes down what it was asked to do.
+    struct Recorder {
+        now: Instant,
+        speaking: bool,
+        asked: Vec<&'static str>,
+    }
+
+    impl World for Recorder {
+        fn now(&self) -> Instant {
+            self.now
+        }
+        fn print(&mut self, _: Vec<String>, _: String) {
+            self.asked.push("print");
+        }
+        fn speak(&mut self, _: &[String], _: String) -> Result<(), String> {
+            self.speaking = true;
+            self.asked.push("speak");
+            Ok(())
+        }
+        fn stop_speaking(&mut self) {
+            self.speaking = false;
+            self.asked.push("stop speaking");
+        }
+        fn reload(&mut self) {
+            self.asked.push("reload");
+        }
+        fn save_pin_record(&mut self, _: PinRecord) -> Result<(), String> {
+            self.asked.push("save PIN record");
+            Ok(())
+        }
+    }
+
+    /// A kiosk reading a topic aloud, and the world it reads in.
+    fn reading_aloud() -> (App, Recorder) {
+        let start = Instant::now();
+        let settings = Settings {
+            speech_command: Some(vec!["espeak-ng".into()]),
+            idle: Duration::from_secs(90),
+            warning: Duration::from_secs(20),
+            ..Settings::default()
+        };
+        let mut app = App::new(load_bundled().library, Catalog::english(), settings, (80, 24), start);
+        let mut world = Recorder { now: start, speaking: false, asked: Vec::new() };
+        let keys = [Input::Key(Key::Enter), Input::Key(Key::Char('a'))];
+        assert_eq!(dispatch(&mut app, keys, &mut world), Flow::Continue);
+        assert!(world.speaking, "{:?}", world.asked);
+        (app, world)
+    }
+
+    #[test]
+    fn the_idle_reset_stops_the_reading_whatever_event_brings_it() {
+        let (app, _) = reading_aloud();
+        let index = app.search_job().map(|job| job.build());
+        let arrivals: Vec<Input> = [
+            Some(Input::Wake),
+            Some(Input::Today(jiff::civil::date(2026, 11, 28))),
+            Some(Input::Notice("a notice".into())),
+            Some(Input::Printed(Ok(()))),
+            Some(Input::Reloaded(Reloaded { library: load_bundled().library, notices: Vec::new() })),
+            Some(Input::Resize { width: 100, height: 30 }),
+            index.map(Input::SearchIndexReady),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        assert_eq!(arrivals.len(), 7, "every kind of event that is not a reader's");
+        for arrival in arrivals {
+            let (mut app, mut world) = reading_aloud();
+            // Past the idle time and the warning: the reset is due when this event comes.
+            world.now += Duration::from_secs(200);
+            let shown = format!("{arrival:?}").chars().take(40).collect::<String>();
+            assert_eq!(dispatch(&mut app, [arrival], &mut world), Flow::Continue);
+            assert!(app.at_rest(), "{shown}: the session was not wiped");
+            assert!(!world.speaking, "{shown}: still reading to the next person: {:?}", world.asked);
+        }
+    }
+
+    #[test]
+    fn a_speech_program_that_cannot_start_is_told_to_staff_and_ends_the_reading() {
+        struct Mute(Recorder);
+        impl World for Mute {
+            fn now(&self) -> Instant {
+                self.0.now
+            }
+            fn print(&mut self, command: Vec<String>, text: String) {
+                self.0.print(command, text);
+            }
+            fn speak(&mut self, _: &[String], _: String) -> Result<(), String> {
+                Err("cannot run espeak-ng".into())
+            }
+            fn stop_speaking(&mut self) {
+                self.0.stop_speaking();
+            }
+            fn reload(&mut self) {
+                self.0.reload();
+            }
+            fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
+                self.0.save_pin_record(record)
+            }
+        }
+        let (mut app, world) = reading_aloud();
+        let mut world = Mute(world);
+        dispatch(&mut app, [Input::Key(Key::Right), Input::Key(Key::Char('a'))], &mut world);
+        assert!(!app.session().speaking);
+        assert_eq!(app.notices(), ["cannot run espeak-ng"]);
+    }
+}

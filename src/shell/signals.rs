@@ -1,0 +1,67 @@
+//! Which signals end the kiosk, which it ignores, and which tell it the window changed. Every
+//! signal whose default would end the program is caught here, so the terminal is always
+//! restored first; the faults that cannot be caught this way are in `terminal`.
+
+use libc::{
+    SIGALRM, SIGCHLD, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGPWR, SIGQUIT, SIGSTKFLT, SIGTERM, SIGTSTP, SIGTTIN,
+    SIGTTOU, SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ, c_int,
+};
+use signal_hook::iterator::Signals;
+
+/// End the kiosk, locked or not: the service manager's stop, a closed terminal, resource limits.
+const ENDS: &[c_int] = &[SIGTERM, SIGHUP, SIGXCPU, SIGXFSZ];
+/// End an unlocked kiosk (Ctrl-C, Ctrl-\); a locked one ignores them.
+const ENDS_UNLOCKED: &[c_int] = &[SIGINT, SIGQUIT];
+/// Ignored: nobody at a kiosk means them, and by default most would end it without restoring
+/// the terminal (the job-control ones would stop it).
+const IGNORED: &[c_int] =
+    &[SIGTSTP, SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT];
+
+/// What a caught signal means to the loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    /// End the kiosk, restoring the terminal.
+    End,
+    /// A child process ended.
+    ChildExited,
+    /// The window changed size.
+    Resized,
+    /// Nothing.
+    Ignore,
+}
+
+/// Catches every signal the kiosk handles. From this call on they wait in a pipe until read,
+/// so one that arrives before the loop runs (a resize in the first milliseconds) is not lost.
+pub fn catch() -> std::io::Result<Signals> {
+    let realtime = libc::SIGRTMIN()..=libc::SIGRTMAX();
+    let all =
+        ENDS.iter().chain(ENDS_UNLOCKED).chain(IGNORED).copied().chain([SIGCHLD, SIGWINCH]).chain(realtime);
+    Signals::new(all)
+}
+
+/// What `signal` means for a kiosk that is `locked` or not.
+pub fn meaning(signal: c_int, locked: bool) -> Meaning {
+    match signal {
+        SIGCHLD => Meaning::ChildExited,
+        SIGWINCH => Meaning::Resized,
+        _ if ENDS.contains(&signal) => Meaning::End,
+        _ if ENDS_UNLOCKED.contains(&signal) && !locked => Meaning::End,
+        _ => Meaning::Ignore,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locked_kiosk_ends_only_when_its_service_manager_or_its_terminal_says_so() {
+        let ending = |locked| {
+            (1..=libc::SIGRTMAX())
+                .filter(|&signal| meaning(signal, locked) == Meaning::End)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ending(true), [SIGHUP, SIGTERM, SIGXCPU, SIGXFSZ]);
+        assert_eq!(ending(false), [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXCPU, SIGXFSZ]);
+    }
+}
