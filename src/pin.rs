@@ -2,12 +2,13 @@
 
 use argon2::{Argon2, PasswordHash, PasswordHasher as _, PasswordVerifier as _};
 
-/// Fewest digits a staff PIN may have.
-pub const MIN_PIN_DIGITS: usize = 4;
+/// Fewest digits a new staff PIN may have: a million PINs, against five tries and lockouts that
+/// double.
+pub const MIN_PIN_DIGITS: usize = 6;
 /// Most digits a staff PIN may have; the PIN screen takes no more.
 pub const MAX_PIN_DIGITS: usize = 12;
 
-/// Whether `pin` is 4 to 12 digits.
+/// Whether `pin` is 6 to 12 digits.
 pub fn is_valid_pin(pin: &str) -> bool {
     (MIN_PIN_DIGITS..=MAX_PIN_DIGITS).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
 }
@@ -59,11 +60,11 @@ mod tests {
     }
 
     #[test]
-    fn pins_are_four_to_twelve_digits() {
-        for good in ["0000", "123456", "123456789012"] {
+    fn pins_are_six_to_twelve_digits() {
+        for good in ["000000", "123456", "123456789012"] {
             assert!(is_valid_pin(good), "{good}");
         }
-        for bad in ["", "123", "1234567890123", "12a4", "12 34"] {
+        for bad in ["", "123", "1234", "12345", "1234567890123", "12a456", "123 456"] {
             assert!(!is_valid_pin(bad), "{bad}");
         }
     }

@@ -19,7 +19,7 @@ fn messages(text: &str) -> (Config, Vec<String>) {
 
 #[test]
 fn every_key_is_read() {
-    let hash = patient_kiosk::pin::hash_pin("2468").expect("hash");
+    let hash = patient_kiosk::pin::hash_pin("246813").expect("hash");
     let text = format!(
         "clinic_name = \"Riverside Spine Clinic\"\ncontent = \"/srv/content\"\n[kiosk]\nlocked = true\n\
          idle_seconds = 30\nwarning_seconds = 25\nexit_pin_hash = \"{hash}\"\nstaff_key = \"F9\"\n\

@@ -113,7 +113,7 @@ fn the_right_pin_and_x_exit_with_status_zero() {
     kiosk.send(b"\x1b[24~");
     kiosk.wait_for("Enter the staff PIN, then press Enter.");
     kiosk.send(TEST_PIN.as_bytes());
-    kiosk.wait_for("● ● ● ●");
+    kiosk.wait_for("● ● ● ● ● ●");
     assert!(!kiosk.contents().contains(TEST_PIN), "the PIN is masked");
     kiosk.send(b"\r");
     kiosk.wait_for("Exit the kiosk");
@@ -239,5 +239,140 @@ fn configuration_problems_are_shown_to_staff_not_patients() {
     kiosk.wait_for("Problems with the configuration or the content:");
     kiosk.wait_for("`kiosk.idle_second`;");
     kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn signals_that_would_end_it_uncleanly_are_ignored() {
+    let mut kiosk = PtyKiosk::start(&[], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    let ignored = [
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGIO,
+        libc::SIGPWR,
+        libc::SIGSTKFLT,
+        libc::SIGTSTP,
+        libc::SIGRTMIN(),
+        libc::SIGRTMAX(),
+    ];
+    for signal in ignored {
+        kiosk.signal(signal);
+    }
+    // Still running, and still answering keys.
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    assert!(kiosk.is_running());
+    kiosk.quit();
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn a_fault_or_an_abort_restores_the_terminal_before_the_end() {
+    for signal in [libc::SIGABRT, libc::SIGSEGV, libc::SIGBUS] {
+        let mut kiosk = PtyKiosk::start(&[], 80, 24);
+        kiosk.wait_for("Choose a topic to read about.");
+        kiosk.signal(signal);
+        assert!(kiosk.wait_exit(Duration::from_secs(5)).is_some(), "signal {signal} ended it");
+        kiosk.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn a_resize_in_the_first_milliseconds_is_never_lost() {
+    // At each of these moments after the start, the window grows from 30 × 8 to 80 × 24.
+    for delay_ms in 0..16 {
+        let mut kiosk = PtyKiosk::start(&[], 30, 8);
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        kiosk.resize(80, 24);
+        kiosk.wait_for("Choose a topic to read about.");
+        kiosk.quit();
+    }
+}
+
+#[test]
+fn a_huge_window_is_drawn_at_the_limit_without_aborting() {
+    let mut kiosk = PtyKiosk::start(&[], 65535, 65535);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.resize(10000, 10000);
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    let peak = kiosk.peak_memory_kib();
+    assert!(peak < 200 * 1024, "peak memory {peak} KiB");
+    kiosk.quit();
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn a_print_job_still_running_when_the_kiosk_ends_is_ended_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pid_file = dir.path().join("printer.pid");
+    let (_config_dir, path) = config_file(&format!(
+        "[print]\ncommand = [\"sh\", \"-c\", \"echo $$ > {}; exec sleep 1000\"]\n",
+        pid_file.display()
+    ));
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    kiosk.send(b"p");
+    kiosk.wait_for("Sending to the printer");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let pid = loop {
+        if let Some(pid) =
+            std::fs::read_to_string(&pid_file).ok().and_then(|text| text.trim().parse::<u32>().ok())
+        {
+            break pid;
+        }
+        assert!(std::time::Instant::now() < deadline, "the print command never started");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    kiosk.send(b"p");
+    kiosk.wait_for("A handout is already printing. Please wait.");
+    kiosk.quit();
+    // Ended: gone, or a zombie waiting for whoever inherited it.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok().and_then(|stat| {
+            stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next().map(str::to_owned))
+        });
+        if state.as_deref().is_none_or(|state| state == "Z") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the print job {pid} outlived the kiosk ({state:?})");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_pin_lockout_survives_a_restart() {
+    let state = tempfile::tempdir().expect("state directory");
+    let env = [("XDG_STATE_HOME", state.path().to_str().expect("UTF-8"))];
+    let (_dir, path) = locked_config(600, 20);
+    let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 80, 24);
+    kiosk.wait_for("Press any key to start");
+    for _ in 0..5 {
+        kiosk.send(b"\x1b[24~");
+        kiosk.wait_for("Enter the staff PIN");
+        kiosk.send(b"000000\r");
+        kiosk.wait_until_gone("Enter the staff PIN");
+    }
+    kiosk.wait_for("Too many wrong PINs: the PIN screen is closed for 1 min.");
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+
+    let kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 80, 24);
+    kiosk.wait_for("Press any key to start");
+    let mut kiosk = kiosk;
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Too many wrong PINs. Try again in 1 min.");
+    kiosk.send(TEST_PIN.as_bytes());
+    kiosk.send(b"\r");
+    kiosk.wait_for("Too many wrong PINs. Try again in 1 min.");
+    assert!(!kiosk.contents().contains("Exit the kiosk"));
+    kiosk.signal(libc::SIGTERM);
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
 }

@@ -332,3 +332,32 @@ fn a_named_pipe_among_the_topics_is_reported_and_never_waited_for() {
     assert_eq!(output.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("knee  en  Knee"));
 }
+
+#[test]
+fn every_command_ends_quietly_when_its_reader_goes_away() {
+    use std::os::unix::process::ExitStatusExt as _;
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["validate"],
+        &["search", "cement"],
+        &["show", "vertebroplasty"],
+        &["export", "vertebroplasty", "--format", "text"],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+            .args(*args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(writer)
+            .output()
+            .expect("run patient-kiosk");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert!(
+            output.status.signal() == Some(libc::SIGPIPE) || output.status.success(),
+            "{args:?}: {:?}",
+            output.status
+        );
+    }
+}

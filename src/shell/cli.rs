@@ -110,7 +110,7 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Read a staff PIN (4 to 12 digits, not shown) and print the line for the configuration
+    /// Read a staff PIN (6 to 12 digits, not shown) and print the line for the configuration
     /// file: `exit_pin_hash = "$argon2id$..."`.
     HashPin,
 }

@@ -10,12 +10,11 @@ use patient_kiosk::pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS, hash_pin, is_valid_pin}
 /// Reads the PIN (twice on a terminal, once from a pipe) and prints the configuration line.
 pub fn run() -> ExitCode {
     let pin = if io::stdin().is_terminal() {
-        let first = prompt(&format!("Staff PIN ({MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits): "));
-        let again = prompt("The same PIN again: ");
-        match (first, again) {
-            (Ok(first), Ok(again)) if first == again => first,
-            (Ok(_), Ok(_)) => return fail("the two PINs differ"),
-            (Err(error), _) | (_, Err(error)) => return fail(&format!("cannot read the PIN: {error}")),
+        let first = format!("Staff PIN ({MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits): ");
+        match ask_twice(&first, "The same PIN again: ") {
+            Ok((first, again)) if first == again => first,
+            Ok(_) => return fail("the two PINs differ"),
+            Err(error) => return fail(&format!("cannot read the PIN: {error}")),
         }
     } else {
         let mut line = String::new();
@@ -41,14 +40,22 @@ fn fail(reason: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Reads one line with nothing echoed. Raw mode is always turned off again.
-fn prompt(question: &str) -> io::Result<String> {
+/// Asks twice, with nothing echoed. Echo goes off before the first question shows and stays off
+/// until the second answer, so a PIN typed or pasted the moment a question shows is never
+/// echoed. Raw mode is always turned off again.
+fn ask_twice(first: &str, second: &str) -> io::Result<(String, String)> {
+    enable_raw_mode()?;
+    let answers = ask(first).and_then(|first| Ok((first, ask(second)?)));
+    let _ = disable_raw_mode();
+    answers
+}
+
+/// One question and its hidden answer; raw mode needs its own carriage return.
+fn ask(question: &str) -> io::Result<String> {
     eprint!("{question}");
     io::stderr().flush()?;
-    enable_raw_mode()?;
     let typed = read_hidden_line();
-    let _ = disable_raw_mode();
-    eprintln!();
+    eprint!("\r\n");
     typed
 }
 

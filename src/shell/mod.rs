@@ -26,6 +26,13 @@ use patient_kiosk::app::App;
 
 /// Runs what the command line asks for and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    if cli.command.is_some() {
+        // A command whose reader goes away (`list | head`) ends quietly, as other tools do,
+        // instead of panicking on the failed write. The kiosk keeps SIGPIPE ignored: a print or
+        // speech program that stops reading is an error it reports.
+        // SAFETY: setting a signal's disposition before any thread starts.
+        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    }
     match &cli.command {
         Some(Command::Validate { dir, format, deny_warnings, readability, today }) => {
             let options = commands::ValidateOptions {

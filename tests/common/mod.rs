@@ -100,7 +100,7 @@ pub fn topic_state(app: &App) -> &patient_kiosk::app::TopicState {
 }
 
 /// The staff PIN every test kiosk uses.
-pub const TEST_PIN: &str = "2468";
+pub const TEST_PIN: &str = "246813";
 
 /// The argon2 hash of [`TEST_PIN`], made once per test program.
 pub fn test_pin_hash() -> String {

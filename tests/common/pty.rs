@@ -11,6 +11,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// How long a test waits for the screen to show something before it fails.
 pub const PATIENCE: Duration = Duration::from_secs(10);
+/// The largest screen the test terminal keeps: the kiosk draws no more than 512 × 256.
+const LARGEST_SCREEN: (u16, u16) = (600, 300);
 
 /// The terminal's line settings that a full-screen program changes and must put back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub struct PtyKiosk {
     bytes: Arc<Mutex<Vec<u8>>>,
     /// The line settings before the kiosk started.
     pub settings_before: LineSettings,
+    /// The kiosk's own state directory (`XDG_STATE_HOME`), unless the test named one.
+    _state: Option<tempfile::TempDir>,
 }
 
 impl PtyKiosk {
@@ -47,6 +51,13 @@ impl PtyKiosk {
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        command.env_remove("STATE_DIRECTORY");
+        // Each kiosk counts wrong PINs in a folder of its own, not in one the tests share.
+        let state = (!env.iter().any(|(name, _)| *name == "XDG_STATE_HOME"))
+            .then(|| tempfile::tempdir().expect("state directory"));
+        if let Some(state) = &state {
+            command.env("XDG_STATE_HOME", state.path());
+        }
         for (name, value) in env {
             command.env(name, value);
         }
@@ -54,8 +65,8 @@ impl PtyKiosk {
         let child = pair.slave.spawn_command(command).expect("start patient-kiosk");
         drop(pair.slave);
 
-        let rows = NonZeroU16::new(rows).expect("rows");
-        let columns = NonZeroU16::new(columns).expect("columns");
+        let rows = NonZeroU16::new(rows.min(LARGEST_SCREEN.1)).expect("rows");
+        let columns = NonZeroU16::new(columns.min(LARGEST_SCREEN.0)).expect("columns");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, columns, 0)));
         let bytes = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -71,7 +82,29 @@ impl PtyKiosk {
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
-        PtyKiosk { child, master: pair.master, writer, screen, bytes, settings_before }
+        PtyKiosk { child, master: pair.master, writer, screen, bytes, settings_before, _state: state }
+    }
+
+    /// Resizes the terminal, as a window manager does: the kiosk gets SIGWINCH.
+    pub fn resize(&mut self, columns: u16, rows: u16) {
+        let (shown_rows, shown_columns) = (rows.min(LARGEST_SCREEN.1), columns.min(LARGEST_SCREEN.0));
+        let shown =
+            (NonZeroU16::new(shown_rows).expect("rows"), NonZeroU16::new(shown_columns).expect("columns"));
+        self.screen.lock().expect("screen").set_size(shown.0, shown.1);
+        self.master
+            .resize(PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 })
+            .expect("resize the pty");
+    }
+
+    /// The most memory the kiosk has held, in KiB (`VmHWM`).
+    pub fn peak_memory_kib(&self) -> u64 {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).expect("/proc/PID/status");
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("a VmHWM line")
     }
 
     /// What the terminal shows now, row by row.
