@@ -48,7 +48,7 @@ fn a_spanish_speaker_can_do_everything_in_spanish() {
     }
     press(&mut app, Key::Enter);
     let screen = text(&draw(&app));
-    assert!(screen.contains("▼ ¿Para qué es la inyección?"), "{screen}");
+    assert!(screen.contains("▶ - ¿Para qué es la inyección?"), "{screen}");
     assert!(screen.contains("Le da firmeza al hueso roto."), "{screen}");
     assert!(screen.contains("Esc Atrás"), "{screen}");
 }

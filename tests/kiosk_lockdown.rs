@@ -200,6 +200,11 @@ fn the_staff_key_can_be_another_function_key() {
     assert_eq!(app.session().staff_panel, None);
     press(&mut app, Key::Function(2));
     assert!(matches!(app.session().staff_panel, Some(StaffPanel::Pin { .. })));
+    // The help names the key that really opens it.
+    press_all(&mut app, &[Key::Esc, Key::Enter, Key::Char('?')]);
+    let help = screen_text(&app);
+    assert!(help.contains("F2 ") && help.contains("Staff menu (for clinic staff)"), "{help}");
+    assert!(!help.contains("F12"), "{help}");
 }
 
 #[test]

@@ -202,8 +202,12 @@ fn the_chosen_faq_question_is_reversed() {
     let row_of = |n: usize| {
         text.y + app.page_lines().iter().position(|l| l.faq() == Some(n)).expect("question") as u16
     };
-    assert!(buffer[(text.x + 3, row_of(1))].modifier.contains(Modifier::REVERSED));
-    assert!(!buffer[(text.x + 3, row_of(0))].modifier.contains(Modifier::REVERSED));
+    assert!(buffer[(text.x + 4, row_of(1))].modifier.contains(Modifier::REVERSED));
+    assert!(!buffer[(text.x + 4, row_of(0))].modifier.contains(Modifier::REVERSED));
+    // ▶ marks the chosen question only; closed ones are marked +.
+    let marks: Vec<&str> = (0..7).map(|n| buffer[(text.x, row_of(n))].symbol()).collect();
+    assert_eq!(marks, [" ", "▶", " ", " ", " ", " ", " "]);
+    assert_eq!(buffer[(text.x + 2, row_of(0))].symbol(), "+");
 }
 
 #[test]

@@ -113,7 +113,9 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
             doc.lines.push(Line::blank());
             for (index, entry) in topic.faq.iter().enumerate() {
                 let open = view.faq_open.get(index).copied().unwrap_or(false);
-                let marker = if open { "▼" } else { "▶" };
+                // `+` opens, `-` closes; the space before it is where the screen marks the
+                // chosen question with ▶, so ▶ means "chosen" here as in every list.
+                let marker = if open { "  -" } else { "  +" };
                 doc.item(marker, &entry.question, Role::Question, Some(Spot::Question(index)));
                 if open {
                     doc.indented_as(&entry.answer, 2, Role::Text, Some(Spot::Answer(index)));

@@ -38,6 +38,7 @@ messages! {
     HelpLanguage = "help.language",
     HelpKeysReadAloud = "help.keys_read_aloud",
     HelpReadAloud = "help.read_aloud",
+    HelpStaff = "help.staff",
     FlashSpeechNotSetUp = "flash.speech_not_set_up",
     FlashSpeaking = "flash.speaking",
     TranslationDraft = "topic.translation_draft",

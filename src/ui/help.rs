@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, may_print};
+use crate::app::{App, Key, may_print};
 use crate::i18n::Msg;
 
 use super::theme::Theme;
@@ -37,14 +37,20 @@ const MAX_KEY_COLUMN: usize = 22;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let catalog = app.catalog();
     let locked = app.settings().locked;
-    let rows: Vec<(&str, &str)> = ROWS
+    let rows: Vec<(String, &str)> = ROWS
         .iter()
         .filter(|(keys, _)| !(locked && *keys == Msg::HelpKeysQuit))
         .filter(|(keys, _)| may_print(app) || *keys != Msg::HelpKeysPrint)
         .filter(|(keys, _)| app.settings().speech_command.is_some() || *keys != Msg::HelpKeysReadAloud)
         .filter(|(keys, _)| app.settings().languages.len() > 1 || *keys != Msg::HelpKeysLanguage)
-        .map(|(keys, meaning)| (catalog.text(*keys), catalog.text(*meaning)))
+        .map(|(keys, meaning)| (catalog.text(*keys).to_owned(), catalog.text(*meaning)))
         .collect();
+    // The staff key is whichever the configuration names: F12 unless set otherwise.
+    let mut rows = rows;
+    if let Key::Function(number) = app.settings().staff_key {
+        let at = rows.len().saturating_sub(1).min(rows.len());
+        rows.insert(at, (format!("F{number}"), catalog.text(Msg::HelpStaff)));
+    }
     // The keys in a column as wide as the widest (within reason), each meaning wrapped beside
     // them, so the columns line up in every language and at every width.
     let inner = usize::from(70.min(area.width).saturating_sub(2));

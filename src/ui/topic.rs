@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Page, PageNav, TopicState, first_visible, page_label};
+use crate::app::{App, Page, PageNav, Role, TopicState, first_visible, page_label};
 use crate::content::Topic;
 use crate::i18n::Msg;
 
@@ -125,11 +125,15 @@ fn page_text(
                 .iter()
                 .map(|run| {
                     let style = theme.role(run.role);
-                    let is_question = run.role == crate::app::Role::Question;
-                    Span::styled(
-                        run.text.as_str(),
-                        if chosen && is_question { theme.selected } else { style },
-                    )
+                    match run.role {
+                        Role::Question if chosen => Span::styled(run.text.as_str(), theme.selected),
+                        Role::Marker
+                            if chosen && run.text.starts_with(' ') && !run.text.trim().is_empty() =>
+                        {
+                            Span::styled(format!("▶{}", &run.text[1..]), theme.strong)
+                        }
+                        _ => Span::styled(run.text.as_str(), style),
+                    }
                 })
                 .collect();
             Line::from(spans)
