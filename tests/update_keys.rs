@@ -247,7 +247,7 @@ fn up_and_down_choose_faq_questions_and_enter_opens_and_closes_them() {
     press(&mut app, Key::Enter);
     assert!(topic_state(&app).faq_open[2]);
     let text: String = app.page_lines().iter().map(|l| l.text() + "\n").collect();
-    assert!(text.contains("▼ Will I be asleep?"), "{text}");
+    assert!(text.contains("  - Will I be asleep?"), "{text}");
     assert!(text.contains("The doctor numbs your back"), "{text}");
     press(&mut app, Key::Enter);
     assert!(!topic_state(&app).faq_open[2]);

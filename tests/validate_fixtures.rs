@@ -361,3 +361,46 @@ fn every_command_ends_quietly_when_its_reader_goes_away() {
         );
     }
 }
+
+#[test]
+fn a_named_configuration_that_does_not_exist_stops_every_command() {
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["validate"],
+        &["search", "cement"],
+        &["show", "vertebroplasty"],
+        &["export", "vertebroplasty", "--format", "text"],
+    ];
+    for args in commands {
+        let mut all = vec!["--config", "tests/fixtures/config/no-such-file.toml"];
+        all.extend_from_slice(args);
+        let output = kiosk(&all);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(output.stdout, b"", "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "patient-kiosk: tests/fixtures/config/no-such-file.toml: cannot read the configuration file: \
+             No such file or directory (os error 2)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn show_and_export_say_when_the_language_asked_for_is_not_there() {
+    for args in [
+        &["show", "vertebroplasty", "--lang", "fr"][..],
+        &["export", "vertebroplasty", "--lang", "fr", "--format", "text"],
+    ] {
+        let output = kiosk(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("Vertebroplasty"));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "patient-kiosk: the topic `vertebroplasty` is not available in `fr`; here it is in `en`\n",
+            "{args:?}"
+        );
+    }
+    let output = kiosk(&["show", "vertebroplasty", "--lang", "es"]);
+    assert_eq!((output.status.code(), output.stderr.as_slice()), (Some(0), &b""[..]));
+}

@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-use crate::content::{Library, Topic};
+use crate::content::{Library, Topic, same_language};
 use crate::i18n::{Catalog, Catalogs, Msg};
 
 use super::document::{Line, PageView, layout_page};
@@ -292,12 +292,6 @@ impl App {
         let view = PageView { page, faq_open: &state.faq_open, staff: self.session.staff, notices: &notices };
         layout_page(topic, view, catalog, width)
     }
-}
-
-/// Whether two language tags name the same language for a reader (`es` and `es-MX` do).
-fn same_language(a: &str, b: &str) -> bool {
-    let base = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-    base(a) == base(b)
 }
 
 impl App {

@@ -21,7 +21,7 @@ pub use date::ReviewDate;
 pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
 pub use diagnostic::{Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
-pub use library::{FALLBACK_LANGUAGE, Library};
+pub use library::{FALLBACK_LANGUAGE, Library, same_language};
 pub use load::{
     BUNDLED_PREFIX, ExtraChecks, FolderError, LoadReport, MAX_FILE_BYTES, load_bundled, load_bundled_with,
     load_folder, load_folder_with, load_in_memory,

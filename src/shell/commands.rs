@@ -4,10 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use patient_kiosk::app::{page_label, page_of_spot};
-use patient_kiosk::config::Show;
+use patient_kiosk::config::{Config, Show};
 use patient_kiosk::content::{
     Audience, BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
-    load_bundled_with, load_folder, load_folder_with, plural,
+    load_bundled_with, load_folder, load_folder_with, plural, same_language,
 };
 use patient_kiosk::editorial::{EditorialRules, editorial_findings};
 use patient_kiosk::handout::{Format, Handout, Part, to_plain};
@@ -25,9 +25,32 @@ use super::settings;
 /// Exit status when the content folder itself cannot be read.
 pub const EXIT_UNREADABLE: u8 = 2;
 
+/// The configuration for a command, its problems printed. A file named with `--config` that
+/// cannot be read stops the command: it would quietly run on other settings than asked for.
+fn configured(cli: &Cli) -> Result<Config, ExitCode> {
+    let (config, problems) = settings::configuration(cli);
+    if let (Some(named), Some(unreadable)) =
+        (&cli.config, problems.iter().find(|problem| problem.code == "config-unreadable"))
+    {
+        let reason = unreadable.message.trim_end_matches("; every setting keeps its default");
+        eprintln!("patient-kiosk: {}: {reason}", named.display());
+        return Err(ExitCode::from(EXIT_UNREADABLE));
+    }
+    for problem in &problems {
+        eprintln!("patient-kiosk: {problem}");
+    }
+    Ok(config)
+}
+
+/// The content folder a command reads: the one it names, else `--content`, else the configured
+/// one; `None` for the bundled content.
+fn folder<'a>(dir: Option<&'a Path>, cli: &'a Cli, config: &'a Config) -> Option<&'a Path> {
+    dir.or(cli.content.as_deref()).or(config.content.as_deref())
+}
+
 /// Loads `dir`, or the bundled content; prints why and returns the exit status when the folder
 /// cannot be read.
-pub fn load(dir: Option<&Path>) -> Result<LoadReport, ExitCode> {
+fn load(dir: Option<&Path>) -> Result<LoadReport, ExitCode> {
     match dir {
         None => Ok(load_bundled()),
         Some(dir) => load_folder(dir).map_err(|error| {
@@ -51,11 +74,11 @@ pub struct ValidateOptions {
 
 /// `patient-kiosk validate [DIR]`.
 pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> ExitCode {
-    let (config, notices) = settings::configuration(cli);
-    for notice in &notices {
-        eprintln!("patient-kiosk: {notice}");
-    }
-    let dir = dir.or(cli.content.as_deref()).or(config.content.as_deref());
+    let config = match configured(cli) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let dir = folder(dir, cli, &config);
     let rules = EditorialRules {
         max_grade: config.content_rules.max_grade,
         today: options.today,
@@ -171,7 +194,12 @@ fn summary(report: &LoadReport) -> String {
 }
 
 /// `patient-kiosk list [DIR]`.
-pub fn list(dir: Option<&Path>) -> ExitCode {
+pub fn list(cli: &Cli, dir: Option<&Path>) -> ExitCode {
+    let config = match configured(cli) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let dir = folder(dir, cli, &config);
     let report = match load(dir) {
         Ok(report) => report,
         Err(code) => return code,
@@ -199,8 +227,12 @@ pub fn list(dir: Option<&Path>) -> ExitCode {
 }
 
 /// `patient-kiosk search QUERY`: the ranked hits, one a line.
-pub fn search(dir: Option<&Path>, query: &str, language: &str, staff: bool, limit: usize) -> ExitCode {
-    let report = match load(dir) {
+pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize) -> ExitCode {
+    let config = match configured(cli) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let report = match load(folder(None, cli, &config)) {
         Ok(report) => report,
         Err(code) => return code,
     };
@@ -222,6 +254,29 @@ pub fn search(dir: Option<&Path>, query: &str, language: &str, staff: bool, limi
     ExitCode::SUCCESS
 }
 
+/// The configuration, and topic `id` in `lang` (else English, else any), for `show` and
+/// `export`. A topic not in the language asked for is said on stderr, as the kiosk says it.
+fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, Topic), ExitCode> {
+    let config = configured(cli)?;
+    let mut notices = Vec::new();
+    let library = settings::library(cli, &config, &mut notices)?;
+    for notice in &notices {
+        eprintln!("patient-kiosk: {notice}");
+    }
+    let language = lang.unwrap_or(patient_kiosk::i18n::BASE_LANGUAGE);
+    let Some(topic) = library.find_for_reader(id, language) else {
+        eprintln!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
+        return Err(ExitCode::from(EXIT_UNREADABLE));
+    };
+    if !same_language(&topic.language, language) {
+        eprintln!(
+            "patient-kiosk: the topic `{id}` is not available in `{language}`; here it is in `{}`",
+            topic.language
+        );
+    }
+    Ok((config, topic.clone()))
+}
+
 /// `patient-kiosk export ID`: the handout, to standard output or a file.
 pub fn export(
     cli: &Cli,
@@ -230,18 +285,9 @@ pub fn export(
     format: ExportFormat,
     output: Option<&Path>,
 ) -> ExitCode {
-    let (config, mut notices) = settings::configuration(cli);
-    let library = match settings::library(cli, &config, &mut notices) {
-        Ok(library) => library,
+    let (config, topic) = match configured_topic(cli, id, lang) {
+        Ok(found) => found,
         Err(code) => return code,
-    };
-    for notice in &notices {
-        eprintln!("patient-kiosk: {notice}");
-    }
-    let language = lang.unwrap_or(patient_kiosk::i18n::BASE_LANGUAGE);
-    let Some(topic) = library.find_for_reader(id, language) else {
-        eprintln!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
-        return ExitCode::from(EXIT_UNREADABLE);
     };
     let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
     let format = match format {
@@ -249,7 +295,7 @@ pub fn export(
         ExportFormat::Markdown => Format::Markdown,
         ExportFormat::Html => Format::Html,
     };
-    let handout = Handout::new(topic, &catalog, &config.clinic_name).render(format);
+    let handout = Handout::new(&topic, &catalog, &config.clinic_name).render(format);
     let written = match output {
         Some(path) => std::fs::write(path, handout),
         None => std::io::Write::write_all(&mut std::io::stdout(), handout.as_bytes()),
@@ -265,16 +311,11 @@ pub fn export(
 
 /// `patient-kiosk show ID`: the topic as plain text, for screen readers and pipes.
 pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> ExitCode {
-    let (config, mut notices) = settings::configuration(cli);
-    let library = match settings::library(cli, &config, &mut notices) {
-        Ok(library) => library,
+    let (config, topic) = match configured_topic(cli, id, lang) {
+        Ok(found) => found,
         Err(code) => return code,
     };
-    let language = lang.unwrap_or(patient_kiosk::i18n::BASE_LANGUAGE);
-    let Some(topic) = library.find_for_reader(id, language) else {
-        eprintln!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
-        return ExitCode::from(EXIT_UNREADABLE);
-    };
+    let topic = &topic;
     let part = match section {
         None => Part::All,
         Some("faq" | "questions") => Part::Faq,

@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             commands::validate(&cli, dir.as_deref(), &options)
         }
-        Some(Command::List { dir }) => commands::list(dir.as_deref().or(cli.content.as_deref())),
+        Some(Command::List { dir }) => commands::list(&cli, dir.as_deref()),
         Some(Command::HashPin) => hash_pin::run(),
         Some(Command::Show { id, section, lang }) => {
             commands::show(&cli, id, section.as_deref(), lang.as_deref())
@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> ExitCode {
             commands::export(&cli, id, lang.as_deref(), *format, output.as_deref())
         }
         Some(Command::Search { query, lang, patient, limit }) => {
-            commands::search(cli.content.as_deref(), &query.join(" "), lang, !patient, *limit)
+            commands::search(&cli, &query.join(" "), lang, !patient, *limit)
         }
         None => kiosk(&cli),
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use patient_kiosk::app::{Key, Settings, ThemeName};
 use patient_kiosk::config::{Config, Show, ThemeChoice, find_config_file, load_config};
-use patient_kiosk::content::{Library, Severity, load_bundled, load_folder, plural};
+use patient_kiosk::content::{Diagnostic, Library, Severity, load_bundled, load_folder, plural};
 use patient_kiosk::i18n::{Catalog, Catalogs};
 
 use super::cli::Cli;
@@ -31,7 +31,8 @@ pub struct Start {
 /// kiosk ends) and kept as notices for staff; only a content folder named on the command line
 /// that cannot be read stops the start.
 pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
-    let (config, mut notices) = configuration(cli);
+    let (config, problems) = configuration(cli);
+    let mut notices: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let loading = reads_after_first_frame(cli, &config);
     // The topics and the interface text are read side by side: together they are most of the
     // time before the first frame.
@@ -80,18 +81,15 @@ fn reads_after_first_frame(cli: &Cli, config: &Config) -> bool {
         && cli.content.as_deref().or(config.content.as_deref()).is_some_and(readable)
 }
 
-/// The configuration file's settings, and its problems as one line each.
-pub fn configuration(cli: &Cli) -> (Config, Vec<String>) {
+/// The configuration file's settings, and its problems.
+pub fn configuration(cli: &Cli) -> (Config, Vec<Diagnostic>) {
     let file = find_config_file(
         cli.config.as_deref(),
         std::env::var_os("XDG_CONFIG_HOME"),
         std::env::var_os("HOME"),
     );
     match &file {
-        Some(path) => {
-            let (config, problems) = load_config(path);
-            (config, problems.iter().map(ToString::to_string).collect())
-        }
+        Some(path) => load_config(path),
         None => (Config::default(), Vec::new()),
     }
 }
