@@ -182,3 +182,86 @@ fn exporting_an_unknown_topic_is_a_clear_message() {
         "patient-kiosk: there is no topic `knee`; `patient-kiosk list` shows the topics\n"
     );
 }
+
+/// Text that Markdown would read as markup if it were not escaped.
+const LOOKS_LIKE_MARKUP: &[&str] = &[
+    "1986. The year the method was first described.",
+    "2) A second point",
+    "Use &amp; and &lt; as written, & alone too.",
+    "~~Not struck~~ and ~one~ tilde",
+    "*Not emphasis* and _not either_ and **not strong**",
+    "# Not a heading",
+    "- Not a list",
+    "+ Not a list either",
+    "> Not a quote",
+    "<b>Not HTML</b> <!-- nor a comment -->",
+    "[Not a link](https://example.org) ![nor an image](x.png)",
+    "`Not code` and a \\ backslash",
+    "| Not | a | table |",
+    "=== not a heading rule",
+    "Costs $5 to $10, not $math$",
+    "[ ] not a task and [^1] not a footnote",
+];
+
+/// Each paragraph, heading and item of `markdown` as a CommonMark parser (with GitHub's
+/// extensions) reads it, and whatever markup it found besides.
+fn read_markdown(markdown: &str) -> (Vec<String>, Vec<String>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_MATH
+        | Options::ENABLE_GFM;
+    let (mut blocks, mut markup, mut current) = (Vec::new(), Vec::new(), String::new());
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(text) | Event::Code(text) => current.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                blocks.push(std::mem::take(&mut current));
+            }
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::List(_)) => {}
+            Event::End(TagEnd::List(_)) => {}
+            other => markup.push(format!("{other:?}")),
+        }
+    }
+    (blocks, markup)
+}
+
+#[test]
+fn markdown_shows_text_that_looks_like_markup_as_written() {
+    let mut text = topic_toml("knee", "Knee & *hip*");
+    text.push_str(&format!(
+        "[[sections]]\nkind = \"overview\"\nintro = {:?}\nitems = {:?}\n",
+        LOOKS_LIKE_MARKUP.join("\n\n"),
+        LOOKS_LIKE_MARKUP
+    ));
+    let topic: Topic = toml::from_str(&text).expect("topic");
+    let markdown = Handout::new(&topic, &Catalog::english(), "").render(Format::Markdown);
+    let (blocks, markup) = read_markdown(&markdown);
+    for written in LOOKS_LIKE_MARKUP {
+        let shown = blocks.iter().filter(|block| block == written).count();
+        assert_eq!(
+            shown, 2,
+            "{written:?} as a paragraph and as an item, in:\n{markdown}\nread as {blocks:#?}"
+        );
+    }
+    assert!(blocks.iter().any(|block| block == "Knee & *hip*"), "{blocks:#?}");
+    // The handout's own markup only: the "from" line's emphasis, the review in bold.
+    for found in &markup {
+        assert!(
+            [
+                "Start(Emphasis)",
+                "End(Emphasis)",
+                "Start(Strong)",
+                "End(Strong)",
+                "Start(BlockQuote",
+                "End(BlockQuote"
+            ]
+            .iter()
+            .any(|own| found.starts_with(own)),
+            "{found}"
+        );
+    }
+}

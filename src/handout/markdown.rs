@@ -77,11 +77,20 @@ pub fn to_markdown(handout: &Handout) -> String {
     out
 }
 
-/// Text with Markdown's markup characters escaped, so content shows as written.
+/// Text on one line with everything Markdown would read as markup escaped, so content shows
+/// as written in any CommonMark renderer, GitHub's extensions included: inline markup
+/// everywhere, and what would start a list, a heading rule or a quote at the start.
 fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut escaped = String::with_capacity(text.len() + 8);
+    // A number followed by `.` or `)` at the start would begin a numbered list.
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (n, c) in text.chars().enumerate() {
+        let inline =
+            matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '$');
+        let at_start = n == 0 && matches!(c, '-' | '+' | '=');
+        let list_number = digits > 0 && n == digits && matches!(c, '.' | ')');
+        if inline || at_start || list_number {
             escaped.push('\\');
         }
         escaped.push(c);
