@@ -112,3 +112,30 @@ fn no_content_byte_reaches_the_terminal_as_a_control_sequence() {
     assert!(!bytes.contains(&0x07), "a BEL reached the terminal");
     assert!(!String::from_utf8_lossy(&bytes).contains("Wrist"));
 }
+
+/// The README's screen: the bundled topic's Symptoms page at 80×24, as the real program draws it.
+#[test]
+fn the_readme_shows_the_screen_the_program_draws() {
+    let mut kiosk = PtyKiosk::start(&[], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    kiosk.send(RIGHT);
+    kiosk.send(RIGHT);
+    kiosk.wait_for("These problems can lead your doctor to suggest this");
+    let screen: String =
+        kiosk.contents().lines().map(|line| line.trim_end().to_owned() + "\n").collect::<String>();
+    kiosk.quit();
+
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let intro = "captured from the real program by `tests/e2e.rs`:\n\n```text\n";
+    let start = readme.find(intro).expect("the README's screen and the line before it") + intro.len();
+    let end = start + readme[start..].find("```").expect("the end of the screen");
+    let shown = &readme[start..end];
+    if shown != screen && std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(path, format!("{}{screen}{}", &readme[..start], &readme[end..])).expect("write README");
+        return;
+    }
+    assert_eq!(shown, screen, "the README's screen is stale: run `UPDATE_README=1 cargo test --test e2e`");
+}
