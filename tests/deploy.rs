@@ -1,22 +1,14 @@
 //! The files in deploy/ are checked by the tools that will read them: systemd and OpenSSH.
-//! On a machine without those tools the checks say so and pass; `.ci/run` installs them.
+//! On a machine without those tools the checks are skipped and say so (and fail on CI, where
+//! `.ci/run` installs them).
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn deploy(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy").join(file)
-}
-
-fn have(tool: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        eprintln!("skipped: {tool} is not installed here (.ci/run installs it)");
-    }
-    found
 }
 
 fn copy_tree(from: &Path, to: &Path) {
@@ -38,7 +30,7 @@ fn copy_tree(from: &Path, to: &Path) {
 
 #[test]
 fn the_systemd_unit_passes_systemd_analyze_verify() {
-    if !have("systemd-analyze") {
+    if !common::tool_for("deploy::the_systemd_unit_passes_systemd_analyze_verify", "systemd-analyze") {
         return;
     }
     // A root of its own, holding the unit, the binary where ExecStart looks, and systemd's units.
@@ -65,7 +57,8 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
 
 #[test]
 fn the_ssh_snippet_passes_sshd_t() {
-    if !have("sshd") || !have("ssh-keygen") {
+    let test = "deploy::the_ssh_snippet_passes_sshd_t";
+    if !common::tool_for(test, "sshd") || !common::tool_for(test, "ssh-keygen") {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");

@@ -134,7 +134,8 @@ fn the_readme_shows_the_screen_the_program_draws() {
     let end = start + readme[start..].find("```").expect("the end of the screen");
     let shown = &readme[start..end];
     if shown != screen && std::env::var_os("UPDATE_README").is_some() {
-        std::fs::write(path, format!("{}{screen}{}", &readme[..start], &readme[end..])).expect("write README");
+        std::fs::write(path, format!("{}{screen}{}", &readme[..start], &readme[end..]))
+            .expect("write README");
         return;
     }
     assert_eq!(shown, screen, "the README's screen is stale: run `UPDATE_README=1 cargo test --test e2e`");

@@ -101,8 +101,7 @@ fn a_key_stops_a_long_reading() {
 
 #[test]
 fn espeak_ng_reads_the_section_into_a_wave_file() {
-    if !Command::new("sh").args(["-c", "command -v espeak-ng"]).output().is_ok_and(|o| o.status.success()) {
-        eprintln!("skipped: espeak-ng is not installed here (.ci/run installs it)");
+    if !common::tool_for("e2e_access::espeak_ng_reads_the_section_into_a_wave_file", "espeak-ng") {
         return;
     }
     let out = tempfile::tempdir().expect("temp dir");

@@ -170,3 +170,29 @@ pub fn run_within(args: &[&str], within: std::time::Duration) -> std::process::O
     }
     child.wait_with_output().expect("output")
 }
+
+/// Whether `tool` is installed, for a test that needs it. On CI (`CI=true`) a missing tool fails
+/// the test: `.ci/run` installs it, and a skipped check proves nothing. Elsewhere the skip is
+/// written past the test harness's capture, named and counted, so it shows in the output.
+pub fn tool_for(test: &str, tool: &str) -> bool {
+    use std::io::Write as _;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static SKIPPED: AtomicUsize = AtomicUsize::new(0);
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if found {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{test} needs {tool}, which is not installed; .ci/run installs it"
+    );
+    let count = SKIPPED.fetch_add(1, Ordering::SeqCst) + 1;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {tool} is not installed (.ci/run installs it); skipped in this test program: {count}"
+    );
+    false
+}
