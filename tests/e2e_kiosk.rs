@@ -376,3 +376,16 @@ fn a_pin_lockout_survives_a_restart() {
     kiosk.signal(libc::SIGTERM);
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+#[test]
+fn a_key_pressed_as_the_window_changes_is_never_held_back() {
+    // crossterm's default reader saw the resize and left the key unread until the next one.
+    for _ in 0..15 {
+        let mut kiosk = PtyKiosk::start(&[], 80, 24);
+        kiosk.wait_for("Choose a topic to read about.");
+        kiosk.resize(100, 30);
+        kiosk.send(b"\r");
+        kiosk.wait_for("› Vertebroplasty");
+        kiosk.quit();
+    }
+}

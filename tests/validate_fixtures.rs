@@ -333,17 +333,19 @@ fn a_named_pipe_among_the_topics_is_reported_and_never_waited_for() {
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("knee  en  Knee"));
 }
 
+/// Each command that prints and exits, with arguments that make it print something.
+const EVERY_COMMAND: &[&[&str]] = &[
+    &["list"],
+    &["validate"],
+    &["search", "cement"],
+    &["show", "vertebroplasty"],
+    &["export", "vertebroplasty", "--format", "text"],
+];
+
 #[test]
 fn every_command_ends_quietly_when_its_reader_goes_away() {
     use std::os::unix::process::ExitStatusExt as _;
-    let commands: &[&[&str]] = &[
-        &["list"],
-        &["validate"],
-        &["search", "cement"],
-        &["show", "vertebroplasty"],
-        &["export", "vertebroplasty", "--format", "text"],
-    ];
-    for args in commands {
+    for args in EVERY_COMMAND {
         let (reader, writer) = std::io::pipe().expect("pipe");
         drop(reader);
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
@@ -364,14 +366,7 @@ fn every_command_ends_quietly_when_its_reader_goes_away() {
 
 #[test]
 fn a_named_configuration_that_does_not_exist_stops_every_command() {
-    let commands: &[&[&str]] = &[
-        &["list"],
-        &["validate"],
-        &["search", "cement"],
-        &["show", "vertebroplasty"],
-        &["export", "vertebroplasty", "--format", "text"],
-    ];
-    for args in commands {
+    for args in EVERY_COMMAND {
         let mut all = vec!["--config", "tests/fixtures/config/no-such-file.toml"];
         all.extend_from_slice(args);
         let output = kiosk(&all);
