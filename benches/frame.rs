@@ -6,12 +6,12 @@
 mod support;
 
 use divan::Bencher;
-use patient_kiosk::app::{App, Event, Input, Key, Settings, update};
-use patient_kiosk::content::{Topic, check_topic, load_bundled, load_in_memory};
-use patient_kiosk::i18n::Catalog;
-use patient_kiosk::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Topic, check_topic, load_bundled, load_in_memory};
+use kiosk_core::app::{App, Event, Input, Key, Settings, update};
+use kiosk_core::ui::render;
+use ratatui_core::backend::TestBackend;
+use ratatui_core::terminal::Terminal;
 
 fn main() {
     divan::main();

@@ -4,8 +4,8 @@
 mod support;
 
 use divan::Bencher;
-use patient_kiosk::i18n::Catalog;
-use patient_kiosk::search::SearchIndex;
+use kiosk_content::i18n::Catalog;
+use kiosk_core::search::SearchIndex;
 
 fn main() {
     divan::main();

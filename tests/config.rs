@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use patient_kiosk::config::{Config, KioskConfig, PrintConfig, find_config_file, load_config, read_config};
+use kiosk_core::config::{Config, KioskConfig, PrintConfig, find_config_file, load_config, read_config};
 
 /// Every default, but locked: what a configuration that cannot be trusted gives.
 fn locked_defaults() -> Config {
@@ -19,7 +19,7 @@ fn messages(text: &str) -> (Config, Vec<String>) {
 
 #[test]
 fn every_key_is_read() {
-    let hash = patient_kiosk::pin::hash_pin("246813").expect("hash");
+    let hash = kiosk_core::pin::hash_pin("246813").expect("hash");
     let text = format!(
         "clinic_name = \"Riverside Spine Clinic\"\ncontent = \"/srv/content\"\n[kiosk]\nlocked = true\n\
          idle_seconds = 30\nwarning_seconds = 25\nexit_pin_hash = \"{hash}\"\nstaff_key = \"F9\"\n\
@@ -232,7 +232,7 @@ fn a_print_command_is_a_list_with_the_program_first() {
 
 #[test]
 fn the_content_table_holds_the_folder_and_the_rules() {
-    use patient_kiosk::config::{ContentConfig, Show};
+    use kiosk_core::config::{ContentConfig, Show};
     let (config, problems) =
         messages("[content]\nfolder = \"/srv/content\"\nshow = \"reviewed\"\nmax_grade = 7.5\n");
     assert_eq!(problems, Vec::<String>::new());
@@ -271,7 +271,7 @@ fn only_a_well_formed_false_or_nothing_unlocks() {
 #[test]
 fn a_file_anybody_may_write_is_not_trusted_with_the_pin_or_the_lock() {
     use std::os::unix::fs::PermissionsExt as _;
-    let hash = patient_kiosk::pin::hash_pin("246813").expect("hash");
+    let hash = kiosk_core::pin::hash_pin("246813").expect("hash");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("config.toml");
     std::fs::write(&path, format!("[kiosk]\nlocked = false\nexit_pin_hash = \"{hash}\"\n")).expect("write");

@@ -77,7 +77,7 @@ fn the_ssh_snippet_passes_sshd_t() {
 
 #[test]
 fn the_sample_configuration_has_no_problems() {
-    let (config, problems) = patient_kiosk::config::load_config(&deploy("config.toml"));
+    let (config, problems) = kiosk_core::config::load_config(&deploy("config.toml"));
     assert_eq!(problems, vec![]);
     assert!(config.kiosk.locked);
     assert_eq!(config.content.as_deref(), Some(Path::new("/srv/patient-kiosk/content")));

@@ -69,7 +69,7 @@ fn frames_are_synchronized_and_carry_only_what_changed() {
 
 /// The page text and its scrollbar from a screen's text: the columns from the text's left edge,
 /// on the text's rows.
-fn text_area(screen: &str, area: ratatui::layout::Rect) -> Vec<String> {
+fn text_area(screen: &str, area: ratatui_core::layout::Rect) -> Vec<String> {
     let rows: Vec<&str> = screen.lines().collect();
     (area.top()..area.bottom())
         .map(|y| {
@@ -82,7 +82,7 @@ fn text_area(screen: &str, area: ratatui::layout::Rect) -> Vec<String> {
 #[test]
 fn text_moved_by_the_terminal_shows_what_a_full_redraw_shows() {
     use common::{bundled_app, screen_text, send};
-    use patient_kiosk::app::{Input, Key, Mouse, MouseAction};
+    use kiosk_core::app::{Input, Key, Mouse, MouseAction};
 
     const UP: &[u8] = b"\x1b[A";
     const PAGE_DOWN: &[u8] = b"\x1b[6~";
@@ -110,7 +110,7 @@ fn text_moved_by_the_terminal_shows_what_a_full_redraw_shows() {
     }
     assert!(kiosk.bytes().windows(3).any(|w| w == b"\x1b[r"), "no scroll region was used");
     // The kiosk's settings add buttons and a staff page, so the page text is what is compared.
-    let text = patient_kiosk::app::TopicLayout::new(app.area()).text;
+    let text = kiosk_core::app::TopicLayout::new(app.area()).text;
     let shown = text_area(&kiosk.contents(), text);
     assert!(shown.iter().any(|row| row.contains("Cement can leak")), "{shown:#?}");
     assert_eq!(shown, text_area(&screen_text(&app), text));

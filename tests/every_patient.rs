@@ -6,14 +6,14 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use patient_kiosk::app::{
+use kiosk_content::i18n::Catalogs;
+use kiosk_content::{Library, Topic, load_bundled};
+use kiosk_core::app::{
     App, Effect, Flash, HOME_ENTRY_HEIGHT, Input, Key, MIN_TARGET_WIDTH, Mouse, MouseAction, PageNav, Screen,
     Settings, ThemeName, hint_areas, hints, language_buttons,
 };
-use patient_kiosk::content::{Library, Topic, load_bundled};
-use patient_kiosk::i18n::Catalogs;
-use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Modifier};
+use ratatui_core::buffer::Buffer;
+use ratatui_core::style::{Color, Modifier};
 
 fn bilingual(settings: Settings) -> App {
     let languages = vec!["en".to_owned(), "es".to_owned()];
@@ -42,7 +42,7 @@ fn a_spanish_speaker_can_do_everything_in_spanish() {
     let screen = text(&draw(&app));
     assert!(screen.contains("Borrador — aún no revisado por un médico"), "{screen}");
     assert!(screen.contains("Borrador de traducción"), "{screen}");
-    let faq = app.pages().iter().position(|p| *p == patient_kiosk::app::Page::Faq).expect("FAQ");
+    let faq = app.pages().iter().position(|p| *p == kiosk_core::app::Page::Faq).expect("FAQ");
     for _ in 0..faq {
         press(&mut app, Key::Right);
     }
@@ -150,10 +150,10 @@ fn a_tap_on_a_hint_does_what_its_key_does() {
             Input::Mouse(Mouse { action: MouseAction::Click, column: area.x + area.width - 1, row: area.y }),
         )
     };
-    let effects = tap(&mut app, patient_kiosk::i18n::Msg::HintReadAloud);
+    let effects = tap(&mut app, kiosk_content::i18n::Msg::HintReadAloud);
     assert!(matches!(effects.as_slice(), [Effect::Speak { .. }]));
-    assert_eq!(tap(&mut app, patient_kiosk::i18n::Msg::HintTakeHome), vec![Effect::StopSpeaking]);
-    tap(&mut app, patient_kiosk::i18n::Msg::HintTakeHome);
+    assert_eq!(tap(&mut app, kiosk_content::i18n::Msg::HintTakeHome), vec![Effect::StopSpeaking]);
+    tap(&mut app, kiosk_content::i18n::Msg::HintTakeHome);
     assert!(app.session().take_home);
 }
 
@@ -203,7 +203,7 @@ fn the_reset_stops_the_reading_and_a_finished_reading_needs_no_stop() {
 fn without_a_speech_command_a_says_so_and_no_hint_offers_it() {
     let mut app = bilingual(Settings::default());
     press(&mut app, Key::Enter);
-    assert!(hints(&app).iter().all(|h| h.msg != patient_kiosk::i18n::Msg::HintReadAloud));
+    assert!(hints(&app).iter().all(|h| h.msg != kiosk_content::i18n::Msg::HintReadAloud));
     assert_eq!(press(&mut app, Key::Char('a')), vec![]);
     assert_eq!(app.session().flash, Some(Flash::SpeechNotSetUp));
 }
@@ -289,7 +289,7 @@ fn accents_wide_characters_and_emoji_wrap_and_line_up() {
     ];
     let mut app = App::new(
         Library::new(vec![topic]),
-        patient_kiosk::i18n::Catalog::english(),
+        kiosk_content::i18n::Catalog::english(),
         Settings::default(),
         (40, 16),
         t0(),

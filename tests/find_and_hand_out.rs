@@ -5,11 +5,11 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use patient_kiosk::app::{
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Spot, load_bundled};
+use kiosk_core::app::{
     App, Effect, Flash, Input, Key, Mouse, MouseAction, Page, Screen, SearchLayout, Settings, StaffPanel,
 };
-use patient_kiosk::content::{Spot, load_bundled};
-use patient_kiosk::i18n::Catalog;
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {

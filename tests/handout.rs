@@ -7,9 +7,9 @@ use std::process::Command;
 
 use common::*;
 use html5gum::{Token, Tokenizer};
-use patient_kiosk::content::{Topic, load_bundled};
-use patient_kiosk::handout::{Format, Handout, TEXT_WIDTH};
-use patient_kiosk::i18n::Catalog;
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Topic, load_bundled};
+use kiosk_core::handout::{Format, Handout, TEXT_WIDTH};
 use unicode_width::UnicodeWidthStr;
 
 fn bundled_handout(clinic: &str) -> Handout {

@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::pty::PtyKiosk;
-use patient_kiosk::pin::verify_pin;
+use kiosk_core::pin::verify_pin;
 
 fn hash_pin_from_pipe(input: &str) -> (String, String, i32) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
@@ -42,7 +42,7 @@ fn a_piped_pin_gives_a_configuration_line_that_checks_it() {
     assert!(verify_pin(hash, "246813"));
     assert!(!verify_pin(hash, "246814"));
     // The line is valid configuration.
-    let (config, problems) = patient_kiosk::config::read_config("c.toml", &format!("[kiosk]\n{stdout}"));
+    let (config, problems) = kiosk_core::config::read_config("c.toml", &format!("[kiosk]\n{stdout}"));
     assert_eq!(problems, vec![]);
     assert_eq!(config.kiosk.exit_pin_hash.as_deref(), Some(hash));
 }

@@ -8,13 +8,13 @@ use std::io::Write;
 use std::rc::Rc;
 
 use common::*;
-use patient_kiosk::app::{App, Key, Settings};
-use patient_kiosk::content::{Library, Topic};
-use patient_kiosk::i18n::Catalog;
-use patient_kiosk::ui::render;
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Library, Topic};
+use kiosk_core::app::{App, Key, Settings};
+use kiosk_core::ui::render;
+use ratatui_core::layout::Rect;
+use ratatui_core::terminal::{Terminal, TerminalOptions, Viewport};
+use ratatui_crossterm::CrosstermBackend;
 
 /// Escape sequences a hostile file might carry: clear screen, set the title (OSC 0), write the
 /// clipboard (OSC 52), a C1 CSI, a bell, and a right-to-left override.

@@ -5,12 +5,12 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use patient_kiosk::app::{
+use kiosk_content::i18n::{Catalog, Msg};
+use kiosk_content::load_bundled;
+use kiosk_core::app::{
     App, Effect, FIRST_LOCKOUT, Flash, Input, Key, LONGEST_LOCKOUT, Mouse, MouseAction, PIN_TRIES, PinRecord,
     Screen, Settings, StaffPanel, hints, lockout_after,
 };
-use patient_kiosk::content::load_bundled;
-use patient_kiosk::i18n::{Catalog, Msg};
 
 /// Every key a curious visitor might try to get out with.
 fn escape_keys() -> Vec<Key> {

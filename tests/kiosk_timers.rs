@@ -5,7 +5,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use patient_kiosk::app::{App, Effect, Input, Key, Mouse, MouseAction, Screen, Session, StaffPanel};
+use kiosk_core::app::{App, Effect, Input, Key, Mouse, MouseAction, Screen, Session, StaffPanel};
 
 const IDLE: Duration = Duration::from_secs(90);
 const WARNING: Duration = Duration::from_secs(20);

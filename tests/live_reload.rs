@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use common::pty::PtyKiosk;
 use common::*;
-use patient_kiosk::app::{App, Effect, Input, Key, Page, Screen, Settings, StaffPanel};
-use patient_kiosk::content::{Library, Reloaded, load_bundled, load_folder, reload};
-use patient_kiosk::i18n::Catalog;
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Library, Reloaded, load_bundled, load_folder, reload};
+use kiosk_core::app::{App, Effect, Input, Key, Page, Screen, Settings, StaffPanel};
 
 const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/vertebroplasty.en.toml");
 
@@ -75,7 +75,7 @@ fn the_reader_keeps_their_place_when_the_library_is_swapped() {
     english.title = "Vertebroplasty, edited".into();
     send(
         &mut app,
-        Input::Reloaded(patient_kiosk::content::Reloaded { library: Library::new(library), notices: vec![] }),
+        Input::Reloaded(kiosk_content::Reloaded { library: Library::new(library), notices: vec![] }),
     );
     assert_eq!(topic_state(&app), &before);
     assert_eq!(app.topic().expect("open").0.title, "Vertebroplasty, edited");
@@ -87,7 +87,7 @@ fn a_topic_removed_from_the_library_takes_the_reader_home() {
     press(&mut app, Key::Enter);
     send(
         &mut app,
-        Input::Reloaded(patient_kiosk::content::Reloaded {
+        Input::Reloaded(kiosk_content::Reloaded {
             library: Library::default(),
             notices: vec!["gone".into()],
         }),
@@ -108,7 +108,7 @@ fn fewer_faq_entries_after_a_reload_close_the_answers_that_went() {
     topics.iter_mut().find(|t| t.language == "en").expect("English topic").faq.truncate(2);
     send(
         &mut app,
-        Input::Reloaded(patient_kiosk::content::Reloaded { library: Library::new(topics), notices: vec![] }),
+        Input::Reloaded(kiosk_content::Reloaded { library: Library::new(topics), notices: vec![] }),
     );
     let state = topic_state(&app);
     assert_eq!((state.faq_open.len(), state.faq_selected), (2, 1));

@@ -10,9 +10,9 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use patient_kiosk::app::{App, Event, Input, Key, Mouse, MouseAction, Session, Settings, ThemeName, update};
-use patient_kiosk::content::{Library, load_bundled};
-use patient_kiosk::i18n::Catalogs;
+use kiosk_content::i18n::Catalogs;
+use kiosk_content::{Library, load_bundled};
+use kiosk_core::app::{App, Event, Input, Key, Mouse, MouseAction, Session, Settings, ThemeName, update};
 use proptest::prelude::*;
 
 /// What the stream does next, before it is given a time.

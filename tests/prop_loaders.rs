@@ -2,8 +2,8 @@
 //! file with bytes changed — without panicking, and every problem they report points inside the
 //! file. For a long run: `PROPTEST_CASES=20000 cargo test --release --test prop_loaders`.
 
-use patient_kiosk::config::read_config;
-use patient_kiosk::content::{Diagnostic, Severity, bundled_file, load_folder};
+use kiosk_content::{Diagnostic, Severity, bundled_file, load_folder};
+use kiosk_core::config::read_config;
 use proptest::prelude::*;
 
 const CONFIG: &str = include_str!("../deploy/config.toml");

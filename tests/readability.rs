@@ -1,9 +1,9 @@
 //! Readability: syllables against words of known count, the grade formulas against worked
 //! examples, and the bundled topic's grades.
 
-use patient_kiosk::content::load_bundled;
-use patient_kiosk::i18n::Catalog;
-use patient_kiosk::readability::{Counts, applies_to, sentences, syllables, topic_readability, words};
+use kiosk_content::i18n::Catalog;
+use kiosk_content::load_bundled;
+use kiosk_content::readability::{Counts, applies_to, sentences, syllables, topic_readability, words};
 
 /// Words and their syllables as dictionaries divide them (Merriam-Webster), chosen to exercise
 /// every rule: silent e, -le, -es, -ed, vowel pairs said as one or as two, qu, a leading y.

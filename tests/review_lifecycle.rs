@@ -4,12 +4,12 @@
 mod common;
 
 use common::*;
-use patient_kiosk::app::{App, Input, Key, Settings};
-use patient_kiosk::content::load_folder;
-use patient_kiosk::i18n::Catalog;
-use patient_kiosk::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kiosk_content::i18n::Catalog;
+use kiosk_content::load_folder;
+use kiosk_core::app::{App, Input, Key, Settings};
+use kiosk_core::ui::render;
+use ratatui_core::backend::TestBackend;
+use ratatui_core::terminal::Terminal;
 
 fn day(text: &str) -> jiff::civil::Date {
     text.parse().expect("a date")
@@ -85,7 +85,7 @@ fn a_topic_that_falls_due_while_open_leaves_a_patients_screen() {
     assert_eq!(app.topic().map(|(t, _)| t.id.clone()), Some("overdue".to_owned()));
     send(&mut app, Input::Today(day("2026-01-02")));
     assert!(app.topic().is_none());
-    assert_eq!(app.screen(), &patient_kiosk::app::Screen::Home);
+    assert_eq!(app.screen(), &kiosk_core::app::Screen::Home);
     assert!(!screen(&app).contains("Knee replacement"));
 }
 

@@ -3,9 +3,9 @@
 mod common;
 
 use common::*;
-use patient_kiosk::content::{Library, Spot, Topic, load_bundled};
-use patient_kiosk::i18n::Catalog;
-use patient_kiosk::search::{Field, SearchIndex};
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Library, Spot, Topic, load_bundled};
+use kiosk_core::search::{Field, SearchIndex};
 
 fn bundled(staff: bool) -> SearchIndex {
     SearchIndex::build(&load_bundled().library, &Catalog::english(), "en", staff, &|_| true)
@@ -105,8 +105,8 @@ fn on_a_generated_library_the_right_topic_comes_first() {
     assert_eq!(index.search("procedure 0420", 3)[0].topic_id, "topic-0420");
 }
 
-fn search_for(app: &mut patient_kiosk::app::App, query: &str) -> Vec<String> {
-    use patient_kiosk::app::{Input, Key};
+fn search_for(app: &mut kiosk_core::app::App, query: &str) -> Vec<String> {
+    use kiosk_core::app::{Input, Key};
     send(app, Input::Key(Key::Char('/')));
     send(app, Input::Paste(query.to_owned()));
     app.session().search.as_ref().expect("search is open").hits.iter().map(|hit| hit.text.clone()).collect()
@@ -114,7 +114,7 @@ fn search_for(app: &mut patient_kiosk::app::App, query: &str) -> Vec<String> {
 
 #[test]
 fn an_index_built_on_another_thread_is_taken_and_finds_what_a_fresh_one_finds() {
-    use patient_kiosk::app::Input;
+    use kiosk_core::app::Input;
     let mut app = bundled_app(80, 24);
     assert!(!app.search_ready());
     let prepared = app.search_job().expect("no index yet").build();
@@ -129,8 +129,8 @@ fn an_index_built_on_another_thread_is_taken_and_finds_what_a_fresh_one_finds() 
 
 #[test]
 fn an_index_of_a_library_since_replaced_is_not_taken() {
-    use patient_kiosk::app::Input;
-    use patient_kiosk::content::Reloaded;
+    use kiosk_content::Reloaded;
+    use kiosk_core::app::Input;
     let mut app = bundled_app(80, 24);
     let stale = app.search_job().expect("no index yet").build();
     send(&mut app, Input::Reloaded(Reloaded { library: library_of(3), notices: Vec::new() }));
@@ -142,12 +142,12 @@ fn an_index_of_a_library_since_replaced_is_not_taken() {
 
 #[test]
 fn an_index_for_another_language_is_not_taken() {
-    use patient_kiosk::app::{Input, Key, Settings};
-    use patient_kiosk::i18n::Catalogs;
+    use kiosk_content::i18n::Catalogs;
+    use kiosk_core::app::{Input, Key, Settings};
     let languages = vec!["en".to_owned(), "es".to_owned()];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings { languages, ..Settings::default() };
-    let mut app = patient_kiosk::app::App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
+    let mut app = kiosk_core::app::App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
     let english = app.search_job().expect("no index yet").build();
     send(&mut app, Input::Key(Key::Char('L')));
     assert_eq!(app.language(), "es");

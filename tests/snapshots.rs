@@ -4,12 +4,12 @@
 mod common;
 
 use common::*;
-use patient_kiosk::app::{App, Input, Key, Page, PageNav};
-use patient_kiosk::ui::{Theme, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Modifier;
+use kiosk_core::app::{App, Input, Key, Page, PageNav};
+use kiosk_core::ui::{Theme, render};
+use ratatui_core::backend::TestBackend;
+use ratatui_core::buffer::Buffer;
+use ratatui_core::style::Modifier;
+use ratatui_core::terminal::Terminal;
 
 fn draw(app: &App) -> Terminal<TestBackend> {
     let area = app.area();
@@ -29,7 +29,7 @@ fn buffer(app: &App) -> Buffer {
 fn go_to(app: &mut App, wanted: Page) {
     press(app, Key::Enter);
     while app.pages()[match app.screen() {
-        patient_kiosk::app::Screen::Topic(state) => state.page,
+        kiosk_core::app::Screen::Topic(state) => state.page,
         _ => unreachable!(),
     }] != wanted
     {
@@ -168,7 +168,7 @@ fn the_chosen_topic_on_home_is_reversed_on_all_three_rows() {
     press(&mut app, Key::Down);
     let list = app.home_layout().list;
     let buffer = buffer(&app);
-    for row in 0..3 * patient_kiosk::app::HOME_ENTRY_HEIGHT {
+    for row in 0..3 * kiosk_core::app::HOME_ENTRY_HEIGHT {
         let chosen = (3..6).contains(&row);
         let cell = &buffer[(list.x + 4, list.y + row)];
         assert_eq!(cell.modifier.contains(Modifier::REVERSED), chosen, "row {row}");
@@ -267,10 +267,10 @@ fn pin_screen_masks_the_digits() {
 
 #[test]
 fn pin_screen_without_a_pin() {
-    let settings = patient_kiosk::app::Settings { locked: true, ..Default::default() };
+    let settings = kiosk_core::app::Settings { locked: true, ..Default::default() };
     let mut app = App::new(
-        patient_kiosk::content::load_bundled().library,
-        patient_kiosk::i18n::Catalog::english(),
+        kiosk_content::load_bundled().library,
+        kiosk_content::i18n::Catalog::english(),
         settings,
         (80, 24),
         t0(),
@@ -281,7 +281,7 @@ fn pin_screen_without_a_pin() {
 
 #[test]
 fn staff_menu_with_configuration_problems() {
-    let settings = patient_kiosk::app::Settings {
+    let settings = kiosk_core::app::Settings {
         notices: vec![
             "config.toml:3:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?"
                 .into(),
@@ -289,8 +289,8 @@ fn staff_menu_with_configuration_problems() {
         ..Default::default()
     };
     let mut app = App::new(
-        patient_kiosk::content::load_bundled().library,
-        patient_kiosk::i18n::Catalog::english(),
+        kiosk_content::load_bundled().library,
+        kiosk_content::i18n::Catalog::english(),
         settings,
         (80, 24),
         t0(),
@@ -340,7 +340,7 @@ fn search_marks_the_matched_letters() {
     for c in "thinners".chars() {
         press(&mut app, Key::Char(c));
     }
-    let results = patient_kiosk::app::SearchLayout::new(app.area()).results;
+    let results = kiosk_core::app::SearchLayout::new(app.area()).results;
     let buffer = buffer(&app);
     let snippet_row = results.y + 1;
     let row: String =

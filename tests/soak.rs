@@ -8,12 +8,12 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use patient_kiosk::app::{App, Event, Input, Key, Mouse, MouseAction, Settings, update};
-use patient_kiosk::content::load_bundled;
-use patient_kiosk::i18n::Catalogs;
-use patient_kiosk::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kiosk_content::i18n::Catalogs;
+use kiosk_content::load_bundled;
+use kiosk_core::app::{App, Event, Input, Key, Mouse, MouseAction, Settings, update};
+use kiosk_core::ui::render;
+use ratatui_core::backend::TestBackend;
+use ratatui_core::terminal::Terminal;
 
 const EVENTS: u64 = 1_000_000;
 const SAMPLE_EVERY: u64 = 50_000;

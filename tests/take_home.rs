@@ -4,12 +4,12 @@
 mod common;
 
 use common::*;
-use patient_kiosk::app::{App, Input, Key};
-use patient_kiosk::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Color;
+use kiosk_core::app::{App, Input, Key};
+use kiosk_core::ui::render;
+use ratatui_core::backend::TestBackend;
+use ratatui_core::buffer::Buffer;
+use ratatui_core::style::Color;
+use ratatui_core::terminal::Terminal;
 
 const URL: &str = "https://www.mayoclinic.org/tests-procedures/vertebroplasty/care-at-mayo-clinic/appointments/prc-20021308";
 

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use patient_kiosk::app::{App, Effect, Input, Key, Page, Screen};
+use kiosk_core::app::{App, Effect, Input, Key, Page, Screen};
 
 fn current_page(app: &App) -> Page {
     app.pages()[topic_state(app).page]
@@ -147,7 +147,7 @@ fn the_bundled_topic_has_every_patient_section_of_the_seed_page_then_faq_and_sou
     press(&mut app, Key::Enter);
     let (topic, _) = app.topic().expect("open");
     let labels: Vec<&str> =
-        app.pages().iter().map(|p| patient_kiosk::app::page_label(topic, *p, app.catalog())).collect();
+        app.pages().iter().map(|p| kiosk_core::app::page_label(topic, *p, app.catalog())).collect();
     assert_eq!(
         labels,
         [

@@ -3,8 +3,8 @@
 mod common;
 
 use common::*;
-use patient_kiosk::app::{App, Effect, HOME_ENTRY_HEIGHT, Key, Page, PageNav, Screen, hint_areas, hints};
-use patient_kiosk::i18n::Msg;
+use kiosk_content::i18n::Msg;
+use kiosk_core::app::{App, Effect, HOME_ENTRY_HEIGHT, Key, Page, PageNav, Screen, hint_areas, hints};
 
 /// The middle of the footer hint with this text.
 fn hint_cell(app: &App, msg: Msg) -> (u16, u16) {

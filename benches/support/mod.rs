@@ -1,6 +1,6 @@
 //! Synthetic topics of realistic size (about 6 KB each), for benchmarks at scale.
 
-use patient_kiosk::content::{Library, SectionKind, Topic};
+use kiosk_content::{Library, SectionKind, Topic};
 
 /// Words to build sentences from: plain patient-education vocabulary.
 const WORDS: &[&str] = &[

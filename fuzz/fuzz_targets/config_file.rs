@@ -4,8 +4,8 @@
 
 #![no_main]
 
+use kiosk_core::config::read_config;
 use libfuzzer_sys::fuzz_target;
-use patient_kiosk::config::read_config;
 
 fuzz_target!(|text: &str| {
     let (_, problems) = read_config("config.toml", text);

@@ -9,14 +9,14 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use kiosk_content::i18n::Catalogs;
+use kiosk_content::{Library, load_bundled};
+use kiosk_core::app::{App, Event, Input, Key, Mouse, MouseAction, Session, Settings, ThemeName, update};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use patient_kiosk::app::{App, Event, Input, Key, Mouse, MouseAction, Session, Settings, ThemeName, update};
-use patient_kiosk::content::{Library, load_bundled};
-use patient_kiosk::i18n::Catalogs;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui_core::backend::TestBackend;
+use ratatui_core::buffer::Buffer;
+use ratatui_core::terminal::Terminal;
 
 /// Keys the kiosk gives meaning to, so streams get somewhere.
 const KEYS: &[Key] = &[
@@ -98,7 +98,7 @@ fn step(u: &mut Unstructured) -> Result<(Input, Duration)> {
 fn draw(app: &App) -> Buffer {
     let area = app.area();
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("a test terminal");
-    terminal.draw(|frame| patient_kiosk::ui::render(app, frame)).expect("drawing on a test terminal");
+    terminal.draw(|frame| kiosk_core::ui::render(app, frame)).expect("drawing on a test terminal");
     terminal.backend().buffer().clone()
 }
 

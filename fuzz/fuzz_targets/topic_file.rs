@@ -5,8 +5,8 @@
 
 #![no_main]
 
+use kiosk_content::load_in_memory;
 use libfuzzer_sys::fuzz_target;
-use patient_kiosk::content::load_in_memory;
 
 fuzz_target!(|bytes: &[u8]| {
     // Named as the bundled topic is, so a damaged copy of it gets past the file-name check to

@@ -4,10 +4,10 @@
 
 use std::io;
 
-use patient_kiosk::app::drawn_area;
-use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::Cell;
-use ratatui::layout::{Position, Size};
+use kiosk_core::app::drawn_area;
+use ratatui_core::backend::{Backend, ClearType, WindowSize};
+use ratatui_core::buffer::Cell;
+use ratatui_core::layout::{Position, Size};
 
 /// `B`, with its size capped at what the kiosk draws.
 pub struct CappedBackend<B>(pub B);
@@ -75,8 +75,8 @@ impl<B: io::Write> io::Write for CappedBackend<B> {
 
 #[cfg(test)]
 mod tests {
-    use patient_kiosk::app::{MAX_HEIGHT, MAX_WIDTH};
-    use ratatui::backend::TestBackend;
+    use kiosk_core::app::{MAX_HEIGHT, MAX_WIDTH};
+    use ratatui_core::backend::TestBackend;
 
     use super::*;
 

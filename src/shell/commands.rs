@@ -3,17 +3,17 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use patient_kiosk::app::{page_label, page_of_spot};
-use patient_kiosk::config::{Config, Show};
-use patient_kiosk::content::{
+use kiosk_content::editorial::{EditorialRules, editorial_findings};
+use kiosk_content::i18n::{Catalog, bundled_languages};
+use kiosk_content::readability::topic_readability;
+use kiosk_content::{
     Audience, BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
     load_bundled_with, load_folder, load_folder_with, plural, same_language,
 };
-use patient_kiosk::editorial::{EditorialRules, editorial_findings};
-use patient_kiosk::handout::{Format, Handout, Part, to_plain};
-use patient_kiosk::i18n::{Catalog, bundled_languages};
-use patient_kiosk::readability::topic_readability;
-use patient_kiosk::search::SearchIndex;
+use kiosk_core::app::{page_label, page_of_spot};
+use kiosk_core::config::{Config, Show};
+use kiosk_core::handout::{Format, Handout, Part, to_plain};
+use kiosk_core::search::SearchIndex;
 
 use annotate_snippets::Renderer;
 use std::io::IsTerminal as _;
@@ -263,7 +263,7 @@ fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, 
     for notice in &notices {
         eprintln!("patient-kiosk: {notice}");
     }
-    let language = lang.unwrap_or(patient_kiosk::i18n::BASE_LANGUAGE);
+    let language = lang.unwrap_or(kiosk_content::i18n::BASE_LANGUAGE);
     let Some(topic) = library.find_for_reader(id, language) else {
         eprintln!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
         return Err(ExitCode::from(EXIT_UNREADABLE));

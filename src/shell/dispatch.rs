@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
-use patient_kiosk::app::{App, Effect, Event, Input, PinRecord, update};
+use kiosk_core::app::{App, Effect, Event, Input, PinRecord, update};
 
 /// Everything outside the app that its effects touch.
 pub trait World {
@@ -62,9 +62,9 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
 mod tests {
     use std::time::Duration;
 
-    use patient_kiosk::app::{Key, Settings};
-    use patient_kiosk::content::{Reloaded, load_bundled};
-    use patient_kiosk::i18n::Catalog;
+    use kiosk_content::i18n::Catalog;
+    use kiosk_content::{Reloaded, load_bundled};
+    use kiosk_core::app::{Key, Settings};
 
     use super::*;
 

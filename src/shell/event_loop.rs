@@ -8,8 +8,8 @@ use std::thread;
 use std::time::Instant;
 
 use anyhow::Result;
-use patient_kiosk::app::{App, Input, PinRecord, PreparedIndex, SearchJob};
-use patient_kiosk::content::{Reloaded, reload};
+use kiosk_content::{Reloaded, reload};
+use kiosk_core::app::{App, Input, PinRecord, PreparedIndex, SearchJob};
 use signal_hook::iterator::Signals;
 
 use super::dispatch::{Flow, World, dispatch};

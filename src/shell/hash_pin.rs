@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
-use patient_kiosk::pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS, hash_pin, is_valid_pin};
+use kiosk_core::pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS, hash_pin, is_valid_pin};
 
 /// Reads the PIN (twice on a terminal, once from a pipe) and prints the configuration line.
 pub fn run() -> ExitCode {

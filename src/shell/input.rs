@@ -4,7 +4,7 @@ use crossterm::event::{
     Event as TerminalEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
     MouseEventKind,
 };
-use patient_kiosk::app::{Input, Key, Mouse, MouseAction};
+use kiosk_core::app::{Input, Key, Mouse, MouseAction};
 
 /// The app's view of a terminal event; `None` for those it has no use for (mouse moves, key
 /// releases, focus changes), which then cost no redraw.

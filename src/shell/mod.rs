@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use cli::{Cli, Command};
-use patient_kiosk::app::App;
+use kiosk_core::app::App;
 
 /// Runs what the command line asks for and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {

@@ -7,9 +7,9 @@ use std::io::{self, Write as _};
 use anyhow::{Context as _, Result};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
-use patient_kiosk::app::{App, TextView};
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::Rect;
+use kiosk_core::app::{App, TextView};
+use ratatui_core::buffer::{Buffer, Cell};
+use ratatui_core::layout::Rect;
 
 use super::terminal::FullScreen;
 
@@ -36,10 +36,8 @@ impl Painter {
         {
             self.scroll(screen, now, lines).context("drawing the screen")?;
         }
-        let frame = screen
-            .terminal
-            .draw(|frame| patient_kiosk::ui::render(app, frame))
-            .context("drawing the screen")?;
+        let frame =
+            screen.terminal.draw(|frame| kiosk_core::ui::render(app, frame)).context("drawing the screen")?;
         // Only a frame showing page text can be moved by the next one; no copy of the others.
         if view.is_some() {
             self.last_frame.clone_from(frame.buffer);

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use patient_kiosk::app::PinRecord;
+use kiosk_core::app::PinRecord;
 use serde::Deserialize;
 
 /// The file's name in the state directory.

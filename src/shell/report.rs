@@ -2,7 +2,7 @@
 //! by annotate-snippets), one line each, or JSON for CI pipelines.
 
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
-use patient_kiosk::content::{Diagnostic, Severity, printable};
+use kiosk_content::{Diagnostic, Severity, printable};
 use serde_json::json;
 
 /// The problem as `validate` prints it by default: the title, where, the line, and a hint.

@@ -5,10 +5,10 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use patient_kiosk::app::{Key, Settings, ThemeName};
-use patient_kiosk::config::{Config, Show, ThemeChoice, find_config_file, load_config};
-use patient_kiosk::content::{Diagnostic, Library, Severity, load_bundled, load_folder, plural};
-use patient_kiosk::i18n::{Catalog, Catalogs};
+use kiosk_content::i18n::{Catalog, Catalogs};
+use kiosk_content::{Diagnostic, Library, Severity, load_bundled, load_folder, plural};
+use kiosk_core::app::{Key, Settings, ThemeName};
+use kiosk_core::config::{Config, Show, ThemeChoice, find_config_file, load_config};
 
 use super::cli::Cli;
 use super::commands::EXIT_UNREADABLE;
@@ -62,7 +62,7 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     settings.content_folder = folder.is_some();
     settings.languages = config.display.languages.iter().filter(|l| catalogs.has(l)).cloned().collect();
     if !catalogs.has(&settings.language) {
-        settings.language = patient_kiosk::i18n::BASE_LANGUAGE.to_owned();
+        settings.language = kiosk_content::i18n::BASE_LANGUAGE.to_owned();
     }
     if settings.languages.is_empty() {
         settings.languages = vec![settings.language.clone()];

@@ -1,7 +1,7 @@
 //! `--code`, `--topic` and `--section`: where a kiosk opened from another system starts.
 
-use patient_kiosk::app::{Page, pages};
-use patient_kiosk::content::{Library, SectionKind, Topic};
+use kiosk_content::{Library, SectionKind, Topic};
+use kiosk_core::app::{Page, pages};
 
 use super::cli::Cli;
 

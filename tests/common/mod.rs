@@ -4,9 +4,9 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use patient_kiosk::app::{App, Effect, Event, Input, Key, Mouse, MouseAction, Settings, update};
-use patient_kiosk::content::{Library, Topic, load_bundled};
-use patient_kiosk::i18n::Catalog;
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Library, Topic, load_bundled};
+use kiosk_core::app::{App, Effect, Event, Input, Key, Mouse, MouseAction, Settings, update};
 
 /// One moment for a whole test: nothing here depends on time passing.
 pub fn t0() -> Instant {
@@ -92,9 +92,9 @@ pub fn wheel_up(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
 pub mod pty;
 
 /// The open topic's state; fails the test when no topic is open.
-pub fn topic_state(app: &App) -> &patient_kiosk::app::TopicState {
+pub fn topic_state(app: &App) -> &kiosk_core::app::TopicState {
     match app.screen() {
-        patient_kiosk::app::Screen::Topic(state) => state,
+        kiosk_core::app::Screen::Topic(state) => state,
         other => panic!("expected a topic to be open, not {other:?}"),
     }
 }
@@ -105,7 +105,7 @@ pub const TEST_PIN: &str = "246813";
 /// The argon2 hash of [`TEST_PIN`], made once per test program.
 pub fn test_pin_hash() -> String {
     static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| patient_kiosk::pin::hash_pin(TEST_PIN).expect("hash the test PIN")).clone()
+    HASH.get_or_init(|| kiosk_core::pin::hash_pin(TEST_PIN).expect("hash the test PIN")).clone()
 }
 
 /// A locked kiosk on the bundled content, with the test PIN, 90 s idle and a 20 s warning.
@@ -125,11 +125,11 @@ pub fn send_at(app: &mut App, after: std::time::Duration, input: Input) -> Vec<E
 }
 
 /// The screen as drawn through ratatui's test backend, at the app's size.
-pub fn draw(app: &App) -> ratatui::buffer::Buffer {
+pub fn draw(app: &App) -> ratatui_core::buffer::Buffer {
     let area = app.area();
-    let backend = ratatui::backend::TestBackend::new(area.width, area.height);
-    let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
-    terminal.draw(|frame| patient_kiosk::ui::render(app, frame)).expect("draw");
+    let backend = ratatui_core::backend::TestBackend::new(area.width, area.height);
+    let mut terminal = ratatui_core::terminal::Terminal::new(backend).expect("terminal");
+    terminal.draw(|frame| kiosk_core::ui::render(app, frame)).expect("draw");
     terminal.backend().buffer().clone()
 }
 

@@ -1,0 +1,44 @@
+//! The kiosk's content: the topic file format, loading a folder or the bundled copy,
+//! validation and diagnostics, the interface's words in each language ([`i18n`]), reading
+//! grades ([`readability`]) and the editorial checks `validate` adds ([`editorial`]). Knows
+//! nothing about terminals: no ratatui, no crossterm.
+
+#![warn(missing_docs)]
+
+pub mod editorial;
+pub mod i18n;
+pub mod readability;
+
+mod bundled;
+mod date;
+mod deleted_codes;
+mod diagnostic;
+mod field_path;
+mod library;
+mod load;
+mod model;
+mod plural;
+mod read_file;
+mod reload;
+mod spot;
+mod text_fields;
+mod validate;
+
+pub use bundled::{BUNDLED_FILES, bundled_file};
+pub use date::ReviewDate;
+pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
+pub use diagnostic::{Diagnostic, Excerpt, Position, Severity, printable};
+pub use field_path::{FieldPath, Segment};
+pub use library::{FALLBACK_LANGUAGE, Library, same_language};
+pub use load::{
+    BUNDLED_PREFIX, ExtraChecks, FolderError, LoadReport, MAX_FILE_BYTES, load_bundled, load_bundled_with,
+    load_folder, load_folder_with, load_in_memory,
+};
+pub use model::{
+    Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
+};
+pub use plural::plural;
+pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file};
+pub use reload::{Reloaded, reload};
+pub use spot::{Spot, SpotPage};
+pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag, unsafe_character};

@@ -1,0 +1,211 @@
+//! A page laid out as lines of a given width. Wrapping happens here, not in the drawing, so
+//! `update` knows exactly how far a page scrolls and where each FAQ question sits.
+
+use unicode_width::UnicodeWidthStr;
+
+use kiosk_content::i18n::{Catalog, Msg};
+use kiosk_content::{Audience, Section, SectionKind, Spot, Topic};
+
+use super::pages::{Page, page_title};
+
+/// What a piece of text is, so the theme can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The page's heading.
+    Heading,
+    /// Ordinary text.
+    Text,
+    /// A bullet or step number in front of an item.
+    Marker,
+    /// A FAQ question.
+    Question,
+    /// Quieter text: instructions, web addresses.
+    Quiet,
+    /// The draft notice and other warnings.
+    Warning,
+}
+
+/// A run of text in one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The text.
+    pub text: String,
+    /// What it is.
+    pub role: Role,
+}
+
+/// One screen line of a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The runs, left to right.
+    pub runs: Vec<Run>,
+    /// The text this line shows, if it comes from the topic: search hits scroll to it, and a
+    /// click on a FAQ question or answer opens or closes that entry.
+    pub spot: Option<Spot>,
+}
+
+impl Line {
+    fn blank() -> Line {
+        Line::default()
+    }
+
+    /// The FAQ entry this line belongs to, if any.
+    pub fn faq(&self) -> Option<usize> {
+        self.spot.and_then(Spot::faq_entry)
+    }
+
+    /// The line's text, runs joined.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// What a page needs besides the topic to be laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct PageView<'a> {
+    /// The page.
+    pub page: Page,
+    /// Which FAQ answers are open, by entry.
+    pub faq_open: &'a [bool],
+    /// Whether staff-only sources are listed.
+    pub staff: bool,
+    /// Lines to show above the page, such as "This topic is not available in Spanish yet."
+    pub notices: &'a [&'a str],
+}
+
+/// A page's lines at `width` columns.
+pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: u16) -> Vec<Line> {
+    let mut doc = Doc { lines: Vec::new(), width: usize::from(width).max(1) };
+    for notice in view.notices {
+        doc.paragraph(notice, Role::Warning, None);
+        doc.lines.push(Line::blank());
+    }
+    let heading_spot = match view.page {
+        Page::Section(index) => Some(Spot::Intro(index)),
+        _ => None,
+    };
+    doc.paragraph(page_title(topic, view.page, catalog), Role::Heading, heading_spot);
+    doc.lines.push(Line::blank());
+    let sections_of =
+        |kind: SectionKind| topic.sections.iter().enumerate().filter(move |(_, s)| s.kind == kind);
+    match view.page {
+        Page::Overview => {
+            doc.paragraphs(&topic.summary, Spot::Summary);
+            for (index, section) in sections_of(SectionKind::Overview) {
+                doc.section_body(index, section);
+            }
+        }
+        Page::Section(index) => doc.section_body(index, &topic.sections[index]),
+        Page::Codes => {
+            doc.paragraph(catalog.text(Msg::CodesIntro), Role::Quiet, None);
+            doc.lines.push(Line::blank());
+            for (index, code) in topic.codes.iter().enumerate() {
+                let item = format!("{} {} — {}", code.system.name(), code.code, code.label);
+                doc.item("•", &item, Role::Text, Some(Spot::Code(index)));
+            }
+            doc.lines.push(Line::blank());
+            for (index, section) in sections_of(SectionKind::Billing) {
+                doc.section_body(index, section);
+            }
+        }
+        Page::Faq => {
+            doc.paragraph(catalog.text(Msg::FaqInstructions), Role::Quiet, None);
+            doc.lines.push(Line::blank());
+            for (index, entry) in topic.faq.iter().enumerate() {
+                let open = view.faq_open.get(index).copied().unwrap_or(false);
+                // `+` opens, `-` closes; the space before it is where the screen marks the
+                // chosen question with ▶, so ▶ means "chosen" here as in every list.
+                let marker = if open { "  -" } else { "  +" };
+                doc.item(marker, &entry.question, Role::Question, Some(Spot::Question(index)));
+                if open {
+                    doc.indented_as(&entry.answer, 2, Role::Text, Some(Spot::Answer(index)));
+                }
+                doc.lines.push(Line::blank());
+            }
+        }
+        Page::Sources => {
+            let review = &topic.review;
+            if topic.is_draft() {
+                doc.paragraph(catalog.text(Msg::ReviewDraft), Role::Warning, None);
+            } else {
+                let date = review.reviewed_on.map(|d| d.to_string()).unwrap_or_default();
+                let text = catalog.format(Msg::ReviewedBy, &[("name", &review.reviewed_by), ("date", &date)]);
+                doc.paragraph(&text, Role::Text, None);
+            }
+            if let Some(next) = review.next_review {
+                doc.paragraph(
+                    &catalog.format(Msg::NextReview, &[("date", &next.to_string())]),
+                    Role::Quiet,
+                    None,
+                );
+            }
+            doc.lines.push(Line::blank());
+            doc.paragraph(catalog.text(Msg::SourcesIntro), Role::Text, None);
+            doc.lines.push(Line::blank());
+            for source in topic.sources.iter().filter(|s| view.staff || s.audience == Audience::Everyone) {
+                doc.item("•", &source.title, Role::Text, None);
+                if let Some(url) = &source.url {
+                    doc.indented_as(url, 2, Role::Quiet, None);
+                }
+                doc.lines.push(Line::blank());
+            }
+        }
+    }
+    while doc.lines.last().is_some_and(|l| l.runs.is_empty()) {
+        doc.lines.pop();
+    }
+    doc.lines
+}
+
+struct Doc {
+    lines: Vec<Line>,
+    width: usize,
+}
+
+impl Doc {
+    /// Text split into paragraphs at blank lines, with a blank line after each.
+    fn paragraphs(&mut self, text: &str, spot: Spot) {
+        for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            self.paragraph(paragraph, Role::Text, Some(spot));
+            self.lines.push(Line::blank());
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, role: Role, spot: Option<Spot>) {
+        for line in wrap(text, self.width) {
+            self.lines.push(Line { runs: vec![Run { text: line, role }], spot });
+        }
+    }
+
+    fn section_body(&mut self, index: usize, section: &Section) {
+        self.paragraphs(&section.intro, Spot::Intro(index));
+        for (n, item) in section.items.iter().enumerate() {
+            let marker = if section.steps { format!("{}.", n + 1) } else { "•".to_owned() };
+            self.item(&marker, item, Role::Text, Some(Spot::Item(index, n)));
+            self.lines.push(Line::blank());
+        }
+    }
+
+    /// A marker, then the text wrapped with a hanging indent under its first word.
+    fn item(&mut self, marker: &str, text: &str, role: Role, spot: Option<Spot>) {
+        let indent = marker.width() + 1;
+        for (n, line) in wrap(text, self.width.saturating_sub(indent).max(1)).into_iter().enumerate() {
+            let lead = if n == 0 { format!("{marker} ") } else { " ".repeat(indent) };
+            let lead = Run { text: lead, role: Role::Marker };
+            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], spot });
+        }
+    }
+
+    fn indented_as(&mut self, text: &str, indent: usize, role: Role, spot: Option<Spot>) {
+        for line in wrap(text, self.width.saturating_sub(indent).max(1)) {
+            let lead = Run { text: " ".repeat(indent), role: Role::Text };
+            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], spot });
+        }
+    }
+}
+
+/// `text` wrapped to `width` columns (by display width, so wide characters count twice);
+/// a word longer than a line is broken.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text, width).into_iter().map(|line| line.into_owned()).collect()
+}

@@ -1,0 +1,86 @@
+//! The pages of a topic, in reading order: the tabs a reader moves between.
+
+use kiosk_content::i18n::{Catalog, Msg};
+use kiosk_content::{Audience, SectionKind, Spot, SpotPage, Topic};
+
+/// One page of a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The summary, then every `overview` section.
+    Overview,
+    /// One section, by its index in the topic file.
+    Section(usize),
+    /// Staff only: the codes and every billing section.
+    Codes,
+    /// The frequently asked questions.
+    Faq,
+    /// The review status and the sources.
+    Sources,
+}
+
+/// The pages a reader can see, in order. Staff also see staff-only sections and the codes.
+pub fn pages(topic: &Topic, staff: bool) -> Vec<Page> {
+    let mut sections: Vec<(SectionKind, usize)> = topic
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !matches!(s.kind, SectionKind::Overview | SectionKind::Billing))
+        .filter(|(_, s)| staff || s.effective_audience() == Audience::Everyone)
+        .map(|(index, s)| (s.kind, index))
+        .collect();
+    // A stable sort keeps sections of one kind (custom ones above all) in file order.
+    sections.sort_by_key(|(kind, _)| *kind);
+
+    let mut pages = vec![Page::Overview];
+    pages.extend(sections.into_iter().map(|(_, index)| Page::Section(index)));
+    let has_billing = topic.sections.iter().any(|s| s.kind == SectionKind::Billing);
+    if staff && (has_billing || !topic.codes.is_empty()) {
+        pages.push(Page::Codes);
+    }
+    if !topic.faq.is_empty() {
+        pages.push(Page::Faq);
+    }
+    pages.push(Page::Sources);
+    pages
+}
+
+/// The page's short name, for the list of pages.
+pub fn page_label<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a str {
+    match page {
+        Page::Overview => catalog.text(Msg::section_label(SectionKind::Overview)),
+        Page::Section(index) => {
+            let section = &topic.sections[index];
+            match &section.title {
+                Some(title) if section.kind == SectionKind::Custom => title,
+                _ => catalog.text(Msg::section_label(section.kind)),
+            }
+        }
+        Page::Codes => catalog.text(Msg::section_label(SectionKind::Billing)),
+        Page::Faq => catalog.text(Msg::PageFaq),
+        Page::Sources => catalog.text(Msg::PageSources),
+    }
+}
+
+/// The page's full heading.
+pub fn page_title<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a str {
+    match page {
+        Page::Overview => catalog.text(Msg::section_title(SectionKind::Overview)),
+        Page::Section(index) => {
+            let section = &topic.sections[index];
+            section.title.as_deref().unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)))
+        }
+        Page::Codes => catalog.text(Msg::PageCodes),
+        Page::Faq => catalog.text(Msg::PageFaq),
+        Page::Sources => catalog.text(Msg::PageSources),
+    }
+}
+
+/// The page that shows the text at `spot`.
+pub fn page_of_spot(topic: &Topic, spot: Spot) -> Page {
+    match topic.page_of(spot) {
+        SpotPage::Overview => Page::Overview,
+        SpotPage::Section(section) => Page::Section(section),
+        SpotPage::Faq => Page::Faq,
+        SpotPage::Codes => Page::Codes,
+    }
+}

@@ -1,0 +1,156 @@
+//! The search overlay: typing a query, choosing a result, opening it in place.
+
+use super::event::{Key, Mouse, MouseAction};
+use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, hits};
+use super::navigate::{clamp_scroll, keep_home_selection_visible};
+use super::pages::{page_of_spot, pages};
+use super::session::{Screen, SearchState, TopicState};
+use super::state::{App, IndexCache};
+use crate::search::{Hit, MAX_QUERY_CHARS, SearchIndex};
+use kiosk_content::{Spot, unsafe_character};
+
+/// The most results listed.
+const MAX_RESULTS: usize = 50;
+
+/// `/`: opens the search overlay with an empty query.
+pub(super) fn open_search(app: &mut App) {
+    app.session.search = Some(SearchState::default());
+}
+
+/// A key while the search overlay is open.
+pub(super) fn search_key(app: &mut App, key: Key) {
+    let Some(search) = &mut app.session.search else { return };
+    let visible = SearchLayout::new(app.area).visible_results();
+    let last = search.hits.len().saturating_sub(1);
+    match key {
+        Key::Esc => app.session.search = None,
+        Key::Enter => {
+            if let Some(hit) = search.hits.get(search.selected).cloned() {
+                open_hit(app, &hit);
+            }
+        }
+        Key::Up => search.selected = search.selected.saturating_sub(1),
+        Key::Down => search.selected = (search.selected + 1).min(last),
+        Key::PageUp => search.selected = search.selected.saturating_sub(visible),
+        Key::PageDown => search.selected = (search.selected + visible).min(last),
+        Key::Home => search.selected = 0,
+        Key::End => search.selected = last,
+        Key::Backspace => {
+            search.query.pop();
+            refresh(app);
+        }
+        Key::Ctrl('u') => {
+            search.query.clear();
+            refresh(app);
+        }
+        Key::Char(c) => type_text(app, &c.to_string()),
+        _ => {}
+    }
+    keep_result_visible(app);
+}
+
+/// Pasted text goes into the query: its first line, without control characters, cut to length.
+pub(super) fn search_paste(app: &mut App, text: &str) {
+    let first_line = text.lines().next().unwrap_or_default();
+    let clean: String = first_line
+        .chars()
+        .filter(|c| unsafe_character(c.encode_utf8(&mut [0; 4])).is_none())
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    type_text(app, &clean);
+}
+
+/// A click or the wheel while the search overlay is open.
+pub(super) fn search_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
+    match action {
+        MouseAction::ScrollUp => search_key(app, Key::Up),
+        MouseAction::ScrollDown => search_key(app, Key::Down),
+        MouseAction::Click => {
+            let results = SearchLayout::new(app.area).results;
+            let Some(search) = &mut app.session.search else { return };
+            if hits(results, column, row) {
+                let index = search.first_visible + usize::from((row - results.y) / SEARCH_ENTRY_HEIGHT);
+                if index < search.hits.len() {
+                    search.selected = index;
+                    search_key(app, Key::Enter);
+                }
+            }
+        }
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    let Some(search) = &mut app.session.search else { return };
+    let room = MAX_QUERY_CHARS.saturating_sub(search.query.chars().count());
+    search.query.extend(text.chars().filter(|c| !c.is_control()).take(room));
+    refresh(app);
+}
+
+/// Runs an open search's query again, keeping the chosen result where it can: after the
+/// library changed under it.
+pub(super) fn refresh_search(app: &mut App) {
+    let Some(selected) = app.session.search.as_ref().map(|search| search.selected) else { return };
+    refresh(app);
+    if let Some(search) = &mut app.session.search {
+        search.selected = selected.min(search.hits.len().saturating_sub(1));
+    }
+    keep_result_visible(app);
+}
+
+/// Runs the query again, building the index first if the language or staff mode changed.
+fn refresh(app: &mut App) {
+    let language = app.session.language.clone();
+    let staff = app.session.staff;
+    if !app.search_ready() {
+        let index =
+            SearchIndex::build(&app.library, app.catalog(), &language, staff, &|topic| app.visible(topic));
+        app.search_index = Some(IndexCache { language, staff, index });
+    }
+    let (Some(search), Some(cache)) = (&mut app.session.search, &app.search_index) else { return };
+    search.hits = cache.index.search(&search.query, MAX_RESULTS);
+    search.selected = 0;
+    search.first_visible = 0;
+}
+
+fn keep_result_visible(app: &mut App) {
+    let visible = SearchLayout::new(app.area).visible_results();
+    let Some(search) = &mut app.session.search else { return };
+    if search.selected < search.first_visible {
+        search.first_visible = search.selected;
+    } else if search.selected >= search.first_visible + visible {
+        search.first_visible = search.selected + 1 - visible;
+    }
+}
+
+/// Opens the hit's topic at the page that shows it, with the matching text at the top of the
+/// screen (and a FAQ answer open).
+pub(super) fn open_hit(app: &mut App, hit: &Hit) {
+    let language = app.session.language.clone();
+    let Some(topic) = app.library.find_for_reader(&hit.topic_id, &language) else { return };
+    let mut state = TopicState::new(&topic.id, topic.faq.len());
+    let page = page_of_spot(topic, hit.spot);
+    state.page = pages(topic, app.session.staff).iter().position(|p| *p == page).unwrap_or(0);
+    if let Some(entry) = hit.spot.faq_entry() {
+        state.faq_selected = entry;
+        if let Some(open) = state.faq_open.get_mut(entry) {
+            *open = true;
+        }
+    }
+    if let Some(index) = app.home_topics().iter().position(|t| t.id == hit.topic_id) {
+        app.session.home.selected = index;
+    }
+    app.session.screen = Screen::Topic(state);
+    app.session.search = None;
+    keep_home_selection_visible(app);
+    scroll_to_spot(app, hit.spot);
+}
+
+/// Scrolls the open page so the text at `spot` is near the top.
+pub(super) fn scroll_to_spot(app: &mut App, spot: Spot) {
+    let line = app.page_lines().iter().position(|line| line.spot == Some(spot));
+    if let (Some(line), Screen::Topic(state)) = (line, &mut app.session.screen) {
+        // One line of what comes before, so the reader sees where they are.
+        state.scroll = line.saturating_sub(1);
+    }
+    clamp_scroll(app);
+}

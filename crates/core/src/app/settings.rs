@@ -1,0 +1,85 @@
+//! How the kiosk is set up: fixed for the program's life, and what every reset returns to.
+
+use std::time::Duration;
+
+use super::event::Key;
+
+/// The kiosk's colour themes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    /// Colours from the 16 ANSI colours on the terminal's own background.
+    #[default]
+    Default,
+    /// Black background, white and bright yellow text: WCAG contrast well above 4.5:1.
+    HighContrast,
+    /// No colour: bold, reverse video and underline only.
+    Monochrome,
+}
+
+/// The kiosk's set-up, from the command line and the configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The language every session starts in.
+    pub language: String,
+    /// The languages offered to readers, in order; each has an interface catalog.
+    pub languages: Vec<String>,
+    /// Whether staff-only sections are shown.
+    pub staff: bool,
+    /// Whether the kiosk is locked: no key ends it without the staff PIN, and sessions start
+    /// on the attract screen.
+    pub locked: bool,
+    /// Time without input before "Are you still there?" shows.
+    pub idle: Duration,
+    /// Time the warning shows before the session is wiped.
+    pub warning: Duration,
+    /// Time without input after which staff mode, turned on from the staff menu, ends itself.
+    pub staff_idle: Duration,
+    /// The print command and its arguments; the handout goes to its standard input.
+    pub print_command: Option<Vec<String>>,
+    /// Whether patients may print without staff mode.
+    pub print_allowed_for_patients: bool,
+    /// How many handouts one patient may print in a session; staff have no limit.
+    pub patient_print_limit: u32,
+    /// Whether patients see only topics a clinician has reviewed whose review is not overdue.
+    pub reviewed_only: bool,
+    /// Whether the topics come from a folder that can be read again (staff may reload it).
+    pub content_folder: bool,
+    /// The colours.
+    pub theme: ThemeName,
+    /// The program and its arguments that read text aloud from its standard input; `{lang}`
+    /// in an argument becomes the text's language. `None` when not set up or not installed.
+    pub speech_command: Option<Vec<String>>,
+    /// The key that opens the staff PIN screen.
+    pub staff_key: Key,
+    /// The argon2 hash of the staff PIN; without one a locked kiosk cannot be left by keys.
+    pub pin_hash: Option<String>,
+    /// The clinic's name, for the header and the attract screen.
+    pub clinic_name: String,
+    /// Problems with the configuration, shown to staff (never to patients).
+    pub notices: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            language: kiosk_content::i18n::BASE_LANGUAGE.to_owned(),
+            languages: vec![kiosk_content::i18n::BASE_LANGUAGE.to_owned()],
+            staff: false,
+            locked: false,
+            idle: Duration::from_secs(90),
+            warning: Duration::from_secs(20),
+            staff_idle: Duration::from_secs(120),
+            print_command: None,
+            print_allowed_for_patients: false,
+            patient_print_limit: 2,
+            reviewed_only: false,
+            content_folder: false,
+            theme: ThemeName::Default,
+            speech_command: None,
+            staff_key: Key::Function(12),
+            pin_hash: None,
+            clinic_name: String::new(),
+            notices: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! All of the kiosk's state, and what each screen shows, derived from it.
+
+use std::time::{Duration, Instant};
+
+use ratatui_core::layout::Rect;
+
+use kiosk_content::i18n::{Catalog, Catalogs, Msg};
+use kiosk_content::{Library, Topic, same_language};
+
+use super::document::{Line, PageView, layout_page};
+use super::layout::{HomeLayout, TopicLayout, drawn_area};
+use super::pages::{Page, pages};
+use super::pin_guard::{PinGuard, PinRecord};
+use super::session::{HomeState, Screen, Session, TopicState};
+use super::settings::Settings;
+use crate::search::SearchIndex;
+
+/// The whole state of the kiosk. Only `update` changes it; drawing only reads it.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub(super) library: Library,
+    pub(super) catalogs: Catalogs,
+    pub(super) settings: Settings,
+    pub(super) session: Session,
+    pub(super) area: Rect,
+    /// The time of the latest event.
+    pub(super) now: Instant,
+    /// The time of the latest key, click or paste.
+    pub(super) last_input: Instant,
+    /// When "Are you still there?" appeared, while it shows.
+    pub(super) warning_since: Option<Instant>,
+    /// Wrong PINs and lockouts; survives resets, so waiting for one does not undo a lockout.
+    pub(super) pin_guard: PinGuard,
+    /// Whether a handout is printing now: one job at a time, whoever asked.
+    pub(super) printing: bool,
+    /// The search index for the session's language and staff mode, built when first needed.
+    pub(super) search_index: Option<IndexCache>,
+    /// Today's date where the kiosk is, from the shell; review dates are judged by it.
+    pub(super) today: Option<jiff::civil::Date>,
+    /// Problems found the last time the content folder was read, for staff.
+    pub(super) content_notices: Vec<String>,
+    /// Whether the library is still being read for the first time, so an empty list means
+    /// "wait", not "nothing here".
+    pub(super) loading: bool,
+}
+
+/// Whether a reader sees `topic`: staff see every topic; where only reviewed topics are shown
+/// to patients, drafts and overdue ones are hidden from them.
+pub(super) fn visible_to(
+    topic: &Topic,
+    staff: bool,
+    reviewed_only: bool,
+    today: Option<jiff::civil::Date>,
+) -> bool {
+    if staff || !reviewed_only {
+        return true;
+    }
+    match today {
+        Some(today) => topic.reviewed_and_current(today),
+        None => !topic.is_draft(),
+    }
+}
+
+/// A search index and what it was built for.
+#[derive(Debug, Clone)]
+pub(super) struct IndexCache {
+    pub(super) language: String,
+    pub(super) staff: bool,
+    pub(super) index: SearchIndex,
+}
+
+impl App {
+    /// A kiosk showing `library`, on a screen of `width` × `height` cells, starting at `now`.
+    pub fn new(
+        library: Library,
+        catalogs: impl Into<Catalogs>,
+        settings: Settings,
+        (width, height): (u16, u16),
+        now: Instant,
+    ) -> App {
+        App {
+            library,
+            catalogs: catalogs.into(),
+            session: Session::start(&settings),
+            settings,
+            area: drawn_area(width, height),
+            now,
+            last_input: now,
+            warning_since: None,
+            pin_guard: PinGuard::default(),
+            printing: false,
+            search_index: None,
+            today: None,
+            content_notices: Vec::new(),
+            loading: false,
+        }
+    }
+
+    /// The same kiosk, told that its library is still being read and will arrive as
+    /// [`Input::Reloaded`](super::Input::Reloaded): until then the list says "Loading".
+    pub fn loading_library(mut self) -> App {
+        self.loading = true;
+        self
+    }
+
+    /// The same kiosk, with the PIN guard as it was when the kiosk last ran.
+    pub fn with_pin_record(mut self, record: PinRecord) -> App {
+        self.pin_guard = PinGuard::from_record(record, self.now);
+        self
+    }
+
+    /// Whether the library is still being read for the first time.
+    pub fn loading(&self) -> bool {
+        self.loading
+    }
+
+    /// The topics on offer.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The interface text, in the reader's language.
+    pub fn catalog(&self) -> &Catalog {
+        self.catalogs.get(&self.session.language)
+    }
+
+    /// The interface text in `language`.
+    pub fn catalog_for(&self, language: &str) -> &Catalog {
+        self.catalogs.get(language)
+    }
+
+    /// The reader's language.
+    pub fn language(&self) -> &str {
+        &self.session.language
+    }
+
+    /// The kiosk's set-up.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The current reader's session.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The screen showing.
+    pub fn screen(&self) -> &Screen {
+        &self.session.screen
+    }
+
+    /// The home screen's state.
+    pub fn home(&self) -> &HomeState {
+        &self.session.home
+    }
+
+    /// Whether the help overlay is open.
+    pub fn help_open(&self) -> bool {
+        self.session.help_open
+    }
+
+    /// Whether staff-only sections are shown.
+    pub fn staff(&self) -> bool {
+        self.session.staff
+    }
+
+    /// The screen's size, as an area from (0, 0).
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    /// The time of the latest event.
+    pub fn now(&self) -> Instant {
+        self.now
+    }
+
+    /// The seconds left before the session is wiped, while "Are you still there?" shows.
+    pub fn reset_countdown(&self) -> Option<u64> {
+        let since = self.warning_since?;
+        let left = (since + self.settings.warning).saturating_duration_since(self.now);
+        // Round up, so the count reaches 1 and not 0 before the reset.
+        Some(left.as_millis().div_ceil(1000) as u64)
+    }
+
+    /// Whether the session is as it started, so there is nothing to wipe.
+    pub fn at_rest(&self) -> bool {
+        self.session == Session::start(&self.settings)
+    }
+
+    /// Whether the PIN screen is closed after too many wrong PINs.
+    pub fn pin_locked_out(&self) -> bool {
+        self.pin_guard.locked_out(self.now)
+    }
+
+    /// The whole minutes until the PIN screen opens again, rounded up.
+    pub fn pin_minutes_left(&self) -> u64 {
+        self.pin_guard.minutes_left(self.now)
+    }
+
+    /// Whether a handout is printing now.
+    pub fn printing(&self) -> bool {
+        self.printing
+    }
+
+    /// The next moment `update` must see, even if nobody touches the kiosk: the idle warning,
+    /// each second of its countdown, and the reset. `None` when nothing is due.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let idle = match self.warning_since {
+            Some(since) => {
+                let reset = since + self.settings.warning;
+                let elapsed = self.now.saturating_duration_since(since);
+                let next_second = since + Duration::from_secs(elapsed.as_secs() + 1);
+                Some(reset.min(next_second))
+            }
+            None if self.at_rest() => None,
+            None => Some(self.last_input + self.settings.idle),
+        };
+        let staff_mode_ends =
+            (self.session.staff && !self.settings.staff).then(|| self.last_input + self.settings.staff_idle);
+        idle.into_iter().chain(staff_mode_ends).min()
+    }
+
+    /// What staff should know: problems with the configuration, then with the content.
+    pub fn notices(&self) -> Vec<&str> {
+        self.settings.notices.iter().chain(&self.content_notices).map(String::as_str).collect()
+    }
+
+    /// Today's date, once the shell has said it.
+    pub fn today(&self) -> Option<jiff::civil::Date> {
+        self.today
+    }
+
+    /// Whether the reader may see `topic`: staff see every topic; where the kiosk shows
+    /// patients only reviewed topics, drafts and overdue ones are hidden from them.
+    pub fn visible(&self, topic: &Topic) -> bool {
+        visible_to(topic, self.session.staff, self.settings.reviewed_only, self.today)
+    }
+
+    /// Whether `topic`'s review is overdue today.
+    pub fn review_overdue(&self, topic: &Topic) -> bool {
+        self.today.is_some_and(|today| topic.review_overdue(today))
+    }
+
+    /// The topics listed on the home screen, in order.
+    pub fn home_topics(&self) -> Vec<&Topic> {
+        let mut topics = self.library.for_reader(&self.session.language);
+        topics.retain(|topic| self.visible(topic));
+        topics
+    }
+
+    /// The home screen's layout at the current size.
+    pub fn home_layout(&self) -> HomeLayout {
+        HomeLayout::new(self.area)
+    }
+
+    /// The open topic, as this reader sees it.
+    pub fn topic(&self) -> Option<(&Topic, &TopicState)> {
+        match &self.session.screen {
+            Screen::Topic(state) => self
+                .library
+                .find_for_reader(&state.id, &self.session.language)
+                .filter(|topic| self.visible(topic))
+                .map(|topic| (topic, state)),
+            Screen::Attract | Screen::Home => None,
+        }
+    }
+
+    /// The open topic's pages.
+    pub fn pages(&self) -> Vec<Page> {
+        self.topic().map(|(topic, _)| pages(topic, self.session.staff)).unwrap_or_default()
+    }
+
+    /// The topic screen's layout for `topic` at the current size.
+    pub fn topic_layout(&self) -> TopicLayout {
+        TopicLayout::new(self.area)
+    }
+
+    /// The current page's lines, wrapped to the text area.
+    pub fn page_lines(&self) -> Vec<Line> {
+        let Some((topic, state)) = self.topic() else { return Vec::new() };
+        let pages = pages(topic, self.session.staff);
+        let Some(&page) = pages.get(state.page) else { return Vec::new() };
+        let width = self.topic_layout().text.width;
+        let catalog = self.catalog();
+        let mut notices = Vec::new();
+        if !same_language(&topic.language, &self.session.language) {
+            notices.push(catalog.text(Msg::NotInLanguage));
+        }
+        if topic.review.translation == Some(kiosk_content::ReviewStatus::Draft) {
+            notices.push(catalog.text(Msg::TranslationDraft));
+        }
+        let view = PageView { page, faq_open: &state.faq_open, staff: self.session.staff, notices: &notices };
+        layout_page(topic, view, catalog, width)
+    }
+}
+
+impl App {
+    /// Opens topic `id` at `page` before the first event, for a kiosk started from another
+    /// system (`--code`, `--topic`). Unknown topics and pages leave the start as it was.
+    pub fn start_at(&mut self, id: &str, page: Page) {
+        let Some(topic) = self.library.find_for_reader(id, &self.session.language) else { return };
+        let Some(index) = pages(topic, self.session.staff).iter().position(|p| *p == page) else { return };
+        let mut state = TopicState::new(&topic.id, topic.faq.len());
+        state.page = index;
+        if let Some(position) = self.home_topics().iter().position(|t| t.id == id) {
+            self.session.home.selected = position;
+        }
+        self.session.screen = Screen::Topic(state);
+    }
+}

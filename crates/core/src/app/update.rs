@@ -1,0 +1,262 @@
+//! `update`: the one place state changes. Pure: no terminal, no clock, no I/O. Time comes in
+//! with each event, so every timer is tested by moving time forward.
+
+use super::actions::{end_staff_mode, open_take_home, print, printed, read_aloud, staff_mode_expired};
+use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
+use super::hints::{hint_areas, hints};
+use super::layout::{drawn_area, hits, language_buttons, too_small};
+use super::navigate::{
+    clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
+};
+use super::search_overlay::{open_search, refresh_search, search_key, search_mouse, search_paste};
+use super::session::{Flash, Screen, Session};
+use super::staff::{open_staff_panel, staff_panel_key};
+use super::state::App;
+
+/// Applies one event to the app and returns what the shell must do about it.
+pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
+    if event.input == Input::SpeechEnded {
+        app.session.speaking = false;
+        if app.session.flash == Some(Flash::Speaking) {
+            app.session.flash = None;
+        }
+        return Vec::new();
+    }
+    let was_speaking = app.session.speaking;
+    let mut effects = apply(app, event);
+    // Whatever ended the reading — a key, a click, the reset — the speech must stop too.
+    if was_speaking && !app.session.speaking && !effects.contains(&Effect::StopSpeaking) {
+        effects.push(Effect::StopSpeaking);
+    }
+    effects
+}
+
+fn apply(app: &mut App, event: Event) -> Vec<Effect> {
+    app.now = event.at;
+    run_timers(app);
+    match event.input {
+        Input::Resize { width, height } => {
+            app.area = drawn_area(width, height);
+            keep_home_selection_visible(app);
+            clamp_scroll(app);
+            Vec::new()
+        }
+        Input::Wake => Vec::new(),
+        Input::Printed(result) => {
+            printed(app, result);
+            Vec::new()
+        }
+        Input::Today(date) => {
+            app.today = Some(date);
+            leave_hidden_topic(app);
+            Vec::new()
+        }
+        Input::Reloaded(reloaded) => {
+            replace_library(app, reloaded.library);
+            app.content_notices = reloaded.notices;
+            app.loading = false;
+            Vec::new()
+        }
+        Input::Notice(notice) => {
+            app.content_notices.push(notice);
+            Vec::new()
+        }
+        Input::SpeechEnded => Vec::new(),
+        Input::SearchIndexReady(prepared) => {
+            super::search_prepare::adopt(app, prepared);
+            Vec::new()
+        }
+        Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
+    }
+}
+
+/// Shows "Are you still there?" after the idle time, and wipes the session when its countdown
+/// ends. Both can happen at once after a long gap (a suspended machine, a late event).
+fn run_timers(app: &mut App) {
+    if app.warning_since.is_none() && !app.at_rest() {
+        let due = app.last_input + app.settings.idle;
+        if app.now >= due {
+            app.warning_since = Some(due);
+        }
+    }
+    if let Some(since) = app.warning_since
+        && app.now >= since + app.settings.warning
+    {
+        reset(app);
+    }
+    if staff_mode_expired(app) {
+        end_staff_mode(app);
+    }
+}
+
+/// Back to the list when the open topic is no longer shown to this reader (its review fell
+/// due, or it left the library).
+pub(super) fn leave_hidden_topic(app: &mut App) {
+    if matches!(app.session.screen, Screen::Topic(_)) && app.topic().is_none() {
+        app.session.screen = Screen::Home;
+        app.session.home = Default::default();
+    }
+}
+
+/// `L`: the next of the languages offered.
+fn next_language(app: &mut App) {
+    let offered = &app.settings.languages;
+    let current = offered.iter().position(|l| *l == app.session.language).unwrap_or(0);
+    if let Some(next) = offered.get((current + 1) % offered.len().max(1)).cloned() {
+        set_language(app, &next);
+    }
+}
+
+/// The reader's language: the interface, and each topic where it has a version in it.
+fn set_language(app: &mut App, language: &str) {
+    app.session.language = language.to_owned();
+    fit_place_to_library(app);
+}
+
+/// Swaps in a new library in one step, keeping the reader's place where the topic is still
+/// there: the same page (or the nearest), the same scroll, the same open answers.
+fn replace_library(app: &mut App, library: kiosk_content::Library) {
+    app.library = library;
+    app.search_index = None;
+    fit_place_to_library(app);
+}
+
+/// After the library or the language changed: the page, the answers and the scroll as near as
+/// they can be to where they were.
+fn fit_place_to_library(app: &mut App) {
+    let faq_entries = app.topic().map(|(topic, _)| topic.faq.len());
+    let page_count = app.pages().len();
+    if let (Screen::Topic(state), Some(entries)) = (&mut app.session.screen, faq_entries) {
+        state.page = state.page.min(page_count.saturating_sub(1));
+        state.faq_open.resize(entries, false);
+        state.faq_selected = state.faq_selected.min(entries.saturating_sub(1));
+    }
+    leave_hidden_topic(app);
+    let topics = app.home_topics().len();
+    app.session.home.selected = app.session.home.selected.min(topics.saturating_sub(1));
+    keep_home_selection_visible(app);
+    clamp_scroll(app);
+    refresh_search(app);
+}
+
+/// Wipes everything the reader did: the next person starts fresh.
+pub(super) fn reset(app: &mut App) {
+    app.session = Session::start(&app.settings);
+    app.warning_since = None;
+}
+
+/// A key, click or paste: the reader is here.
+fn on_reader_input(app: &mut App, input: Input) -> Vec<Effect> {
+    app.last_input = app.now;
+    if app.warning_since.take().is_some() {
+        // It only says "still here"; acting on it could surprise a reader who pressed any key.
+        return Vec::new();
+    }
+    app.session.flash = None;
+    if std::mem::take(&mut app.session.speaking) {
+        // Any key or tap stops the reading, and does nothing else.
+        return vec![Effect::StopSpeaking];
+    }
+    match input {
+        Input::Key(key) => on_key(app, key),
+        Input::Mouse(mouse) => on_mouse(app, mouse),
+        // Only the search box takes text; anywhere else a paste, however large, is let go.
+        Input::Paste(text) if app.session.search.is_some() && app.session.staff_panel.is_none() => {
+            search_paste(app, &text);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
+    if key == app.settings.staff_key {
+        open_staff_panel(app);
+        return Vec::new();
+    }
+    if app.session.staff_panel.is_some() {
+        return staff_panel_key(app, key);
+    }
+    if app.session.help_open {
+        app.session.help_open = false;
+        return Vec::new();
+    }
+    if app.session.take_home {
+        app.session.take_home = false;
+        return Vec::new();
+    }
+    if app.session.search.is_some() {
+        search_key(app, key);
+        return Vec::new();
+    }
+    if let Key::Char('l' | 'L') = key {
+        next_language(app);
+        return Vec::new();
+    }
+    if app.session.screen == Screen::Attract {
+        app.session.screen = Screen::Home;
+        return Vec::new();
+    }
+    let on_topic = matches!(app.session.screen, Screen::Topic(_));
+    match key {
+        Key::Char('?') => app.session.help_open = true,
+        Key::Char('/') => open_search(app),
+        Key::Char('q' | 'Q') | Key::Ctrl('c') if !app.settings.locked => return vec![Effect::Quit],
+        Key::Char('t' | 'T') if on_topic => open_take_home(app),
+        Key::Char('p' | 'P') if on_topic => return print(app),
+        Key::Char('a' | 'A') if on_topic => return read_aloud(app),
+        _ => match app.session.screen {
+            Screen::Attract => {}
+            Screen::Home => home_key(app, key),
+            Screen::Topic(_) => topic_key(app, key),
+        },
+    }
+    Vec::new()
+}
+
+fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
+    if app.session.staff_panel.is_some() || too_small(app.area) {
+        return Vec::new();
+    }
+    if app.session.search.is_some() {
+        search_mouse(app, mouse);
+        return Vec::new();
+    }
+    if app.session.help_open || app.session.take_home {
+        if mouse.action == MouseAction::Click {
+            return on_key(app, Key::Esc);
+        }
+        return Vec::new();
+    }
+    let Mouse { action, column, row } = mouse;
+    if action == MouseAction::Click {
+        let offered = app.settings.languages.clone();
+        let tapped = language_buttons(app.area, offered.len()).into_iter().position(|b| hits(b, column, row));
+        if let Some(language) = tapped.and_then(|n| offered.get(n)) {
+            set_language(app, language);
+            return Vec::new();
+        }
+    }
+    if app.session.screen == Screen::Attract {
+        if action == MouseAction::Click {
+            app.session.screen = Screen::Home;
+        }
+        return Vec::new();
+    }
+    if action == MouseAction::Click {
+        let footer = app.home_layout().chrome.footer;
+        let tapped_hint = hint_areas(footer, &hints(app), app.catalog())
+            .into_iter()
+            .find(|(area, _)| hits(*area, column, row))
+            .and_then(|(_, hint)| hint.key);
+        if let Some(key) = tapped_hint {
+            return on_key(app, key);
+        }
+    }
+    match app.session.screen {
+        Screen::Attract => {}
+        Screen::Home => home_mouse(app, mouse),
+        Screen::Topic(_) => topic_mouse(app, mouse),
+    }
+    Vec::new()
+}

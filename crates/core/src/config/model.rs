@@ -1,0 +1,138 @@
+//! The kiosk's settings, as read from its configuration file.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything a configuration file can set; each field's default is what a missing or bad key
+/// gives. `docs/configuration.md` lists every key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// The clinic's name, shown in the header and large on the attract screen.
+    pub clinic_name: String,
+    /// The content folder; `None` for the bundled content.
+    pub content: Option<PathBuf>,
+    /// How the kiosk behaves unattended.
+    pub kiosk: KioskConfig,
+    /// How handouts are printed.
+    pub print: PrintConfig,
+    /// Which topics patients see, and how hard they may be to read.
+    pub content_rules: ContentConfig,
+    /// Languages and colours.
+    pub display: DisplayConfig,
+    /// Reading aloud.
+    pub speech: SpeechConfig,
+}
+
+/// The `[display]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayConfig {
+    /// The language every session starts in, and every reset returns to.
+    pub language: String,
+    /// The languages offered to readers, in the order offered.
+    pub languages: Vec<String>,
+    /// The colours.
+    pub theme: ThemeChoice,
+}
+
+impl Default for DisplayConfig {
+    fn default() -> DisplayConfig {
+        DisplayConfig {
+            language: "en".to_owned(),
+            languages: vec!["en".to_owned(), "es".to_owned()],
+            theme: ThemeChoice::Default,
+        }
+    }
+}
+
+/// The colour theme named in the configuration.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeChoice {
+    /// `"default"`.
+    #[default]
+    Default,
+    /// `"high-contrast"`.
+    HighContrast,
+    /// `"monochrome"`.
+    Monochrome,
+}
+
+/// The `[speech]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeechConfig {
+    /// The program and its arguments that read text from standard input aloud; `{lang}` in an
+    /// argument becomes the text's language.
+    pub command: Option<Vec<String>>,
+}
+
+/// The `[content]` table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ContentConfig {
+    /// Which topics patients see.
+    pub show: Show,
+    /// The SMOG grade above which `validate` warns that patient text is too hard.
+    pub max_grade: f64,
+}
+
+impl Default for ContentConfig {
+    fn default() -> ContentConfig {
+        ContentConfig { show: Show::All, max_grade: kiosk_content::readability::DEFAULT_MAX_GRADE }
+    }
+}
+
+/// Which topics patients see.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Show {
+    /// Every topic, drafts marked as drafts.
+    #[default]
+    All,
+    /// Only topics a clinician has reviewed and whose review is not overdue.
+    Reviewed,
+}
+
+/// The `[print]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintConfig {
+    /// The program and its arguments that print a handout from its standard input, such as
+    /// `["lp", "-d", "frontdesk"]`. Run directly, never through a shell.
+    pub command: Option<Vec<String>>,
+    /// Whether patients may print (`p`) without staff mode.
+    pub allow_patients: bool,
+    /// How many handouts one patient may print before being sent to the front desk.
+    pub patient_limit: u32,
+}
+
+impl Default for PrintConfig {
+    fn default() -> PrintConfig {
+        PrintConfig { command: None, allow_patients: false, patient_limit: 2 }
+    }
+}
+
+/// The `[kiosk]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KioskConfig {
+    /// Whether the kiosk is locked: no key ends it without the staff PIN.
+    pub locked: bool,
+    /// Time without input before "Are you still there?" shows.
+    pub idle: Duration,
+    /// Time the warning shows before the session is wiped.
+    pub warning: Duration,
+    /// The argon2 hash of the staff PIN (a PHC string made by `patient-kiosk hash-pin`).
+    pub exit_pin_hash: Option<String>,
+    /// The function key that opens the staff PIN screen: 12 for F12.
+    pub staff_key: u8,
+    /// Time without input after which staff mode, turned on from the staff menu, ends itself.
+    pub staff_idle: Duration,
+}
+
+impl Default for KioskConfig {
+    fn default() -> KioskConfig {
+        KioskConfig {
+            locked: false,
+            idle: Duration::from_secs(90),
+            warning: Duration::from_secs(20),
+            exit_pin_hash: None,
+            staff_key: 12,
+            staff_idle: Duration::from_secs(120),
+        }
+    }
+}

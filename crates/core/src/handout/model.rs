@@ -1,0 +1,154 @@
+//! What a handout holds, in reading order, whatever its format.
+
+use kiosk_content::i18n::{Catalog, Msg};
+use kiosk_content::{Audience, ReviewStatus, SectionKind, Topic};
+
+/// A topic as a printed handout: everything a patient may see, nothing staff-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handout {
+    /// The language the handout is written in.
+    pub language: String,
+    /// "Patient education from Riverside Spine Clinic", or the kiosk's name.
+    pub from: String,
+    /// The topic's title.
+    pub title: String,
+    /// The topic's subtitle.
+    pub subtitle: String,
+    /// "Draft — not yet reviewed by a clinician." or "Reviewed by … on …."
+    pub review: String,
+    /// "Next review due …", if set.
+    pub next_review: Option<String>,
+    /// Whether the topic is a draft.
+    pub draft: bool,
+    /// The sections, the overview (with the summary) first.
+    pub sections: Vec<HandoutSection>,
+    /// The heading of the questions.
+    pub faq_title: String,
+    /// The questions and their answers.
+    pub faq: Vec<(String, String)>,
+    /// The heading of the sources, and the line under it.
+    pub sources_title: String,
+    /// What introduces the sources.
+    pub sources_intro: String,
+    /// The sources: title, and address if online.
+    pub sources: Vec<(String, Option<String>)>,
+    /// The topic's web address, with its headings.
+    pub online: Option<Online>,
+}
+
+/// The topic's web address on a handout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Online {
+    /// "Read this page online".
+    pub title: String,
+    /// How to use the code.
+    pub hint: String,
+    /// The address.
+    pub url: String,
+}
+
+/// One section of a handout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoutSection {
+    /// What the section is about.
+    pub kind: SectionKind,
+    /// The heading.
+    pub title: String,
+    /// Paragraphs before the items.
+    pub paragraphs: Vec<String>,
+    /// The items.
+    pub items: Vec<String>,
+    /// Whether the items are numbered steps.
+    pub steps: bool,
+}
+
+impl Handout {
+    /// The handout of `topic`, with interface words from `catalog` and the clinic's name.
+    pub fn new(topic: &Topic, catalog: &Catalog, clinic_name: &str) -> Handout {
+        let from = match clinic_name {
+            "" => catalog.text(Msg::AppTitle).to_owned(),
+            clinic => catalog.format(Msg::HandoutFrom, &[("clinic", clinic)]),
+        };
+        let review = &topic.review;
+        let review_line = if topic.is_draft() {
+            catalog.text(Msg::ReviewDraft).to_owned()
+        } else {
+            let date = review.reviewed_on.map(|d| d.to_string()).unwrap_or_default();
+            catalog.format(Msg::ReviewedBy, &[("name", &review.reviewed_by), ("date", &date)])
+        };
+        // A translation not yet checked by a medical translator says so next to the review.
+        let review_line = match review.translation {
+            Some(ReviewStatus::Draft) => format!("{review_line} {}.", catalog.text(Msg::TranslationDraft)),
+            _ => review_line,
+        };
+        let next_review =
+            review.next_review.map(|d| catalog.format(Msg::NextReview, &[("date", &d.to_string())]));
+
+        let mut overview = HandoutSection {
+            kind: SectionKind::Overview,
+            title: catalog.text(Msg::section_title(SectionKind::Overview)).to_owned(),
+            paragraphs: paragraphs(&topic.summary),
+            items: Vec::new(),
+            steps: false,
+        };
+        let mut others: Vec<(SectionKind, HandoutSection)> = Vec::new();
+        for section in &topic.sections {
+            if section.effective_audience() == Audience::Staff || section.kind == SectionKind::Billing {
+                continue;
+            }
+            if section.kind == SectionKind::Overview {
+                overview.paragraphs.extend(paragraphs(&section.intro));
+                overview.items.extend(section.items.iter().cloned());
+                continue;
+            }
+            let title = section
+                .title
+                .clone()
+                .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)).to_owned());
+            let body = HandoutSection {
+                kind: section.kind,
+                title,
+                paragraphs: paragraphs(&section.intro),
+                items: section.items.clone(),
+                steps: section.steps,
+            };
+            others.push((section.kind, body));
+        }
+        others.sort_by_key(|(kind, _)| *kind);
+        let mut sections = vec![overview];
+        sections.extend(others.into_iter().map(|(_, section)| section));
+
+        Handout {
+            language: topic.language.clone(),
+            from,
+            title: topic.title.clone(),
+            subtitle: topic.subtitle.clone(),
+            review: review_line,
+            next_review,
+            draft: topic.is_draft(),
+            sections,
+            faq_title: catalog.text(Msg::PageFaq).to_owned(),
+            faq: topic.faq.iter().map(|e| (e.question.clone(), e.answer.clone())).collect(),
+            sources_title: catalog.text(Msg::PageSources).to_owned(),
+            sources_intro: catalog.text(Msg::SourcesIntro).to_owned(),
+            sources: topic
+                .sources
+                .iter()
+                .filter(|s| s.audience == Audience::Everyone)
+                .map(|s| (s.title.clone(), s.url.clone()))
+                .collect(),
+            online: topic.url.as_ref().map(|url| Online {
+                title: catalog.text(Msg::HandoutOnline).to_owned(),
+                hint: catalog.text(Msg::HandoutScan).to_owned(),
+                url: url.clone(),
+            }),
+        }
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}

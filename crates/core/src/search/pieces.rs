@@ -1,0 +1,146 @@
+//! The searchable pieces of a topic, and how text is cut into sentences and words. The index
+//! walks the pieces once to learn their words; a hit walks its topic's pieces again to find the
+//! sentence to show, so the index never holds a second copy of the text.
+
+use kiosk_content::i18n::{Catalog, Msg};
+use kiosk_content::{Audience, SectionKind, Spot, Topic};
+
+use super::index::Field;
+
+/// Calls `piece` with every piece of `topic` a reader sees (staff readers also see codes and
+/// staff-only sections), in the order they are shown.
+pub(super) fn for_each_piece(
+    topic: &Topic,
+    catalog: &Catalog,
+    staff: bool,
+    piece: &mut dyn FnMut(Spot, Field, &str),
+) {
+    let mut add = |spot: Spot, field: Field, text: &str| {
+        if !text.trim().is_empty() {
+            piece(spot, field, text.trim());
+        }
+    };
+    add(Spot::Title, Field::Title, &topic.title);
+    add(Spot::Subtitle, Field::Subtitle, &topic.subtitle);
+    for (n, keyword) in topic.keywords.iter().enumerate() {
+        add(Spot::Keyword(n), Field::Keyword, keyword);
+    }
+    add(Spot::Summary, Field::Body, &topic.summary);
+    for (s, section) in topic.sections.iter().enumerate() {
+        let staff_only =
+            section.effective_audience() == Audience::Staff || section.kind == SectionKind::Billing;
+        if staff_only && !staff {
+            continue;
+        }
+        match &section.title {
+            Some(title) => add(Spot::Intro(s), Field::Heading, title),
+            None => {
+                add(Spot::Intro(s), Field::Heading, catalog.text(Msg::section_title(section.kind)));
+                add(Spot::Intro(s), Field::Heading, catalog.text(Msg::section_label(section.kind)));
+            }
+        }
+        add(Spot::Intro(s), Field::Body, &section.intro);
+        for (i, item) in section.items.iter().enumerate() {
+            add(Spot::Item(s, i), Field::Body, item);
+        }
+    }
+    if !topic.faq.is_empty() {
+        add(Spot::Question(0), Field::Heading, catalog.text(Msg::PageFaq));
+    }
+    for (n, entry) in topic.faq.iter().enumerate() {
+        add(Spot::Question(n), Field::Body, &entry.question);
+        add(Spot::Answer(n), Field::Body, &entry.answer);
+    }
+    if staff {
+        for (n, code) in topic.codes.iter().enumerate() {
+            add(Spot::Code(n), Field::Code, &code_text(code.system.name(), &code.code, &code.label));
+        }
+    }
+}
+
+/// How a code reads in search: "CPT 22511 label".
+fn code_text(system: &str, code: &str, label: &str) -> String {
+    format!("{system} {code} {label}")
+}
+
+/// The code in a code piece's text ("CPT 22511 label" holds "22511").
+pub(super) fn code_of(piece: &str) -> Option<&str> {
+    piece.split_whitespace().nth(1)
+}
+
+/// Which of a-z and 0-9 occur in `chars` (case ignored), one bit each. A word with any other
+/// letter gets every bit: the matcher folds accents, so such a word is never passed over.
+pub(super) fn letter_mask(chars: &[char]) -> u64 {
+    let mut mask = 0;
+    for c in chars {
+        match c.to_ascii_lowercase() {
+            c @ 'a'..='z' => mask |= 1 << (c as u32 - 'a' as u32),
+            c @ '0'..='9' => mask |= 1 << (26 + c as u32 - '0' as u32),
+            c if c.is_alphanumeric() => return u64::MAX,
+            _ => {}
+        }
+    }
+    mask
+}
+
+/// The character ranges of the words in `text`: runs of letters and digits.
+pub(super) fn words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let mut start = None;
+    text.chars().chain([' ']).enumerate().filter_map(move |(i, c)| match (c.is_alphanumeric(), start) {
+        (true, None) => {
+            start = Some(i);
+            None
+        }
+        (false, Some(from)) => {
+            start = None;
+            Some(from..i)
+        }
+        _ => None,
+    })
+}
+
+/// `text` cut after each `.`, `?` or `!` that ends a sentence, and at blank lines.
+pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let rest_trimmed = rest.trim_start();
+        if rest_trimmed.is_empty() {
+            return None;
+        }
+        let start = rest.len() - rest_trimmed.len();
+        let body = &rest[start..];
+        let end = body
+            .char_indices()
+            .find(|&(i, c)| {
+                let next = body[i + c.len_utf8()..].chars().next();
+                (matches!(c, '.' | '?' | '!') && next.is_none_or(char::is_whitespace))
+                    || (c == '\n' && next == Some('\n'))
+            })
+            .map_or(body.len(), |(i, c)| i + c.len_utf8());
+        let sentence = &body[..end];
+        rest = &body[end..];
+        Some(sentence)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_cut_into_sentences() {
+        let cut: Vec<&str> = sentences("One. Two? Three! 1.5 mg is fine.\n\nNew paragraph").collect();
+        assert_eq!(cut, ["One.", "Two?", "Three!", "1.5 mg is fine.", "New paragraph"]);
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let found: Vec<_> = words("CPT 22511 — lower-back, café").collect();
+        assert_eq!(found, [0..3, 4..9, 12..17, 18..22, 24..28]);
+    }
+
+    #[test]
+    fn a_code_piece_holds_its_code_second() {
+        assert_eq!(code_of(&code_text("CPT", "22511", "Our words")), Some("22511"));
+    }
+}

@@ -1,0 +1,80 @@
+//! The help overlay: every key, in the reader's language.
+
+use ratatui_core::layout::{Constraint, Flex, Layout, Rect};
+use ratatui_core::terminal::Frame;
+use ratatui_core::text::{Line, Span};
+use ratatui_widgets::block::Block;
+use ratatui_widgets::clear::Clear;
+use ratatui_widgets::paragraph::Paragraph;
+use ratatui_widgets::paragraph::Wrap;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Key, may_print};
+use kiosk_content::i18n::Msg;
+
+use super::theme::Theme;
+
+/// The keys and what they do, in the order the help lists them.
+const ROWS: [(Msg, Msg); 15] = [
+    (Msg::HelpKeysUpDown, Msg::HelpUpDown),
+    (Msg::HelpKeysSections, Msg::HelpSections),
+    (Msg::HelpKeysNumbers, Msg::HelpNumbers),
+    (Msg::HelpKeysPage, Msg::HelpPage),
+    (Msg::HelpKeysEnds, Msg::HelpEnds),
+    (Msg::HelpKeysEnter, Msg::HelpEnter),
+    (Msg::HelpKeysBack, Msg::HelpBack),
+    (Msg::HelpKeysSearch, Msg::HelpSearch),
+    (Msg::HelpKeysTakeHome, Msg::HelpTakeHome),
+    (Msg::HelpKeysPrint, Msg::HelpPrint),
+    (Msg::HelpKeysReadAloud, Msg::HelpReadAloud),
+    (Msg::HelpKeysLanguage, Msg::HelpLanguage),
+    (Msg::HelpKeysHelp, Msg::HelpHelp),
+    (Msg::HelpKeysQuit, Msg::HelpQuit),
+    (Msg::HelpKeysMouse, Msg::HelpMouse),
+];
+
+/// The widest the column of key names may be.
+const MAX_KEY_COLUMN: usize = 22;
+
+/// Draws the help box over whatever is on screen.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let catalog = app.catalog();
+    let locked = app.settings().locked;
+    let rows: Vec<(String, &str)> = ROWS
+        .iter()
+        .filter(|(keys, _)| !(locked && *keys == Msg::HelpKeysQuit))
+        .filter(|(keys, _)| may_print(app) || *keys != Msg::HelpKeysPrint)
+        .filter(|(keys, _)| app.settings().speech_command.is_some() || *keys != Msg::HelpKeysReadAloud)
+        .filter(|(keys, _)| app.settings().languages.len() > 1 || *keys != Msg::HelpKeysLanguage)
+        .map(|(keys, meaning)| (catalog.text(*keys).to_owned(), catalog.text(*meaning)))
+        .collect();
+    // The staff key is whichever the configuration names: F12 unless set otherwise.
+    let mut rows = rows;
+    if let Key::Function(number) = app.settings().staff_key {
+        let at = rows.len().saturating_sub(1).min(rows.len());
+        rows.insert(at, (format!("F{number}"), catalog.text(Msg::HelpStaff)));
+    }
+    // The keys in a column as wide as the widest (within reason), each meaning wrapped beside
+    // them, so the columns line up in every language and at every width.
+    let inner = usize::from(70.min(area.width).saturating_sub(2));
+    let key_column = rows.iter().map(|(keys, _)| keys.width() + 2).max().unwrap_or(0).min(MAX_KEY_COLUMN);
+    let meaning_width = inner.saturating_sub(key_column).max(8);
+    // How to close it first, so it shows even when a small screen cuts the list short.
+    let mut lines: Vec<Line> = vec![Line::styled(catalog.text(Msg::HelpClose), theme.quiet), Line::default()];
+    for (keys, meaning) in rows {
+        for (n, part) in textwrap::wrap(meaning, meaning_width).into_iter().enumerate() {
+            let left = if n == 0 { format!("{keys:key_column$}") } else { " ".repeat(key_column) };
+            lines.push(Line::from(vec![Span::styled(left, theme.strong), Span::raw(part.into_owned())]));
+        }
+    }
+
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = 70.min(area.width);
+    let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
+    let [boxed] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", catalog.text(Msg::HelpTitle)), theme.heading))
+        .border_style(theme.border);
+    frame.render_widget(Clear, boxed);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), boxed);
+}

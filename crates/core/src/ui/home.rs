@@ -1,0 +1,70 @@
+//! The home screen: the list of topics.
+
+use ratatui_core::layout::Rect;
+use ratatui_core::terminal::Frame;
+use ratatui_core::text::{Line, Span};
+use ratatui_widgets::paragraph::Paragraph;
+use ratatui_widgets::paragraph::Wrap;
+use ratatui_widgets::scrollbar::Scrollbar;
+use ratatui_widgets::scrollbar::ScrollbarOrientation;
+use ratatui_widgets::scrollbar::ScrollbarState;
+
+use crate::app::{App, HOME_ENTRY_HEIGHT};
+use kiosk_content::i18n::Msg;
+
+use super::chrome::{footer, header};
+use super::theme::Theme;
+
+/// Draws the home screen.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let layout = app.home_layout();
+    let catalog = app.catalog();
+    header(frame, layout.chrome.header, app, None, theme);
+    footer(frame, layout.chrome.footer, app, theme);
+
+    let topics = app.home_topics();
+    if topics.is_empty() {
+        let message = if app.loading() { Msg::HomeLoading } else { Msg::HomeEmpty };
+        let empty = Paragraph::new(catalog.text(message)).style(theme.strong).wrap(Wrap { trim: true });
+        frame.render_widget(empty, layout.instructions.union(layout.list));
+        return;
+    }
+    frame.render_widget(
+        Paragraph::new(catalog.text(Msg::HomeInstructions)).style(theme.quiet),
+        layout.instructions,
+    );
+
+    let home = app.home();
+    let list = layout.list;
+    let visible = layout.visible_entries();
+    let shown = topics.iter().enumerate().skip(home.first_visible).take(visible);
+    for (row, (index, topic)) in shown.enumerate() {
+        let y = list.y + row as u16 * HOME_ENTRY_HEIGHT;
+        let entry = Rect { y, height: HOME_ENTRY_HEIGHT, width: list.width.saturating_sub(1), ..list };
+        let selected = index == home.selected;
+        let marker = if selected { "▶ " } else { "  " };
+        let mut title =
+            vec![Span::styled(marker, theme.marker), Span::styled(topic.title.as_str(), theme.strong)];
+        let badges = [
+            (topic.is_draft(), Msg::DraftBadge),
+            (app.staff() && app.review_overdue(topic), Msg::OverdueBadge),
+        ];
+        for (_, badge) in badges.iter().filter(|(shown, _)| *shown) {
+            title.push(Span::raw("  "));
+            title.push(Span::styled(format!(" {} ", catalog.text(*badge)), theme.warning));
+        }
+        let lines = vec![
+            Line::from(title),
+            Line::from(vec![Span::raw("  "), Span::raw(topic.subtitle.as_str())]),
+            Line::from(vec![Span::raw("  "), Span::styled(topic.category.as_str(), theme.quiet)]),
+        ];
+        let style = if selected { theme.selected } else { theme.text };
+        frame.render_widget(Paragraph::new(lines).style(style), entry);
+    }
+    if topics.len() > visible {
+        let mut state =
+            ScrollbarState::new(topics.len()).position(home.selected).viewport_content_length(visible);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.border);
+        frame.render_stateful_widget(scrollbar, list, &mut state);
+    }
+}

@@ -1,0 +1,59 @@
+//! Pure drawing: reads the app, writes a frame. One file per screen; every style comes from
+//! the [`Theme`].
+
+mod attract;
+mod big_text;
+mod chrome;
+mod help;
+mod home;
+mod idle_warning;
+mod languages;
+mod search;
+mod staff_panel;
+mod take_home;
+mod theme;
+mod too_small;
+mod topic;
+
+use ratatui_core::terminal::Frame;
+
+use crate::app::{App, Screen, too_small as is_too_small};
+
+pub use theme::Theme;
+
+/// Draws the whole screen for the app's state.
+pub fn render(app: &App, frame: &mut Frame) {
+    let theme = Theme::named(app.settings().theme);
+    let area = frame.area();
+    frame.render_widget(ratatui_widgets::block::Block::new().style(theme.base), area);
+    if is_too_small(area) {
+        too_small::render(frame, area, app, &theme);
+        return;
+    }
+    match app.screen() {
+        Screen::Attract => attract::render(frame, area, app, &theme),
+        Screen::Home => home::render(frame, app, &theme),
+        Screen::Topic(state) => match app.topic() {
+            Some((topic, _)) => topic::render(frame, app, topic, state, &theme),
+            None => home::render(frame, app, &theme),
+        },
+    }
+    languages::render(frame, area, app, &theme);
+    if let Some(search) = &app.session().search {
+        search::render(frame, app, search, &theme);
+    }
+    if app.session().take_home
+        && let Some(url) = app.topic().and_then(|(topic, _)| topic.url.as_deref())
+    {
+        take_home::render(frame, area, app, url, &theme);
+    }
+    if app.help_open() {
+        help::render(frame, area, app, &theme);
+    }
+    if let Some(panel) = &app.session().staff_panel {
+        staff_panel::render(frame, area, app, panel, &theme);
+    }
+    if let Some(seconds) = app.reset_countdown() {
+        idle_warning::render(frame, area, app, seconds, &theme);
+    }
+}

@@ -1,0 +1,127 @@
+//! Every colour and text style the kiosk uses, in one place.
+
+use ratatui_core::style::{Color, Modifier, Style};
+
+use crate::app::{Role, ThemeName};
+
+/// The styles of each kind of thing on screen. Selection never relies on colour alone: it is
+/// also reversed and marked with ▶.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// The whole screen, under everything else.
+    pub base: Style,
+    /// Ordinary text.
+    pub text: Style,
+    /// The header row.
+    pub header: Style,
+    /// The footer row, under its buttons.
+    pub footer: Style,
+    /// A page's heading.
+    pub heading: Style,
+    /// Bullets, step numbers and FAQ arrows.
+    pub marker: Style,
+    /// A FAQ question, and topic titles on the home screen.
+    pub strong: Style,
+    /// Instructions, web addresses, categories.
+    pub quiet: Style,
+    /// The draft notice and other warnings.
+    pub warning: Style,
+    /// The chosen item of a list.
+    pub selected: Style,
+    /// Lines between parts of the screen, and the scrollbar.
+    pub border: Style,
+    /// Buttons a finger can tap.
+    pub button: Style,
+    /// The letters a search matched.
+    pub highlight: Style,
+}
+
+impl Default for Theme {
+    /// Light text on the terminal's own background; colours from the 16 ANSI colours so that
+    /// every terminal shows them.
+    fn default() -> Theme {
+        Theme {
+            base: Style::new(),
+            text: Style::new(),
+            header: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+            footer: Style::new(),
+            heading: Style::new().fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            marker: Style::new().fg(Color::LightCyan),
+            strong: Style::new().add_modifier(Modifier::BOLD),
+            quiet: Style::new().fg(Color::Gray),
+            warning: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            border: Style::new().fg(Color::Gray),
+            button: Style::new().fg(Color::Black).bg(Color::Gray).add_modifier(Modifier::BOLD),
+            highlight: Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        }
+    }
+}
+
+impl Theme {
+    /// The theme of this name.
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Default => Theme::default(),
+            ThemeName::HighContrast => Theme::high_contrast(),
+            ThemeName::Monochrome => Theme::monochrome(),
+        }
+    }
+
+    /// White and bright yellow on black, black on white or bright yellow: every pair at least
+    /// 16:1 in the standard xterm palette, far above WCAG's 4.5:1. The background is painted
+    /// black, so the terminal's own background does not matter.
+    pub fn high_contrast() -> Theme {
+        let on_black = Style::new().fg(Color::White).bg(Color::Black);
+        let inverse = Style::new().fg(Color::Black).bg(Color::White);
+        Theme {
+            base: on_black,
+            text: on_black,
+            header: inverse.add_modifier(Modifier::BOLD),
+            footer: on_black,
+            heading: on_black.fg(Color::LightYellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            marker: on_black.fg(Color::LightYellow),
+            strong: on_black.add_modifier(Modifier::BOLD),
+            quiet: on_black,
+            warning: Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            selected: inverse.add_modifier(Modifier::BOLD),
+            border: on_black,
+            button: inverse.add_modifier(Modifier::BOLD),
+            highlight: on_black.fg(Color::LightYellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        }
+    }
+
+    /// No colour at all: bold, reverse video and underline only (and what `NO_COLOR` asks for).
+    pub fn monochrome() -> Theme {
+        let reversed = Style::new().add_modifier(Modifier::REVERSED);
+        Theme {
+            base: Style::new(),
+            text: Style::new(),
+            header: reversed.add_modifier(Modifier::BOLD),
+            footer: Style::new(),
+            heading: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            marker: Style::new().add_modifier(Modifier::BOLD),
+            strong: Style::new().add_modifier(Modifier::BOLD),
+            quiet: Style::new(),
+            warning: reversed.add_modifier(Modifier::BOLD),
+            selected: reversed.add_modifier(Modifier::BOLD),
+            border: Style::new(),
+            button: reversed,
+            highlight: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        }
+    }
+
+    /// The style of a run of page text.
+    pub fn role(&self, role: Role) -> Style {
+        match role {
+            Role::Heading => self.heading,
+            Role::Text => self.text,
+            Role::Marker => self.marker,
+            Role::Question => self.strong,
+            Role::Quiet => self.quiet,
+            Role::Warning => self.warning,
+        }
+    }
+}

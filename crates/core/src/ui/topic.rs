@@ -1,0 +1,152 @@
+//! The topic screen: the list of pages, and the current page's text.
+
+use ratatui_core::layout::{Alignment, Rect};
+use ratatui_core::terminal::Frame;
+use ratatui_core::text::{Line, Span};
+use ratatui_widgets::paragraph::Paragraph;
+use ratatui_widgets::scrollbar::Scrollbar;
+use ratatui_widgets::scrollbar::ScrollbarOrientation;
+use ratatui_widgets::scrollbar::ScrollbarState;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Page, PageNav, Role, TopicState, first_visible, page_label};
+use kiosk_content::Topic;
+use kiosk_content::i18n::Msg;
+
+use super::chrome::{footer, header};
+use super::theme::Theme;
+
+/// Draws the open topic.
+pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, theme: &Theme) {
+    let layout = app.topic_layout();
+    let catalog = app.catalog();
+    header(frame, layout.chrome.header, app, Some(&topic.title), theme);
+    footer(frame, layout.chrome.footer, app, theme);
+    let review = &topic.review;
+    let date = |d: Option<kiosk_content::ReviewDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let (notice, style) = if topic.is_draft() {
+        (catalog.text(Msg::DraftNotice).to_owned(), theme.warning)
+    } else if app.staff() && app.review_overdue(topic) {
+        (catalog.format(Msg::OverdueNotice, &[("date", &date(review.next_review))]), theme.warning)
+    } else {
+        let values = [("name", review.reviewed_by.as_str()), ("date", &date(review.reviewed_on))];
+        (catalog.format(Msg::ReviewedNotice, &values), theme.quiet)
+    };
+    frame.render_widget(Paragraph::new(notice).style(style).alignment(Alignment::Center), layout.notice);
+
+    let pages = app.pages();
+    match layout.nav {
+        PageNav::Side(area) => side_list(frame, area, app, topic, &pages, state.page, theme),
+        PageNav::Bar { area, previous, next } => {
+            let label = page_label(topic, pages[state.page], catalog);
+            let position = catalog.format(
+                Msg::PageOfTotal,
+                &[("current", &(state.page + 1).to_string()), ("total", &pages.len().to_string())],
+            );
+            let middle = Paragraph::new(Line::from(vec![
+                Span::styled(label, theme.strong),
+                Span::raw(" · "),
+                Span::styled(position, theme.quiet),
+            ]))
+            .alignment(Alignment::Center);
+            frame.render_widget(middle, area);
+            frame
+                .render_widget(Paragraph::new(catalog.text(Msg::PreviousPage)).style(theme.button), previous);
+            frame.render_widget(
+                Paragraph::new(catalog.text(Msg::NextPage)).style(theme.button).alignment(Alignment::Right),
+                next,
+            );
+        }
+    }
+    page_text(frame, app, state, &layout, &pages, theme);
+}
+
+fn side_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    topic: &Topic,
+    pages: &[Page],
+    current: usize,
+    theme: &Theme,
+) {
+    let first = first_visible(current, pages.len(), usize::from(area.height));
+    let rows = pages.iter().enumerate().skip(first).take(usize::from(area.height));
+    for (row, (index, page)) in rows.enumerate() {
+        let selected = index == current;
+        let marker = if selected { "▶" } else { " " };
+        let number = if index < 9 { format!("{}", index + 1) } else { " ".to_owned() };
+        let room = usize::from(area.width).saturating_sub(5);
+        let label = fit(page_label(topic, *page, app.catalog()), room);
+        let line = format!("{marker} {number} {label}");
+        let style = if selected { theme.selected } else { theme.text };
+        let cell = Rect { y: area.y + row as u16, height: 1, ..area };
+        frame.render_widget(Paragraph::new(line).style(style), cell);
+    }
+    // A rule between the list and the text.
+    let rule = Rect { x: area.right(), width: 1, y: area.y.saturating_sub(1), height: area.height + 2 };
+    let rule = rule.intersection(frame.area());
+    let bars: Vec<Line> = (0..rule.height).map(|_| Line::from("│")).collect();
+    frame.render_widget(Paragraph::new(bars).style(theme.border), rule);
+}
+
+/// `text` cut to `width` columns, with "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn page_text(
+    frame: &mut Frame,
+    app: &App,
+    state: &TopicState,
+    layout: &crate::app::TopicLayout,
+    pages: &[Page],
+    theme: &Theme,
+) {
+    let lines = app.page_lines();
+    let on_faq = pages.get(state.page) == Some(&Page::Faq);
+    let height = usize::from(layout.text.height);
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(state.scroll)
+        .take(height)
+        .map(|line| {
+            let chosen = on_faq && line.faq() == Some(state.faq_selected);
+            let spans: Vec<Span> = line
+                .runs
+                .iter()
+                .map(|run| {
+                    let style = theme.role(run.role);
+                    match run.role {
+                        Role::Question if chosen => Span::styled(run.text.as_str(), theme.selected),
+                        Role::Marker
+                            if chosen && run.text.starts_with(' ') && !run.text.trim().is_empty() =>
+                        {
+                            Span::styled(format!("▶{}", &run.text[1..]), theme.strong)
+                        }
+                        _ => Span::styled(run.text.as_str(), style),
+                    }
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), layout.text);
+
+    if lines.len() > height {
+        let mut scroll = ScrollbarState::new(lines.len().saturating_sub(height) + 1).position(state.scroll);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.border);
+        frame.render_stateful_widget(scrollbar, layout.scrollbar, &mut scroll);
+    }
+}
