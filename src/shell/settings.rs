@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use kiosk_content::i18n::{Catalog, Catalogs};
-use kiosk_content::{Diagnostic, Library, Severity, load_bundled, load_folder, plural};
+use kiosk_content::i18n::Catalogs;
+use kiosk_content::{Diagnostic, Library, Severity, load_folder, plural};
 use kiosk_core::app::{Key, Settings, ThemeName};
 use kiosk_core::config::{Config, Show, ThemeChoice, find_config_file, load_config};
 
@@ -34,15 +34,9 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     let (config, problems) = configuration(cli);
     let mut notices: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let loading = reads_after_first_frame(cli, &config);
-    // The topics and the interface text are read side by side: together they are most of the
-    // time before the first frame.
-    let (library, (catalogs, missing)) = std::thread::scope(|scope| {
-        let catalogs = scope.spawn(|| Catalogs::bundled(&config.display.languages));
-        let library = if loading { Ok(Library::default()) } else { library(cli, &config, &mut notices) };
-        let catalogs = catalogs.join().unwrap_or_else(|_| (Catalogs::from(Catalog::english()), Vec::new()));
-        (library, catalogs)
-    });
-    let library = library?;
+    // The interface text was read and checked when the program was built.
+    let (catalogs, missing) = kiosk_bundle::bundled().catalogs(&config.display.languages);
+    let library = if loading { Library::default() } else { library(cli, &config, &mut notices)? };
     for notice in &notices {
         eprintln!("patient-kiosk: {notice}");
     }
@@ -114,10 +108,10 @@ pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<
             // A configured folder that is missing must not leave the kiosk dark.
             Err(error) => {
                 notices.push(format!("{error}; showing the bundled topics instead"));
-                Ok(load_bundled().library)
+                Ok(kiosk_bundle::bundled().library())
             }
         },
-        (None, None) => Ok(load_bundled().library),
+        (None, None) => Ok(kiosk_bundle::bundled().library()),
     }
 }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, Error as _};
+use serde::{Serialize, Serializer};
 
 /// A calendar day, such as a review date. Written in a topic file as a bare TOML date:
 /// `reviewed_on = 2026-11-27` (no quotes, no time of day).
@@ -29,8 +30,14 @@ impl fmt::Display for ReviewDate {
     }
 }
 
+/// In a topic file (human-readable) a bare TOML date; in the bundle prepared at build time
+/// (not human-readable) the day as year, month and day.
 impl<'de> Deserialize<'de> for ReviewDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (year, month, day) = <(i16, i8, i8)>::deserialize(deserializer)?;
+            return jiff::civil::Date::new(year, month, day).map(ReviewDate).map_err(D::Error::custom);
+        }
         let written = toml::value::Datetime::deserialize(deserializer)?;
         let (Some(day), None, None) = (written.date, written.time, written.offset) else {
             return Err(D::Error::custom(format!(
@@ -40,5 +47,11 @@ impl<'de> Deserialize<'de> for ReviewDate {
         let date = jiff::civil::Date::new(day.year as i16, day.month as i8, day.day as i8)
             .map_err(|e| D::Error::custom(format!("{written} is not a real date: {e}")))?;
         Ok(ReviewDate(date))
+    }
+}
+
+impl Serialize for ReviewDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.0.year(), self.0.month(), self.0.day()).serialize(serializer)
     }
 }

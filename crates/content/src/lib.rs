@@ -18,6 +18,7 @@ mod library;
 mod load;
 mod model;
 mod plural;
+mod prepared;
 mod read_file;
 mod reload;
 mod spot;
@@ -38,6 +39,7 @@ pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };
 pub use plural::plural;
+pub use prepared::PreparedContent;
 pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file};
 pub use reload::{Reloaded, reload};
 pub use spot::{Spot, SpotPage};

@@ -1,14 +1,14 @@
 //! The shape of a topic file. Content editors: every field below is a key you can write in
 //! `<id>.<language>.toml`; `docs/content-format.md` has a complete example.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::date::ReviewDate;
 
 /// One procedure, in one language: everything in one `<id>.<language>.toml` file.
 ///
 /// Unknown keys are errors, so a misspelt key never silently hides text.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     /// The topic's name in file names and links; the same in every language.
@@ -50,7 +50,7 @@ pub struct Topic {
 }
 
 /// A billing or diagnosis code, with a label in our own words.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Code {
     /// Which code set the code comes from.
@@ -62,7 +62,7 @@ pub struct Code {
 }
 
 /// The code sets a [`Code`] can come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum CodeSystem {
     /// Current Procedural Terminology (procedures, United States).
     #[serde(rename = "CPT")]
@@ -91,7 +91,7 @@ impl CodeSystem {
 }
 
 /// The clinical review of a topic.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// `draft` until a clinician has reviewed the text; the kiosk shows drafts as drafts.
@@ -112,7 +112,7 @@ pub struct Review {
 }
 
 /// Whether a clinician has reviewed a topic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReviewStatus {
     /// Not yet reviewed: shown with "Draft — not yet reviewed by a clinician".
@@ -122,7 +122,7 @@ pub enum ReviewStatus {
 }
 
 /// A source the topic's facts come from.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The source's title, e.g. "Vertebroplasty — Mayo Clinic".
@@ -136,7 +136,7 @@ pub struct Source {
 }
 
 /// One section of a topic, e.g. its symptoms or its recovery.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// What the section is about; decides its place and its default title.
@@ -166,7 +166,7 @@ impl Section {
 }
 
 /// Who may see a section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Audience {
     /// Patients and staff.
@@ -177,7 +177,7 @@ pub enum Audience {
 }
 
 /// The kinds of section, in the order the kiosk shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
     /// What the procedure is and what it is for.
@@ -280,7 +280,7 @@ impl SectionKind {
 }
 
 /// One frequently asked question and its answer.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FaqEntry {
     /// The question, as a patient would ask it.

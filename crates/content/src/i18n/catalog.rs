@@ -46,6 +46,13 @@ impl Catalogs {
             .unwrap_or(&self.catalogs[0])
     }
 
+    /// Adds `catalog`, unless its language has one already.
+    pub fn add(&mut self, catalog: Catalog) {
+        if !self.has(&catalog.language) {
+            self.catalogs.push(catalog);
+        }
+    }
+
     /// Whether there is a catalog of `language`'s own.
     pub fn has(&self, language: &str) -> bool {
         self.catalogs.iter().any(|c| c.language.eq_ignore_ascii_case(language))
@@ -75,7 +82,7 @@ pub fn bundled_languages() -> Vec<String> {
 pub const BASE_LANGUAGE: &str = "en";
 
 /// Every interface text in one language, with English standing in for any that is missing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Catalog {
     language: String,
     /// Indexed by the message's place in [`Msg::ALL`].
@@ -163,6 +170,11 @@ impl Catalog {
         unknown.sort_unstable();
         problems.extend(unknown.iter().map(|key| format!("`{key}` is not a message the kiosk uses")));
         Ok(Catalog { language: language.to_owned(), texts, problems })
+    }
+
+    /// Whether it has a text for every message of this build (one read from elsewhere might not).
+    pub fn has_every_message(&self) -> bool {
+        self.texts.len() == Msg::ALL.len()
     }
 
     /// The catalog's language.

@@ -1,0 +1,127 @@
+//! The bundled content read and checked once, by a build script, and kept in a compact form
+//! the kiosk reads without parsing TOML: the first screen does not wait for a parser.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{BASE_LANGUAGE, Catalog, Catalogs};
+use crate::{BUNDLED_PREFIX, Diagnostic, Library, Position, Severity, Topic, load_in_memory};
+
+/// The topics and interface catalogs of a content folder, parsed and validated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreparedContent {
+    topics: Vec<Topic>,
+    /// English first.
+    catalogs: Vec<Catalog>,
+}
+
+/// No topics, and the English catalog.
+impl Default for PreparedContent {
+    fn default() -> PreparedContent {
+        PreparedContent { topics: Vec::new(), catalogs: vec![Catalog::english()] }
+    }
+}
+
+impl PreparedContent {
+    /// Reads and checks `files` (each a path under the content folder and its bytes): the
+    /// prepared content, or `None` when any file has an error; and every problem found.
+    pub fn prepare(files: &[(&str, &[u8])]) -> (Option<PreparedContent>, Vec<Diagnostic>) {
+        let report = load_in_memory(files, BUNDLED_PREFIX, &|_| Vec::new());
+        let mut problems = report.diagnostics;
+        let mut catalogs = Vec::new();
+        let languages = files.iter().filter_map(|(path, _)| path.strip_prefix("ui/")?.strip_suffix(".toml"));
+        // English first: the others fall back to it.
+        let mut languages: Vec<&str> = languages.collect();
+        languages.sort_by_key(|language| (*language != BASE_LANGUAGE, *language));
+        for language in languages {
+            let shown = format!("{BUNDLED_PREFIX}/ui/{language}.toml");
+            let text = files
+                .iter()
+                .find(|(path, _)| *path == format!("ui/{language}.toml"))
+                .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+                .unwrap_or_default();
+            match Catalog::parse(language, text) {
+                Ok(catalog) => {
+                    let warning =
+                        |problem: &String| Diagnostic::warning(&shown, Position::START, "catalog", problem);
+                    problems.extend(catalog.problems().iter().map(warning));
+                    catalogs.push(catalog);
+                }
+                Err(error) => {
+                    problems.push(Diagnostic::error(&shown, Position::START, "catalog", error.to_string()))
+                }
+            }
+        }
+        let failed = problems.iter().any(|problem| problem.severity == Severity::Error)
+            || catalogs.first().is_none_or(|english| english.language() != BASE_LANGUAGE);
+        let topics = report.library.topics().to_vec();
+        ((!failed).then_some(PreparedContent { topics, catalogs }), problems)
+    }
+
+    /// The compact form, for a build script to embed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// The content from its compact form; `None` if the bytes are not what [`to_bytes`] made
+    /// with this same build (a catalog's messages must be this build's messages).
+    ///
+    /// [`to_bytes`]: PreparedContent::to_bytes
+    pub fn from_bytes(bytes: &[u8]) -> Option<PreparedContent> {
+        let prepared: PreparedContent = postcard::from_bytes(bytes).ok()?;
+        let complete = prepared.catalogs.iter().all(Catalog::has_every_message);
+        let english_first = prepared.catalogs.first().is_some_and(|c| c.language() == BASE_LANGUAGE);
+        (complete && english_first).then_some(prepared)
+    }
+
+    /// The topics.
+    pub fn library(&self) -> Library {
+        Library::new(self.topics.clone())
+    }
+
+    /// The catalogs for `languages` (and English), with a line for each language that has none.
+    pub fn catalogs(&self, languages: &[String]) -> (Catalogs, Vec<String>) {
+        let english = self.catalogs.first().cloned().unwrap_or_else(Catalog::english);
+        let mut chosen = Catalogs::from(english);
+        let mut problems = Vec::new();
+        for language in languages {
+            if chosen.has(language) {
+                continue;
+            }
+            match self.catalogs.iter().find(|catalog| catalog.language() == language) {
+                Some(catalog) => chosen.add(catalog.clone()),
+                None => problems.push(format!(
+                    "there is no interface catalog for language `{language}`; it is not offered"
+                )),
+            }
+        }
+        (chosen, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{BUNDLED_FILES, load_bundled};
+
+    #[test]
+    fn the_bundle_read_back_is_what_was_read_from_toml() {
+        let (prepared, problems) = PreparedContent::prepare(BUNDLED_FILES);
+        assert!(problems.iter().all(|p| p.severity != Severity::Error), "{problems:?}");
+        let prepared = prepared.expect("the bundled content has no errors");
+        let back = PreparedContent::from_bytes(&prepared.to_bytes()).expect("read back");
+        assert_eq!(back, prepared);
+        assert_eq!(back.library(), load_bundled().library);
+        let (catalogs, missing) = back.catalogs(&["en".into(), "es".into(), "fr".into()]);
+        assert_eq!(catalogs, Catalogs::bundled(&["en".into(), "es".into(), "fr".into()]).0);
+        assert_eq!(missing, ["there is no interface catalog for language `fr`; it is not offered"]);
+    }
+
+    #[test]
+    fn a_broken_file_prepares_nothing_and_says_where() {
+        let files: &[(&str, &[u8])] = &[("knee.en.toml", b"id = \"knee\"\ntitle = ")];
+        let (prepared, problems) = PreparedContent::prepare(files);
+        assert_eq!(prepared, None);
+        assert!(problems[0].to_string().starts_with("(bundled)/knee.en.toml:2:"), "{}", problems[0]);
+        assert_eq!(PreparedContent::from_bytes(b"not a bundle"), None);
+    }
+}
