@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kiosk_content::editorial::{EditorialRules, editorial_findings};
 use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
+use kiosk_content::readability::{EditorialRules, editorial_findings};
 use kiosk_content::{
     Audience, BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
     load_bundled_with, load_folder, load_folder_with, plural, same_language,
@@ -20,7 +20,7 @@ use std::io::IsTerminal as _;
 
 use super::cli::{Cli, ExportFormat, ReportFormat};
 use super::report;
-use super::settings;
+use super::start_up;
 
 /// Exit status when the content folder itself cannot be read.
 pub const EXIT_UNREADABLE: u8 = 2;
@@ -28,7 +28,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 /// The configuration for a command, its problems printed. A file named with `--config` that
 /// cannot be read stops the command: it would quietly run on other settings than asked for.
 fn configured(cli: &Cli) -> Result<Config, ExitCode> {
-    let (config, problems) = settings::configuration(cli);
+    let (config, problems) = start_up::configuration(cli);
     if let (Some(named), Some(unreadable)) =
         (&cli.config, problems.iter().find(|problem| problem.code == "config-unreadable"))
     {
@@ -259,7 +259,7 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
 fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, Topic), ExitCode> {
     let config = configured(cli)?;
     let mut notices = Vec::new();
-    let library = settings::library(cli, &config, &mut notices)?;
+    let library = start_up::library(cli, &config, &mut notices)?;
     for notice in &notices {
         eprintln!("patient-kiosk: {notice}");
     }

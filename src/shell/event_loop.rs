@@ -17,9 +17,9 @@ use super::input::to_input;
 use super::painter::Painter;
 use super::pin_file::PinFile;
 use super::print::Printer;
-use super::settings::today;
 use super::signals::{Meaning, meaning};
 use super::speech::Speech;
+use super::start_up::today;
 use super::terminal::FullScreen;
 use super::watch::ContentWatch;
 

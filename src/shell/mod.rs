@@ -11,10 +11,10 @@ mod painter;
 mod pin_file;
 mod print;
 mod report;
-mod settings;
 mod signals;
 mod speech;
 mod start_at;
+mod start_up;
 mod terminal;
 mod watch;
 
@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 format: *format,
                 deny_warnings: *deny_warnings,
                 readability: *readability,
-                today: today.unwrap_or_else(settings::today),
+                today: today.unwrap_or_else(start_up::today),
             };
             commands::validate(&cli, dir.as_deref(), &options)
         }
@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Runs the full-screen kiosk.
 fn kiosk(cli: &Cli) -> ExitCode {
-    let start = match settings::prepare(cli) {
+    let start = match start_up::prepare(cli) {
         Ok(start) => start,
         Err(code) => return code,
     };

@@ -1,11 +1,10 @@
 //! The kiosk's content: the topic file format, loading a folder or the bundled copy,
 //! validation and diagnostics, the interface's words in each language ([`i18n`]), reading
-//! grades ([`readability`]) and the editorial checks `validate` adds ([`editorial`]). Knows
+//! grades and the editorial checks `validate` adds ([`readability`]). Knows
 //! nothing about terminals: no ratatui, no crossterm.
 
 #![warn(missing_docs)]
 
-pub mod editorial;
 pub mod i18n;
 pub mod readability;
 

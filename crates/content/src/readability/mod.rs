@@ -2,9 +2,11 @@
 //! English only: the formulas and the syllable rules are for English. Knows nothing about
 //! terminals.
 
+mod editorial;
 mod grade;
 mod syllables;
 
+pub use editorial::{EditorialRules, MIN_SENTENCES_FOR_SMOG_ALONE, MIN_WORDS_GRADED, editorial_findings};
 pub use grade::{Counts, sentences, words};
 pub use syllables::syllables;
 

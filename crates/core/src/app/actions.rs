@@ -85,7 +85,7 @@ pub(super) fn read_aloud(app: &mut App) -> Vec<Effect> {
 
 /// The page's words in reading order, without bullets and step numbers, a line per line of
 /// text and a blank line between paragraphs, so a speech program pauses where a reader would.
-fn spoken_text(lines: &[super::document::Line]) -> String {
+fn spoken_text(lines: &[super::document::PageLine]) -> String {
     let mut text = String::new();
     for line in lines {
         let words: String =

@@ -36,7 +36,7 @@ pub struct Run {
 
 /// One screen line of a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
+pub struct PageLine {
     /// The runs, left to right.
     pub runs: Vec<Run>,
     /// The text this line shows, if it comes from the topic: search hits scroll to it, and a
@@ -44,9 +44,9 @@ pub struct Line {
     pub spot: Option<Spot>,
 }
 
-impl Line {
-    fn blank() -> Line {
-        Line::default()
+impl PageLine {
+    fn blank() -> PageLine {
+        PageLine::default()
     }
 
     /// The FAQ entry this line belongs to, if any.
@@ -74,18 +74,18 @@ pub struct PageView<'a> {
 }
 
 /// A page's lines at `width` columns.
-pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: u16) -> Vec<Line> {
+pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: u16) -> Vec<PageLine> {
     let mut doc = Doc { lines: Vec::new(), width: usize::from(width).max(1) };
     for notice in view.notices {
         doc.paragraph(notice, Role::Warning, None);
-        doc.lines.push(Line::blank());
+        doc.lines.push(PageLine::blank());
     }
     let heading_spot = match view.page {
         Page::Section(index) => Some(Spot::Intro(index)),
         _ => None,
     };
     doc.paragraph(page_title(topic, view.page, catalog), Role::Heading, heading_spot);
-    doc.lines.push(Line::blank());
+    doc.lines.push(PageLine::blank());
     let sections_of =
         |kind: SectionKind| topic.sections.iter().enumerate().filter(move |(_, s)| s.kind == kind);
     match view.page {
@@ -98,19 +98,19 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
         Page::Section(index) => doc.section_body(index, &topic.sections[index]),
         Page::Codes => {
             doc.paragraph(catalog.text(Msg::CodesIntro), Role::Quiet, None);
-            doc.lines.push(Line::blank());
+            doc.lines.push(PageLine::blank());
             for (index, code) in topic.codes.iter().enumerate() {
                 let item = format!("{} {} — {}", code.system.name(), code.code, code.label);
                 doc.item("•", &item, Role::Text, Some(Spot::Code(index)));
             }
-            doc.lines.push(Line::blank());
+            doc.lines.push(PageLine::blank());
             for (index, section) in sections_of(SectionKind::Billing) {
                 doc.section_body(index, section);
             }
         }
         Page::Faq => {
             doc.paragraph(catalog.text(Msg::FaqInstructions), Role::Quiet, None);
-            doc.lines.push(Line::blank());
+            doc.lines.push(PageLine::blank());
             for (index, entry) in topic.faq.iter().enumerate() {
                 let open = view.faq_open.get(index).copied().unwrap_or(false);
                 // `+` opens, `-` closes; the space before it is where the screen marks the
@@ -120,7 +120,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
                 if open {
                     doc.indented_as(&entry.answer, 2, Role::Text, Some(Spot::Answer(index)));
                 }
-                doc.lines.push(Line::blank());
+                doc.lines.push(PageLine::blank());
             }
         }
         Page::Sources => {
@@ -139,15 +139,15 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
                     None,
                 );
             }
-            doc.lines.push(Line::blank());
+            doc.lines.push(PageLine::blank());
             doc.paragraph(catalog.text(Msg::SourcesIntro), Role::Text, None);
-            doc.lines.push(Line::blank());
+            doc.lines.push(PageLine::blank());
             for source in topic.sources.iter().filter(|s| view.staff || s.audience == Audience::Everyone) {
                 doc.item("•", &source.title, Role::Text, None);
                 if let Some(url) = &source.url {
                     doc.indented_as(url, 2, Role::Quiet, None);
                 }
-                doc.lines.push(Line::blank());
+                doc.lines.push(PageLine::blank());
             }
         }
     }
@@ -158,7 +158,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
 }
 
 struct Doc {
-    lines: Vec<Line>,
+    lines: Vec<PageLine>,
     width: usize,
 }
 
@@ -167,13 +167,13 @@ impl Doc {
     fn paragraphs(&mut self, text: &str, spot: Spot) {
         for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
             self.paragraph(paragraph, Role::Text, Some(spot));
-            self.lines.push(Line::blank());
+            self.lines.push(PageLine::blank());
         }
     }
 
     fn paragraph(&mut self, text: &str, role: Role, spot: Option<Spot>) {
         for line in wrap(text, self.width) {
-            self.lines.push(Line { runs: vec![Run { text: line, role }], spot });
+            self.lines.push(PageLine { runs: vec![Run { text: line, role }], spot });
         }
     }
 
@@ -182,7 +182,7 @@ impl Doc {
         for (n, item) in section.items.iter().enumerate() {
             let marker = if section.steps { format!("{}.", n + 1) } else { "•".to_owned() };
             self.item(&marker, item, Role::Text, Some(Spot::Item(index, n)));
-            self.lines.push(Line::blank());
+            self.lines.push(PageLine::blank());
         }
     }
 
@@ -192,14 +192,14 @@ impl Doc {
         for (n, line) in wrap(text, self.width.saturating_sub(indent).max(1)).into_iter().enumerate() {
             let lead = if n == 0 { format!("{marker} ") } else { " ".repeat(indent) };
             let lead = Run { text: lead, role: Role::Marker };
-            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], spot });
+            self.lines.push(PageLine { runs: vec![lead, Run { text: line, role }], spot });
         }
     }
 
     fn indented_as(&mut self, text: &str, indent: usize, role: Role, spot: Option<Spot>) {
         for line in wrap(text, self.width.saturating_sub(indent).max(1)) {
             let lead = Run { text: " ".repeat(indent), role: Role::Text };
-            self.lines.push(Line { runs: vec![lead, Run { text: line, role }], spot });
+            self.lines.push(PageLine { runs: vec![lead, Run { text: line, role }], spot });
         }
     }
 }

@@ -145,7 +145,7 @@ impl TopicLayout {
 }
 
 /// Whether a screen cell lies inside an area.
-pub fn hits(area: Rect, column: u16, row: u16) -> bool {
+pub fn contains(area: Rect, column: u16, row: u16) -> bool {
     area.contains(ratatui_core::layout::Position { x: column, y: row })
 }
 

@@ -20,13 +20,13 @@ mod text_view;
 mod update;
 
 pub use actions::may_print;
-pub use document::{Line, PageView, Role, Run, layout_page};
+pub use document::{PageLine, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
 pub use layout::{
     Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT,
-    MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, drawn_area,
-    hits, language_buttons, too_small,
+    MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, contains,
+    drawn_area, language_buttons, too_small,
 };
 pub use navigate::first_visible;
 pub use pages::{Page, page_label, page_of_spot, page_title, pages};

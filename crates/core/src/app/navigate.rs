@@ -1,7 +1,7 @@
 //! Moving through the topics and their pages, by key and by mouse.
 
 use super::event::{Key, Mouse, MouseAction};
-use super::layout::{HOME_ENTRY_HEIGHT, PageNav, hits};
+use super::layout::{HOME_ENTRY_HEIGHT, PageNav, contains};
 use super::pages::Page;
 use super::session::{Screen, TopicState};
 use super::state::App;
@@ -210,7 +210,7 @@ pub(super) fn home_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
         MouseAction::ScrollDown => home_key(app, Key::Down),
         MouseAction::Click => {
             let list = app.home_layout().list;
-            if hits(list, column, row) {
+            if contains(list, column, row) {
                 let index = app.session.home.first_visible + usize::from((row - list.y) / HOME_ENTRY_HEIGHT);
                 open_topic(app, index);
             }
@@ -230,20 +230,20 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
         MouseAction::Click => {
             let Screen::Topic(state) = &mut app.session.screen else { return };
             match layout.nav {
-                PageNav::Side(side) if hits(side, column, row) => {
+                PageNav::Side(side) if contains(side, column, row) => {
                     let first = first_visible(state.page, page_count, usize::from(side.height));
                     let index = first + usize::from(row - side.y);
                     if index < page_count {
                         go_to_page(state, index);
                     }
                 }
-                PageNav::Bar { previous, .. } if hits(previous, column, row) => {
+                PageNav::Bar { previous, .. } if contains(previous, column, row) => {
                     go_to_page(state, state.page.saturating_sub(1));
                 }
-                PageNav::Bar { next, .. } if hits(next, column, row) => {
+                PageNav::Bar { next, .. } if contains(next, column, row) => {
                     go_to_page(state, (state.page + 1).min(page_count.saturating_sub(1)));
                 }
-                _ if hits(layout.text, column, row) => {
+                _ if contains(layout.text, column, row) => {
                     let line = state.scroll + usize::from(row - layout.text.y);
                     if let Some(entry) = app.page_lines().get(line).and_then(|l| l.faq()) {
                         if let Screen::Topic(state) = &mut app.session.screen {

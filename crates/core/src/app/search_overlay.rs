@@ -1,7 +1,7 @@
 //! The search overlay: typing a query, choosing a result, opening it in place.
 
 use super::event::{Key, Mouse, MouseAction};
-use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, hits};
+use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
 use super::navigate::{clamp_scroll, keep_home_selection_visible};
 use super::pages::{page_of_spot, pages};
 use super::session::{Screen, SearchState, TopicState};
@@ -68,7 +68,7 @@ pub(super) fn search_mouse(app: &mut App, Mouse { action, column, row }: Mouse) 
         MouseAction::Click => {
             let results = SearchLayout::new(app.area).results;
             let Some(search) = &mut app.session.search else { return };
-            if hits(results, column, row) {
+            if contains(results, column, row) {
                 let index = search.first_visible + usize::from((row - results.y) / SEARCH_ENTRY_HEIGHT);
                 if index < search.hits.len() {
                     search.selected = index;

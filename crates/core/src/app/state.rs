@@ -7,7 +7,7 @@ use ratatui_core::layout::Rect;
 use kiosk_content::i18n::{Catalog, Catalogs, Msg};
 use kiosk_content::{Library, Topic, same_language};
 
-use super::document::{Line, PageView, layout_page};
+use super::document::{PageLine, PageView, layout_page};
 use super::layout::{HomeLayout, TopicLayout, drawn_area};
 use super::pages::{Page, pages};
 use super::pin_guard::{PinGuard, PinRecord};
@@ -276,7 +276,7 @@ impl App {
     }
 
     /// The current page's lines, wrapped to the text area.
-    pub fn page_lines(&self) -> Vec<Line> {
+    pub fn page_lines(&self) -> Vec<PageLine> {
         let Some((topic, state)) = self.topic() else { return Vec::new() };
         let pages = pages(topic, self.session.staff);
         let Some(&page) = pages.get(state.page) else { return Vec::new() };

@@ -4,7 +4,7 @@
 use super::actions::{end_staff_mode, open_take_home, print, printed, read_aloud, staff_mode_expired};
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
-use super::layout::{drawn_area, hits, language_buttons, too_small};
+use super::layout::{contains, drawn_area, language_buttons, too_small};
 use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
 };
@@ -231,7 +231,8 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     let Mouse { action, column, row } = mouse;
     if action == MouseAction::Click {
         let offered = app.settings.languages.clone();
-        let tapped = language_buttons(app.area, offered.len()).into_iter().position(|b| hits(b, column, row));
+        let tapped =
+            language_buttons(app.area, offered.len()).into_iter().position(|b| contains(b, column, row));
         if let Some(language) = tapped.and_then(|n| offered.get(n)) {
             set_language(app, language);
             return Vec::new();
@@ -247,7 +248,7 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
         let footer = app.home_layout().chrome.footer;
         let tapped_hint = hint_areas(footer, &hints(app), app.catalog())
             .into_iter()
-            .find(|(area, _)| hits(*area, column, row))
+            .find(|(area, _)| contains(*area, column, row))
             .and_then(|(_, hint)| hint.key);
         if let Some(key) = tapped_hint {
             return on_key(app, key);

@@ -3,8 +3,8 @@
 
 use jiff::civil::Date;
 
+use super::topic_readability;
 use crate::i18n::Catalog;
-use crate::readability::topic_readability;
 use crate::{FieldPath, Finding, Topic};
 
 /// Below this many sentences, a high SMOG grade is reported only if Flesch-Kincaid agrees.
