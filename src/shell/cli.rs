@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand, ValueEnum};
+use kiosk_core::handout::Format;
 
 /// A full-screen kiosk that teaches patients about a medical procedure.
 ///
@@ -92,8 +94,8 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
         /// The format.
-        #[arg(long, value_enum)]
-        format: ExportFormat,
+        #[arg(long, value_parser = handout_format())]
+        format: Format,
         /// The file to write (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -115,15 +117,11 @@ pub enum Command {
     HashPin,
 }
 
-/// A handout's format on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Plain text wrapped to 72 columns.
-    Text,
-    /// Markdown.
-    Markdown,
-    /// One self-contained HTML file with print styles.
-    Html,
+/// A handout's format on the command line: one of [`Format::ALL`], by name.
+fn handout_format() -> impl clap::builder::TypedValueParser<Value = Format> {
+    let names = Format::ALL.map(|(_, name, help)| clap::builder::PossibleValue::new(name).help(help));
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|name| Format::from_name(&name).unwrap_or(Format::Text))
 }
 
 /// How `validate` prints problems.

@@ -7,10 +7,10 @@ use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
 use kiosk_content::readability::{EditorialRules, editorial_findings};
 use kiosk_content::{
-    Audience, BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
+    BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
     load_bundled_with, load_folder, load_folder_with, plural, same_language,
 };
-use kiosk_core::app::{page_label, page_of_spot};
+use kiosk_core::app::page_label;
 use kiosk_core::config::{Config, Show};
 use kiosk_core::handout::{Format, Handout, Part, to_plain};
 use kiosk_core::search::SearchIndex;
@@ -18,7 +18,7 @@ use kiosk_core::search::SearchIndex;
 use annotate_snippets::Renderer;
 use std::io::IsTerminal as _;
 
-use super::cli::{Cli, ExportFormat, ReportFormat};
+use super::cli::{Cli, ReportFormat};
 use super::report;
 use super::start_up;
 
@@ -247,7 +247,7 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
         let place = report
             .library
             .find_for_reader(&hit.topic_id, language)
-            .map(|topic| page_label(topic, page_of_spot(topic, hit.spot), &catalog).to_owned())
+            .map(|topic| page_label(topic, topic.page_of(hit.spot), &catalog).to_owned())
             .unwrap_or_default();
         println!("{}\t{place}\t{}", hit.topic_id, hit.text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
@@ -278,23 +278,12 @@ fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, 
 }
 
 /// `patient-kiosk export ID`: the handout, to standard output or a file.
-pub fn export(
-    cli: &Cli,
-    id: &str,
-    lang: Option<&str>,
-    format: ExportFormat,
-    output: Option<&Path>,
-) -> ExitCode {
+pub fn export(cli: &Cli, id: &str, lang: Option<&str>, format: Format, output: Option<&Path>) -> ExitCode {
     let (config, topic) = match configured_topic(cli, id, lang) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
-    let format = match format {
-        ExportFormat::Text => Format::Text,
-        ExportFormat::Markdown => Format::Markdown,
-        ExportFormat::Html => Format::Html,
-    };
     let handout = Handout::new(&topic, &catalog, &config.clinic_name).render(format);
     let written = match output {
         Some(path) => std::fs::write(path, handout),
@@ -321,12 +310,7 @@ pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> E
         Some("faq" | "questions") => Part::Faq,
         Some("sources") => Part::Sources,
         Some(name) => match SectionKind::from_name(name) {
-            Some(kind)
-                if topic
-                    .sections
-                    .iter()
-                    .any(|s| s.kind == kind && s.effective_audience() == Audience::Everyone) =>
-            {
+            Some(kind) if topic.sections.iter().any(|s| s.kind == kind && s.for_patients()) => {
                 Part::Section(kind)
             }
             Some(_) => {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use kiosk_content::i18n::Catalogs;
 use kiosk_content::{Diagnostic, Library, Severity, load_folder, plural};
 use kiosk_core::app::{Key, Settings, ThemeName};
-use kiosk_core::config::{Config, Show, ThemeChoice, find_config_file, load_config};
+use kiosk_core::config::{Config, Show, find_config_file, load_config};
 
 use super::cli::Cli;
 use super::commands::EXIT_UNREADABLE;
@@ -161,15 +161,11 @@ fn installed(program: &str) -> bool {
 }
 
 /// The configured theme; `NO_COLOR` in the environment always means no colour.
-fn theme(choice: ThemeChoice) -> ThemeName {
+fn theme(configured: ThemeName) -> ThemeName {
     if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
         return ThemeName::Monochrome;
     }
-    match choice {
-        ThemeChoice::Default => ThemeName::Default,
-        ThemeChoice::HighContrast => ThemeName::HighContrast,
-        ThemeChoice::Monochrome => ThemeName::Monochrome,
-    }
+    configured
 }
 
 /// Today's date where the kiosk is.

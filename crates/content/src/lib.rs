@@ -41,5 +41,5 @@ pub use plural::plural;
 pub use prepared::PreparedContent;
 pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file};
 pub use reload::{Reloaded, reload};
-pub use spot::{Spot, SpotPage};
+pub use spot::{Page, Spot};
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag, unsafe_character};

@@ -135,6 +135,13 @@ pub struct Source {
     pub audience: Audience,
 }
 
+impl Source {
+    /// Whether a reader sees this source: staff see every one (coding guides are for staff).
+    pub fn shown_to(&self, staff: bool) -> bool {
+        staff || self.audience == Audience::Everyone
+    }
+}
+
 /// One section of a topic, e.g. its symptoms or its recovery.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -162,6 +169,17 @@ impl Section {
     /// The audience the kiosk shows this section to: the one written, or the kind's default.
     pub fn effective_audience(&self) -> Audience {
         self.audience.unwrap_or(self.kind.default_audience())
+    }
+
+    /// Whether patients see this section: on screen, in search, in handouts, read aloud. The
+    /// one place that rule is written; billing is never for patients, whatever a file says.
+    pub fn for_patients(&self) -> bool {
+        self.effective_audience() == Audience::Everyone && self.kind != SectionKind::Billing
+    }
+
+    /// Whether a reader sees this section: staff see every one.
+    pub fn shown_to(&self, staff: bool) -> bool {
+        staff || self.for_patients()
     }
 }
 
@@ -303,5 +321,27 @@ impl Topic {
     /// Whether a kiosk that shows patients only reviewed topics shows this one `today`.
     pub fn reviewed_and_current(&self, today: jiff::civil::Date) -> bool {
         !self.is_draft() && !self.review_overdue(today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn billing_is_never_for_patients_whatever_a_file_says() {
+        let section = |kind, audience| Section {
+            kind,
+            title: None,
+            intro: String::new(),
+            items: Vec::new(),
+            steps: false,
+            audience,
+        };
+        assert!(section(SectionKind::Symptoms, None).for_patients());
+        assert!(!section(SectionKind::Symptoms, Some(Audience::Staff)).for_patients());
+        assert!(!section(SectionKind::Billing, None).for_patients());
+        assert!(!section(SectionKind::Billing, Some(Audience::Everyone)).for_patients());
+        assert!(section(SectionKind::Billing, Some(Audience::Everyone)).shown_to(true));
     }
 }

@@ -33,33 +33,35 @@ impl Spot {
     }
 }
 
-/// The page of a topic that shows a spot.
+/// One page of a topic, as the kiosk shows it and search points to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SpotPage {
-    /// The first page: the summary and the overview sections.
+pub enum Page {
+    /// The first page: the summary, then every `overview` section.
     Overview,
     /// A section's own page, by the section's place in `sections`.
     Section(usize),
+    /// Staff only: the codes and every billing section.
+    Codes,
     /// The frequently asked questions.
     Faq,
-    /// The staff page of codes and billing sections.
-    Codes,
+    /// The review status and the sources.
+    Sources,
 }
 
 impl super::Topic {
     /// The page that shows the text at `spot`.
-    pub fn page_of(&self, spot: Spot) -> SpotPage {
+    pub fn page_of(&self, spot: Spot) -> Page {
         use super::SectionKind;
         match spot {
-            Spot::Title | Spot::Subtitle | Spot::Keyword(_) | Spot::Summary => SpotPage::Overview,
+            Spot::Title | Spot::Subtitle | Spot::Keyword(_) | Spot::Summary => Page::Overview,
             Spot::Intro(section) | Spot::Item(section, _) => match self.sections.get(section).map(|s| s.kind)
             {
-                Some(SectionKind::Billing) => SpotPage::Codes,
-                Some(SectionKind::Overview) | None => SpotPage::Overview,
-                Some(_) => SpotPage::Section(section),
+                Some(SectionKind::Billing) => Page::Codes,
+                Some(SectionKind::Overview) | None => Page::Overview,
+                Some(_) => Page::Section(section),
             },
-            Spot::Question(_) | Spot::Answer(_) => SpotPage::Faq,
-            Spot::Code(_) => SpotPage::Codes,
+            Spot::Question(_) | Spot::Answer(_) => Page::Faq,
+            Spot::Code(_) => Page::Codes,
         }
     }
 }

@@ -200,8 +200,7 @@ fn check_sections(topic: &Topic, findings: &mut Vec<Finding>) {
         }
     }
     for expected in SectionKind::EXPECTED {
-        let present =
-            topic.sections.iter().any(|s| s.kind == expected && s.effective_audience() == Audience::Everyone);
+        let present = topic.sections.iter().any(|s| s.kind == expected && s.for_patients());
         if !present {
             findings.push(
                 Finding::warning(

@@ -11,7 +11,7 @@ pub use grade::{Counts, sentences, words};
 pub use syllables::syllables;
 
 use crate::i18n::{Catalog, Msg};
-use crate::{Audience, FieldPath, SectionKind, Topic};
+use crate::{FieldPath, Topic};
 
 /// The grade above which patient text is too hard, by default: health literacy guidance asks
 /// for grade 6 to 8.
@@ -49,7 +49,7 @@ pub fn topic_readability(topic: &Topic, catalog: &Catalog) -> Option<Vec<PartRea
     let mut parts =
         vec![part(catalog.text(Msg::ReadabilitySummary).to_owned(), root.key("summary"), &[&topic.summary])];
     for (index, section) in topic.sections.iter().enumerate() {
-        if section.effective_audience() == Audience::Staff || section.kind == SectionKind::Billing {
+        if !section.for_patients() {
             continue;
         }
         let name = section

@@ -4,9 +4,10 @@
 use unicode_width::UnicodeWidthStr;
 
 use kiosk_content::i18n::{Catalog, Msg};
-use kiosk_content::{Audience, Section, SectionKind, Spot, Topic};
+use kiosk_content::{Section, SectionKind, Spot, Topic};
 
-use super::pages::{Page, page_title};
+use super::pages::page_title;
+use kiosk_content::Page;
 
 /// What a piece of text is, so the theme can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,7 +143,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
             doc.lines.push(PageLine::blank());
             doc.paragraph(catalog.text(Msg::SourcesIntro), Role::Text, None);
             doc.lines.push(PageLine::blank());
-            for source in topic.sources.iter().filter(|s| view.staff || s.audience == Audience::Everyone) {
+            for source in topic.sources.iter().filter(|s| s.shown_to(view.staff)) {
                 doc.item("•", &source.title, Role::Text, None);
                 if let Some(url) = &source.url {
                     doc.indented_as(url, 2, Role::Quiet, None);

@@ -7,9 +7,9 @@ use kiosk_content::i18n::{Catalog, Msg};
 
 use super::actions::may_print;
 use super::event::Key;
-use super::pages::Page;
 use super::session::Screen;
 use super::state::App;
+use kiosk_content::Page;
 
 /// One hint: its text, the key a tap on it presses (none for hints naming several keys), and
 /// how much it matters when the footer is too narrow for all of them.

@@ -2,9 +2,9 @@
 
 use super::event::{Key, Mouse, MouseAction};
 use super::layout::{HOME_ENTRY_HEIGHT, PageNav, contains};
-use super::pages::Page;
 use super::session::{Screen, TopicState};
 use super::state::App;
+use kiosk_content::Page;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;

@@ -1,22 +1,7 @@
 //! The pages of a topic, in reading order: the tabs a reader moves between.
 
 use kiosk_content::i18n::{Catalog, Msg};
-use kiosk_content::{Audience, SectionKind, Spot, SpotPage, Topic};
-
-/// One page of a topic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    /// The summary, then every `overview` section.
-    Overview,
-    /// One section, by its index in the topic file.
-    Section(usize),
-    /// Staff only: the codes and every billing section.
-    Codes,
-    /// The frequently asked questions.
-    Faq,
-    /// The review status and the sources.
-    Sources,
-}
+use kiosk_content::{Page, SectionKind, Topic};
 
 /// The pages a reader can see, in order. Staff also see staff-only sections and the codes.
 pub fn pages(topic: &Topic, staff: bool) -> Vec<Page> {
@@ -25,7 +10,7 @@ pub fn pages(topic: &Topic, staff: bool) -> Vec<Page> {
         .iter()
         .enumerate()
         .filter(|(_, s)| !matches!(s.kind, SectionKind::Overview | SectionKind::Billing))
-        .filter(|(_, s)| staff || s.effective_audience() == Audience::Everyone)
+        .filter(|(_, s)| s.shown_to(staff))
         .map(|(index, s)| (s.kind, index))
         .collect();
     // A stable sort keeps sections of one kind (custom ones above all) in file order.
@@ -72,15 +57,5 @@ pub fn page_title<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         Page::Codes => catalog.text(Msg::PageCodes),
         Page::Faq => catalog.text(Msg::PageFaq),
         Page::Sources => catalog.text(Msg::PageSources),
-    }
-}
-
-/// The page that shows the text at `spot`.
-pub fn page_of_spot(topic: &Topic, spot: Spot) -> Page {
-    match topic.page_of(spot) {
-        SpotPage::Overview => Page::Overview,
-        SpotPage::Section(section) => Page::Section(section),
-        SpotPage::Faq => Page::Faq,
-        SpotPage::Codes => Page::Codes,
     }
 }

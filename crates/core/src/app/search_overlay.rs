@@ -3,7 +3,7 @@
 use super::event::{Key, Mouse, MouseAction};
 use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
 use super::navigate::{clamp_scroll, keep_home_selection_visible};
-use super::pages::{page_of_spot, pages};
+use super::pages::pages;
 use super::session::{Screen, SearchState, TopicState};
 use super::state::{App, IndexCache};
 use crate::search::{Hit, MAX_QUERY_CHARS, SearchIndex};
@@ -128,7 +128,7 @@ pub(super) fn open_hit(app: &mut App, hit: &Hit) {
     let language = app.session.language.clone();
     let Some(topic) = app.library.find_for_reader(&hit.topic_id, &language) else { return };
     let mut state = TopicState::new(&topic.id, topic.faq.len());
-    let page = page_of_spot(topic, hit.spot);
+    let page = topic.page_of(hit.spot);
     state.page = pages(topic, app.session.staff).iter().position(|p| *p == page).unwrap_or(0);
     if let Some(entry) = hit.spot.faq_entry() {
         state.faq_selected = entry;

@@ -9,11 +9,12 @@ use kiosk_content::{Library, Topic, same_language};
 
 use super::document::{PageLine, PageView, layout_page};
 use super::layout::{HomeLayout, TopicLayout, drawn_area};
-use super::pages::{Page, pages};
+use super::pages::pages;
 use super::pin_guard::{PinGuard, PinRecord};
 use super::session::{HomeState, Screen, Session, TopicState};
 use super::settings::Settings;
 use crate::search::SearchIndex;
+use kiosk_content::Page;
 
 /// The whole state of the kiosk. Only `update` changes it; drawing only reads it.
 #[derive(Debug, Clone)]

@@ -1,6 +1,8 @@
 //! The kiosk's settings, as read from its configuration file.
 
 use std::path::PathBuf;
+
+use crate::app::ThemeName;
 use std::time::Duration;
 
 /// Everything a configuration file can set; each field's default is what a missing or bad key
@@ -31,7 +33,7 @@ pub struct DisplayConfig {
     /// The languages offered to readers, in the order offered.
     pub languages: Vec<String>,
     /// The colours.
-    pub theme: ThemeChoice,
+    pub theme: ThemeName,
 }
 
 impl Default for DisplayConfig {
@@ -39,21 +41,9 @@ impl Default for DisplayConfig {
         DisplayConfig {
             language: "en".to_owned(),
             languages: vec!["en".to_owned(), "es".to_owned()],
-            theme: ThemeChoice::Default,
+            theme: ThemeName::Default,
         }
     }
-}
-
-/// The colour theme named in the configuration.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ThemeChoice {
-    /// `"default"`.
-    #[default]
-    Default,
-    /// `"high-contrast"`.
-    HighContrast,
-    /// `"monochrome"`.
-    Monochrome,
 }
 
 /// The `[speech]` table.

@@ -9,7 +9,8 @@ use toml::de::{DeTable, DeValue};
 
 use kiosk_content::{Diagnostic, Severity, unsafe_character};
 
-use super::model::{Config, Show, ThemeChoice};
+use super::model::{Config, Show};
+use crate::app::ThemeName;
 
 /// WCAG 2.2.1 asks for at least 20 seconds to answer a time-out warning.
 const WCAG_MIN_WARNING_SECONDS: u64 = 20;
@@ -236,9 +237,9 @@ impl Reader<'_> {
                     }
                 }
                 "theme" => match value.get_ref().as_str() {
-                    Some("default") => config.display.theme = ThemeChoice::Default,
-                    Some("high-contrast") => config.display.theme = ThemeChoice::HighContrast,
-                    Some("monochrome") => config.display.theme = ThemeChoice::Monochrome,
+                    Some("default") => config.display.theme = ThemeName::Default,
+                    Some("high-contrast") => config.display.theme = ThemeName::HighContrast,
+                    Some("monochrome") => config.display.theme = ThemeName::Monochrome,
                     _ => self.bad(
                         value,
                         "`display.theme` must be \"default\", \"high-contrast\" or \"monochrome\"",

@@ -25,6 +25,20 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// Every format: its name on the command line, and what it is.
+    pub const ALL: [(Format, &'static str, &'static str); 3] = [
+        (Format::Text, "text", "Plain text wrapped to 72 columns"),
+        (Format::Markdown, "markdown", "Markdown"),
+        (Format::Html, "html", "One self-contained HTML file with print styles"),
+    ];
+
+    /// The format with this command-line name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().find(|(_, known, _)| *known == name).map(|(format, _, _)| *format)
+    }
+}
+
 impl Handout {
     /// The handout written in `format`.
     pub fn render(&self, format: Format) -> String {

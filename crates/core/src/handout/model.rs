@@ -1,7 +1,7 @@
 //! What a handout holds, in reading order, whatever its format.
 
 use kiosk_content::i18n::{Catalog, Msg};
-use kiosk_content::{Audience, ReviewStatus, SectionKind, Topic};
+use kiosk_content::{ReviewStatus, SectionKind, Topic};
 
 /// A topic as a printed handout: everything a patient may see, nothing staff-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +93,7 @@ impl Handout {
         };
         let mut others: Vec<(SectionKind, HandoutSection)> = Vec::new();
         for section in &topic.sections {
-            if section.effective_audience() == Audience::Staff || section.kind == SectionKind::Billing {
+            if !section.for_patients() {
                 continue;
             }
             if section.kind == SectionKind::Overview {
@@ -134,7 +134,7 @@ impl Handout {
             sources: topic
                 .sources
                 .iter()
-                .filter(|s| s.audience == Audience::Everyone)
+                .filter(|s| s.shown_to(false))
                 .map(|s| (s.title.clone(), s.url.clone()))
                 .collect(),
             online: topic.url.as_ref().map(|url| Online {

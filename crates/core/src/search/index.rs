@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use nucleo_matcher::Utf32String;
 
 use kiosk_content::i18n::Catalog;
-use kiosk_content::{Library, SpotPage, Topic};
+use kiosk_content::{Library, Page, Topic};
 
 use super::pieces::{code_of, for_each_piece, letter_mask, words};
 use super::postings::{PostingsWriter, read};
@@ -65,7 +65,7 @@ pub struct Place {
     /// The topic's place in the index.
     pub topic: usize,
     /// The page.
-    pub page: SpotPage,
+    pub page: Page,
     /// The FAQ entry, for hits in the FAQ.
     pub faq_entry: Option<usize>,
 }
@@ -81,10 +81,11 @@ pub(super) struct PackedPlace {
 impl From<Place> for PackedPlace {
     fn from(place: Place) -> PackedPlace {
         let page = match place.page {
-            SpotPage::Overview => 0,
-            SpotPage::Faq => 1,
-            SpotPage::Codes => 2,
-            SpotPage::Section(n) => 3 + n as u32,
+            Page::Overview => 0,
+            Page::Faq => 1,
+            Page::Codes => 2,
+            Page::Sources => 3,
+            Page::Section(n) => 4 + n as u32,
         };
         let faq_entry = place.faq_entry.map_or(u32::MAX, |n| n as u32);
         PackedPlace { topic: place.topic as u32, page, faq_entry }
@@ -94,10 +95,11 @@ impl From<Place> for PackedPlace {
 impl From<PackedPlace> for Place {
     fn from(packed: PackedPlace) -> Place {
         let page = match packed.page {
-            0 => SpotPage::Overview,
-            1 => SpotPage::Faq,
-            2 => SpotPage::Codes,
-            n => SpotPage::Section(n as usize - 3),
+            0 => Page::Overview,
+            1 => Page::Faq,
+            2 => Page::Codes,
+            3 => Page::Sources,
+            n => Page::Section(n as usize - 4),
         };
         let faq_entry = (packed.faq_entry != u32::MAX).then_some(packed.faq_entry as usize);
         Place { topic: packed.topic as usize, page, faq_entry }

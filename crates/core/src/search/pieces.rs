@@ -3,7 +3,7 @@
 //! sentence to show, so the index never holds a second copy of the text.
 
 use kiosk_content::i18n::{Catalog, Msg};
-use kiosk_content::{Audience, SectionKind, Spot, Topic};
+use kiosk_content::{Spot, Topic};
 
 use super::index::Field;
 
@@ -27,9 +27,7 @@ pub(super) fn for_each_piece(
     }
     add(Spot::Summary, Field::Body, &topic.summary);
     for (s, section) in topic.sections.iter().enumerate() {
-        let staff_only =
-            section.effective_audience() == Audience::Staff || section.kind == SectionKind::Billing;
-        if staff_only && !staff {
+        if !section.shown_to(staff) {
             continue;
         }
         match &section.title {

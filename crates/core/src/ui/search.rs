@@ -10,7 +10,7 @@ use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::{App, SEARCH_ENTRY_HEIGHT, SearchLayout, SearchState, page_label, page_of_spot};
+use crate::app::{App, SEARCH_ENTRY_HEIGHT, SearchLayout, SearchState, page_label};
 use crate::search::Hit;
 use kiosk_content::i18n::Msg;
 
@@ -77,7 +77,7 @@ fn place_name(app: &App, hit: &Hit) -> String {
         .topics()
         .iter()
         .find(|topic| topic.id == hit.topic_id && topic.title == hit.topic_title)
-        .map(|topic| page_label(topic, page_of_spot(topic, hit.spot), app.catalog()).to_owned())
+        .map(|topic| page_label(topic, topic.page_of(hit.spot), app.catalog()).to_owned())
         .unwrap_or_default()
 }
 
