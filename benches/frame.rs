@@ -52,7 +52,7 @@ fn render_topic_page(bencher: Bencher, (width, height): (u16, u16)) {
     let mut app =
         App::new(load_bundled().library, Catalog::english(), Settings::default(), (width, height), now);
     for key in [Key::Enter, Key::Right, Key::Right, Key::Right, Key::Right, Key::Right, Key::Right] {
-        update(&mut app, Event::new(Input::Key(key), now));
+        let _ = update(&mut app, Event::new(Input::Key(key), now));
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     bencher.bench_local(|| {

@@ -95,7 +95,7 @@ fn walk_away(app: &mut App) {
     for _ in 0..1_000 {
         let Some(deadline) = app.next_deadline() else { return };
         let at = deadline.max(app.now());
-        update(app, Event::new(Input::Wake, at));
+        let _ = update(app, Event::new(Input::Wake, at));
     }
     panic!("the kiosk kept asking to be woken and never came to rest");
 }
@@ -121,7 +121,7 @@ proptest! {
                     Input::Wake
                 }
             };
-            update(&mut app, Event::new(input, at));
+            let _ = update(&mut app, Event::new(input, at));
             prop_assert_eq!(app.broken_invariants(), Vec::<String>::new());
             draw(&app);
         }

@@ -136,7 +136,7 @@ fn an_index_of_a_library_since_replaced_is_not_taken() {
     send(&mut app, Input::Reloaded(Reloaded { library: library_of(3), notices: Vec::new() }));
     send(&mut app, Input::SearchIndexReady(stale));
     assert!(!app.search_ready());
-    // Search still works: it builds its own index.
+    // Search still works: opening it asks for an index of the new library.
     assert_eq!(search_for(&mut app, "Topic 01").first().map(String::as_str), Some("Topic 01"));
 }
 
@@ -155,8 +155,37 @@ fn an_index_for_another_language_is_not_taken() {
     assert!(!app.search_ready());
 }
 
+/// Whether `update` asked for a search index.
+fn asks_for_index(effects: &[kiosk_core::app::Effect]) -> bool {
+    effects.iter().any(|effect| matches!(effect, kiosk_core::app::Effect::BuildSearchIndex(_)))
+}
+
 #[test]
-fn only_a_large_library_is_worth_a_thread_for_its_index() {
-    assert!(!bundled_app(80, 24).search_job().expect("no index yet").worth_a_thread());
-    assert!(app_with_topics(250, 80, 24).search_job().expect("no index yet").worth_a_thread());
+fn a_large_library_asks_for_its_index_when_it_arrives_a_small_one_when_search_opens() {
+    use kiosk_content::Reloaded;
+    use kiosk_core::app::{Event, Input, Key, update};
+    let mut app = bundled_app(80, 24);
+    let small = update(
+        &mut app,
+        Event::new(Input::Reloaded(Reloaded { library: library_of(3), notices: vec![] }), t0()),
+    );
+    assert!(!asks_for_index(&small), "{small:?}");
+    let large = update(
+        &mut app,
+        Event::new(Input::Reloaded(Reloaded { library: library_of(250), notices: vec![] }), t0()),
+    );
+    assert!(asks_for_index(&large), "{large:?}");
+    // Asked once: searching meanwhile does not ask again, and says the library is being read.
+    let opened = update(&mut app, Event::new(Input::Key(Key::Char('/')), t0()));
+    assert!(!asks_for_index(&opened), "{opened:?}");
+    let typed = update(&mut app, Event::new(Input::Key(Key::Char('t')), t0()));
+    assert!(!asks_for_index(&typed) && app.session().search.as_ref().is_some_and(|s| s.hits.is_empty()));
+    assert!(screen_text(&app).contains("Still reading the library… The results will show in a moment."));
+    // The index arriving runs the query typed meanwhile.
+    let [kiosk_core::app::Effect::BuildSearchIndex(job)] = large.as_slice() else { unreachable!() };
+    let _ = update(&mut app, Event::new(Input::SearchIndexReady(job.clone().build()), t0()));
+    assert!(!app.session().search.as_ref().expect("open").hits.is_empty());
+
+    let mut small = bundled_app(80, 24);
+    assert!(asks_for_index(&update(&mut small, Event::new(Input::Key(Key::Char('/')), t0()))));
 }

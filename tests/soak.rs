@@ -107,7 +107,7 @@ fn a_million_events_leave_memory_flat() {
             0 => Duration::from_secs(600),
             _ => Duration::from_millis(stream.below(2_000)),
         };
-        update(&mut app, Event::new(stream.input(), at));
+        let _ = update(&mut app, Event::new(stream.input(), at));
         let area = app.area();
         if terminal.size().map(|size| (size.width, size.height)).ok() != Some((area.width, area.height)) {
             terminal.backend_mut().resize(area.width, area.height);

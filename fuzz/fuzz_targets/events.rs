@@ -124,7 +124,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
         }
         let (input, pause) = step(u)?;
         at += pause;
-        update(&mut app, Event::new(input, at));
+        let _ = update(&mut app, Event::new(input, at));
         assert_eq!(app.broken_invariants(), Vec::<String>::new());
         draw(&app);
     }
@@ -133,7 +133,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
     for _ in 0..1_000 {
         let Some(deadline) = app.next_deadline() else { break };
         let at = deadline.max(app.now());
-        update(&mut app, Event::new(Input::Wake, at));
+        let _ = update(&mut app, Event::new(Input::Wake, at));
     }
     assert!(app.at_rest(), "the kiosk kept asking to be woken");
     assert_eq!(app.session(), &Session::start(&settings));

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
-use kiosk_core::app::{App, Effect, Event, Input, PinRecord, update};
+use kiosk_core::app::{App, Effect, Event, Input, PinRecord, SearchJob, update};
 
 /// Everything outside the app that its effects touch.
 pub trait World {
@@ -20,6 +20,9 @@ pub trait World {
     fn reload(&mut self);
     /// Keeps the PIN guard's state for the next start; what went wrong, if anything.
     fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String>;
+    /// Builds a search index away from the input path; it comes back as
+    /// [`Input::SearchIndexReady`].
+    fn build_search_index(&mut self, job: SearchJob);
 }
 
 /// Whether the loop goes on.
@@ -47,6 +50,7 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
                     }
                 }
                 Effect::StopSpeaking => world.stop_speaking(),
+                Effect::BuildSearchIndex(job) => world.build_search_index(job),
                 Effect::SavePinRecord(record) => {
                     if let Err(problem) = world.save_pin_record(record) {
                         waiting.push_back(Input::Notice(problem));
@@ -97,6 +101,9 @@ mod tests {
         fn save_pin_record(&mut self, _: PinRecord) -> Result<(), String> {
             self.asked.push("save PIN record");
             Ok(())
+        }
+        fn build_search_index(&mut self, _: SearchJob) {
+            self.asked.push("build search index");
         }
     }
 
@@ -166,6 +173,9 @@ mod tests {
             }
             fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
                 self.0.save_pin_record(record)
+            }
+            fn build_search_index(&mut self, job: SearchJob) {
+                self.0.build_search_index(job);
             }
         }
         let (mut app, world) = reading_aloud();

@@ -132,6 +132,13 @@ impl World for Outside {
     fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
         self.pin_file.save(record)
     }
+
+    fn build_search_index(&mut self, job: SearchJob) {
+        let sender = self.sender.clone();
+        let _ = thread::Builder::new().name("search-index".into()).spawn(move || {
+            let _ = sender.send(Wakeup::SearchReady(job.build()));
+        });
+    }
 }
 
 /// What the loop starts with besides the app.
@@ -176,7 +183,6 @@ pub fn run(mut app: App, screen: &mut FullScreen, sources: Sources) -> Result<()
     // Keys typed meanwhile wait in the terminal, and signals in their pipe: starting these
     // threads after the first frame shows it sooner.
     start_sources(signals, locked, &sender)?;
-    prepare_search(&app, &sender);
     loop {
         let deadline = app.next_deadline().into_iter().chain([midnight]).min();
         let (first, mut inputs) = match next_wakeup(&wakeups, deadline) {
@@ -223,7 +229,6 @@ pub fn run(mut app: App, screen: &mut FullScreen, sources: Sources) -> Result<()
             // After the inputs, so the next reload starts from the library just swapped in.
             if reload_done {
                 reloading.finished(&app, &sender);
-                prepare_search(&app, &sender);
             }
             if std::mem::take(&mut outside.reload_wanted) {
                 reloading.request(&app, &sender);
@@ -264,17 +269,6 @@ fn next_wakeup(wakeups: &Receiver<Wakeup>, deadline: Option<Instant>) -> Next {
             Err(RecvTimeoutError::Disconnected) => Next::Closed,
         },
     }
-}
-
-/// Builds the search index of a large library on a thread, so the first search at 10,000
-/// topics does not wait seconds for it. Otherwise, or should the thread not start, search
-/// builds the index itself when opened.
-fn prepare_search(app: &App, sender: &SyncSender<Wakeup>) {
-    let Some(job) = app.search_job().filter(SearchJob::worth_a_thread) else { return };
-    let sender = sender.clone();
-    let _ = thread::Builder::new().name("search-index".into()).spawn(move || {
-        let _ = sender.send(Wakeup::SearchReady(job.build()));
-    });
 }
 
 /// Starts the threads that feed the loop: terminal input and signals.

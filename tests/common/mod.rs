@@ -65,7 +65,23 @@ pub fn app_with_topics(count: usize, width: u16, height: u16) -> App {
 }
 
 pub fn send(app: &mut App, input: Input) -> Vec<Effect> {
-    update(app, Event::new(input, t0()))
+    deliver(app, Event::new(input, t0()))
+}
+
+/// `update`, with a search index it asks for built at once, as the shell would on a thread; the
+/// other effects are returned for the test to check.
+pub fn deliver(app: &mut App, event: Event) -> Vec<Effect> {
+    let at = event.at;
+    let mut left = Vec::new();
+    for effect in update(app, event) {
+        match effect {
+            Effect::BuildSearchIndex(job) => {
+                left.extend(deliver(app, Event::new(Input::SearchIndexReady(job.build()), at)));
+            }
+            other => left.push(other),
+        }
+    }
+    left
 }
 
 pub fn press(app: &mut App, key: Key) -> Vec<Effect> {
@@ -121,7 +137,7 @@ pub fn locked_app() -> App {
 
 /// Sends an event that happens `after` the start of the test.
 pub fn send_at(app: &mut App, after: std::time::Duration, input: Input) -> Vec<Effect> {
-    update(app, Event::new(input, t0() + after))
+    deliver(app, Event::new(input, t0() + after))
 }
 
 /// The screen as drawn through ratatui's test backend, at the app's size.

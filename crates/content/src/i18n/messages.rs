@@ -133,6 +133,7 @@ messages! {
     SearchPrompt = "search.prompt",
     SearchEmpty = "search.empty",
     SearchNothing = "search.nothing",
+    SearchReading = "search.reading",
     HintSearch = "hint.search",
     HintClose = "hint.close",
     HintTakeHome = "hint.take_home",

@@ -47,7 +47,7 @@ pub enum Input {
     Notice(String),
     /// The speech command finished reading by itself.
     SpeechEnded,
-    /// A search index built on another thread, from [`App::search_job`](super::App::search_job).
+    /// A search index built on another thread, as [`Effect::BuildSearchIndex`] asked.
     SearchIndexReady(Box<super::PreparedIndex>),
 }
 
@@ -129,6 +129,9 @@ pub enum Effect {
     },
     /// Stop reading aloud now.
     StopSpeaking,
+    /// Build this search index away from the input path (seconds at 10,000 topics), then report
+    /// back with [`Input::SearchIndexReady`].
+    BuildSearchIndex(super::SearchJob),
     /// Keep the PIN guard's state where a restart finds it.
     SavePinRecord(super::PinRecord),
     /// Print this handout: run the print command with it on standard input, then report back

@@ -5,8 +5,8 @@ use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
 use super::navigate::{clamp_scroll, keep_home_selection_visible};
 use super::pages::pages;
 use super::session::{Screen, SearchState, TopicState};
-use super::state::{App, IndexCache};
-use crate::search::{Hit, MAX_QUERY_CHARS, SearchIndex};
+use super::state::App;
+use crate::search::{Hit, MAX_QUERY_CHARS};
 use kiosk_content::{Spot, unsafe_character};
 
 /// The most results listed.
@@ -97,17 +97,15 @@ pub(super) fn refresh_search(app: &mut App) {
     keep_result_visible(app);
 }
 
-/// Runs the query again, building the index first if the language or staff mode changed.
+/// Runs the query again with the index for the reader's language and mode; without it (still
+/// being built) there are no results yet, and the overlay says so.
 fn refresh(app: &mut App) {
-    let language = app.session.language.clone();
-    let staff = app.session.staff;
-    if !app.search_ready() {
-        let index =
-            SearchIndex::build(&app.library, app.catalog(), &language, staff, &|topic| app.visible(topic));
-        app.search_index = Some(IndexCache { language, staff, index });
-    }
-    let (Some(search), Some(cache)) = (&mut app.session.search, &app.search_index) else { return };
-    search.hits = cache.index.search(&search.query, MAX_RESULTS);
+    let ready = app.search_ready();
+    let Some(search) = &mut app.session.search else { return };
+    search.hits = match &app.search_index {
+        Some(cache) if ready => cache.index.search(&search.query, MAX_RESULTS),
+        _ => Vec::new(),
+    };
     search.selected = 0;
     search.first_visible = 0;
 }

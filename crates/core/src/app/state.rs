@@ -11,6 +11,7 @@ use super::document::{PageLine, PageView, layout_page};
 use super::layout::{HomeLayout, TopicLayout, drawn_area};
 use super::pages::pages;
 use super::pin_guard::{PinGuard, PinRecord};
+use super::search_prepare::IndexRequest;
 use super::session::{HomeState, Screen, Session, TopicState};
 use super::settings::Settings;
 use crate::search::SearchIndex;
@@ -36,6 +37,8 @@ pub struct App {
     pub(super) printing: bool,
     /// The search index for the session's language and staff mode, built when first needed.
     pub(super) search_index: Option<IndexCache>,
+    /// The index last asked of the shell, so it is asked for once.
+    pub(super) index_requested: Option<IndexRequest>,
     /// Today's date where the kiosk is, from the shell; review dates are judged by it.
     pub(super) today: Option<jiff::civil::Date>,
     /// Problems found the last time the content folder was read, for staff.
@@ -91,6 +94,7 @@ impl App {
             pin_guard: PinGuard::default(),
             printing: false,
             search_index: None,
+            index_requested: None,
             today: None,
             content_notices: Vec::new(),
             loading: false,

@@ -9,11 +9,14 @@ use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
 };
 use super::search_overlay::{open_search, refresh_search, search_key, search_mouse, search_paste};
+use super::search_prepare::request_index;
 use super::session::{Flash, Screen, Session};
 use super::staff::{open_staff_panel, staff_panel_key};
 use super::state::App;
 
-/// Applies one event to the app and returns what the shell must do about it.
+/// Applies one event to the app and returns what the shell must do about it: every effect must
+/// be carried out, or a reading goes on, a print is lost, an index never comes.
+#[must_use]
 pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     if event.input == Input::SpeechEnded {
         app.session.speaking = false;
@@ -28,6 +31,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     if was_speaking && !app.session.speaking && !effects.contains(&Effect::StopSpeaking) {
         effects.push(Effect::StopSpeaking);
     }
+    effects.extend(request_index(app).map(Effect::BuildSearchIndex));
     effects
 }
 

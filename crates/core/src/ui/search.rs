@@ -36,6 +36,8 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
     if search.hits.is_empty() {
         let text = if search.query.trim().is_empty() {
             catalog.text(Msg::SearchEmpty).to_owned()
+        } else if !app.search_ready() {
+            catalog.text(Msg::SearchReading).to_owned()
         } else {
             catalog.format(Msg::SearchNothing, &[("query", search.query.trim())])
         };
