@@ -388,3 +388,17 @@ fn a_screen_too_small_for_text_never_scrolls_past_the_last_line() {
     press(&mut app, Key::End);
     assert!(topic_state(&app).scroll < lines);
 }
+
+#[test]
+fn a_page_is_laid_out_once_until_what_it_shows_changes() {
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Enter);
+    let first = app.page_lines();
+    press_all(&mut app, &[Key::Down, Key::Down, Key::PageDown, Key::Up]);
+    assert!(std::sync::Arc::ptr_eq(&first, &app.page_lines()), "scrolling lays nothing out again");
+    send(&mut app, Input::Resize { width: 100, height: 30 });
+    let wider = app.page_lines();
+    assert!(!std::sync::Arc::ptr_eq(&first, &wider), "a new width is a new layout");
+    press(&mut app, Key::Right);
+    assert!(!std::sync::Arc::ptr_eq(&wider, &app.page_lines()), "so is another page");
+}

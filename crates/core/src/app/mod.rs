@@ -8,6 +8,7 @@ mod hints;
 mod invariants;
 mod layout;
 mod navigate;
+mod page_cache;
 mod pages;
 mod pin_guard;
 mod search_overlay;

@@ -1,5 +1,6 @@
 //! All of the kiosk's state, and what each screen shows, derived from it.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui_core::layout::Rect;
@@ -9,6 +10,7 @@ use kiosk_content::{Library, Topic, same_language};
 
 use super::document::{PageLine, PageView, layout_page};
 use super::layout::{HomeLayout, TopicLayout, drawn_area};
+use super::page_cache::{PageCache, PageKey};
 use super::pages::pages;
 use super::pin_guard::{PinGuard, PinRecord};
 use super::search_prepare::IndexRequest;
@@ -39,6 +41,8 @@ pub struct App {
     pub(super) search_index: Option<IndexCache>,
     /// The index last asked of the shell, so it is asked for once.
     pub(super) index_requested: Option<IndexRequest>,
+    /// The open page's lines, laid out once.
+    pub(super) page_cache: PageCache,
     /// Today's date where the kiosk is, from the shell; review dates are judged by it.
     pub(super) today: Option<jiff::civil::Date>,
     /// Problems found the last time the content folder was read, for staff.
@@ -95,6 +99,7 @@ impl App {
             printing: false,
             search_index: None,
             index_requested: None,
+            page_cache: PageCache::default(),
             today: None,
             content_notices: Vec::new(),
             loading: false,
@@ -280,12 +285,26 @@ impl App {
         TopicLayout::new(self.area)
     }
 
-    /// The current page's lines, wrapped to the text area.
-    pub fn page_lines(&self) -> Vec<PageLine> {
-        let Some((topic, state)) = self.topic() else { return Vec::new() };
+    /// The current page's lines, wrapped to the text area: laid out once per topic, page,
+    /// open answers, mode and width, however often they are asked for.
+    pub fn page_lines(&self) -> Arc<Vec<PageLine>> {
+        let Some((topic, state)) = self.topic() else { return Arc::default() };
+        let width = self.topic_layout().text.width;
+        let key = PageKey {
+            library: self.library.clone(),
+            topic: topic.id.clone(),
+            language: self.session.language.clone(),
+            page: state.page,
+            faq_open: state.faq_open.clone(),
+            staff: self.session.staff,
+            width,
+        };
+        self.page_cache.get(key, || self.lay_out_page(topic, state, width))
+    }
+
+    fn lay_out_page(&self, topic: &Topic, state: &TopicState, width: u16) -> Vec<PageLine> {
         let pages = pages(topic, self.session.staff);
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
-        let width = self.topic_layout().text.width;
         let catalog = self.catalog();
         let mut notices = Vec::new();
         if !same_language(&topic.language, &self.session.language) {

@@ -1,0 +1,48 @@
+//! The open page laid out once: wrapping a page is the costliest part of a key, and `update`
+//! and the drawing ask for the lines several times each. The lines are kept with what they
+//! were laid out for, and laid out again only when one of those changes.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use kiosk_content::Library;
+
+use super::document::PageLine;
+
+/// Everything a page's lines depend on.
+#[derive(Debug, Clone)]
+pub(super) struct PageKey {
+    pub(super) library: Library,
+    pub(super) topic: String,
+    pub(super) language: String,
+    pub(super) page: usize,
+    pub(super) faq_open: Vec<bool>,
+    pub(super) staff: bool,
+    pub(super) width: u16,
+}
+
+impl PartialEq for PageKey {
+    fn eq(&self, other: &PageKey) -> bool {
+        self.library.is_same(&other.library)
+            && (&self.topic, &self.language, self.page, &self.faq_open, self.staff, self.width)
+                == (&other.topic, &other.language, other.page, &other.faq_open, other.staff, other.width)
+    }
+}
+
+/// The last page laid out, and what for.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PageCache(RefCell<Option<(PageKey, Arc<Vec<PageLine>>)>>);
+
+impl PageCache {
+    /// The lines for `key`: the kept ones, or `lay_out`'s, kept from now on.
+    pub(super) fn get(&self, key: PageKey, lay_out: impl FnOnce() -> Vec<PageLine>) -> Arc<Vec<PageLine>> {
+        if let Some((kept, lines)) = &*self.0.borrow()
+            && *kept == key
+        {
+            return Arc::clone(lines);
+        }
+        let lines = Arc::new(lay_out());
+        *self.0.borrow_mut() = Some((key, Arc::clone(&lines)));
+        lines
+    }
+}
