@@ -1,0 +1,82 @@
+//! The files in deploy/ are checked by the tools that will read them: systemd and OpenSSH.
+//! On a machine without those tools the checks are skipped and say so (and fail on CI, where
+//! `.ci/run` installs them).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn deploy(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy").join(file)
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        let kind = entry.file_type().expect("file type");
+        if kind.is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else if kind.is_symlink() {
+            let link = std::fs::read_link(entry.path()).expect("read link");
+            std::os::unix::fs::symlink(link, target).expect("symlink");
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn the_systemd_unit_passes_systemd_analyze_verify() {
+    if !crate::common::tool_for("deploy::the_systemd_unit_passes_systemd_analyze_verify", "systemd-analyze") {
+        return;
+    }
+    // A root of its own, holding the unit, the binary where ExecStart looks, and systemd's units.
+    let root = tempfile::tempdir().expect("temp dir");
+    let bin = root.path().join("usr/local/bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    std::fs::copy(env!("CARGO_BIN_EXE_patient-kiosk"), bin.join("patient-kiosk")).expect("copy binary");
+    copy_tree(Path::new("/usr/lib/systemd/system"), &root.path().join("usr/lib/systemd/system"));
+    let units = root.path().join("etc/systemd/system");
+    std::fs::create_dir_all(&units).expect("mkdir");
+    let unit = units.join("patient-kiosk.service");
+    std::fs::copy(deploy("patient-kiosk.service"), &unit).expect("copy unit");
+
+    let output = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(format!("--root={}", root.path().display()))
+        .arg(&unit)
+        .output()
+        .expect("run systemd-analyze");
+    // systemd-analyze reports a misspelt or bad directive but still exits 0: any output fails.
+    let said = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success() && said.trim().is_empty(), "systemd-analyze verify:\n{said}");
+}
+
+#[test]
+fn the_ssh_snippet_passes_sshd_t() {
+    let test = "deploy::the_ssh_snippet_passes_sshd_t";
+    if !crate::common::tool_for(test, "sshd") || !crate::common::tool_for(test, "ssh-keygen") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let key = dir.path().join("host_key");
+    let made = Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", "", "-f"]).arg(&key).status();
+    assert!(made.expect("run ssh-keygen").success());
+    let config = dir.path().join("sshd_config");
+    let snippet = deploy("sshd_config.d/patient-kiosk.conf");
+    std::fs::write(&config, format!("HostKey {}\nInclude {}\n", key.display(), snippet.display()))
+        .expect("write");
+    std::fs::create_dir_all("/run/sshd").ok();
+    let output = Command::new("sshd").arg("-t").arg("-f").arg(&config).output().expect("run sshd -t");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && said.trim().is_empty(), "sshd -t:\n{said}");
+}
+
+#[test]
+fn the_sample_configuration_has_no_problems() {
+    let (config, problems) = kiosk_core::config::load_config(&deploy("config.toml"));
+    assert_eq!(problems, vec![]);
+    assert!(config.kiosk.locked);
+    assert_eq!(config.content.as_deref(), Some(Path::new("/srv/patient-kiosk/content")));
+}

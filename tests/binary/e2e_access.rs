@@ -1,0 +1,189 @@
+//! Access for every patient, through the real binary: Spanish, a tap on a language button,
+//! no colour with NO_COLOR, reading aloud through a stand-in and through espeak-ng, and `show`.
+
+use std::process::Command;
+use std::time::Duration;
+
+use crate::common::pty::{PtyKiosk, config_file};
+
+#[test]
+fn a_spanish_reader_uses_the_kiosk_in_spanish_and_the_reset_returns_to_english() {
+    let (_dir, path) = config_file("[kiosk]\nlocked = true\nidle_seconds = 2\nwarning_seconds = 2\n");
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Press any key to start");
+    kiosk.send(b"L");
+    kiosk.wait_for("Pulse cualquier tecla para empezar");
+    kiosk.send(b" ");
+    kiosk.wait_for("Elija un tema para leer.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Borrador — aún no revisado por un médico");
+    kiosk.wait_for("¿Sigue ahí?");
+    kiosk.wait_for("Press any key to start");
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_tap_on_a_language_button_switches_the_language() {
+    let mut kiosk = PtyKiosk::start(&[], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    let buttons = kiosk_core::app::language_buttons(ratatui_core::layout::Rect::new(0, 0, 80, 24), 2);
+    kiosk.click(buttons[1].x + 4, buttons[1].y);
+    kiosk.wait_for("Elija un tema para leer.");
+    kiosk.quit();
+}
+
+#[test]
+fn with_no_color_nothing_is_coloured_and_the_selection_still_shows() {
+    let mut kiosk = PtyKiosk::start_with_env(&[], &[("NO_COLOR", "1")], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\r");
+    kiosk.wait_for("▶ 1 Overview");
+    kiosk.send(b"q");
+    kiosk.wait_exit(Duration::from_secs(5));
+    let wire = String::from_utf8_lossy(&kiosk.bytes()).into_owned();
+    assert!(!wire.contains("[38;") && !wire.contains("[48;"), "a colour was sent");
+    assert!(wire.contains("\u{1b}[7m"), "reverse video marks the selection");
+}
+
+/// The children of `pid` that are zombies (ended, not waited for).
+fn zombies_of(pid: u32) -> usize {
+    std::fs::read_dir("/proc")
+        .expect("/proc")
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path().join("stat")).ok())
+        .filter(|stat| {
+            let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
+            fields.first() == Some(&"Z") && fields.get(1) == Some(&pid.to_string().as_str())
+        })
+        .count()
+}
+
+#[test]
+fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let spoken = out.path().join("spoken-{lang}.txt");
+    let (_dir, path) = config_file(&format!("[speech]\ncommand = [\"tee\", \"{}\"]\n", spoken.display()));
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\r3");
+    kiosk.wait_for("a Read aloud");
+    kiosk.send(b"a");
+    let file = out.path().join("spoken-en.txt");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while std::time::Instant::now() < deadline
+        && !std::fs::read_to_string(&file).is_ok_and(|t| t.contains("Symptoms"))
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let text = std::fs::read_to_string(&file).expect("the command got the text");
+    assert!(text.starts_with("Symptoms\n"), "{text}");
+    assert!(text.contains("Bad back pain that gets worse when you move."), "{text}");
+    kiosk.wait_until_gone("Press any key to stop.");
+    assert_eq!(zombies_of(kiosk.pid()), 0);
+    kiosk.quit();
+}
+
+#[test]
+fn a_key_stops_a_long_reading() {
+    let (_dir, path) = config_file("[speech]\ncommand = [\"sleep\", \"30\"]\n");
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\ra");
+    kiosk.wait_for("Reading aloud. Press any key to stop.");
+    kiosk.send(b"x");
+    kiosk.wait_until_gone("Reading aloud.");
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(zombies_of(kiosk.pid()), 0);
+    kiosk.quit();
+}
+
+#[test]
+fn espeak_ng_reads_the_section_into_a_wave_file() {
+    if !crate::common::tool_for("e2e_access::espeak_ng_reads_the_section_into_a_wave_file", "espeak-ng") {
+        return;
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let wav = out.path().join("spoken-{lang}.wav");
+    let (_dir, path) = config_file(&format!(
+        "[speech]\ncommand = [\"espeak-ng\", \"-v\", \"{{lang}}\", \"--stdin\", \"-w\", \"{}\"]\n",
+        wav.display()
+    ));
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"L\r");
+    kiosk.wait_for("Vertebroplastia");
+    kiosk.send(b"a");
+    kiosk.wait_for("Leyendo en voz alta");
+    kiosk.wait_until_gone("Leyendo en voz alta");
+    let bytes = std::fs::read(out.path().join("spoken-es.wav")).expect("a wave file");
+    assert_eq!(&bytes[..4], b"RIFF");
+    assert!(bytes.len() > 50_000, "{} bytes of speech", bytes.len());
+    kiosk.quit();
+}
+
+fn show(args: &[&str], columns: &str) -> (String, String, Option<i32>) {
+    let output = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .arg("show")
+        .args(args)
+        .env("COLUMNS", columns)
+        .output()
+        .expect("run show");
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn show_prints_plain_text_in_reading_order_wrapped_to_columns() {
+    let (stdout, _, code) = show(&["vertebroplasty", "--section", "complications"], "60");
+    assert_eq!(code, Some(0));
+    insta::assert_snapshot!(stdout);
+    assert!(stdout.lines().all(|line| line.chars().count() <= 60));
+    assert!(!stdout.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)), "no box drawing or blocks");
+    let (whole, _, _) = show(&["vertebroplasty", "--lang", "es"], "80");
+    assert!(whole.starts_with("Vertebroplastia\n\n"));
+    let order = ["Resumen\n", "Síntomas\n", "Riesgos y complicaciones\n", "Preguntas\n", "Fuentes\n"];
+    let places: Vec<usize> = order.iter().map(|heading| whole.find(heading).expect(heading)).collect();
+    assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "reading order");
+    assert!(!whole.contains("22511"), "no staff text");
+}
+
+#[test]
+fn show_explains_what_it_cannot_show() {
+    let (_, stderr, code) = show(&["knee"], "80");
+    assert_eq!(
+        (stderr.as_str(), code),
+        ("patient-kiosk: there is no topic `knee`; `patient-kiosk list` shows the topics\n", Some(2))
+    );
+    let (_, stderr, code) = show(&["vertebroplasty", "--section", "billing"], "80");
+    assert_eq!(
+        (stderr.as_str(), code),
+        ("patient-kiosk: the topic `vertebroplasty` has no `billing` section for patients\n", Some(2))
+    );
+}
+
+#[test]
+fn many_readings_and_prints_leave_no_children_behind() {
+    let (_dir, path) = config_file(
+        "[speech]\ncommand = [\"sleep\", \"30\"]\n[print]\ncommand = [\"sh\", \"-c\", \"cat > /dev/null\"]\n",
+    );
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\r");
+    kiosk.wait_for("a Read aloud");
+    for _ in 0..25 {
+        kiosk.send(b"a");
+        kiosk.wait_for("Reading aloud. Press any key to stop.");
+        kiosk.send(b"x");
+        kiosk.wait_until_gone("Reading aloud.");
+        kiosk.send(b"p");
+        kiosk.wait_for("Sent to the printer.");
+        kiosk.send(b"\x1b[B");
+        kiosk.wait_until_gone("Sent to the printer.");
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(zombies_of(kiosk.pid()), 0);
+    kiosk.quit();
+}

@@ -1,0 +1,389 @@
+//! Kiosk mode in a real pseudo-terminal: the idle reset, the escape battery, the staff PIN,
+//! and bad configuration files that must never leave the kiosk dark.
+
+use std::time::Duration;
+
+use crate::common::pty::{PtyKiosk, config_file};
+use crate::common::{TEST_PIN, test_pin_hash};
+
+/// A configuration file in a fresh temporary folder.
+fn locked_config(idle: u64, warning: u64) -> (tempfile::TempDir, String) {
+    config_file(&format!(
+        "clinic_name = \"Riverside Spine Clinic\"\n[kiosk]\nlocked = true\nidle_seconds = {idle}\n\
+         warning_seconds = {warning}\nexit_pin_hash = \"{}\"\n",
+        test_pin_hash()
+    ))
+}
+
+fn start_locked(idle: u64, warning: u64) -> (tempfile::TempDir, PtyKiosk) {
+    let (dir, path) = locked_config(idle, warning);
+    let kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Press any key to start");
+    (dir, kiosk)
+}
+
+#[test]
+fn an_idle_reader_is_warned_then_the_kiosk_starts_over() {
+    let (_dir, mut kiosk) = start_locked(2, 2);
+    kiosk.send(b" ");
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Draft — not yet reviewed by a clinician");
+    kiosk.send(b"\x1b[C\x1b[C");
+    kiosk.wait_for("3 Symptoms");
+    kiosk.wait_for("Are you still there?");
+    kiosk.wait_for("Press any key to keep reading.");
+    kiosk.wait_for("The screen will start over in");
+    kiosk.wait_for("Press any key to start");
+    kiosk.wait_until_gone("Symptoms");
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn a_key_in_the_warning_keeps_the_readers_place() {
+    let (_dir, mut kiosk) = start_locked(2, 3);
+    kiosk.send(b" ");
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\r");
+    kiosk.send(b"\x1b[C\x1b[C");
+    kiosk.wait_for("These problems can lead your doctor");
+    kiosk.wait_for("Are you still there?");
+    kiosk.send(b"q");
+    kiosk.wait_until_gone("Are you still there?");
+    assert!(kiosk.contents().contains("These problems can lead your doctor"), "{}", kiosk.contents());
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn the_escape_battery_leaves_a_locked_kiosk_running() {
+    let (_dir, mut kiosk) = start_locked(600, 20);
+    kiosk.send(b" ");
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Draft — not yet reviewed by a clinician");
+    // q, Esc, Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D, and F1 to F11.
+    let battery: &[&[u8]] = &[
+        b"q",
+        b"Q",
+        b"\x1b",
+        b"\x03",
+        b"\x1a",
+        b"\x1c",
+        b"\x04",
+        b"\x1bOP",
+        b"\x1bOQ",
+        b"\x1bOR",
+        b"\x1bOS",
+        b"\x1b[15~",
+        b"\x1b[17~",
+        b"\x1b[18~",
+        b"\x1b[19~",
+        b"\x1b[20~",
+        b"\x1b[21~",
+        b"\x1b[23~",
+    ];
+    for keys in battery {
+        kiosk.send(keys);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // A mebibyte pasted in one go.
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend(std::iter::repeat_n(b'q', 1 << 20));
+    paste.extend(b"\x1b[201~");
+    kiosk.send(&paste);
+    kiosk.send(b"?");
+    kiosk.wait_for("Press any key to close this help.");
+    assert!(kiosk.is_running());
+    assert!(kiosk.contents().contains("Riverside Spine Clinic · Patient Education"));
+
+    kiosk.signal(libc::SIGINT);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(kiosk.is_running(), "SIGINT does not end a locked kiosk");
+
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn the_right_pin_and_x_exit_with_status_zero() {
+    let (_dir, mut kiosk) = start_locked(600, 20);
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Enter the staff PIN, then press Enter.");
+    kiosk.send(TEST_PIN.as_bytes());
+    kiosk.wait_for("● ● ● ● ● ●");
+    assert!(!kiosk.contents().contains(TEST_PIN), "the PIN is masked");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Exit the kiosk");
+    kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn a_wrong_pin_says_so_and_the_kiosk_stays() {
+    let (_dir, mut kiosk) = start_locked(600, 20);
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Enter the staff PIN");
+    kiosk.send(b"1357\r");
+    kiosk.wait_for("Wrong PIN.");
+    kiosk.wait_until_gone("Enter the staff PIN");
+    kiosk.send(b"x");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(kiosk.is_running());
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+/// Runs the kiosk on a configuration fixture; returns what the terminal shows after it ends.
+/// A fixture whose lock cannot be trusted must start locked: `q` does nothing there, and the
+/// service manager's SIGTERM ends it.
+fn run_with_config_fixture(name: &str, locked: bool) -> String {
+    let path = format!("tests/fixtures/config/{name}");
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for(if locked { "Press any key to start" } else { "Vertebroplasty" });
+    if locked {
+        kiosk.send(b" ");
+        kiosk.wait_for("Vertebroplasty");
+    }
+    kiosk.send(b"q");
+    if locked {
+        // q is a key like any other here: the list is still there after it.
+        kiosk.send(b"\x1b[B");
+        kiosk.wait_for("Vertebroplasty");
+        assert!(kiosk.is_running(), "{name}: q ended a kiosk that should be locked");
+        kiosk.signal(libc::SIGTERM);
+    }
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0), "{name}");
+    kiosk.assert_terminal_restored();
+    kiosk.contents()
+}
+
+#[test]
+fn each_bad_configuration_is_reported_and_the_kiosk_still_runs() {
+    let cases: &[(&str, bool, &[&str])] = &[
+        (
+            "unknown-key.toml",
+            true,
+            &[
+                "tests/fixtures/config/unknown-key.toml:1:1: error: unknown setting `clinc_name`; did you mean `clinic_name`?",
+                "tests/fixtures/config/unknown-key.toml:5:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?",
+            ],
+        ),
+        (
+            "bad-values.toml",
+            true,
+            &[
+                "tests/fixtures/config/bad-values.toml:4:10: error: `kiosk.locked` must be true or false; the default is used",
+                "tests/fixtures/config/bad-values.toml:5:16: error: `kiosk.idle_seconds` must be a whole number of seconds from 1 to 86400; the default is used",
+                "tests/fixtures/config/bad-values.toml:8:13: error: `kiosk.staff_key` must be a function key from \"F1\" to \"F24\" (found \"F30\"); the default is used",
+            ],
+        ),
+        (
+            "syntax-error.toml",
+            true,
+            &[
+                "tests/fixtures/config/syntax-error.toml:1:38: error: invalid basic string",
+                "tests/fixtures/config/syntax-error.toml:1:1: warning: the configuration file has a syntax error, so the kiosk starts locked",
+            ],
+        ),
+        (
+            "short-warning.toml",
+            false,
+            &[
+                "tests/fixtures/config/short-warning.toml:3:19: warning: `kiosk.warning_seconds` is 5: WCAG 2.2.1 asks",
+            ],
+        ),
+        (
+            "kiosk-not-a-table.toml",
+            true,
+            &["tests/fixtures/config/kiosk-not-a-table.toml:2:9: error: `kiosk` must be a table"],
+        ),
+        (
+            "missing-content-folder.toml",
+            false,
+            &[
+                "cannot read the content folder tests/fixtures/no-such-folder: No such file or directory (os error 2); showing the bundled topics instead",
+            ],
+        ),
+    ];
+    for (name, locked, expected) in cases {
+        // The terminal wraps long lines at 80 columns; join them back to compare.
+        let shown = run_with_config_fixture(name, *locked).replace('\n', "");
+        for line in *expected {
+            assert!(
+                shown.contains(&format!("patient-kiosk: {line}")),
+                "{name}: missing {line:?} in\n{shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn configuration_problems_are_shown_to_staff_not_patients() {
+    let (_dir, path) = config_file(&format!(
+        "clinic_name = \"Riverside\"\n[kiosk]\nidle_second = 30\nexit_pin_hash = \"{}\"\n",
+        test_pin_hash()
+    ));
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Press any key to start");
+    kiosk.send(b" ");
+    kiosk.wait_for("Riverside · Patient Education");
+    assert!(!kiosk.contents().contains("idle_second"), "patients do not see it");
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Enter the staff PIN");
+    assert!(!kiosk.contents().contains("problem"), "nor does the PIN screen:\n{}", kiosk.contents());
+    kiosk.send(format!("{TEST_PIN}\r").as_bytes());
+    kiosk.wait_for("Problems with the configuration or the content:");
+    kiosk.wait_for("`kiosk.idle_second`;");
+    kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn signals_that_would_end_it_uncleanly_are_ignored() {
+    let mut kiosk = PtyKiosk::start(&[], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    let ignored = [
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGALRM,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGIO,
+        libc::SIGPWR,
+        libc::SIGSTKFLT,
+        libc::SIGTSTP,
+        libc::SIGRTMIN(),
+        libc::SIGRTMAX(),
+    ];
+    for signal in ignored {
+        kiosk.signal(signal);
+    }
+    // Still running, and still answering keys.
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    assert!(kiosk.is_running());
+    kiosk.quit();
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn a_fault_or_an_abort_restores_the_terminal_before_the_end() {
+    for signal in [libc::SIGABRT, libc::SIGSEGV, libc::SIGBUS] {
+        let mut kiosk = PtyKiosk::start(&[], 80, 24);
+        kiosk.wait_for("Choose a topic to read about.");
+        kiosk.signal(signal);
+        assert!(kiosk.wait_exit(Duration::from_secs(5)).is_some(), "signal {signal} ended it");
+        kiosk.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn a_resize_in_the_first_milliseconds_is_never_lost() {
+    // At each of these moments after the start, the window grows from 30 × 8 to 80 × 24.
+    for delay_ms in 0..16 {
+        let mut kiosk = PtyKiosk::start(&[], 30, 8);
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        kiosk.resize(80, 24);
+        kiosk.wait_for("Choose a topic to read about.");
+        kiosk.quit();
+    }
+}
+
+#[test]
+fn a_huge_window_is_drawn_at_the_limit_without_aborting() {
+    let mut kiosk = PtyKiosk::start(&[], 65535, 65535);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.resize(10000, 10000);
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    let peak = kiosk.peak_memory_kib();
+    assert!(peak < 200 * 1024, "peak memory {peak} KiB");
+    kiosk.quit();
+    kiosk.assert_terminal_restored();
+}
+
+#[test]
+fn a_print_job_still_running_when_the_kiosk_ends_is_ended_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pid_file = dir.path().join("printer.pid");
+    let (_config_dir, path) = config_file(&format!(
+        "[print]\ncommand = [\"sh\", \"-c\", \"echo $$ > {}; exec sleep 1000\"]\n",
+        pid_file.display()
+    ));
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    kiosk.send(b"p");
+    kiosk.wait_for("Sending to the printer");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let pid = loop {
+        if let Some(pid) =
+            std::fs::read_to_string(&pid_file).ok().and_then(|text| text.trim().parse::<u32>().ok())
+        {
+            break pid;
+        }
+        assert!(std::time::Instant::now() < deadline, "the print command never started");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    kiosk.send(b"p");
+    kiosk.wait_for("A handout is already printing. Please wait.");
+    kiosk.quit();
+    // Ended: gone, or a zombie waiting for whoever inherited it.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok().and_then(|stat| {
+            stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next().map(str::to_owned))
+        });
+        if state.as_deref().is_none_or(|state| state == "Z") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the print job {pid} outlived the kiosk ({state:?})");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_pin_lockout_survives_a_restart() {
+    let state = tempfile::tempdir().expect("state directory");
+    let env = [("XDG_STATE_HOME", state.path().to_str().expect("UTF-8"))];
+    let (_dir, path) = locked_config(600, 20);
+    let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 80, 24);
+    kiosk.wait_for("Press any key to start");
+    for _ in 0..5 {
+        kiosk.send(b"\x1b[24~");
+        kiosk.wait_for("Enter the staff PIN");
+        kiosk.send(b"000000\r");
+        kiosk.wait_until_gone("Enter the staff PIN");
+    }
+    kiosk.wait_for("Too many wrong PINs: the PIN screen is closed for 1 min.");
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+
+    let kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 80, 24);
+    kiosk.wait_for("Press any key to start");
+    let mut kiosk = kiosk;
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("Too many wrong PINs. Try again in 1 min.");
+    kiosk.send(TEST_PIN.as_bytes());
+    kiosk.send(b"\r");
+    kiosk.wait_for("Too many wrong PINs. Try again in 1 min.");
+    assert!(!kiosk.contents().contains("Exit the kiosk"));
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_key_pressed_as_the_window_changes_is_never_held_back() {
+    // crossterm's default reader saw the resize and left the key unread until the next one.
+    for _ in 0..15 {
+        let mut kiosk = PtyKiosk::start(&[], 80, 24);
+        kiosk.wait_for("Choose a topic to read about.");
+        kiosk.resize(100, 30);
+        kiosk.send(b"\r");
+        kiosk.wait_for("› Vertebroplasty");
+        kiosk.quit();
+    }
+}

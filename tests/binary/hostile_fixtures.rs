@@ -1,0 +1,144 @@
+//! The corpus in tests/fixtures/hostile/: each file is refused by `validate` with an exact
+//! message, or loads and is shown harmlessly. Either way the real binary, in a pseudo-terminal,
+//! writes no byte of the hostile text to the wire as a control or escape sequence.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::common::pty::PtyKiosk;
+
+const RIGHT: &[u8] = b"\x1b[C";
+const END_KEY: &[u8] = b"\x1b[F";
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile").join(name)
+}
+
+/// `validate --format short` on one fixture folder: its errors, and the summary line.
+fn validate(name: &str) -> (Vec<String>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["validate", "--format", "short"])
+        .arg(fixture(name))
+        .current_dir(fixture(name))
+        .output()
+        .expect("run validate");
+    let text = String::from_utf8(output.stdout).expect("UTF-8 report");
+    let errors = text.lines().filter(|line| line.contains(": error: ")).map(str::to_owned).collect();
+    let summary = text.lines().last().unwrap_or_default().to_owned();
+    (errors, summary)
+}
+
+/// Byte sequences that would steer a terminal if hostile text reached it.
+fn assert_nothing_hostile(name: &str, wire: &[u8]) {
+    let found = |needle: &[u8]| wire.windows(needle.len()).any(|window| window == needle);
+    assert!(!found(b"\x1b]"), "{name}: an OSC sequence reached the wire");
+    assert!(!wire.contains(&0x07), "{name}: a BEL reached the wire");
+    for c1 in 0x80..=0x9f_u8 {
+        assert!(!found(&[0xc2, c1]), "{name}: the C1 control U+00{c1:02X} reached the wire");
+    }
+    for bidi in ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2069}'] {
+        let mut utf8 = [0; 4];
+        assert!(!found(bidi.encode_utf8(&mut utf8).as_bytes()), "{name}: {bidi:?} reached the wire");
+    }
+    assert!(!found(b"2J\x1b[H now"), "{name}: the hostile clear-screen reached the wire");
+}
+
+/// Runs the kiosk on the fixture, opens its topic when there is one, walks every page to its
+/// end, and quits; returns every byte written.
+fn walk_through(name: &str, has_topic: bool) -> Vec<u8> {
+    let folder = fixture(name);
+    let mut kiosk = PtyKiosk::start(&["--content", folder.to_str().expect("UTF-8 path")], 80, 24);
+    if has_topic {
+        // The list, with the topic's subtitle; then the topic itself, named in the header.
+        kiosk.wait_for("A test of bad text");
+        kiosk.send(b"\r");
+        kiosk.wait_for("› Hostile");
+        for _ in 0..8 {
+            kiosk.send(END_KEY);
+            kiosk.send(b"\r");
+            kiosk.send(RIGHT);
+        }
+    } else {
+        kiosk.wait_for("Patient Education");
+    }
+    kiosk.send(b"q");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(20)), Some(0), "{name}: the kiosk did not quit");
+    kiosk.assert_terminal_restored();
+    kiosk.bytes()
+}
+
+fn refused(name: &str, error: &str) {
+    let (errors, summary) = validate(name);
+    let file = format!("{}/{name}.en.toml", fixture(name).display());
+    assert_eq!(errors, [format!("{file}:{error}")], "{name}");
+    assert!(summary.starts_with("checked 1 file: 0 topics loaded, 1 error"), "{summary}");
+    assert_nothing_hostile(name, &walk_through(name, false));
+}
+
+fn shown_harmlessly(name: &str) {
+    let (errors, summary) = validate(name);
+    assert!(errors.is_empty(), "{name}: {errors:?}");
+    assert!(summary.starts_with("checked 1 file: 1 topic loaded, 0 errors"), "{summary}");
+    assert_nothing_hostile(name, &walk_through(name, true));
+}
+
+#[test]
+fn escape_sequences_are_refused() {
+    refused(
+        "esc-csi",
+        "6:11: error: `summary` holds a control character (U+001B) at character 19; text may not \
+         contain control characters other than a new line",
+    );
+}
+
+#[test]
+fn a_clipboard_write_is_refused() {
+    refused(
+        "osc52-clipboard",
+        "6:11: error: `summary` holds a control character (U+001B) at character 11; text may not \
+         contain control characters other than a new line",
+    );
+}
+
+#[test]
+fn a_window_title_change_is_refused() {
+    refused(
+        "osc0-title",
+        "6:11: error: `summary` holds a control character (U+001B) at character 8; text may not \
+         contain control characters other than a new line",
+    );
+}
+
+#[test]
+fn c1_controls_are_refused() {
+    refused(
+        "c1-controls",
+        "17:10: error: `sections[0].items[0]` holds a control character (U+009B) at character 10; \
+         text may not contain control characters other than a new line",
+    );
+}
+
+#[test]
+fn a_bidi_override_is_refused() {
+    refused(
+        "bidi-override",
+        "17:10: error: `sections[0].items[0]` holds a bidirectional control character (U+202E) at \
+         character 6; text may not contain control characters other than a new line",
+    );
+}
+
+#[test]
+fn floods_of_zero_width_and_combining_marks_are_shown_harmlessly() {
+    shown_harmlessly("zero-width-flood");
+}
+
+#[test]
+fn a_line_of_nearly_a_mebibyte_is_shown_harmlessly() {
+    shown_harmlessly("huge-line");
+}
+
+#[test]
+fn ten_thousand_questions_are_shown_harmlessly() {
+    shown_harmlessly("many-faq");
+}

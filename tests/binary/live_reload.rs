@@ -1,0 +1,278 @@
+//! Live reload: the content folder changes under a running kiosk. Only whole, valid libraries
+//! are ever swapped in, and the reader keeps their place.
+
+use std::time::{Duration, Instant};
+
+use crate::common::pty::PtyKiosk;
+use crate::common::*;
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Library, Reloaded, load_bundled, load_folder, reload};
+use kiosk_core::app::{App, Effect, Input, Key, Page, Screen, Settings, StaffPanel};
+
+const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/vertebroplasty.en.toml");
+
+fn folder_with(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    dir
+}
+
+fn titles(library: &Library) -> Vec<&str> {
+    library.topics().iter().map(|t| t.title.as_str()).collect()
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_version_of_that_topic() {
+    let dir = folder_with(&[
+        ("knee.en.toml", topic_toml("knee", "Knee")),
+        ("hip.en.toml", topic_toml("hip", "Hip")),
+    ]);
+    let before = load_folder(dir.path()).expect("folder").library;
+    std::fs::write(dir.path().join("knee.en.toml"), "id = \"knee\"\ntitle = \"Kn").expect("half a file");
+    std::fs::write(dir.path().join("hip.en.toml"), topic_toml("hip", "Hip, edited")).expect("edit");
+    let after = reload(dir.path(), &before);
+    assert_eq!(titles(&after.library), ["Hip, edited", "Knee"]);
+    assert!(after.notices[0].contains("knee.en.toml:2:"), "{:?}", after.notices);
+    assert_eq!(
+        after.notices.last().map(String::as_str),
+        Some("1 topic is shown as it was before: its file no longer loads")
+    );
+}
+
+#[test]
+fn a_vanished_folder_keeps_the_whole_library_and_a_deleted_file_removes_its_topic() {
+    let dir = folder_with(&[
+        ("knee.en.toml", topic_toml("knee", "Knee")),
+        ("hip.en.toml", topic_toml("hip", "Hip")),
+    ]);
+    let before = load_folder(dir.path()).expect("folder").library;
+    std::fs::remove_file(dir.path().join("hip.en.toml")).expect("delete");
+    let after = reload(dir.path(), &before);
+    assert_eq!(titles(&after.library), ["Knee"]);
+    let missing = dir.path().join("gone");
+    let kept = reload(&missing, &after.library);
+    assert_eq!(kept.library, after.library);
+    assert!(kept.notices[0].starts_with("cannot read the content folder"), "{:?}", kept.notices);
+    assert!(kept.notices[0].ends_with("; still showing the topics loaded before"));
+}
+
+fn bundled_staff_app() -> App {
+    let settings = Settings { staff: true, content_folder: true, ..Settings::default() };
+    App::new(load_bundled().library, Catalog::english(), settings, (80, 24), t0())
+}
+
+#[test]
+fn the_reader_keeps_their_place_when_the_library_is_swapped() {
+    let mut app = bundled_staff_app();
+    press_all(&mut app, &[Key::Enter, Key::Char('3'), Key::Down, Key::Down]);
+    let before = topic_state(&app).clone();
+    let mut library = load_bundled().library.topics().to_vec();
+    let english = library.iter_mut().find(|t| t.language == "en").expect("English topic");
+    english.title = "Vertebroplasty, edited".into();
+    send(
+        &mut app,
+        Input::Reloaded(kiosk_content::Reloaded { library: Library::new(library), notices: vec![] }),
+    );
+    assert_eq!(topic_state(&app), &before);
+    assert_eq!(app.topic().expect("open").0.title, "Vertebroplasty, edited");
+}
+
+#[test]
+fn a_topic_removed_from_the_library_takes_the_reader_home() {
+    let mut app = bundled_staff_app();
+    press(&mut app, Key::Enter);
+    send(
+        &mut app,
+        Input::Reloaded(kiosk_content::Reloaded {
+            library: Library::default(),
+            notices: vec!["gone".into()],
+        }),
+    );
+    assert_eq!(app.screen(), &Screen::Home);
+    assert_eq!(app.notices(), ["gone"]);
+}
+
+#[test]
+fn fewer_faq_entries_after_a_reload_close_the_answers_that_went() {
+    let mut app = bundled_staff_app();
+    press(&mut app, Key::Enter);
+    while app.pages()[topic_state(&app).page] != Page::Faq {
+        press(&mut app, Key::Right);
+    }
+    press_all(&mut app, &[Key::End, Key::Enter]);
+    let mut topics = load_bundled().library.topics().to_vec();
+    topics.iter_mut().find(|t| t.language == "en").expect("English topic").faq.truncate(2);
+    send(
+        &mut app,
+        Input::Reloaded(kiosk_content::Reloaded { library: Library::new(topics), notices: vec![] }),
+    );
+    let state = topic_state(&app);
+    assert_eq!((state.faq_open.len(), state.faq_selected), (2, 1));
+}
+
+#[test]
+fn staff_may_reload_from_the_staff_menu_and_patients_have_no_key_for_it() {
+    let mut app = bundled_staff_app();
+    assert_eq!(press(&mut app, Key::Char('r')), vec![]);
+    press(&mut app, Key::Function(12));
+    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(press(&mut app, Key::Char('r')), vec![Effect::ReloadContent]);
+    let mut bundled = bundled_app(80, 24);
+    press(&mut bundled, Key::Function(12));
+    assert_eq!(press(&mut bundled, Key::Char('r')), vec![], "bundled content has no folder to read");
+}
+
+/// Waits until the screen shows one of `texts`; returns which.
+fn wait_for_any(kiosk: &PtyKiosk, texts: &[&str], within: Duration) -> Option<usize> {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        let screen = kiosk.contents();
+        if let Some(found) = texts.iter().position(|text| screen.contains(text)) {
+            return Some(found);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+#[test]
+fn a_file_written_in_pieces_never_shows_half_a_topic_and_an_edit_shows_within_two_seconds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).expect("mkdir");
+    let file = content.join("vertebroplasty.en.toml");
+    let original = std::fs::read_to_string(BUNDLED).expect("bundled topic");
+    std::fs::write(&file, &original).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", content.to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+
+    // The kiosk is on the topic; the file is rewritten in two halves, slowly.
+    let edited = original.replacen("title = \"Vertebroplasty\"", "title = \"Vertebroplasty (new)\"", 1);
+    let (first, second) = edited.split_at(edited.len() / 2);
+    std::fs::write(&file, first).expect("first half");
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_millis(1200) {
+        let screen = kiosk.contents();
+        assert!(screen.contains("Vertebroplasty"), "the topic left the screen:\n{screen}");
+        assert!(!screen.contains("No topics are available"), "{screen}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut whole = std::fs::OpenOptions::new().append(true).open(&file).expect("open");
+    std::io::Write::write_all(&mut whole, second.as_bytes()).expect("second half");
+    drop(whole);
+    let written = Instant::now();
+    kiosk.wait_for("Vertebroplasty (new)");
+    assert!(written.elapsed() < Duration::from_secs(2), "took {:?}", written.elapsed());
+    kiosk.quit();
+}
+
+#[test]
+fn a_deleted_folder_keeps_the_topics_and_a_restored_one_is_read_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).expect("mkdir");
+    let original = std::fs::read_to_string(BUNDLED).expect("bundled topic");
+    std::fs::write(content.join("vertebroplasty.en.toml"), &original).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", content.to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Vertebroplasty");
+
+    std::fs::remove_dir_all(&content).expect("delete the folder");
+    std::thread::sleep(Duration::from_millis(1000));
+    assert!(kiosk.contents().contains("Vertebroplasty"), "{}", kiosk.contents());
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("cannot read the content folder");
+    kiosk.send(b"\x1b");
+
+    std::fs::create_dir(&content).expect("restore the folder");
+    let restored =
+        original.replacen("title = \"Vertebroplasty\"", "title = \"Vertebroplasty (restored)\"", 1);
+    std::fs::write(content.join("vertebroplasty.en.toml"), restored).expect("write");
+    assert_eq!(
+        wait_for_any(&kiosk, &["Vertebroplasty (restored)"], Duration::from_secs(5)),
+        Some(0),
+        "{}",
+        kiosk.contents()
+    );
+    kiosk.quit();
+}
+
+#[test]
+fn a_library_still_loading_says_so_until_it_arrives() {
+    let mut app = App::new(Library::default(), Catalog::english(), Settings::default(), (80, 24), t0())
+        .loading_library();
+    assert!(app.loading());
+    assert!(screen_text(&app).contains("Loading the topics. One moment, please."));
+
+    let library = library_of(3);
+    send(&mut app, Input::Reloaded(Reloaded { library, notices: Vec::new() }));
+    assert!(!app.loading());
+    let text = screen_text(&app);
+    assert!(text.contains("Topic 00"), "{text}");
+    assert!(!text.contains("Loading"), "{text}");
+}
+
+/// Bytes the process has read so far, by any system call.
+fn bytes_read(pid: u32) -> u64 {
+    let io = std::fs::read_to_string(format!("/proc/{pid}/io")).expect("/proc/PID/io");
+    io.lines()
+        .find_map(|line| line.strip_prefix("rchar: "))
+        .and_then(|count| count.trim().parse().ok())
+        .expect("an rchar line")
+}
+
+#[test]
+fn reading_the_folder_does_not_count_as_a_change_to_it() {
+    // The folder's parent is watched too (to see the folder vanish), so it is a quiet folder of
+    // the test's own rather than the busy temporary folder.
+    let parent = tempfile::tempdir().expect("temp dir");
+    let folder = parent.path().join("content");
+    std::fs::create_dir(&folder).expect("content folder");
+    let original = std::fs::read_to_string(BUNDLED).expect("bundled topic");
+    std::fs::write(folder.join("vertebroplasty.en.toml"), &original).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", folder.to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Vertebroplasty");
+    // Longer than the quiet moment a change waits for, so a reload set off by the kiosk's own
+    // reading would have begun.
+    std::thread::sleep(Duration::from_millis(800));
+    let before = bytes_read(kiosk.pid());
+    std::thread::sleep(Duration::from_millis(1_500));
+    assert_eq!(bytes_read(kiosk.pid()), before, "the idle kiosk kept reading its folder");
+    kiosk.quit();
+}
+
+#[test]
+fn a_named_pipe_in_the_folder_never_stops_live_reload() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).expect("mkdir");
+    std::fs::write(content.join("knee.en.toml"), topic_toml("knee", "Knee")).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", content.to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Knee");
+
+    // A pipe appears (the reload it sets off must not wait on it), then goes again.
+    make_fifo(&content.join("pipe.en.toml"));
+    std::fs::write(content.join("hip.en.toml"), topic_toml("hip", "Hip")).expect("write");
+    kiosk.wait_for("Hip");
+    std::fs::remove_file(content.join("pipe.en.toml")).expect("remove the pipe");
+    std::fs::write(content.join("elbow.en.toml"), topic_toml("elbow", "Elbow")).expect("write");
+    kiosk.wait_for("Elbow");
+    kiosk.quit();
+}
+
+#[test]
+fn a_named_pipe_among_the_topics_never_stops_the_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("knee.en.toml"), topic_toml("knee", "Knee")).expect("write");
+    make_fifo(&dir.path().join("pipe.en.toml"));
+    let folder = dir.path().to_str().expect("UTF-8");
+    let mut kiosk = PtyKiosk::start(&["--content", folder, "--topic", "knee"], 80, 24);
+    kiosk.wait_for("› Knee");
+    kiosk.quit();
+    let mut kiosk = PtyKiosk::start(&["--content", folder], 80, 24);
+    kiosk.wait_for("Knee");
+    kiosk.quit();
+}

@@ -1,0 +1,401 @@
+//! Broken content folders run through the real binary's `validate`, each checked for its exact
+//! `path:line:column` message and exit status.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+fn kiosk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run patient-kiosk")
+}
+
+/// `validate DIR` with one line per problem.
+fn validate(dir: &str) -> (String, i32) {
+    validate_with(&[dir, "--format", "short"])
+}
+
+fn validate_with(args: &[&str]) -> (String, i32) {
+    let mut all = vec!["validate"];
+    all.extend_from_slice(args);
+    let output = kiosk(&all);
+    (String::from_utf8(output.stdout).expect("UTF-8 output"), output.status.code().expect("exit code"))
+}
+
+/// Each fixture folder, its exit status, and every line `validate` must print.
+const CASES: &[(&str, i32, &[&str])] = &[
+    (
+        "syntax-error",
+        1,
+        &[
+            "tests/fixtures/broken/syntax-error/knee.en.toml:3:28: error: unexpected key or value, expected newline, `#`",
+        ],
+    ),
+    (
+        "wrong-type",
+        1,
+        &[
+            r#"tests/fixtures/broken/wrong-type/knee.en.toml:5:12: error: invalid type: string "knee", expected a list like ["a", "b"]"#,
+        ],
+    ),
+    (
+        "unknown-key",
+        1,
+        &[
+            "tests/fixtures/broken/unknown-key/knee.en.toml:5:1: error: unknown field `subtitel`, expected one of `id`, \
+           `language`, `title`, `subtitle`, `summary`, `category`, `keywords`, `url`, `codes`, `review`, `sources`, \
+           `sections`, `faq`",
+        ],
+    ),
+    (
+        "missing-field",
+        1,
+        &["tests/fixtures/broken/missing-field/knee.en.toml:1:1: error: missing field `summary`"],
+    ),
+    (
+        "duplicate-topic",
+        1,
+        &[
+            "tests/fixtures/broken/duplicate-topic/knee.es-mx.toml:1:6: error: topic `knee` in language `es-mx` is already \
+           loaded from tests/fixtures/broken/duplicate-topic/knee.es-MX.toml; this file is skipped",
+        ],
+    ),
+    (
+        "name-mismatch",
+        1,
+        &[
+            "tests/fixtures/broken/name-mismatch/knee.en.toml:1:6: error: the file name must be `hip.en.toml`, to match \
+           its `id` and `language`",
+        ],
+    ),
+    (
+        "not-utf8",
+        1,
+        &[
+            "tests/fixtures/broken/not-utf8/knee.en.toml:4:18: error: the file is not UTF-8 text (byte 0xFF here)",
+        ],
+    ),
+    (
+        "control-character",
+        1,
+        &[
+            "tests/fixtures/broken/control-character/knee.en.toml:3:9: error: `title` holds a control character (U+001B) \
+           at character 5; text may not contain control characters other than a new line",
+        ],
+    ),
+    (
+        "bidi-override",
+        1,
+        &[
+            "tests/fixtures/broken/bidi-override/knee.en.toml:4:11: error: `summary` holds a bidirectional control \
+           character (U+202E) at character 13; text may not contain control characters other than a new line",
+        ],
+    ),
+    (
+        "bad-id",
+        1,
+        &[
+            r#"tests/fixtures/broken/bad-id/Knee.en.toml:1:6: error: `id` must be lowercase letters, digits and single '-' between them, like "knee-replacement" (found "Knee")"#,
+        ],
+    ),
+    (
+        "bad-language",
+        1,
+        &[
+            r#"tests/fixtures/broken/bad-language/knee.english.toml:2:12: error: `language` must be a language tag such as "en", "es" or "es-MX" (found "english")"#,
+        ],
+    ),
+    (
+        "custom-without-title",
+        1,
+        &[
+            "tests/fixtures/broken/custom-without-title/knee.en.toml:25:1: error: a `custom` section needs a `title`",
+        ],
+    ),
+    (
+        "billing-for-everyone",
+        1,
+        &[
+            r#"tests/fixtures/broken/billing-for-everyone/knee.en.toml:31:12: error: billing sections are for staff only: remove `audience` or set it to "staff""#,
+        ],
+    ),
+    (
+        "bad-date",
+        1,
+        &[
+            "tests/fixtures/broken/bad-date/knee.en.toml:8:15: error: invalid date, expected day between 01 and 28",
+        ],
+    ),
+    (
+        "reviewed-without-reviewer",
+        1,
+        &[
+            "tests/fixtures/broken/reviewed-without-reviewer/knee.en.toml:7:10: error: a reviewed topic needs \
+           `reviewed_by`: the clinician's name and credential",
+        ],
+    ),
+    (
+        "empty-code-label",
+        1,
+        &[
+            "tests/fixtures/broken/empty-code-label/knee.en.toml:9:9: error: code 27447 has an empty `label`: describe it \
+           in a few words of your own",
+        ],
+    ),
+    (
+        "missing-sections",
+        0,
+        &[
+            "tests/fixtures/broken/missing-sections/knee.en.toml:1:1: warning: the topic has no FAQ entries (`[[faq]]`)",
+            "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `preparation` section for patients",
+            "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `recovery` section for patients",
+            "tests/fixtures/broken/missing-sections/knee.en.toml:9:1: warning: the topic has no `complications` section for patients",
+        ],
+    ),
+    (
+        "mixed",
+        1,
+        &[
+            "tests/fixtures/broken/mixed/hip.en.toml:5:1: error: unknown field `titel`, expected one of `id`, `language`, \
+             `title`, `subtitle`, `summary`, `category`, `keywords`, `url`, `codes`, `review`, `sources`, `sections`, `faq`",
+            "tests/fixtures/broken/mixed/wrist.en.toml:3:9: error: `title` holds a control character (U+0007) at \
+             character 7; text may not contain control characters other than a new line",
+        ],
+    ),
+];
+
+#[test]
+fn every_broken_fixture_gives_its_exact_message_and_exit_status() {
+    let mut checked = Vec::new();
+    for (case, status, lines) in CASES {
+        let (stdout, code) = validate(&format!("tests/fixtures/broken/{case}"));
+        let printed: Vec<&str> = stdout.lines().collect();
+        let (summary, diagnostics) = printed.split_last().expect("a summary line");
+        assert_eq!(diagnostics, *lines, "fixture {case}");
+        assert!(summary.starts_with("checked "), "fixture {case}: summary {summary:?}");
+        assert_eq!(code, *status, "fixture {case}");
+        checked.push(*case);
+    }
+    // Every fixture folder is in the table, so none is left unchecked.
+    let mut folders: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken"))
+            .expect("fixtures folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+    folders.sort();
+    checked.sort();
+    assert_eq!(folders, checked);
+}
+
+#[test]
+fn each_fixture_shows_the_offending_line_with_a_caret_and_a_hint() {
+    let mut all = String::new();
+    for (case, _, _) in CASES {
+        let (stdout, _) = validate_with(&[&format!("tests/fixtures/broken/{case}")]);
+        all.push_str(&format!("==== {case}\n{stdout}"));
+    }
+    insta::assert_snapshot!(all);
+}
+
+#[test]
+fn json_gives_one_object_per_problem_for_ci() {
+    let (stdout, code) = validate_with(&["tests/fixtures/broken/mixed", "--format", "json"]);
+    assert_eq!(code, 1);
+    let objects: Vec<serde_json::Value> =
+        stdout.lines().map(|line| serde_json::from_str(line).expect("one JSON object a line")).collect();
+    assert_eq!(objects.len(), 2);
+    assert_eq!(
+        objects[0],
+        serde_json::json!({
+            "file": "tests/fixtures/broken/mixed/hip.en.toml",
+            "line": 5,
+            "column": 1,
+            "severity": "error",
+            "code": "unknown-key",
+            "message": "unknown field `titel`, expected one of `id`, `language`, `title`, `subtitle`, `summary`, \
+                        `category`, `keywords`, `url`, `codes`, `review`, `sources`, `sections`, `faq`",
+            "hint": "did you mean `title`?",
+        })
+    );
+    assert_eq!(objects[1]["code"], "unsafe-text");
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings_too() {
+    let (_, code) = validate_with(&["tests/fixtures/broken/missing-sections"]);
+    assert_eq!(code, 0);
+    let (_, code) = validate_with(&["tests/fixtures/broken/missing-sections", "--deny-warnings"]);
+    assert_eq!(code, 1);
+    let (_, code) = validate_with(&["--deny-warnings"]);
+    assert_eq!(code, 0, "the bundled content has no warnings");
+}
+
+#[test]
+fn the_summary_counts_files_topics_errors_and_warnings() {
+    let (stdout, _) = validate("tests/fixtures/broken/mixed");
+    assert_eq!(stdout.lines().last(), Some("checked 3 files: 1 topic loaded, 2 errors, 0 warnings"));
+}
+
+#[test]
+fn the_bundled_content_is_clean() {
+    let output = kiosk(&["validate"]);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "checked 2 files: 2 topics loaded, 0 errors, 0 warnings\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_without_being_read_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.en.toml");
+    let big = format!("id = \"big\"\nsummary = \"{}\"\n", "a".repeat(1024 * 1024));
+    std::fs::write(&path, big).expect("write");
+    let (stdout, code) = validate(dir.path().to_str().expect("UTF-8 path"));
+    let expected = format!(
+        "{}:1:1: error: the file is 1048600 bytes; a topic file may be at most 1048576 bytes (1 MiB)",
+        path.display()
+    );
+    assert_eq!(stdout.lines().next(), Some(expected.as_str()));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_missing_folder_exits_2_with_a_message() {
+    let output = kiosk(&["validate", "tests/fixtures/no-such-folder"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "patient-kiosk: cannot read the content folder tests/fixtures/no-such-folder: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn list_shows_the_topics_that_load_and_counts_the_rest() {
+    let output = kiosk(&["list", "tests/fixtures/broken/mixed"]);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "knee  en  Knee replacement  draft\n");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "2 errors found; run `patient-kiosk validate tests/fixtures/broken/mixed` to see them\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn list_shows_the_bundled_topic() {
+    let output = kiosk(&["list"]);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "vertebroplasty  es  Vertebroplastia  draft\nvertebroplasty  en  Vertebroplasty   draft\n"
+    );
+}
+
+#[test]
+fn the_complete_example_in_the_content_guide_is_valid() {
+    let guide = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/content-format.md"))
+        .expect("read the guide");
+    let after = guide.split("## A complete example").nth(1).expect("the example's heading");
+    let example = after.split("```toml\n").nth(1).and_then(|s| s.split("```").next()).expect("a TOML block");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("knee-replacement.en.toml"), example).expect("write");
+    let (stdout, code) = validate(dir.path().to_str().expect("UTF-8 path"));
+    assert_eq!(stdout, "checked 1 file: 1 topic loaded, 0 errors, 0 warnings\n");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_named_pipe_among_the_topics_is_reported_and_never_waited_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("knee.en.toml"), crate::common::topic_toml("knee", "Knee"))
+        .expect("write");
+    let pipe = dir.path().join("pipe.en.toml");
+    crate::common::make_fifo(&pipe);
+    let folder = dir.path().to_str().expect("UTF-8");
+
+    let output =
+        crate::common::run_within(&["validate", folder, "--format", "short"], Duration::from_secs(20));
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let pipe_line = format!(
+        "{}:1:1: error: it is a named pipe, not a regular file; only regular files are read",
+        pipe.display()
+    );
+    assert!(stdout.lines().any(|line| line == pipe_line), "{stdout}");
+    assert!(stdout.ends_with("checked 2 files: 1 topic loaded, 1 error, 3 warnings\n"), "{stdout}");
+
+    let output = crate::common::run_within(&["list", folder], Duration::from_secs(20));
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("knee  en  Knee"));
+}
+
+/// Each command that prints and exits, with arguments that make it print something.
+const EVERY_COMMAND: &[&[&str]] = &[
+    &["list"],
+    &["validate"],
+    &["search", "cement"],
+    &["show", "vertebroplasty"],
+    &["export", "vertebroplasty", "--format", "text"],
+];
+
+#[test]
+fn every_command_ends_quietly_when_its_reader_goes_away() {
+    use std::os::unix::process::ExitStatusExt as _;
+    for args in EVERY_COMMAND {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+            .args(*args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(writer)
+            .output()
+            .expect("run patient-kiosk");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert!(
+            output.status.signal() == Some(libc::SIGPIPE) || output.status.success(),
+            "{args:?}: {:?}",
+            output.status
+        );
+    }
+}
+
+#[test]
+fn a_named_configuration_that_does_not_exist_stops_every_command() {
+    for args in EVERY_COMMAND {
+        let mut all = vec!["--config", "tests/fixtures/config/no-such-file.toml"];
+        all.extend_from_slice(args);
+        let output = kiosk(&all);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(output.stdout, b"", "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "patient-kiosk: tests/fixtures/config/no-such-file.toml: cannot read the configuration file: \
+             No such file or directory (os error 2)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn show_and_export_say_when_the_language_asked_for_is_not_there() {
+    for args in [
+        &["show", "vertebroplasty", "--lang", "fr"][..],
+        &["export", "vertebroplasty", "--lang", "fr", "--format", "text"],
+    ] {
+        let output = kiosk(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("Vertebroplasty"));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "patient-kiosk: the topic `vertebroplasty` is not available in `fr`; here it is in `en`\n",
+            "{args:?}"
+        );
+    }
+    let output = kiosk(&["show", "vertebroplasty", "--lang", "es"]);
+    assert_eq!((output.status.code(), output.stderr.as_slice()), (Some(0), &b""[..]));
+}

@@ -1,0 +1,23 @@
+//! The kiosk without a terminal: `update`, the drawing through ratatui's `TestBackend`, the
+//! loaders and the configuration reader, property tests and the soak. One test program, so it is
+//! linked once.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod config;
+mod every_patient;
+mod find_and_hand_out;
+mod hostile_render;
+mod kiosk_lockdown;
+mod kiosk_timers;
+mod prop_events;
+mod prop_loaders;
+mod readability;
+mod review_lifecycle;
+mod search;
+mod snapshots;
+mod soak;
+mod take_home;
+mod update_keys;
+mod update_mouse;

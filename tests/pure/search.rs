@@ -1,0 +1,189 @@
+//! Search: matching with typos forgiven, ranking, snippets, and what patients may not see.
+
+use crate::common::*;
+use kiosk_content::i18n::Catalog;
+use kiosk_content::{Library, Spot, Topic, load_bundled};
+use kiosk_core::search::{Field, SearchIndex};
+
+fn bundled(staff: bool) -> SearchIndex {
+    SearchIndex::build(&load_bundled().library, &Catalog::english(), "en", staff, &|_| true)
+}
+
+fn first_texts(index: &SearchIndex, query: &str, n: usize) -> Vec<String> {
+    index.search(query, n).into_iter().map(|hit| hit.text).collect()
+}
+
+#[test]
+fn a_code_finds_its_topic_first() {
+    let hits = bundled(true).search("22511", 10);
+    let first = &hits[0];
+    assert_eq!(first.topic_id, "vertebroplasty");
+    assert!(first.exact_code);
+    assert_eq!(first.field, Field::Code);
+    assert_eq!(first.text, "CPT 22511 Vertebroplasty, first bone, lower back or sacrum");
+}
+
+#[test]
+fn patients_do_not_search_codes_or_billing() {
+    let patient = bundled(false);
+    assert_eq!(patient.search("22511", 10), vec![]);
+    assert!(patient.search("modifier", 10).is_empty());
+    assert!(!bundled(true).search("modifier", 10).is_empty());
+}
+
+#[test]
+fn a_misspelt_name_still_finds_the_topic_by_its_title_first() {
+    for typo in ["vertebroplsty", "vertebroplasy", "VERTEBROPLASTY", "vertebro"] {
+        let hits = bundled(false).search(typo, 5);
+        assert_eq!(hits.first().map(|h| (h.field, h.spot)), Some((Field::Title, Spot::Title)), "{typo}");
+    }
+}
+
+#[test]
+fn titles_keywords_and_headings_rank_before_body_text() {
+    let hits = bundled(false).search("kyphoplasty", 10);
+    assert_eq!(hits[0].field, Field::Keyword);
+    assert!(hits[1..].iter().all(|hit| hit.field == Field::Body));
+    let hits = bundled(false).search("recovery", 10);
+    assert_eq!((hits[0].field, hits[0].text.as_str()), (Field::Heading, "Recovery"));
+}
+
+#[test]
+fn body_text_is_found_sentence_by_sentence_with_the_matched_letters_marked() {
+    let hits = bundled(false).search("blood thinners", 5);
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert_eq!(hit.text, "Be sure to mention blood thinners.");
+    let marked: String = hit.matched.iter().map(|&i| hit.text.chars().nth(i).expect("in range")).collect();
+    assert_eq!(marked, "bloodthinners");
+}
+
+#[test]
+fn one_result_per_place() {
+    let hits = bundled(false).search("cement", 50);
+    let mut places: Vec<_> = hits.iter().map(|h| h.place).collect();
+    let before = places.len();
+    places.sort_by_key(|p| format!("{p:?}"));
+    places.dedup();
+    assert_eq!(places.len(), before);
+}
+
+#[test]
+fn noise_and_nonsense_find_nothing() {
+    let index = bundled(true);
+    for query in ["xyzzy", "qqqq", "", "   "] {
+        assert_eq!(first_texts(&index, query, 5), Vec::<String>::new(), "{query:?}");
+    }
+}
+
+#[test]
+fn a_huge_query_is_cut_and_answered() {
+    let query = "cement ".repeat(10_000);
+    assert!(bundled(false).search(&query, 5).len() <= 5);
+}
+
+#[test]
+fn on_a_generated_library_the_right_topic_comes_first() {
+    let mut topics: Vec<Topic> = (0..1000)
+        .map(|n| {
+            toml::from_str(&topic_toml(&format!("topic-{n:04}"), &format!("Procedure {n:04}")))
+                .expect("valid")
+        })
+        .collect();
+    let mut knee: Topic = toml::from_str(&topic_toml("knee-replacement", "Knee replacement")).expect("valid");
+    knee.keywords = vec!["arthroplasty".into()];
+    topics.push(knee);
+    let mut hip: Topic = toml::from_str(&topic_toml("hip-replacement", "Hip replacement")).expect("valid");
+    hip.summary = "Unlike a knee replacement, this is for the hip.".into();
+    topics.push(hip);
+    let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false, &|_| true);
+    let hits = index.search("knee replacment", 10);
+    assert_eq!((hits[0].topic_id.as_str(), hits[0].field), ("knee-replacement", Field::Title));
+    assert_eq!(index.search("arthroplsty", 3)[0].topic_id, "knee-replacement");
+    assert_eq!(index.search("procedure 0420", 3)[0].topic_id, "topic-0420");
+}
+
+fn search_for(app: &mut kiosk_core::app::App, query: &str) -> Vec<String> {
+    use kiosk_core::app::{Input, Key};
+    send(app, Input::Key(Key::Char('/')));
+    send(app, Input::Paste(query.to_owned()));
+    app.session().search.as_ref().expect("search is open").hits.iter().map(|hit| hit.text.clone()).collect()
+}
+
+#[test]
+fn an_index_built_on_another_thread_is_taken_and_finds_what_a_fresh_one_finds() {
+    use kiosk_core::app::Input;
+    let mut app = bundled_app(80, 24);
+    assert!(!app.search_ready());
+    let prepared = app.search_job().expect("no index yet").build();
+    send(&mut app, Input::SearchIndexReady(prepared));
+    assert!(app.search_ready());
+    assert!(app.search_job().is_none(), "nothing left to build");
+
+    let found = search_for(&mut app, "cement");
+    assert!(!found.is_empty());
+    assert_eq!(found, search_for(&mut bundled_app(80, 24), "cement"));
+}
+
+#[test]
+fn an_index_of_a_library_since_replaced_is_not_taken() {
+    use kiosk_content::Reloaded;
+    use kiosk_core::app::Input;
+    let mut app = bundled_app(80, 24);
+    let stale = app.search_job().expect("no index yet").build();
+    send(&mut app, Input::Reloaded(Reloaded { library: library_of(3), notices: Vec::new() }));
+    send(&mut app, Input::SearchIndexReady(stale));
+    assert!(!app.search_ready());
+    // Search still works: opening it asks for an index of the new library.
+    assert_eq!(search_for(&mut app, "Topic 01").first().map(String::as_str), Some("Topic 01"));
+}
+
+#[test]
+fn an_index_for_another_language_is_not_taken() {
+    use kiosk_content::i18n::Catalogs;
+    use kiosk_core::app::{Input, Key, Settings};
+    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let (catalogs, _) = Catalogs::bundled(&languages);
+    let settings = Settings { languages, ..Settings::default() };
+    let mut app = kiosk_core::app::App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
+    let english = app.search_job().expect("no index yet").build();
+    send(&mut app, Input::Key(Key::Char('L')));
+    assert_eq!(app.language(), "es");
+    send(&mut app, Input::SearchIndexReady(english));
+    assert!(!app.search_ready());
+}
+
+/// Whether `update` asked for a search index.
+fn asks_for_index(effects: &[kiosk_core::app::Effect]) -> bool {
+    effects.iter().any(|effect| matches!(effect, kiosk_core::app::Effect::BuildSearchIndex(_)))
+}
+
+#[test]
+fn a_large_library_asks_for_its_index_when_it_arrives_a_small_one_when_search_opens() {
+    use kiosk_content::Reloaded;
+    use kiosk_core::app::{Event, Input, Key, update};
+    let mut app = bundled_app(80, 24);
+    let small = update(
+        &mut app,
+        Event::new(Input::Reloaded(Reloaded { library: library_of(3), notices: vec![] }), t0()),
+    );
+    assert!(!asks_for_index(&small), "{small:?}");
+    let large = update(
+        &mut app,
+        Event::new(Input::Reloaded(Reloaded { library: library_of(250), notices: vec![] }), t0()),
+    );
+    assert!(asks_for_index(&large), "{large:?}");
+    // Asked once: searching meanwhile does not ask again, and says the library is being read.
+    let opened = update(&mut app, Event::new(Input::Key(Key::Char('/')), t0()));
+    assert!(!asks_for_index(&opened), "{opened:?}");
+    let typed = update(&mut app, Event::new(Input::Key(Key::Char('t')), t0()));
+    assert!(!asks_for_index(&typed) && app.session().search.as_ref().is_some_and(|s| s.hits.is_empty()));
+    assert!(screen_text(&app).contains("Still reading the library… The results will show in a moment."));
+    // The index arriving runs the query typed meanwhile.
+    let [kiosk_core::app::Effect::BuildSearchIndex(job)] = large.as_slice() else { unreachable!() };
+    let _ = update(&mut app, Event::new(Input::SearchIndexReady(job.clone().build()), t0()));
+    assert!(!app.session().search.as_ref().expect("open").hits.is_empty());
+
+    let mut small = bundled_app(80, 24);
+    assert!(asks_for_index(&update(&mut small, Event::new(Input::Key(Key::Char('/')), t0()))));
+}
