@@ -2,6 +2,7 @@
 //! signal or the app's next deadline, hands everything that happened to [`dispatch`] in one
 //! batch, and draws only after something changed.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
@@ -10,6 +11,8 @@ use std::time::Instant;
 use anyhow::Result;
 use kiosk_content::{Reloaded, reload};
 use kiosk_core::app::{App, Input, PinRecord, PreparedIndex, SearchJob};
+use ratatui_core::backend::Backend;
+use ratatui_core::terminal::Terminal;
 use signal_hook::iterator::Signals;
 
 use super::dispatch::{Flow, World, dispatch};
@@ -20,7 +23,6 @@ use super::print::Printer;
 use super::signals::{Meaning, meaning};
 use super::speech::Speech;
 use super::start_up::today;
-use super::terminal::FullScreen;
 use super::watch::ContentWatch;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
@@ -28,7 +30,7 @@ use super::watch::ContentWatch;
 const QUEUE: usize = 4096;
 
 /// Everything that can wake the loop.
-enum Wakeup {
+pub enum Wakeup {
     /// The terminal sent an event.
     Terminal(crossterm::event::Event),
     /// The terminal's input is gone (the terminal closed).
@@ -141,21 +143,27 @@ impl World for Outside {
     }
 }
 
-/// What the loop starts with besides the app.
-pub struct Sources {
-    /// Signals, caught since before the terminal's size was first read.
-    pub signals: Signals,
-    /// Whether the kiosk is locked (which signals end it).
-    pub locked: bool,
+/// What the loop starts with besides the app and the terminal.
+pub struct Sources<Start> {
+    /// Starts what feeds the loop (terminal input and signals), once the first frame shows.
+    pub start: Start,
+    /// Whether the terminal moves rows itself (a scroll region): a real terminal does.
+    pub scroll_regions: bool,
     /// The content folder to watch and read again, if any.
     pub folder: Option<PathBuf>,
     /// Where the PIN guard is kept.
     pub pin_file: PinFile,
 }
 
-/// Runs the kiosk until the app or a signal ends it.
-pub fn run(mut app: App, screen: &mut FullScreen, sources: Sources) -> Result<()> {
-    let Sources { signals, locked, folder, pin_file } = sources;
+/// Runs the kiosk on `terminal` until the app or a signal ends it. Generic over the backend,
+/// so tests run the whole loop in-process on ratatui's `TestBackend`.
+pub fn run<B, Start>(mut app: App, terminal: &mut Terminal<B>, sources: Sources<Start>) -> Result<()>
+where
+    B: Backend + Write,
+    B::Error: Send + Sync + 'static,
+    Start: FnOnce(&SyncSender<Wakeup>) -> Result<()>,
+{
+    let Sources { start, scroll_regions, folder, pin_file } = sources;
     let (sender, wakeups) = mpsc::sync_channel(QUEUE);
     let mut outside = Outside {
         sender: sender.clone(),
@@ -178,11 +186,11 @@ pub fn run(mut app: App, screen: &mut FullScreen, sources: Sources) -> Result<()
         return Ok(());
     }
     let mut midnight = next_midnight();
-    let mut painter = Painter::new();
-    painter.draw(&app, screen)?;
+    let mut painter = Painter::new(scroll_regions);
+    painter.draw(&app, terminal)?;
     // Keys typed meanwhile wait in the terminal, and signals in their pipe: starting these
     // threads after the first frame shows it sooner.
-    start_sources(signals, locked, &sender)?;
+    start(&sender)?;
     loop {
         let deadline = app.next_deadline().into_iter().chain([midnight]).min();
         let (first, mut inputs) = match next_wakeup(&wakeups, deadline) {
@@ -237,7 +245,7 @@ pub fn run(mut app: App, screen: &mut FullScreen, sources: Sources) -> Result<()
         if before.is_some_and(|before| before == (app.session().clone(), app.reset_countdown())) {
             continue;
         }
-        painter.draw(&app, screen)?;
+        painter.draw(&app, terminal)?;
     }
 }
 
@@ -271,8 +279,8 @@ fn next_wakeup(wakeups: &Receiver<Wakeup>, deadline: Option<Instant>) -> Next {
     }
 }
 
-/// Starts the threads that feed the loop: terminal input and signals.
-fn start_sources(mut signals: Signals, locked: bool, sender: &SyncSender<Wakeup>) -> Result<()> {
+/// Starts the threads that feed the loop from a real terminal: its input and signals.
+pub fn start_sources(mut signals: Signals, locked: bool, sender: &SyncSender<Wakeup>) -> Result<()> {
     let signal_sender = sender.clone();
     thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
@@ -308,5 +316,132 @@ fn read_input(sender: &SyncSender<Wakeup>) {
         if sender.send(wakeup).is_err() || closed {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use crossterm::event::{Event as TerminalEvent, KeyCode, KeyEvent, KeyModifiers};
+    use kiosk_content::i18n::Catalog;
+    use kiosk_content::load_bundled;
+    use kiosk_core::app::Settings;
+    use ratatui_core::backend::{ClearType, TestBackend, WindowSize};
+    use ratatui_core::buffer::Cell;
+    use ratatui_core::layout::{Position, Size};
+
+    use super::*;
+
+    /// ratatui's `TestBackend`, which also takes the bytes the painter writes (and drops them),
+    /// and shows each flushed frame to the test as text.
+    struct Glass {
+        backend: TestBackend,
+        shown: Arc<Mutex<String>>,
+    }
+
+    impl Write for Glass {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Backend for Glass {
+        type Error = <TestBackend as Backend>::Error;
+        fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(
+            &mut self,
+            content: I,
+        ) -> Result<(), Self::Error> {
+            self.backend.draw(content)
+        }
+        fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+            self.backend.hide_cursor()
+        }
+        fn show_cursor(&mut self) -> Result<(), Self::Error> {
+            self.backend.show_cursor()
+        }
+        fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+            self.backend.get_cursor_position()
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+            self.backend.set_cursor_position(position)
+        }
+        fn clear(&mut self) -> Result<(), Self::Error> {
+            self.backend.clear()
+        }
+        fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+            self.backend.clear_region(clear_type)
+        }
+        fn size(&self) -> Result<Size, Self::Error> {
+            self.backend.size()
+        }
+        fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+            self.backend.window_size()
+        }
+        fn flush(&mut self) -> Result<(), Self::Error> {
+            let buffer = self.backend.buffer();
+            let text = (0..buffer.area.height)
+                .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+                .collect();
+            *self.shown.lock().expect("screen") = text;
+            self.backend.flush()
+        }
+    }
+
+    fn key(code: KeyCode) -> Wakeup {
+        Wakeup::Terminal(TerminalEvent::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    /// Waits until the screen shows `text`; fails, showing the screen, if it never does.
+    fn wait_for(shown: &Mutex<String>, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !shown.lock().expect("screen").contains(text) {
+            assert!(Instant::now() < deadline, "never showed {text:?}:\n{}", shown.lock().expect("screen"));
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn the_whole_loop_runs_in_process_keys_in_frames_out() {
+        let state = tempfile::tempdir().expect("state directory");
+        let pin_file = PinFile::in_directory(state.path());
+        let app = App::new(
+            load_bundled().library,
+            Catalog::english(),
+            Settings::default(),
+            (80, 24),
+            Instant::now(),
+        );
+        let shown = Arc::new(Mutex::new(String::new()));
+        let glass = Glass { backend: TestBackend::new(80, 24), shown: Arc::clone(&shown) };
+        let (feed, fed) = mpsc::channel();
+        let kiosk = thread::spawn(move || {
+            let mut terminal = Terminal::new(glass).expect("terminal");
+            let start = move |sender: &SyncSender<Wakeup>| {
+                feed.send(sender.clone()).expect("the test waits for it");
+                Ok(())
+            };
+            run(app, &mut terminal, Sources { start, scroll_regions: false, folder: None, pin_file })
+        });
+        let keys = fed.recv().expect("the loop's input");
+        wait_for(&shown, "Choose a topic to read about.");
+        for wakeup in [key(KeyCode::Enter), key(KeyCode::Right), key(KeyCode::Right)] {
+            keys.send(wakeup).expect("send");
+        }
+        wait_for(&shown, "These problems can lead your doctor to suggest this");
+        // Search asks for its index, which the loop builds on a thread and hands back.
+        for wakeup in [key(KeyCode::Char('/')), key(KeyCode::Char('c')), key(KeyCode::Char('e'))] {
+            keys.send(wakeup).expect("send");
+        }
+        wait_for(&shown, "Vertebroplasty › Overview");
+        wait_for(&shown, "bone cement");
+        keys.send(key(KeyCode::Esc)).expect("send");
+        keys.send(key(KeyCode::Char('q'))).expect("send");
+        let ended = kiosk.join().expect("the loop does not panic");
+        assert!(ended.is_ok(), "{ended:?}");
     }
 }

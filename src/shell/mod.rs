@@ -107,8 +107,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     if let Some((id, page)) = start_at {
         app.start_at(&id, page);
     }
-    let sources = event_loop::Sources { signals, locked, folder, pin_file };
-    let result = event_loop::run(app, &mut screen, sources);
+    let start = move |sender: &_| event_loop::start_sources(signals, locked, sender);
+    let sources = event_loop::Sources { start, scroll_regions: true, folder, pin_file };
+    let result = event_loop::run(app, &mut screen.terminal, sources);
     drop(screen);
     match result {
         Ok(()) => ExitCode::SUCCESS,

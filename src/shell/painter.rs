@@ -2,55 +2,68 @@
 //! changed, and when a page's text only scrolled, the rows already on the terminal moved by the
 //! terminal itself (a scroll region) so only the lines that came into view are written.
 
-use std::io::{self, Write as _};
+use std::io::{self, Write};
 
 use anyhow::{Context as _, Result};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use kiosk_core::app::{App, TextView};
+use ratatui_core::backend::Backend;
 use ratatui_core::buffer::{Buffer, Cell};
 use ratatui_core::layout::Rect;
-
-use super::terminal::FullScreen;
+use ratatui_core::terminal::Terminal;
 
 /// What was last drawn, so the next frame can reuse it.
 pub struct Painter {
     last_frame: Buffer,
     last_view: Option<TextView>,
+    /// Whether the terminal moves rows itself (a scroll region), so a page that only scrolled
+    /// is drawn by moving what is there: true for a real terminal.
+    scroll_regions: bool,
 }
 
 impl Painter {
-    /// A painter that has drawn nothing yet.
-    pub fn new() -> Painter {
-        Painter { last_frame: Buffer::empty(Rect::ZERO), last_view: None }
+    /// A painter that has drawn nothing yet; `scroll_regions` when the backend is a real
+    /// terminal that moves rows as the bytes written tell it.
+    pub fn new(scroll_regions: bool) -> Painter {
+        Painter { last_frame: Buffer::empty(Rect::ZERO), last_view: None, scroll_regions }
     }
 
     /// Draws `app` as it is now.
-    pub fn draw(&mut self, app: &App, screen: &mut FullScreen) -> Result<()> {
+    pub fn draw<B>(&mut self, app: &App, terminal: &mut Terminal<B>) -> Result<()>
+    where
+        B: Backend + Write,
+        B::Error: Send + Sync + 'static,
+    {
         let view = app.text_view();
-        queue!(screen.terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
-        if let (Some(now), Some(before)) = (&view, &self.last_view)
+        queue!(terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
+        if let (true, Some(now), Some(before)) = (self.scroll_regions, &view, &self.last_view)
             && let Some(lines) = now.moved_since(before)
             && self.last_frame.area == app.area()
-            && screen.terminal.current_buffer_mut().area == self.last_frame.area
+            && terminal.current_buffer_mut().area == self.last_frame.area
         {
-            self.scroll(screen, now, lines).context("drawing the screen")?;
+            self.scroll(terminal, now, lines).context("drawing the screen")?;
         }
         let frame =
-            screen.terminal.draw(|frame| kiosk_core::ui::render(app, frame)).context("drawing the screen")?;
+            terminal.draw(|frame| kiosk_core::ui::render(app, frame)).context("drawing the screen")?;
         // Only a frame showing page text can be moved by the next one; no copy of the others.
-        if view.is_some() {
+        if view.is_some() && self.scroll_regions {
             self.last_frame.clone_from(frame.buffer);
         }
         self.last_view = view;
-        execute!(screen.terminal.backend_mut(), EndSynchronizedUpdate).context("drawing the screen")?;
+        execute!(terminal.backend_mut(), EndSynchronizedUpdate).context("drawing the screen")?;
         Ok(())
     }
 
     /// Moves the text's rows up by `lines` (down when negative) on the terminal, and tells
     /// ratatui that the screen now shows them there.
-    fn scroll(&mut self, screen: &mut FullScreen, view: &TextView, lines: i32) -> io::Result<()> {
-        let backend = screen.terminal.backend_mut();
+    fn scroll<B: Backend + Write>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        view: &TextView,
+        lines: i32,
+    ) -> io::Result<()> {
+        let backend = terminal.backend_mut();
         // Plain attributes first: the rows that come into view are blank in the default colours.
         write!(backend, "\x1b[0m\x1b[{};{}r", view.top + 1, view.bottom + 1)?;
         // A line feed at the bottom margin moves the region up a line (raw mode: no carriage
@@ -62,9 +75,9 @@ impl Painter {
         // The copy is replaced after this frame is drawn, so it is moved rather than copied.
         let mut shown = std::mem::replace(&mut self.last_frame, Buffer::empty(Rect::ZERO));
         shift_rows(&mut shown, view.top, view.bottom, lines);
-        *screen.terminal.current_buffer_mut() = shown;
+        *terminal.current_buffer_mut() = shown;
         // What was drawn into the current buffer becomes the one the next frame is compared with.
-        screen.terminal.swap_buffers();
+        terminal.swap_buffers();
         Ok(())
     }
 }
