@@ -5,11 +5,10 @@ use unicode_width::UnicodeWidthStr;
 
 use kiosk_content::i18n::{Catalog, Msg};
 
-use super::actions::may_print;
 use super::event::Key;
+use super::keymap::{TABLE, acts, set_up};
 use super::session::Screen;
 use super::state::App;
-use kiosk_content::Page;
 
 /// One hint: its text, the key a tap on it presses (none for hints naming several keys), and
 /// how much it matters when the footer is too narrow for all of them.
@@ -23,61 +22,19 @@ pub struct Hint {
     pub priority: u8,
 }
 
-const fn hint(msg: Msg, key: Option<Key>, priority: u8) -> Hint {
-    Hint { msg, key, priority }
-}
-
-/// The hints for what the app shows now, in the order they are shown.
+/// The hints for what the app shows now, in the order they are shown: every action of the
+/// table that does something here and is offered on this kiosk.
 pub fn hints(app: &App) -> Vec<Hint> {
-    let help = hint(Msg::HintHelp, Some(Key::Char('?')), 8);
-    let quit = hint(Msg::HintQuit, Some(Key::Char('q')), 7);
-    let search = hint(Msg::HintSearch, Some(Key::Char('/')), 5);
-    let language = hint(Msg::HintLanguage, Some(Key::Char('L')), 4);
-    let languages = app.settings().languages.len() > 1;
-    let mut hints = match app.screen() {
-        Screen::Attract => Vec::new(),
-        Screen::Home => {
-            vec![
-                hint(Msg::HintChoose, None, 3),
-                hint(Msg::HintOpen, Some(Key::Enter), 9),
-                search,
-                language,
-                help,
-                quit,
-            ]
-        }
-        Screen::Topic(state) => {
-            let on_faq = app.pages().get(state.page) == Some(&Page::Faq);
-            let mut hints = vec![hint(Msg::HintSections, None, 3)];
-            if on_faq {
-                hints.push(hint(Msg::HintQuestion, None, 1));
-                hints.push(hint(Msg::HintAnswer, Some(Key::Enter), 4));
-            } else {
-                hints.push(hint(Msg::HintScroll, None, 2));
-            }
-            hints.push(hint(Msg::HintBack, Some(Key::Esc), 9));
-            hints.push(search);
-            if app.topic().is_some_and(|(topic, _)| topic.url.is_some()) {
-                hints.push(hint(Msg::HintTakeHome, Some(Key::Char('t')), 6));
-            }
-            if app.settings().speech_command.is_some() {
-                hints.push(hint(Msg::HintReadAloud, Some(Key::Char('a')), 6));
-            }
-            if may_print(app) {
-                hints.push(hint(Msg::HintPrint, Some(Key::Char('p')), 6));
-            }
-            hints.extend([language, help, quit]);
-            hints
-        }
-    };
-    if !languages {
-        hints.retain(|hint| hint.msg != Msg::HintLanguage);
+    if *app.screen() == Screen::Attract {
+        return Vec::new();
     }
-    // A locked kiosk has no way out for patients, so it offers none.
-    if app.settings().locked {
-        hints.retain(|hint| hint.msg != Msg::HintQuit);
-    }
-    hints
+    TABLE
+        .iter()
+        .filter_map(|row| {
+            let (action, (msg, key, priority)) = (row.action?, row.hint?);
+            (acts(app, action) && set_up(app, action)).then_some(Hint { msg, key, priority })
+        })
+        .collect()
 }
 
 /// Space between two hints.

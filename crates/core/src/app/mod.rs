@@ -6,6 +6,7 @@ mod document;
 mod event;
 mod hints;
 mod invariants;
+mod keymap;
 mod layout;
 mod navigate;
 mod page_cache;
@@ -24,6 +25,7 @@ pub use actions::may_print;
 pub use document::{PageLine, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
+pub use keymap::{Action, help_rows};
 pub use kiosk_content::Page;
 pub use layout::{
     Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT,

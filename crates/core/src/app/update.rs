@@ -4,6 +4,7 @@
 use super::actions::{end_staff_mode, open_take_home, print, printed, read_aloud, staff_mode_expired};
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
+use super::keymap::{Action, action_of, acts};
 use super::layout::{contains, drawn_area, language_buttons, too_small};
 use super::navigate::{
     clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
@@ -193,27 +194,38 @@ fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
         search_key(app, key);
         return Vec::new();
     }
-    if let Key::Char('l' | 'L') = key {
-        next_language(app);
-        return Vec::new();
+    if let Some(action) = action_of(key)
+        && acts(app, action)
+    {
+        return perform(app, action);
     }
-    if app.session.screen == Screen::Attract {
-        app.session.screen = Screen::Home;
-        return Vec::new();
+    match app.session.screen {
+        // Any other key starts: the attract screen only invites.
+        Screen::Attract => app.session.screen = Screen::Home,
+        Screen::Home => home_key(app, key),
+        Screen::Topic(_) => topic_key(app, key),
     }
-    let on_topic = matches!(app.session.screen, Screen::Topic(_));
-    match key {
-        Key::Char('?') => app.session.help_open = true,
-        Key::Char('/') => open_search(app),
-        Key::Char('q' | 'Q') | Key::Ctrl('c') if !app.settings.locked => return vec![Effect::Quit],
-        Key::Char('t' | 'T') if on_topic => open_take_home(app),
-        Key::Char('p' | 'P') if on_topic => return print(app),
-        Key::Char('a' | 'A') if on_topic => return read_aloud(app),
-        _ => match app.session.screen {
-            Screen::Attract => {}
-            Screen::Home => home_key(app, key),
-            Screen::Topic(_) => topic_key(app, key),
-        },
+    Vec::new()
+}
+
+/// Does an action of the key table that has keys of its own.
+fn perform(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Help => app.session.help_open = true,
+        Action::Search => open_search(app),
+        Action::Quit => return vec![Effect::Quit],
+        Action::TakeHome => open_take_home(app),
+        Action::Print => return print(app),
+        Action::ReadAloud => return read_aloud(app),
+        Action::Language => next_language(app),
+        // Done by the screen's own keys (arrows, Enter, Esc).
+        Action::Choose
+        | Action::Open
+        | Action::Sections
+        | Action::Question
+        | Action::Answer
+        | Action::Scroll
+        | Action::Back => {}
     }
     Vec::new()
 }

@@ -9,29 +9,10 @@ use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Key, may_print};
+use crate::app::{App, Key, help_rows};
 use kiosk_content::i18n::Msg;
 
 use super::theme::Theme;
-
-/// The keys and what they do, in the order the help lists them.
-const ROWS: [(Msg, Msg); 15] = [
-    (Msg::HelpKeysUpDown, Msg::HelpUpDown),
-    (Msg::HelpKeysSections, Msg::HelpSections),
-    (Msg::HelpKeysNumbers, Msg::HelpNumbers),
-    (Msg::HelpKeysPage, Msg::HelpPage),
-    (Msg::HelpKeysEnds, Msg::HelpEnds),
-    (Msg::HelpKeysEnter, Msg::HelpEnter),
-    (Msg::HelpKeysBack, Msg::HelpBack),
-    (Msg::HelpKeysSearch, Msg::HelpSearch),
-    (Msg::HelpKeysTakeHome, Msg::HelpTakeHome),
-    (Msg::HelpKeysPrint, Msg::HelpPrint),
-    (Msg::HelpKeysReadAloud, Msg::HelpReadAloud),
-    (Msg::HelpKeysLanguage, Msg::HelpLanguage),
-    (Msg::HelpKeysHelp, Msg::HelpHelp),
-    (Msg::HelpKeysQuit, Msg::HelpQuit),
-    (Msg::HelpKeysMouse, Msg::HelpMouse),
-];
 
 /// The widest the column of key names may be.
 const MAX_KEY_COLUMN: usize = 22;
@@ -39,14 +20,8 @@ const MAX_KEY_COLUMN: usize = 22;
 /// Draws the help box over whatever is on screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let catalog = app.catalog();
-    let locked = app.settings().locked;
-    let rows: Vec<(String, &str)> = ROWS
-        .iter()
-        .filter(|(keys, _)| !(locked && *keys == Msg::HelpKeysQuit))
-        .filter(|(keys, _)| may_print(app) || *keys != Msg::HelpKeysPrint)
-        .filter(|(keys, _)| app.settings().speech_command.is_some() || *keys != Msg::HelpKeysReadAloud)
-        .filter(|(keys, _)| app.settings().languages.len() > 1 || *keys != Msg::HelpKeysLanguage)
-        .map(|(keys, meaning)| (catalog.text(*keys).to_owned(), catalog.text(*meaning)))
+    let rows: Vec<(String, &str)> = help_rows(app)
+        .map(|(keys, meaning)| (catalog.text(keys).to_owned(), catalog.text(meaning)))
         .collect();
     // The staff key is whichever the configuration names: F12 unless set otherwise.
     let mut rows = rows;
