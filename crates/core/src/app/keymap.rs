@@ -5,10 +5,10 @@
 use kiosk_content::Page;
 use kiosk_content::i18n::Msg;
 
-use super::actions::may_print;
 use super::event::Key;
 use super::session::Screen;
 use super::state::App;
+use super::topic::may_print;
 
 /// Something a reader can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

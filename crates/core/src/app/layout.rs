@@ -210,3 +210,12 @@ pub fn language_buttons(area: Rect, count: usize) -> Vec<Rect> {
         })
         .collect()
 }
+
+/// The first of `count` rows shown in a list `visible` rows high, so that `selected` shows.
+pub fn first_visible(selected: usize, count: usize, visible: usize) -> usize {
+    if visible == 0 || count <= visible {
+        0
+    } else {
+        (selected + 1).saturating_sub(visible).min(count - visible)
+    }
+}

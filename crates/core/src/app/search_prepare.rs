@@ -123,6 +123,6 @@ pub(super) fn adopt(app: &mut App, prepared: Box<PreparedIndex>) {
     if current && !app.search_ready() {
         let PreparedIndex { language, staff, index, .. } = *prepared;
         app.search_index = Some(IndexCache { language, staff, index });
-        super::search_overlay::refresh_search(app);
+        super::search::refresh_search(app);
     }
 }

@@ -1,7 +1,10 @@
 //! One reader's session: everything a reset wipes, so the next person sees nothing of theirs.
 
+use super::home::HomeState;
+use super::search::SearchState;
 use super::settings::Settings;
-use crate::search::Hit;
+use super::staff::StaffPanel;
+use super::topic::TopicState;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,55 +15,6 @@ pub enum Screen {
     Home,
     /// One topic's pages.
     Topic(TopicState),
-}
-
-/// Where the reader is on the home screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HomeState {
-    /// The chosen topic's place in the list.
-    pub selected: usize,
-    /// The first topic shown, when the list is longer than the screen.
-    pub first_visible: usize,
-}
-
-/// Where the reader is in a topic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicState {
-    /// The topic's id; the language comes from the session.
-    pub id: String,
-    /// The current page's place in the topic's pages.
-    pub page: usize,
-    /// The first line of the page shown.
-    pub scroll: usize,
-    /// The chosen FAQ question.
-    pub faq_selected: usize,
-    /// Which FAQ answers are open, by entry.
-    pub faq_open: Vec<bool>,
-}
-
-impl TopicState {
-    /// The start of a topic with `faq_entries` questions.
-    pub fn new(id: &str, faq_entries: usize) -> TopicState {
-        TopicState {
-            id: id.to_owned(),
-            page: 0,
-            scroll: 0,
-            faq_selected: 0,
-            faq_open: vec![false; faq_entries],
-        }
-    }
-}
-
-/// A staff panel over the patient's screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StaffPanel {
-    /// Asking for the staff PIN; holds the digits typed so far (shown masked).
-    Pin {
-        /// The digits typed.
-        digits: String,
-    },
-    /// The staff menu, after the right PIN.
-    Menu,
 }
 
 /// A one-line message in the footer until the next key, such as "Wrong PIN".
@@ -90,19 +44,6 @@ pub enum Flash {
     Speaking,
     /// No speech command is set up.
     SpeechNotSetUp,
-}
-
-/// The search overlay: what is typed, and what it found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchState {
-    /// What the reader typed.
-    pub query: String,
-    /// The results, best first.
-    pub hits: Vec<Hit>,
-    /// The chosen result.
-    pub selected: usize,
-    /// The first result shown, when there are more than fit.
-    pub first_visible: usize,
 }
 
 /// Everything one reader changed. A reset replaces it with [`Session::start`].

@@ -1,10 +1,23 @@
-//! The staff panel: the PIN screen and the staff menu. Patients cannot get past the PIN.
+//! The staff panel (the PIN screen and the staff menu; patients cannot get past the PIN) and
+//! staff mode.
 
-use super::actions::set_staff;
 use super::event::{Effect, Key};
-use super::session::{Flash, StaffPanel};
+use super::session::{Flash, Screen};
 use super::state::App;
+use super::topic::clamp_scroll;
 use crate::pin::{MAX_PIN_DIGITS, verify_pin};
+
+/// A staff panel over the patient's screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffPanel {
+    /// Asking for the staff PIN; holds the digits typed so far (shown masked).
+    Pin {
+        /// The digits typed.
+        digits: String,
+    },
+    /// The staff menu, after the right PIN.
+    Menu,
+}
 
 /// The staff key: the menu at once on an unlocked kiosk, else the PIN screen.
 pub(super) fn open_staff_panel(app: &mut App) {
@@ -61,4 +74,33 @@ fn check_pin(app: &mut App, entered: &str) -> Vec<Effect> {
         return Vec::new();
     }
     vec![Effect::SavePinRecord(app.pin_guard.record(app.now))]
+}
+
+/// Turns staff mode on or off, keeping the reader on the same page where it is still shown.
+pub(super) fn set_staff(app: &mut App, on: bool) {
+    let before = app.pages();
+    app.session.staff = on;
+    let after = app.pages();
+    if let Screen::Topic(state) = &mut app.session.screen {
+        let current = before.get(state.page).copied();
+        match current.and_then(|page| after.iter().position(|p| *p == page)) {
+            Some(index) => state.page = index,
+            None => {
+                state.page = 0;
+                state.scroll = 0;
+            }
+        }
+    }
+    clamp_scroll(app);
+}
+
+/// Whether the staff mode turned on from the staff menu has gone unused long enough to end.
+pub(super) fn staff_mode_expired(app: &App) -> bool {
+    app.session.staff && !app.settings.staff && app.now >= app.last_input + app.settings.staff_idle
+}
+
+/// Ends staff mode after staff idle time, saying so.
+pub(super) fn end_staff_mode(app: &mut App) {
+    set_staff(app, false);
+    app.session.flash = Some(Flash::StaffModeEnded);
 }

@@ -1,19 +1,18 @@
 //! `update`: the one place state changes. Pure: no terminal, no clock, no I/O. Time comes in
 //! with each event, so every timer is tested by moving time forward.
 
-use super::actions::{end_staff_mode, open_take_home, print, printed, read_aloud, staff_mode_expired};
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
+use super::home::{home_key, home_mouse, keep_home_selection_visible};
+use super::idle::run_timers;
 use super::keymap::{Action, action_of, acts};
 use super::layout::{contains, drawn_area, language_buttons, too_small};
-use super::navigate::{
-    clamp_scroll, home_key, home_mouse, keep_home_selection_visible, topic_key, topic_mouse,
-};
-use super::search_overlay::{open_search, refresh_search, search_key, search_mouse, search_paste};
+use super::search::{open_search, refresh_search, search_key, search_mouse, search_paste};
 use super::search_prepare::request_index;
-use super::session::{Flash, Screen, Session};
+use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, staff_panel_key};
 use super::state::App;
+use super::topic::{clamp_scroll, open_take_home, print, printed, read_aloud, topic_key, topic_mouse};
 
 /// Applies one event to the app and returns what the shell must do about it: every effect must
 /// be carried out, or a reading goes on, a print is lost, an index never comes.
@@ -75,25 +74,6 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
     }
 }
 
-/// Shows "Are you still there?" after the idle time, and wipes the session when its countdown
-/// ends. Both can happen at once after a long gap (a suspended machine, a late event).
-fn run_timers(app: &mut App) {
-    if app.warning_since.is_none() && !app.at_rest() {
-        let due = app.last_input + app.settings.idle;
-        if app.now >= due {
-            app.warning_since = Some(due);
-        }
-    }
-    if let Some(since) = app.warning_since
-        && app.now >= since + app.settings.warning
-    {
-        reset(app);
-    }
-    if staff_mode_expired(app) {
-        end_staff_mode(app);
-    }
-}
-
 /// Back to the list when the open topic is no longer shown to this reader (its review fell
 /// due, or it left the library).
 pub(super) fn leave_hidden_topic(app: &mut App) {
@@ -142,12 +122,6 @@ fn fit_place_to_library(app: &mut App) {
     keep_home_selection_visible(app);
     clamp_scroll(app);
     refresh_search(app);
-}
-
-/// Wipes everything the reader did: the next person starts fresh.
-pub(super) fn reset(app: &mut App) {
-    app.session = Session::start(&app.settings);
-    app.warning_since = None;
 }
 
 /// A key, click or paste: the reader is here.

@@ -1,13 +1,27 @@
 //! The search overlay: typing a query, choosing a result, opening it in place.
 
 use super::event::{Key, Mouse, MouseAction};
+use super::home::keep_home_selection_visible;
 use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
-use super::navigate::{clamp_scroll, keep_home_selection_visible};
 use super::pages::pages;
-use super::session::{Screen, SearchState, TopicState};
+use super::session::Screen;
 use super::state::App;
+use super::topic::{TopicState, clamp_scroll};
 use crate::search::{Hit, MAX_QUERY_CHARS};
 use kiosk_content::{Spot, unsafe_character};
+
+/// The search overlay: what is typed, and what it found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    /// What the reader typed.
+    pub query: String,
+    /// The results, best first.
+    pub hits: Vec<Hit>,
+    /// The chosen result.
+    pub selected: usize,
+    /// The first result shown, when there are more than fit.
+    pub first_visible: usize,
+}
 
 /// The most results listed.
 const MAX_RESULTS: usize = 50;

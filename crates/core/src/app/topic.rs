@@ -1,68 +1,43 @@
-//! Moving through the topics and their pages, by key and by mouse.
+//! A topic's pages: where the reader is, the keys and taps that move through them, and what a
+//! topic offers besides reading (printing, reading aloud, taking its address home).
 
-use super::event::{Key, Mouse, MouseAction};
-use super::layout::{HOME_ENTRY_HEIGHT, PageNav, contains};
-use super::session::{Screen, TopicState};
+use super::document::Role;
+use super::event::{Effect, Key, Mouse, MouseAction};
+use super::home::keep_home_selection_visible;
+use super::layout::{PageNav, contains, first_visible};
+use super::session::{Flash, Screen};
 use super::state::App;
-use kiosk_content::Page;
+use crate::handout::{Format, Handout};
+use kiosk_content::{Page, printable};
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
-pub(super) fn home_key(app: &mut App, key: Key) {
-    let moves = matches!(
-        key,
-        Key::Up
-            | Key::Down
-            | Key::PageUp
-            | Key::PageDown
-            | Key::Home
-            | Key::End
-            | Key::Enter
-            | Key::Right
-            | Key::Char(' ')
-    );
-    // Other keys cost nothing, so a flood of typed or pasted characters never lags.
-    if !moves {
-        return;
-    }
-    let count = app.home_topics().len();
-    if count == 0 {
-        return;
-    }
-    let page = app.home_layout().visible_entries();
-    let selected = app.session.home.selected;
-    app.session.home.selected = match key {
-        Key::Up => selected.saturating_sub(1),
-        Key::Down => selected + 1,
-        Key::PageUp => selected.saturating_sub(page),
-        Key::PageDown => selected + page,
-        Key::Home => 0,
-        Key::End => count - 1,
-        Key::Enter | Key::Right | Key::Char(' ') => {
-            open_topic(app, selected);
-            return;
+/// Where the reader is in a topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicState {
+    /// The topic's id; the language comes from the session.
+    pub id: String,
+    /// The current page's place in the topic's pages.
+    pub page: usize,
+    /// The first line of the page shown.
+    pub scroll: usize,
+    /// The chosen FAQ question.
+    pub faq_selected: usize,
+    /// Which FAQ answers are open, by entry.
+    pub faq_open: Vec<bool>,
+}
+
+impl TopicState {
+    /// The start of a topic with `faq_entries` questions.
+    pub fn new(id: &str, faq_entries: usize) -> TopicState {
+        TopicState {
+            id: id.to_owned(),
+            page: 0,
+            scroll: 0,
+            faq_selected: 0,
+            faq_open: vec![false; faq_entries],
         }
-        _ => selected,
-    }
-    .min(count - 1);
-    keep_home_selection_visible(app);
-}
-
-fn open_topic(app: &mut App, index: usize) {
-    let Some(topic) = app.home_topics().get(index).copied() else { return };
-    let state = TopicState::new(&topic.id, topic.faq.len());
-    app.session.home.selected = index;
-    app.session.screen = Screen::Topic(state);
-}
-
-pub(super) fn keep_home_selection_visible(app: &mut App) {
-    let visible = app.home_layout().visible_entries();
-    let home = &mut app.session.home;
-    if home.selected < home.first_visible {
-        home.first_visible = home.selected;
-    } else if home.selected >= home.first_visible + visible {
-        home.first_visible = home.selected + 1 - visible;
     }
 }
 
@@ -204,20 +179,6 @@ pub(super) fn clamp_scroll(app: &mut App) {
     }
 }
 
-pub(super) fn home_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
-    match action {
-        MouseAction::ScrollUp => home_key(app, Key::Up),
-        MouseAction::ScrollDown => home_key(app, Key::Down),
-        MouseAction::Click => {
-            let list = app.home_layout().list;
-            if contains(list, column, row) {
-                let index = app.session.home.first_visible + usize::from((row - list.y) / HOME_ENTRY_HEIGHT);
-                open_topic(app, index);
-            }
-        }
-    }
-}
-
 pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
     if app.topic().is_none() {
         return;
@@ -265,11 +226,96 @@ fn topic_scroll(app: &mut App, direction: isize) {
     clamp_scroll(app);
 }
 
-/// The first of `count` rows shown in a list `visible` rows high, so that `selected` shows.
-pub fn first_visible(selected: usize, count: usize, visible: usize) -> usize {
-    if visible == 0 || count <= visible {
-        0
+/// The longest print error shown in the footer.
+const MAX_PRINT_ERROR_CHARS: usize = 160;
+
+/// Whether `p` prints for this reader: staff, or anyone where patients may print.
+pub fn may_print(app: &App) -> bool {
+    app.session.staff || app.settings.print_allowed_for_patients
+}
+
+/// `p` on a topic: the text handout to the print command, or why it cannot go. One job at a
+/// time, and a few per patient, so a row of presses cannot run up a clinic's printing.
+pub(super) fn print(app: &mut App) -> Vec<Effect> {
+    let refused = if !may_print(app) {
+        Some(Flash::PrintAskStaff)
+    } else if app.settings.print_command.is_none() {
+        Some(Flash::PrintNotSetUp)
+    } else if app.printing {
+        Some(Flash::PrintBusy)
+    } else if !app.session.staff && app.session.prints >= app.settings.patient_print_limit {
+        Some(Flash::PrintLimit)
     } else {
-        (selected + 1).saturating_sub(visible).min(count - visible)
+        None
+    };
+    if let Some(reason) = refused {
+        app.session.flash = Some(reason);
+        return Vec::new();
+    }
+    let (Some(command), Some((topic, _))) = (app.settings.print_command.clone(), app.topic()) else {
+        return Vec::new();
+    };
+    let text =
+        Handout::new(topic, app.catalog_for(&topic.language), &app.settings.clinic_name).render(Format::Text);
+    app.printing = true;
+    app.session.prints += 1;
+    app.session.flash = Some(Flash::Printing);
+    vec![Effect::Print { command, text }]
+}
+
+/// The print command finished. A reader who has walked away meanwhile is not the one on
+/// screen: the next person is told nothing of it, and staff hear of a failure.
+pub(super) fn printed(app: &mut App, result: Result<(), String>) {
+    app.printing = false;
+    let asker_still_here = app.session.prints > 0;
+    let flash = match result {
+        Ok(()) => Flash::Printed,
+        Err(reason) => {
+            // What another program said: one line, nothing that could steer the terminal.
+            let line: String = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+            let line: String = printable(&line).chars().take(MAX_PRINT_ERROR_CHARS).collect();
+            if !asker_still_here {
+                app.content_notices.push(format!("printing failed: {line}"));
+            }
+            Flash::PrintFailed(line)
+        }
+    };
+    if asker_still_here {
+        app.session.flash = Some(flash);
+    }
+}
+
+/// `a` on a topic: the current page read aloud in the topic's language, or why it cannot be.
+pub(super) fn read_aloud(app: &mut App) -> Vec<Effect> {
+    let Some(command) = app.settings.speech_command.clone() else {
+        app.session.flash = Some(Flash::SpeechNotSetUp);
+        return Vec::new();
+    };
+    let Some((topic, _)) = app.topic() else { return Vec::new() };
+    let language = topic.language.clone();
+    let text = spoken_text(&app.page_lines());
+    let command = command.into_iter().map(|part| part.replace("{lang}", &language)).collect();
+    app.session.speaking = true;
+    app.session.flash = Some(Flash::Speaking);
+    vec![Effect::Speak { command, text }]
+}
+
+/// The page's words in reading order, without bullets and step numbers, a line per line of
+/// text and a blank line between paragraphs, so a speech program pauses where a reader would.
+fn spoken_text(lines: &[super::document::PageLine]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let words: String =
+            line.runs.iter().filter(|run| run.role != Role::Marker).map(|run| run.text.as_str()).collect();
+        text.push_str(words.trim());
+        text.push('\n');
+    }
+    text
+}
+
+/// `t` on a topic with a web address: the "Take this home" panel.
+pub(super) fn open_take_home(app: &mut App) {
+    if app.topic().is_some_and(|(topic, _)| topic.url.is_some()) {
+        app.session.take_home = true;
     }
 }
