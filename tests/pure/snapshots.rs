@@ -123,17 +123,6 @@ fn too_small_and_narrow() {
 }
 
 #[test]
-fn every_size_down_to_one_by_one_draws_without_panicking() {
-    for (width, height) in [(1, 1), (2, 1), (1, 2), (5, 3), (40, 12), (64, 12), (120, 40), (500, 200)] {
-        let mut app = bundled_app(width, height);
-        for key in [Key::Enter, Key::Char('?'), Key::Esc, Key::Right, Key::End, Key::Char('9')] {
-            press(&mut app, key);
-            draw(&app);
-        }
-    }
-}
-
-#[test]
 fn a_resize_redraws_at_the_new_size() {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Enter);
