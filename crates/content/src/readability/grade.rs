@@ -23,15 +23,16 @@ impl Counts {
         let mut counts = Counts::default();
         for piece in pieces {
             for sentence in sentences(piece) {
-                // A number counts as one syllable: it is read as a word, and is rarely long.
-                let words: Vec<usize> = words(sentence).map(|word| syllables(word).max(1)).collect();
-                if words.is_empty() {
-                    continue;
+                let mut any = false;
+                for word in words(sentence) {
+                    // A number counts as one syllable: it is read as a word, and is rarely long.
+                    let syllables = syllables(word).max(1);
+                    any = true;
+                    counts.words += 1;
+                    counts.syllables += syllables;
+                    counts.polysyllables += usize::from(syllables >= 3);
                 }
-                counts.sentences += 1;
-                counts.words += words.len();
-                counts.syllables += words.iter().sum::<usize>();
-                counts.polysyllables += words.iter().filter(|s| **s >= 3).count();
+                counts.sentences += usize::from(any);
             }
         }
         counts
@@ -58,9 +59,9 @@ impl Counts {
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (n, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(n + 1).map(|&(_, c)| c);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
         let ends = (matches!(c, '.' | '?' | '!' | ';') && next.is_none_or(char::is_whitespace)) || c == '\n';
         if ends {
             let end = i + c.len_utf8();

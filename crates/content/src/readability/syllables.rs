@@ -57,9 +57,33 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
+/// Words counted already, as written: a text repeats its words, and `validate` over a large
+/// library counts millions of them. Emptied when it grows past this many.
+const REMEMBERED_WORDS: usize = 100_000;
+
+thread_local! {
+    static COUNTED: std::cell::RefCell<std::collections::HashMap<Box<str>, usize>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// The syllables in `word` (letters only count; "don't" is "dont"); 0 for a word with no
 /// letters, at least 1 otherwise.
 pub fn syllables(word: &str) -> usize {
+    if let Some(count) = COUNTED.with(|counted| counted.borrow().get(word).copied()) {
+        return count;
+    }
+    let count = count_syllables(word);
+    COUNTED.with(|counted| {
+        let mut counted = counted.borrow_mut();
+        if counted.len() >= REMEMBERED_WORDS {
+            counted.clear();
+        }
+        counted.insert(word.into(), count);
+    });
+    count
+}
+
+fn count_syllables(word: &str) -> usize {
     let word: String = word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
     if word.is_empty() {
         return 0;
