@@ -7,8 +7,8 @@ use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
 use kiosk_content::readability::{EditorialRules, editorial_findings};
 use kiosk_content::{
-    BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, load_bundled,
-    load_bundled_with, load_folder, load_folder_with, plural, same_language,
+    BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, check_folder_with,
+    load_bundled, load_bundled_with, load_folder, load_folder_with, plural, same_language,
 };
 use kiosk_core::app::page_label;
 use kiosk_core::config::{Config, Show};
@@ -84,11 +84,14 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
         today: options.today,
         reviewed_only: config.content_rules.show == Show::Reviewed,
     };
-    let catalogs = Catalogs::default();
-    let extra = |topic: &Topic| editorial_findings(topic, &rules, &catalogs.for_language(&topic.language));
+    let (catalogs, _) = kiosk_bundle::bundled().catalogs(&bundled_languages());
+    let extra = |topic: &Topic| editorial_findings(topic, &rules, catalogs.get(&topic.language));
+    // The reading grades need the topics; without them a large folder is checked without
+    // holding every topic at once.
     let loaded = match dir {
         None => Ok(load_bundled_with(&extra)),
-        Some(dir) => load_folder_with(dir, &extra),
+        Some(dir) if options.readability => load_folder_with(dir, &extra),
+        Some(dir) => check_folder_with(dir, &extra),
     };
     let mut report = match loaded {
         Ok(report) => report,
@@ -113,7 +116,7 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
     }
     if options.readability {
         for topic in report.library.topics() {
-            print!("{}", readability_table(topic, &catalogs.for_language(&topic.language)));
+            print!("{}", readability_table(topic, catalogs.get(&topic.language)));
         }
     }
     if format != ReportFormat::Json {
@@ -142,20 +145,6 @@ fn catalog_problems() -> Vec<Diagnostic> {
         }
     }
     problems
-}
-
-/// The interface catalogs, read once per language.
-#[derive(Default)]
-struct Catalogs(std::cell::RefCell<std::collections::HashMap<String, Catalog>>);
-
-impl Catalogs {
-    fn for_language(&self, language: &str) -> Catalog {
-        self.0
-            .borrow_mut()
-            .entry(language.to_owned())
-            .or_insert_with(|| Catalog::bundled(language).unwrap_or_else(|_| Catalog::english()))
-            .clone()
-    }
 }
 
 /// A topic's reading grades as a table, or why it has none.
@@ -187,7 +176,7 @@ fn summary(report: &LoadReport) -> String {
     format!(
         "checked {}: {} loaded, {}, {}",
         plural(report.files_read, "file", "files"),
-        plural(report.library.topics().len(), "topic", "topics"),
+        plural(report.topics_loaded, "topic", "topics"),
         plural(report.count(Severity::Error), "error", "errors"),
         plural(report.count(Severity::Warning), "warning", "warnings"),
     )

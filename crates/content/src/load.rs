@@ -30,6 +30,8 @@ pub struct LoadReport {
     pub diagnostics: Vec<Diagnostic>,
     /// How many topic files were read.
     pub files_read: usize,
+    /// How many topics loaded (the library holds them, unless only checked).
+    pub topics_loaded: usize,
 }
 
 impl LoadReport {
@@ -62,7 +64,15 @@ struct TopicFile {
 
 /// More checks for each topic that parses: `validate` adds the ones that need a date, a grade
 /// limit or the kiosk's rules.
-pub type ExtraChecks<'a> = &'a dyn Fn(&Topic) -> Vec<Finding>;
+pub type ExtraChecks<'a> = &'a (dyn Fn(&Topic) -> Vec<Finding> + Sync);
+
+/// Whether loading keeps the topics, or only checks them (`validate` of a large folder need
+/// not hold every topic at once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Topics,
+    Counts,
+}
 
 /// Loads the topics bundled in the binary (`content/*.toml` at build time).
 pub fn load_bundled() -> LoadReport {
@@ -77,12 +87,16 @@ pub fn load_bundled_with(extra: ExtraChecks<'_>) -> LoadReport {
 /// Loads topic files held in memory as (file name, bytes), named `PREFIX/file name` in
 /// messages; names that are not topic files (`ui/en.toml`) are passed over.
 pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<'_>) -> LoadReport {
-    let files = files.iter().filter(|(name, _)| is_topic_file_name(name)).map(|(name, bytes)| TopicFile {
-        shown_as: format!("{prefix}/{name}"),
-        file_name: (*name).to_owned(),
-        bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
-    });
-    load_files(files, extra)
+    let files: Vec<&(&str, &[u8])> = files.iter().filter(|(name, _)| is_topic_file_name(name)).collect();
+    let file = |index: usize| {
+        let (name, bytes) = files[index];
+        TopicFile {
+            shown_as: format!("{prefix}/{name}"),
+            file_name: (*name).to_owned(),
+            bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+        }
+    };
+    load_files(files.len(), &file, extra, Keep::Topics)
 }
 
 /// Loads every `*.toml` file directly inside `dir`.
@@ -92,6 +106,16 @@ pub fn load_folder(dir: &Path) -> Result<LoadReport, FolderError> {
 
 /// Loads every `*.toml` file directly inside `dir`, running `extra` on each topic as well.
 pub fn load_folder_with(dir: &Path, extra: ExtraChecks<'_>) -> Result<LoadReport, FolderError> {
+    read_folder(dir, extra, Keep::Topics)
+}
+
+/// Checks every `*.toml` file directly inside `dir` as [`load_folder_with`] does, without
+/// keeping the topics: the report's library is empty and `topics_loaded` counts them.
+pub fn check_folder_with(dir: &Path, extra: ExtraChecks<'_>) -> Result<LoadReport, FolderError> {
+    read_folder(dir, extra, Keep::Counts)
+}
+
+fn read_folder(dir: &Path, extra: ExtraChecks<'_>, keep: Keep) -> Result<LoadReport, FolderError> {
     let folder_error = |source| FolderError { path: dir.to_owned(), source };
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir).map_err(folder_error)? {
@@ -102,12 +126,15 @@ pub fn load_folder_with(dir: &Path, extra: ExtraChecks<'_>) -> Result<LoadReport
         }
     }
     paths.sort();
-    let files = paths.into_iter().map(|path| TopicFile {
-        shown_as: path.display().to_string(),
-        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        bytes: read_limited(&path),
-    });
-    Ok(load_files(files, extra))
+    let file = |index: usize| {
+        let path = &paths[index];
+        TopicFile {
+            shown_as: path.display().to_string(),
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            bytes: read_limited(path),
+        }
+    };
+    Ok(load_files(paths.len(), &file, extra, keep))
 }
 
 fn is_topic_file_name(name: &str) -> bool {
@@ -134,35 +161,100 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
     })
 }
 
-fn load_files(files: impl Iterator<Item = TopicFile>, extra: ExtraChecks<'_>) -> LoadReport {
+/// Below this many files, one thread reads them all: a thread costs more than it saves.
+const FILES_WORTH_THREADS: usize = 64;
+
+/// One file read and checked: its problems, and its topic when it has no errors.
+struct Checked {
+    diagnostics: Vec<Diagnostic>,
+    topic: Option<CheckedTopic>,
+}
+
+/// A topic that loaded, with what is needed to refuse it as a duplicate of an earlier file.
+struct CheckedTopic {
+    /// Its id and language; language tags ignore case (BCP 47): `es-MX` is `es-mx`.
+    key: (String, String),
+    /// Its language as written, for messages.
+    language: String,
+    shown_as: String,
+    /// The topic, unless only counts are kept.
+    topic: Option<Topic>,
+    /// The problem to report should it be a duplicate, placed at its `id`; the message is
+    /// written once the first file is known.
+    duplicate: Diagnostic,
+}
+
+fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
+    let mut diagnostics = Vec::new();
+    let topic = parse_file(file, extra, &mut diagnostics).map(|(topic, text)| {
+        let span = FieldPath::root().key("id").span(&text).unwrap_or(0..0);
+        let duplicate = Diagnostic::at_span(
+            &file.shown_as,
+            &text,
+            span,
+            Severity::Error,
+            "duplicate-topic",
+            String::new(),
+        );
+        CheckedTopic {
+            key: (topic.id.clone(), topic.language.to_ascii_lowercase()),
+            language: topic.language.clone(),
+            shown_as: file.shown_as.clone(),
+            topic: (keep == Keep::Topics).then_some(topic),
+            duplicate,
+        }
+    });
+    Checked { diagnostics, topic }
+}
+
+/// Reads and checks files `0..count` (`file` reads one) on every core, then joins them in
+/// file order: the first file of a topic wins, later ones are reported as duplicates.
+fn load_files<F>(count: usize, file: &F, extra: ExtraChecks<'_>, keep: Keep) -> LoadReport
+where
+    F: Fn(usize) -> TopicFile + Sync,
+{
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = if count < FILES_WORTH_THREADS { 1 } else { cores.min(count) };
+    let check_range = |range: std::ops::Range<usize>| -> Vec<Checked> {
+        range.map(|index| check_one(&file(index), extra, keep)).collect()
+    };
+    let checked: Vec<Checked> = if threads <= 1 {
+        check_range(0..count)
+    } else {
+        let chunk = count.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|n| {
+                    let range = (n * chunk).min(count)..((n + 1) * chunk).min(count);
+                    scope.spawn(move || check_range(range))
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        })
+    };
     let mut topics = Vec::new();
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
-    let mut files_read = 0;
-    for file in files {
-        files_read += 1;
-        let Some((topic, text)) = parse_file(&file, extra, &mut diagnostics) else { continue };
-        // Language tags ignore case (BCP 47): `es-MX` and `es-mx` are one language.
-        let key = (topic.id.clone(), topic.language.to_ascii_lowercase());
+    let mut topics_loaded = 0;
+    for Checked { diagnostics: found, topic } in checked {
+        diagnostics.extend(found);
+        let Some(CheckedTopic { key, language, shown_as, topic, mut duplicate }) = topic else { continue };
         if let Some(first) = loaded_from.get(&key) {
-            let span = FieldPath::root().key("id").span(&text).unwrap_or(0..0);
-            diagnostics.push(Diagnostic::at_span(
-                &file.shown_as,
-                &text,
-                span,
-                Severity::Error,
-                "duplicate-topic",
-                format!(
-                    "topic `{}` in language `{}` is already loaded from {first}; this file is skipped",
-                    topic.id, topic.language
-                ),
-            ));
+            duplicate.message = format!(
+                "topic `{}` in language `{language}` is already loaded from {first}; this file is skipped",
+                key.0
+            );
+            diagnostics.push(duplicate);
             continue;
         }
-        loaded_from.insert(key, file.shown_as.clone());
-        topics.push(topic);
+        loaded_from.insert(key, shown_as);
+        topics_loaded += 1;
+        topics.extend(topic);
     }
-    LoadReport { library: Library::new(topics), diagnostics, files_read }
+    LoadReport { library: Library::new(topics), diagnostics, files_read: count, topics_loaded }
 }
 
 /// Parses and checks one file, adding its problems to `diagnostics`. Returns the topic and its
