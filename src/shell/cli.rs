@@ -6,6 +6,10 @@ use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use kiosk_core::handout::Format;
 
+/// Exit status when what a command reads (the content folder, a named configuration file, a
+/// topic) cannot be read.
+pub const EXIT_UNREADABLE: u8 = 2;
+
 /// A full-screen kiosk that teaches patients about a medical procedure.
 ///
 /// With no command, it shows the topics: the bundled ones, or those in --content DIR.

@@ -18,12 +18,9 @@ use kiosk_core::search::SearchIndex;
 use annotate_snippets::Renderer;
 use std::io::IsTerminal as _;
 
-use super::cli::{Cli, ReportFormat};
+use super::cli::{Cli, EXIT_UNREADABLE, ReportFormat};
 use super::report;
 use super::start_up;
-
-/// Exit status when the content folder itself cannot be read.
-pub const EXIT_UNREADABLE: u8 = 2;
 
 /// The configuration for a command, its problems printed. A file named with `--config` that
 /// cannot be read stops the command: it would quietly run on other settings than asked for.

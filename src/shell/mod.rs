@@ -69,7 +69,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
             Ok(start_at) => start_at,
             Err(reason) => {
                 eprintln!("patient-kiosk: {reason}");
-                return ExitCode::from(commands::EXIT_UNREADABLE);
+                return ExitCode::from(cli::EXIT_UNREADABLE);
             }
         };
     // Before the size is first read, so a resize at any moment after it is seen.

@@ -11,7 +11,7 @@ use kiosk_core::app::{Key, Settings, ThemeName};
 use kiosk_core::config::{Config, Show, find_config_file, load_config};
 
 use super::cli::Cli;
-use super::commands::EXIT_UNREADABLE;
+use super::cli::EXIT_UNREADABLE;
 
 /// What the kiosk starts with.
 pub struct Start {

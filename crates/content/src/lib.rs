@@ -22,6 +22,7 @@ mod read_file;
 mod reload;
 mod spot;
 mod text_fields;
+mod text_safety;
 mod validate;
 
 pub use bundled::{BUNDLED_FILES, bundled_file};
@@ -42,4 +43,5 @@ pub use prepared::PreparedContent;
 pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file};
 pub use reload::{Reloaded, reload};
 pub use spot::{Page, Spot};
-pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag, unsafe_character};
+pub use text_safety::unsafe_character;
+pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag};

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::diagnostic::Severity;
 use super::field_path::FieldPath;
 use super::model::{Audience, ReviewStatus, SectionKind, Topic};
+use super::text_safety::{is_bidi_control, unsafe_character};
 
 /// One problem found in a topic, named by the path of the value it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,17 +48,6 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_sections(topic, &mut findings);
     check_review(topic, &mut findings);
     findings
-}
-
-/// A character that could reach the terminal as a control or reordering instruction.
-pub fn unsafe_character(text: &str) -> Option<(usize, char)> {
-    text.chars().enumerate().find(|&(_, c)| (c.is_control() && c != '\n') || is_bidi_control(c))
-}
-
-/// Bidirectional embeddings, overrides and isolates: they reorder the text around them, so a
-/// file could make one thing look like another.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn check_text_is_safe(topic: &Topic, findings: &mut Vec<Finding>) {

@@ -8,25 +8,8 @@ use nucleo_matcher::Utf32String;
 use kiosk_content::i18n::Catalog;
 use kiosk_content::{Library, Page, Topic};
 
-use super::pieces::{code_of, for_each_piece, letter_mask, words};
+use super::pieces::{Field, code_of, for_each_piece, letter_mask, words};
 use super::postings::{PostingsWriter, read};
-
-/// What kind of text a piece is; the order is the ranking order for equal matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    /// A billing or diagnosis code (staff only).
-    Code,
-    /// A topic's title.
-    Title,
-    /// One of a topic's keywords.
-    Keyword,
-    /// A topic's subtitle.
-    Subtitle,
-    /// A section's heading or short name, such as "Recovery".
-    Heading,
-    /// Everything else: summaries, sections, questions and answers.
-    Body,
-}
 
 /// How many fields there are.
 pub(super) const FIELDS: usize = 6;

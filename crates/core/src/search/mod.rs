@@ -6,5 +6,6 @@ mod pieces;
 mod postings;
 mod query;
 
-pub use index::{Field, Place, SearchIndex};
+pub use index::{Place, SearchIndex};
+pub use pieces::Field;
 pub use query::{Hit, MAX_QUERY_CHARS};

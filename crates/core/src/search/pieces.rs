@@ -5,7 +5,22 @@
 use kiosk_content::i18n::{Catalog, Msg};
 use kiosk_content::{Spot, Topic};
 
-use super::index::Field;
+/// What kind of text a piece is; the order is the ranking order for equal matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// A billing or diagnosis code (staff only).
+    Code,
+    /// A topic's title.
+    Title,
+    /// One of a topic's keywords.
+    Keyword,
+    /// A topic's subtitle.
+    Subtitle,
+    /// A section's heading or short name, such as "Recovery".
+    Heading,
+    /// Everything else: summaries, sections, questions and answers.
+    Body,
+}
 
 /// Calls `piece` with every piece of `topic` a reader sees (staff readers also see codes and
 /// staff-only sections), in the order they are shown.

@@ -8,7 +8,8 @@ use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use kiosk_content::Spot;
 
-use super::index::{Field, Group, NUMBERING, Place, SearchIndex};
+use super::index::{Group, NUMBERING, Place, SearchIndex};
+use super::pieces::Field;
 use super::pieces::{code_of, for_each_piece, letter_mask, sentences, words};
 
 /// Queries longer than this are cut: nobody types more, and a paste must not slow the kiosk.
