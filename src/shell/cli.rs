@@ -116,9 +116,30 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Check a configuration file.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     /// Read a staff PIN (6 to 12 digits, not shown) and print the line for the configuration
     /// file: `exit_pin_hash = "$argon2id$..."`.
     HashPin,
+}
+
+/// What to do with a configuration file.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print every problem of FILE (default: --config, else the file the kiosk would read) as
+    /// path:line:column.
+    ///
+    /// Exits 0 when there are no errors, 1 when there are, 2 when the file cannot be read.
+    Check {
+        /// The configuration file.
+        file: Option<PathBuf>,
+        /// How to print each problem.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+    },
 }
 
 /// A handout's format on the command line: one of [`Format::ALL`], by name.

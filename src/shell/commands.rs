@@ -15,9 +15,6 @@ use kiosk_core::config::{Config, Show};
 use kiosk_core::handout::{Format, Handout, Part, to_plain};
 use kiosk_core::search::SearchIndex;
 
-use annotate_snippets::Renderer;
-use std::io::IsTerminal as _;
-
 use super::cli::{Cli, EXIT_UNREADABLE, ReportFormat};
 use super::report;
 use super::start_up;
@@ -26,6 +23,15 @@ use super::start_up;
 /// cannot be read stops the command: it would quietly run on other settings than asked for.
 fn configured(cli: &Cli) -> Result<Config, ExitCode> {
     let (config, problems) = start_up::configuration(cli);
+    refuse_unreadable(cli, &problems)?;
+    for problem in &problems {
+        eprintln!("patient-kiosk: {problem}");
+    }
+    Ok(config)
+}
+
+/// Stops a command whose `--config` file cannot be read, saying why.
+fn refuse_unreadable(cli: &Cli, problems: &[Diagnostic]) -> Result<(), ExitCode> {
     if let (Some(named), Some(unreadable)) =
         (&cli.config, problems.iter().find(|problem| problem.code == "config-unreadable"))
     {
@@ -33,10 +39,7 @@ fn configured(cli: &Cli) -> Result<Config, ExitCode> {
         eprintln!("patient-kiosk: {}: {reason}", named.display());
         return Err(ExitCode::from(EXIT_UNREADABLE));
     }
-    for problem in &problems {
-        eprintln!("patient-kiosk: {problem}");
-    }
-    Ok(config)
+    Ok(())
 }
 
 /// The content folder a command reads: the one it names, else `--content`, else the configured
@@ -71,10 +74,11 @@ pub struct ValidateOptions {
 
 /// `patient-kiosk validate [DIR]`.
 pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> ExitCode {
-    let config = match configured(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+    // The configuration's problems are the report's too: counted, and in the chosen format.
+    let (config, config_problems) = start_up::configuration(cli);
+    if let Err(code) = refuse_unreadable(cli, &config_problems) {
+        return code;
+    }
     let dir = folder(dir, cli, &config);
     let rules = EditorialRules {
         max_grade: config.content_rules.max_grade,
@@ -98,19 +102,9 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
         }
     };
     report.diagnostics.extend(catalog_problems());
+    report.diagnostics.splice(0..0, config_problems);
     let (format, deny_warnings) = (options.format, options.deny_warnings);
-    let renderer = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    for diagnostic in &report.diagnostics {
-        match format {
-            ReportFormat::Human => println!("{}\n", report::annotated(diagnostic, &renderer)),
-            ReportFormat::Short => println!("{diagnostic}"),
-            ReportFormat::Json => println!("{}", report::json_line(diagnostic)),
-        }
-    }
+    report::print_all(&report.diagnostics, format);
     if options.readability {
         for topic in report.library.topics() {
             print!("{}", readability_table(topic, catalogs.get(&topic.language)));

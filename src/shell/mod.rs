@@ -3,6 +3,7 @@
 mod capped_backend;
 pub mod cli;
 mod commands;
+mod config_check;
 mod dispatch;
 mod event_loop;
 mod hash_pin;
@@ -21,7 +22,7 @@ mod watch;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use cli::{Cli, Command};
+use cli::{Cli, Command, ConfigAction};
 use kiosk_core::app::App;
 
 /// Runs what the command line asks for and returns the process's exit status.
@@ -45,6 +46,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::List { dir }) => commands::list(&cli, dir.as_deref()),
         Some(Command::HashPin) => hash_pin::run(),
+        Some(Command::Config { action: ConfigAction::Check { file, format } }) => {
+            config_check::check(file.as_deref().or(cli.config.as_deref()), *format)
+        }
         Some(Command::Show { id, section, lang }) => {
             commands::show(&cli, id, section.as_deref(), lang.as_deref())
         }

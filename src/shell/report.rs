@@ -1,9 +1,30 @@
 //! How `validate` prints problems: annotated (the offending line with a caret under the spot,
 //! by annotate-snippets), one line each, or JSON for CI pipelines.
 
+use std::io::IsTerminal as _;
+
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use kiosk_content::{Diagnostic, Severity, printable};
 use serde_json::json;
+
+use super::cli::ReportFormat;
+
+/// Prints every problem in `format`, to standard output: annotated in colour on a terminal
+/// (unless `NO_COLOR`), plain otherwise.
+pub fn print_all(diagnostics: &[Diagnostic], format: ReportFormat) {
+    let renderer = if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for diagnostic in diagnostics {
+        match format {
+            ReportFormat::Human => println!("{}\n", annotated(diagnostic, &renderer)),
+            ReportFormat::Short => println!("{diagnostic}"),
+            ReportFormat::Json => println!("{}", json_line(diagnostic)),
+        }
+    }
+}
 
 /// The problem as `validate` prints it by default: the title, where, the line, and a hint.
 pub fn annotated(diagnostic: &Diagnostic, renderer: &Renderer) -> String {

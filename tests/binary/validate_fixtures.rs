@@ -399,3 +399,63 @@ fn show_and_export_say_when_the_language_asked_for_is_not_there() {
     let output = kiosk(&["show", "vertebroplasty", "--lang", "es"]);
     assert_eq!((output.status.code(), output.stderr.as_slice()), (Some(0), &b""[..]));
 }
+
+#[test]
+fn config_check_locates_every_problem_and_exits_as_validate_does() {
+    let check = |args: &[&str]| {
+        let mut all = vec!["config", "check"];
+        all.extend_from_slice(args);
+        let output = kiosk(&all);
+        (String::from_utf8(output.stdout).expect("UTF-8"), output.status.code().expect("exit code"))
+    };
+    let (stdout, code) = check(&["tests/fixtures/config/unknown-key.toml", "--format", "short"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "tests/fixtures/config/unknown-key.toml:1:1: error: unknown setting `clinc_name`; did you mean `clinic_name`?",
+            "tests/fixtures/config/unknown-key.toml:5:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?",
+            "tests/fixtures/config/unknown-key.toml:1:1: warning: the `[kiosk]` settings have an error, so the kiosk starts locked; fix the configuration and restart it",
+            "checked tests/fixtures/config/unknown-key.toml: 2 errors, 1 warning",
+        ]
+    );
+    // A warning alone passes; a file that cannot be read is 2; the sample has no problem.
+    assert_eq!(check(&["tests/fixtures/config/short-warning.toml"]).1, 0);
+    assert_eq!(check(&["tests/fixtures/config/no-such-file.toml"]).1, 2);
+    assert_eq!(
+        check(&["deploy/config.toml"]),
+        ("checked deploy/config.toml: 0 errors, 0 warnings\n".into(), 0)
+    );
+    // `--config` names the file too; JSON is one object a problem, nothing else.
+    let output = kiosk(&[
+        "--config",
+        "tests/fixtures/config/syntax-error.toml",
+        "config",
+        "check",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let objects: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect();
+    assert_eq!((objects[0]["line"].as_u64(), objects[0]["column"].as_u64()), (Some(1), Some(38)));
+    assert_eq!(objects[0]["code"], "config-syntax");
+    assert_eq!(objects[1]["code"], "config-locked");
+}
+
+#[test]
+fn validate_counts_the_configurations_problems_in_its_report_and_exit_status() {
+    let (stdout, code) =
+        validate_with(&["--config", "tests/fixtures/config/unknown-key.toml", "--format", "short"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.starts_with("tests/fixtures/config/unknown-key.toml:1:1: error: unknown setting `clinc_name`")
+    );
+    assert!(stdout.ends_with("2 errors, 1 warning\n"), "{stdout}");
+    let (stdout, code) =
+        validate_with(&["--config", "tests/fixtures/config/unknown-key.toml", "--format", "json"]);
+    assert_eq!(code, 1);
+    assert!(stdout.lines().all(|line| serde_json::from_str::<serde_json::Value>(line).is_ok()), "{stdout}");
+}
