@@ -14,7 +14,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 ///
 /// With no command, it shows the topics: the bundled ones, or those in --content DIR.
 #[derive(Debug, Parser)]
-#[command(name = "patient-kiosk", version, about)]
+#[command(name = "patient-kiosk", version = super::version::version(), about)]
 pub struct Cli {
     /// Load topics from this folder instead of the bundled ones (or the configured folder).
     #[arg(long, value_name = "DIR", global = true)]

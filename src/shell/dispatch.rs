@@ -133,7 +133,11 @@ mod tests {
             Some(Input::Today(jiff::civil::date(2026, 11, 28))),
             Some(Input::Notice("a notice".into())),
             Some(Input::Printed(Ok(()))),
-            Some(Input::Reloaded(Reloaded { library: load_bundled().library, notices: Vec::new() })),
+            Some(Input::Reloaded(Reloaded {
+                library: load_bundled().library,
+                notices: Vec::new(),
+                revision: None,
+            })),
             Some(Input::Resize { width: 100, height: 30 }),
             index.map(Input::SearchIndexReady),
         ]

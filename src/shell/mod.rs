@@ -17,6 +17,7 @@ mod speech;
 mod start_at;
 mod start_up;
 mod terminal;
+mod version;
 mod watch;
 
 use std::process::ExitCode;
@@ -104,7 +105,8 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let catalogs = start.catalogs;
     let mut app =
         App::new(start.library, catalogs, start.settings, (size.width, size.height), Instant::now())
-            .with_pin_record(pin_record);
+            .with_pin_record(pin_record)
+            .with_content_revision(start.revision);
     if start.loading {
         app = app.loading_library();
     }

@@ -17,6 +17,8 @@ use super::cli::EXIT_UNREADABLE;
 pub struct Start {
     /// The topics.
     pub library: Library,
+    /// Their revision (empty while the folder is still to be read).
+    pub revision: String,
     /// The set-up.
     pub settings: Settings,
     /// The interface text in each language offered.
@@ -36,7 +38,8 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     let loading = reads_after_first_frame(cli, &config);
     // The interface text was read and checked when the program was built.
     let (catalogs, missing) = kiosk_bundle::bundled().catalogs(&config.display.languages);
-    let library = if loading { Library::default() } else { library(cli, &config, &mut notices)? };
+    let (library, revision) =
+        if loading { (Library::default(), String::new()) } else { library(cli, &config, &mut notices)? };
     for notice in &notices {
         eprintln!("patient-kiosk: {notice}");
     }
@@ -61,7 +64,8 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     if settings.languages.is_empty() {
         settings.languages = vec![settings.language.clone()];
     }
-    Ok(Start { library, settings, catalogs, folder, loading })
+    settings.version = super::version::program();
+    Ok(Start { library, revision, settings, catalogs, folder, loading })
 }
 
 /// A large folder takes seconds to read, so the kiosk reads it on a thread behind a "Loading"
@@ -88,9 +92,15 @@ pub fn configuration(cli: &Cli) -> (Config, Vec<Diagnostic>) {
     }
 }
 
-/// The topics: from `--content`, else the configured folder, else the bundled ones. A
+/// The bundled topics and their revision.
+fn bundled() -> (Library, String) {
+    let bundled = kiosk_bundle::bundled();
+    (bundled.library(), format!("bundled {}", bundled.revision()))
+}
+
+/// The topics and their revision: from `--content`, else the configured folder, else the bundled ones. A
 /// configured folder that cannot be read falls back to the bundled topics with a notice.
-pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<Library, ExitCode> {
+pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<(Library, String), ExitCode> {
     match (&cli.content, &config.content) {
         (Some(dir), _) => {
             let report = load_folder(dir).map_err(|error| {
@@ -98,20 +108,20 @@ pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<
                 ExitCode::from(EXIT_UNREADABLE)
             })?;
             notices.extend(content_errors(dir, report.count(Severity::Error)));
-            Ok(report.library)
+            Ok((report.library, report.revision))
         }
         (None, Some(dir)) => match load_folder(dir) {
             Ok(report) => {
                 notices.extend(content_errors(dir, report.count(Severity::Error)));
-                Ok(report.library)
+                Ok((report.library, report.revision))
             }
             // A configured folder that is missing must not leave the kiosk dark.
             Err(error) => {
                 notices.push(format!("{error}; showing the bundled topics instead"));
-                Ok(kiosk_bundle::bundled().library())
+                Ok(bundled())
             }
         },
-        (None, None) => Ok(kiosk_bundle::bundled().library()),
+        (None, None) => Ok(bundled()),
     }
 }
 

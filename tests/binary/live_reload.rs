@@ -73,7 +73,11 @@ fn the_reader_keeps_their_place_when_the_library_is_swapped() {
     english.title = "Vertebroplasty, edited".into();
     send(
         &mut app,
-        Input::Reloaded(kiosk_content::Reloaded { library: Library::new(library), notices: vec![] }),
+        Input::Reloaded(kiosk_content::Reloaded {
+            library: Library::new(library),
+            notices: vec![],
+            revision: None,
+        }),
     );
     assert_eq!(topic_state(&app), &before);
     assert_eq!(app.topic().expect("open").0.title, "Vertebroplasty, edited");
@@ -88,6 +92,7 @@ fn a_topic_removed_from_the_library_takes_the_reader_home() {
         Input::Reloaded(kiosk_content::Reloaded {
             library: Library::default(),
             notices: vec!["gone".into()],
+            revision: None,
         }),
     );
     assert_eq!(app.screen(), &Screen::Home);
@@ -106,7 +111,11 @@ fn fewer_faq_entries_after_a_reload_close_the_answers_that_went() {
     topics.iter_mut().find(|t| t.language == "en").expect("English topic").faq.truncate(2);
     send(
         &mut app,
-        Input::Reloaded(kiosk_content::Reloaded { library: Library::new(topics), notices: vec![] }),
+        Input::Reloaded(kiosk_content::Reloaded {
+            library: Library::new(topics),
+            notices: vec![],
+            revision: None,
+        }),
     );
     let state = topic_state(&app);
     assert_eq!((state.faq_open.len(), state.faq_selected), (2, 1));
@@ -208,7 +217,7 @@ fn a_library_still_loading_says_so_until_it_arrives() {
     assert!(screen_text(&app).contains("Loading the topics. One moment, please."));
 
     let library = library_of(3);
-    send(&mut app, Input::Reloaded(Reloaded { library, notices: Vec::new() }));
+    send(&mut app, Input::Reloaded(Reloaded { library, notices: Vec::new(), revision: None }));
     assert!(!app.loading());
     let text = screen_text(&app);
     assert!(text.contains("Topic 00"), "{text}");
@@ -274,5 +283,39 @@ fn a_named_pipe_among_the_topics_never_stops_the_start() {
     kiosk.quit();
     let mut kiosk = PtyKiosk::start(&["--content", folder], 80, 24);
     kiosk.wait_for("Knee");
+    kiosk.quit();
+}
+
+#[test]
+fn the_staff_menu_names_the_build_and_the_content_revision_which_follows_the_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).expect("mkdir");
+    std::fs::write(content.join("knee.en.toml"), topic_toml("knee", "Knee")).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", content.to_str().expect("UTF-8")], 100, 30);
+    kiosk.wait_for("Knee");
+    let revision = |kiosk: &mut PtyKiosk| {
+        kiosk.send(b"\x1b[24~");
+        kiosk.wait_for("· content ");
+        let screen = kiosk.contents();
+        kiosk.send(b"\x1b");
+        kiosk.wait_until_gone("· content ");
+        let line =
+            screen.lines().find(|line| line.contains("· content ")).expect("the build line").to_owned();
+        assert!(line.contains(concat!("patient-kiosk ", env!("CARGO_PKG_VERSION"), " (commit ")), "{line}");
+        line.split("· content ")
+            .nth(1)
+            .expect("a revision")
+            .split_whitespace()
+            .next()
+            .expect("hex")
+            .to_owned()
+    };
+    let before = revision(&mut kiosk);
+    std::fs::write(content.join("hip.en.toml"), topic_toml("hip", "Hip")).expect("write");
+    kiosk.wait_for("Hip");
+    let after = revision(&mut kiosk);
+    assert_ne!(before, after, "a new file is a new revision");
+    assert_eq!(before.len(), 12);
     kiosk.quit();
 }

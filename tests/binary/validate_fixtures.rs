@@ -459,3 +459,18 @@ fn validate_counts_the_configurations_problems_in_its_report_and_exit_status() {
     assert_eq!(code, 1);
     assert!(stdout.lines().all(|line| serde_json::from_str::<serde_json::Value>(line).is_ok()), "{stdout}");
 }
+
+#[test]
+fn version_names_the_commit_and_the_bundled_contents_revision() {
+    let output = kiosk(&["--version"]);
+    let line = String::from_utf8(output.stdout).expect("UTF-8");
+    let rest =
+        line.strip_prefix(concat!("patient-kiosk ", env!("CARGO_PKG_VERSION"), " (commit ")).expect(&line);
+    let (commit, rest) = rest.split_once(", bundled content ").expect(&line);
+    let revision = rest.strip_suffix(")\n").expect(&line);
+    assert!(
+        commit == "unknown" || (commit.len() == 12 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "{line}"
+    );
+    assert!(revision.len() == 12 && revision.chars().all(|c| c.is_ascii_hexdigit()), "{line}");
+}

@@ -131,7 +131,7 @@ fn an_index_of_a_library_since_replaced_is_not_taken() {
     use kiosk_core::app::Input;
     let mut app = bundled_app(80, 24);
     let stale = app.search_job().expect("no index yet").build();
-    send(&mut app, Input::Reloaded(Reloaded { library: library_of(3), notices: Vec::new() }));
+    send(&mut app, Input::Reloaded(Reloaded { library: library_of(3), notices: Vec::new(), revision: None }));
     send(&mut app, Input::SearchIndexReady(stale));
     assert!(!app.search_ready());
     // Search still works: opening it asks for an index of the new library.
@@ -165,12 +165,18 @@ fn a_large_library_asks_for_its_index_when_it_arrives_a_small_one_when_search_op
     let mut app = bundled_app(80, 24);
     let small = update(
         &mut app,
-        Event::new(Input::Reloaded(Reloaded { library: library_of(3), notices: vec![] }), t0()),
+        Event::new(
+            Input::Reloaded(Reloaded { library: library_of(3), notices: vec![], revision: None }),
+            t0(),
+        ),
     );
     assert!(!asks_for_index(&small), "{small:?}");
     let large = update(
         &mut app,
-        Event::new(Input::Reloaded(Reloaded { library: library_of(250), notices: vec![] }), t0()),
+        Event::new(
+            Input::Reloaded(Reloaded { library: library_of(250), notices: vec![], revision: None }),
+            t0(),
+        ),
     );
     assert!(asks_for_index(&large), "{large:?}");
     // Asked once: searching meanwhile does not ask again, and says the library is being read.

@@ -13,6 +13,7 @@ use super::field_path::FieldPath;
 use super::library::Library;
 use super::model::Topic;
 use super::read_file::{ReadFileError, read_regular_file};
+use super::revision::{file_fingerprint, revision};
 use super::validate::{Finding, check_topic};
 
 /// The largest topic file read; larger ones are reported and skipped.
@@ -32,6 +33,8 @@ pub struct LoadReport {
     pub files_read: usize,
     /// How many topics loaded (the library holds them, unless only checked).
     pub topics_loaded: usize,
+    /// The files' revision: a fingerprint of every topic file's name and bytes.
+    pub revision: String,
 }
 
 impl LoadReport {
@@ -166,6 +169,7 @@ const FILES_WORTH_THREADS: usize = 64;
 
 /// One file read and checked: its problems, and its topic when it has no errors.
 struct Checked {
+    fingerprint: u64,
     diagnostics: Vec<Diagnostic>,
     topic: Option<CheckedTopic>,
 }
@@ -185,6 +189,8 @@ struct CheckedTopic {
 }
 
 fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
+    let bytes = file.bytes.as_deref().unwrap_or_default();
+    let fingerprint = file_fingerprint(&file.file_name, bytes);
     let mut diagnostics = Vec::new();
     let topic = parse_file(file, extra, &mut diagnostics).map(|(topic, text)| {
         let span = FieldPath::root().key("id").span(&text).unwrap_or(0..0);
@@ -204,7 +210,7 @@ fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
             duplicate,
         }
     });
-    Checked { diagnostics, topic }
+    Checked { fingerprint, diagnostics, topic }
 }
 
 /// Reads and checks files `0..count` (`file` reads one) on every core, then joins them in
@@ -239,7 +245,8 @@ where
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
     let mut topics_loaded = 0;
-    for Checked { diagnostics: found, topic } in checked {
+    let revision = revision(checked.iter().map(|checked| checked.fingerprint));
+    for Checked { diagnostics: found, topic, .. } in checked {
         diagnostics.extend(found);
         let Some(CheckedTopic { key, language, shown_as, topic, mut duplicate }) = topic else { continue };
         if let Some(first) = loaded_from.get(&key) {
@@ -254,7 +261,7 @@ where
         topics_loaded += 1;
         topics.extend(topic);
     }
-    LoadReport { library: Library::new(topics), diagnostics, files_read: count, topics_loaded }
+    LoadReport { library: Library::new(topics), diagnostics, files_read: count, topics_loaded, revision }
 }
 
 /// Parses and checks one file, adding its problems to `diagnostics`. Returns the topic and its

@@ -4,11 +4,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{BASE_LANGUAGE, Catalog, Catalogs};
-use crate::{BUNDLED_PREFIX, Diagnostic, Library, Position, Severity, Topic, load_in_memory};
+use crate::{
+    BUNDLED_PREFIX, Diagnostic, Library, Position, Severity, Topic, file_fingerprint, load_in_memory,
+    revision,
+};
 
 /// The topics and interface catalogs of a content folder, parsed and validated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreparedContent {
+    /// The fingerprint of every bundled file, catalogs included.
+    revision: String,
     topics: Vec<Topic>,
     /// English first.
     catalogs: Vec<Catalog>,
@@ -17,7 +22,7 @@ pub struct PreparedContent {
 /// No topics, and the English catalog.
 impl Default for PreparedContent {
     fn default() -> PreparedContent {
-        PreparedContent { topics: Vec::new(), catalogs: vec![Catalog::english()] }
+        PreparedContent { revision: String::new(), topics: Vec::new(), catalogs: vec![Catalog::english()] }
     }
 }
 
@@ -54,7 +59,8 @@ impl PreparedContent {
         let failed = problems.iter().any(|problem| problem.severity == Severity::Error)
             || catalogs.first().is_none_or(|english| english.language() != BASE_LANGUAGE);
         let topics = report.library.topics().to_vec();
-        ((!failed).then_some(PreparedContent { topics, catalogs }), problems)
+        let revision = revision(files.iter().map(|(name, bytes)| file_fingerprint(name, bytes)));
+        ((!failed).then_some(PreparedContent { revision, topics, catalogs }), problems)
     }
 
     /// The compact form, for a build script to embed.
@@ -71,6 +77,11 @@ impl PreparedContent {
         let complete = prepared.catalogs.iter().all(Catalog::has_every_message);
         let english_first = prepared.catalogs.first().is_some_and(|c| c.language() == BASE_LANGUAGE);
         (complete && english_first).then_some(prepared)
+    }
+
+    /// The content's revision: a fingerprint of every file it was made from.
+    pub fn revision(&self) -> &str {
+        &self.revision
     }
 
     /// The topics.

@@ -16,6 +16,8 @@ pub struct Reloaded {
     pub library: Library,
     /// Problems with the folder or its files, one line each, for staff.
     pub notices: Vec<String>,
+    /// The folder's revision as read now; `None` when it could not be read.
+    pub revision: Option<String>,
 }
 
 /// Loads `dir` again; `previous` is the library on screen.
@@ -26,6 +28,7 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
             return Reloaded {
                 library: previous.clone(),
                 notices: vec![format!("{error}; still showing the topics loaded before")],
+                revision: None,
             };
         }
     };
@@ -36,6 +39,7 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
         .filter(|d| d.severity == Severity::Error)
         .filter_map(|d| Path::new(&d.file).file_name().map(|name| name.to_string_lossy().into_owned()))
         .collect();
+    let revision = report.revision;
     let mut topics = report.library.into_topics();
     let mut kept = 0;
     for old in previous.topics() {
@@ -60,5 +64,5 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
             format!("{kept} topics are shown as they were before: their files no longer load")
         });
     }
-    Reloaded { library: Library::new(topics), notices }
+    Reloaded { library: Library::new(topics), notices, revision: Some(revision) }
 }

@@ -57,6 +57,8 @@ pub struct Settings {
     pub clinic_name: String,
     /// Problems with the configuration, shown to staff (never to patients).
     pub notices: Vec<String>,
+    /// The program and its build, shown to staff: `patient-kiosk 0.1.0 (commit …)`.
+    pub version: String,
 }
 
 impl Default for Settings {
@@ -80,6 +82,7 @@ impl Default for Settings {
             pin_hash: None,
             clinic_name: String::new(),
             notices: Vec::new(),
+            version: String::new(),
         }
     }
 }

@@ -49,6 +49,8 @@ pub struct App {
     pub(super) today: Option<jiff::civil::Date>,
     /// Problems found the last time the content folder was read, for staff.
     pub(super) content_notices: Vec<String>,
+    /// The revision of the content shown, for staff: which files a kiosk of a fleet shows.
+    pub(super) content_revision: String,
     /// Whether the library is still being read for the first time, so an empty list means
     /// "wait", not "nothing here".
     pub(super) loading: bool,
@@ -104,6 +106,7 @@ impl App {
             page_cache: PageCache::default(),
             today: None,
             content_notices: Vec::new(),
+            content_revision: String::new(),
             loading: false,
         }
     }
@@ -119,6 +122,17 @@ impl App {
     pub fn with_pin_record(mut self, record: PinRecord) -> App {
         self.pin_guard = PinGuard::from_record(record, self.now);
         self
+    }
+
+    /// The same kiosk, told the revision of the content it shows.
+    pub fn with_content_revision(mut self, revision: String) -> App {
+        self.content_revision = revision;
+        self
+    }
+
+    /// The revision of the content shown (empty until known).
+    pub fn content_revision(&self) -> &str {
+        &self.content_revision
     }
 
     /// Whether the library is still being read for the first time.

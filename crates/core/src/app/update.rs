@@ -58,6 +58,9 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
         Input::Reloaded(reloaded) => {
             replace_library(app, reloaded.library);
             app.content_notices = reloaded.notices;
+            if let Some(revision) = reloaded.revision {
+                app.content_revision = revision;
+            }
             app.loading = false;
             Vec::new()
         }

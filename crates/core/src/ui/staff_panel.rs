@@ -50,6 +50,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
             lines.push(Line::styled(catalog.text(Msg::MenuExit), theme.strong));
             lines.push(Line::styled(catalog.text(Msg::MenuBack), theme.strong));
             lines.push(Line::default());
+            // Which build and which content this kiosk of a fleet runs.
+            let content = Some(app.content_revision()).filter(|revision| !revision.is_empty());
+            let parts: Vec<String> = [
+                Some(settings.version.clone()).filter(|version| !version.is_empty()),
+                content.map(|revision| format!("content {revision}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !parts.is_empty() {
+                lines.push(Line::styled(parts.join(" · "), theme.quiet));
+            }
             let notices = app.notices();
             if notices.is_empty() {
                 lines.push(Line::styled(catalog.text(Msg::MenuNoProblems), theme.quiet));
