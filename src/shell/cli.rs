@@ -116,6 +116,16 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Print the manual page (roff), generated from this command line: `patient-kiosk man >
+    /// patient-kiosk.1`.
+    Man,
+    /// Print the completion script for a shell: `patient-kiosk completions bash >
+    /// /usr/share/bash-completion/completions/patient-kiosk`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Check a configuration file.
     Config {
         #[command(subcommand)]

@@ -8,6 +8,7 @@ mod dispatch;
 mod event_loop;
 mod hash_pin;
 mod input;
+mod manual;
 mod painter;
 mod pin_file;
 mod print;
@@ -47,6 +48,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::List { dir }) => commands::list(&cli, dir.as_deref()),
         Some(Command::HashPin) => hash_pin::run(),
+        Some(Command::Man) => manual::man(),
+        Some(Command::Completions { shell }) => manual::completions(*shell),
         Some(Command::Config { action: ConfigAction::Check { file, format } }) => {
             config_check::check(file.as_deref().or(cli.config.as_deref()), *format)
         }

@@ -474,3 +474,26 @@ fn version_names_the_commit_and_the_bundled_contents_revision() {
     );
     assert!(revision.len() == 12 && revision.chars().all(|c| c.is_ascii_hexdigit()), "{line}");
 }
+
+#[test]
+fn the_manual_and_the_completions_come_from_the_command_line_itself() {
+    let man = String::from_utf8(kiosk(&["man"]).stdout).expect("UTF-8");
+    assert!(man.contains(".TH patient-kiosk 1"), "{man}");
+    for command in
+        ["validate", "list", "search", "export", "show", "config", "hash\\-pin", "man", "completions"]
+    {
+        assert!(man.contains(&format!("patient\\-kiosk\\-{command}")), "no {command} in the manual");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for shell in ["bash", "zsh", "fish"] {
+        let output = kiosk(&["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(script.contains("validate") && script.contains("hash-pin"), "{shell}:\n{script}");
+        std::fs::write(dir.path().join(shell), &script).expect("write");
+    }
+    // The bash script is valid bash.
+    let checked =
+        std::process::Command::new("bash").arg("-n").arg(dir.path().join("bash")).output().expect("bash");
+    assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
+}
