@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
-use kiosk_core::app::{App, Effect, Event, Input, PinRecord, SearchJob, update};
+use kiosk_core::app::{App, Effect, Event, Happening, Input, PinRecord, SearchJob, update};
 
 /// Everything outside the app that its effects touch.
 pub trait World {
@@ -23,6 +23,8 @@ pub trait World {
     /// Builds a search index away from the input path; it comes back as
     /// [`Input::SearchIndexReady`].
     fn build_search_index(&mut self, job: SearchJob);
+    /// Tells clinic IT, in the journal.
+    fn journal(&mut self, happening: Happening);
 }
 
 /// Whether the loop goes on.
@@ -51,6 +53,7 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
                 }
                 Effect::StopSpeaking => world.stop_speaking(),
                 Effect::BuildSearchIndex(job) => world.build_search_index(job),
+                Effect::Journal(happening) => world.journal(happening),
                 Effect::SavePinRecord(record) => {
                     if let Err(problem) = world.save_pin_record(record) {
                         waiting.push_back(Input::Notice(problem));
@@ -104,6 +107,9 @@ mod tests {
         }
         fn build_search_index(&mut self, _: SearchJob) {
             self.asked.push("build search index");
+        }
+        fn journal(&mut self, _: Happening) {
+            self.asked.push("journal");
         }
     }
 
@@ -180,6 +186,9 @@ mod tests {
             }
             fn build_search_index(&mut self, job: SearchJob) {
                 self.0.build_search_index(job);
+            }
+            fn journal(&mut self, happening: Happening) {
+                self.0.journal(happening);
             }
         }
         let (mut app, world) = reading_aloud();

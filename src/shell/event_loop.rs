@@ -9,14 +9,15 @@ use std::thread;
 use std::time::Instant;
 
 use anyhow::Result;
-use kiosk_content::{Reloaded, reload};
-use kiosk_core::app::{App, Input, PinRecord, PreparedIndex, SearchJob};
+use kiosk_content::{Reloaded, plural, reload};
+use kiosk_core::app::{App, Happening, Input, Level, PinRecord, PreparedIndex, SearchJob};
 use ratatui_core::backend::Backend;
 use ratatui_core::terminal::Terminal;
 use signal_hook::iterator::Signals;
 
 use super::dispatch::{Flow, World, dispatch};
 use super::input::to_input;
+use super::journal;
 use super::painter::Painter;
 use super::pin_file::PinFile;
 use super::print::Printer;
@@ -35,8 +36,8 @@ pub enum Wakeup {
     Terminal(crossterm::event::Event),
     /// The terminal's input is gone (the terminal closed).
     InputClosed,
-    /// A signal asked the program to end.
-    Signal,
+    /// A signal asked the program to end: its number.
+    Signal(i32),
     /// The print command finished.
     Printed(Result<(), String>),
     /// Something in the content folder changed.
@@ -47,6 +48,27 @@ pub enum Wakeup {
     Reloaded(Reloaded),
     /// A search index was built on a thread.
     SearchReady(Box<PreparedIndex>),
+}
+
+/// Why the kiosk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Staff chose to exit (or `q` on an unlocked kiosk).
+    Quit,
+    /// A signal asked it to end (the service manager's SIGTERM, a closed terminal's SIGHUP).
+    Signal(i32),
+    /// The terminal's input is gone.
+    InputClosed,
+}
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Exit::Quit => write!(f, "quit from the keyboard"),
+            Exit::Signal(signal) => write!(f, "signal {signal}"),
+            Exit::InputClosed => write!(f, "the terminal's input closed"),
+        }
+    }
 }
 
 /// Reading the content folder again, off the input path, one reload at a time.
@@ -113,6 +135,7 @@ impl World for Outside {
     }
 
     fn print(&mut self, command: Vec<String>, text: String) {
+        journal::line(Level::Info, "print sent");
         let sender = self.sender.clone();
         self.printer.start(command, text, move |result| {
             let _ = sender.send(Wakeup::Printed(result));
@@ -120,7 +143,11 @@ impl World for Outside {
     }
 
     fn speak(&mut self, command: &[String], text: String) -> Result<(), String> {
-        self.speech.start(command, text)
+        let started = self.speech.start(command, text);
+        if let Err(problem) = &started {
+            journal::line(Level::Warning, format!("speech failed: {problem}"));
+        }
+        started
     }
 
     fn stop_speaking(&mut self) {
@@ -132,7 +159,15 @@ impl World for Outside {
     }
 
     fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
-        self.pin_file.save(record)
+        let saved = self.pin_file.save(record);
+        if let Err(problem) = &saved {
+            journal::line(Level::Error, problem);
+        }
+        saved
+    }
+
+    fn journal(&mut self, happening: Happening) {
+        journal::line(happening.level(), &happening);
     }
 
     fn build_search_index(&mut self, job: SearchJob) {
@@ -157,7 +192,7 @@ pub struct Sources<Start> {
 
 /// Runs the kiosk on `terminal` until the app or a signal ends it. Generic over the backend,
 /// so tests run the whole loop in-process on ratatui's `TestBackend`.
-pub fn run<B, Start>(mut app: App, terminal: &mut Terminal<B>, sources: Sources<Start>) -> Result<()>
+pub fn run<B, Start>(mut app: App, terminal: &mut Terminal<B>, sources: Sources<Start>) -> Result<Exit>
 where
     B: Backend + Write,
     B::Error: Send + Sync + 'static,
@@ -183,7 +218,7 @@ where
         first.extend(problem.map(Input::Notice));
     }
     if dispatch(&mut app, first, &mut outside) == Flow::Quit {
-        return Ok(());
+        return Ok(Exit::Quit);
     }
     let mut midnight = next_midnight();
     let mut painter = Painter::new(scroll_regions);
@@ -196,7 +231,7 @@ where
         let (first, mut inputs) = match next_wakeup(&wakeups, deadline) {
             Next::Wakeup(wakeup) => (Some(wakeup), Vec::new()),
             Next::Deadline => (None, vec![Input::Wake]),
-            Next::Closed => return Ok(()),
+            Next::Closed => return Ok(Exit::InputClosed),
         };
         // A new day: review dates are judged against it.
         if Instant::now() >= midnight {
@@ -208,7 +243,13 @@ where
         for wakeup in first.into_iter().chain(wakeups.try_iter()) {
             match wakeup {
                 Wakeup::Terminal(event) => inputs.extend(to_input(event)),
-                Wakeup::Printed(result) => inputs.push(Input::Printed(result)),
+                Wakeup::Printed(result) => {
+                    match &result {
+                        Ok(()) => journal::line(Level::Info, "print done"),
+                        Err(reason) => journal::line(Level::Warning, format!("print failed: {reason}")),
+                    }
+                    inputs.push(Input::Printed(result));
+                }
                 Wakeup::ContentChanged => outside.reload_wanted = true,
                 Wakeup::ChildExited => {
                     if outside.speech.reap() {
@@ -216,11 +257,13 @@ where
                     }
                 }
                 Wakeup::Reloaded(reloaded) => {
+                    log_reload(&reloaded);
                     inputs.push(Input::Reloaded(reloaded));
                     reload_done = true;
                 }
                 Wakeup::SearchReady(prepared) => inputs.push(Input::SearchIndexReady(prepared)),
-                Wakeup::InputClosed | Wakeup::Signal => return Ok(()),
+                Wakeup::InputClosed => return Ok(Exit::InputClosed),
+                Wakeup::Signal(signal) => return Ok(Exit::Signal(signal)),
             }
         }
         // Mouse moves and the like change nothing, and cost no frame.
@@ -231,7 +274,7 @@ where
         let only_index = inputs.iter().all(|input| matches!(input, Input::SearchIndexReady(_)));
         let before = only_index.then(|| (app.session().clone(), app.reset_countdown()));
         if dispatch(&mut app, inputs, &mut outside) == Flow::Quit {
-            return Ok(());
+            return Ok(Exit::Quit);
         }
         if let Some(reloading) = &mut reloading {
             // After the inputs, so the next reload starts from the library just swapped in.
@@ -246,6 +289,26 @@ where
             continue;
         }
         painter.draw(&app, terminal)?;
+    }
+}
+
+/// What a reload found, for the journal: the topics, and each problem (a file skipped, or
+/// kept as it was) as a line of its own.
+fn log_reload(reloaded: &Reloaded) {
+    let topics = reloaded.library.topics().len();
+    match &reloaded.revision {
+        Some(revision) => journal::line(
+            Level::Info,
+            format!(
+                "content read: {}, {}, revision {revision}",
+                plural(topics, "topic", "topics"),
+                plural(reloaded.notices.len(), "problem", "problems")
+            ),
+        ),
+        None => journal::line(Level::Error, "content reload failed: the folder cannot be read"),
+    }
+    for notice in &reloaded.notices {
+        journal::line(Level::Warning, format!("content: {notice}"));
     }
 }
 
@@ -285,7 +348,7 @@ pub fn start_sources(mut signals: Signals, locked: bool, sender: &SyncSender<Wak
     thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
             let wakeup = match meaning(signal, locked) {
-                Meaning::End => Wakeup::Signal,
+                Meaning::End => Wakeup::Signal(signal),
                 Meaning::ChildExited => Wakeup::ChildExited,
                 // Read the size now: crossterm reports resizes only once its reader runs, and
                 // one in the first milliseconds would be lost.
@@ -295,7 +358,7 @@ pub fn start_sources(mut signals: Signals, locked: bool, sender: &SyncSender<Wak
                 },
                 Meaning::Ignore => continue,
             };
-            let ends = matches!(wakeup, Wakeup::Signal);
+            let ends = matches!(wakeup, Wakeup::Signal(_));
             if signal_sender.send(wakeup).is_err() || ends {
                 return;
             }

@@ -8,6 +8,7 @@ mod dispatch;
 mod event_loop;
 mod hash_pin;
 mod input;
+mod journal;
 mod manual;
 mod painter;
 mod pin_file;
@@ -25,7 +26,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use cli::{Cli, Command, ConfigAction};
-use kiosk_core::app::App;
+use kiosk_core::app::{App, Level};
 
 /// Runs what the command line asks for and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
@@ -116,13 +117,24 @@ fn kiosk(cli: &Cli) -> ExitCode {
     if let Some((id, page)) = start_at {
         app.start_at(&id, page);
     }
+    let topics = kiosk_content::plural(app.library().topics().len(), "topic", "topics");
+    let content = match &folder {
+        Some(folder) if start.loading => format!("{} (reading it now)", folder.display()),
+        Some(folder) => format!("{}, {topics}, revision {}", folder.display(), app.content_revision()),
+        None => format!("{topics}, {}", app.content_revision()),
+    };
+    journal::line(Level::Info, format!("start: {}, content {content}", version::program()));
     let start = move |sender: &_| event_loop::start_sources(signals, locked, sender);
     let sources = event_loop::Sources { start, scroll_regions: true, folder, pin_file };
     let result = event_loop::run(app, &mut screen.terminal, sources);
     drop(screen);
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(exit) => {
+            journal::line(Level::Info, format!("exit: {exit}"));
+            ExitCode::SUCCESS
+        }
         Err(error) => {
+            journal::line(Level::Error, format!("exit: {error:#}"));
             eprintln!("patient-kiosk: {error:#}");
             ExitCode::FAILURE
         }

@@ -319,3 +319,59 @@ fn the_staff_menu_names_the_build_and_the_content_revision_which_follows_the_fol
     assert_eq!(before.len(), 12);
     kiosk.quit();
 }
+
+/// The journal lines written so far (standard error, sent to a file as a unit sends it to the
+/// journal), once `wanted` is among them.
+fn journal_once(log: &std::path::Path, wanted: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.contains(wanted) {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "the journal never said {wanted:?}:\n{text}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_journal_tells_it_of_start_reloads_failed_reloads_lockouts_and_the_exit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).expect("mkdir");
+    std::fs::write(content.join("knee.en.toml"), topic_toml("knee", "Knee")).expect("write");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, format!("[kiosk]\nlocked = true\nexit_pin_hash = \"{}\"\n", test_pin_hash()))
+        .expect("write");
+    let log = dir.path().join("journal.log");
+    let args = ["--config", config.to_str().expect("UTF-8"), "--content", content.to_str().expect("UTF-8")];
+    let mut kiosk = PtyKiosk::start_with_stderr(&args, &log, 80, 24);
+    kiosk.wait_for("Press any key to start");
+    journal_once(&log, "<6>patient-kiosk: start: patient-kiosk ");
+    journal_once(&log, "<6>patient-kiosk: content read: 1 topic, 0 problems, revision ");
+
+    // A broken edit: the topic is kept, and IT reads which file and where.
+    std::fs::write(content.join("knee.en.toml"), "id = \"knee\"\ntitle = ").expect("break it");
+    let text = journal_once(&log, "<4>patient-kiosk: content: ");
+    assert!(text.contains("knee.en.toml:2:"), "{text}");
+
+    // Five wrong PINs: a lockout, never the digits typed.
+    for _ in 0..5 {
+        kiosk.send(b"\x1b[24~");
+        kiosk.wait_for("Enter the staff PIN");
+        kiosk.send(b"000000\r");
+        kiosk.wait_until_gone("Enter the staff PIN");
+    }
+    let text = journal_once(
+        &log,
+        "<4>patient-kiosk: PIN lockout: too many wrong PINs, the PIN screen is closed for 1 min",
+    );
+    assert!(!text.contains("000000"), "{text}");
+
+    kiosk.signal(libc::SIGTERM);
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    journal_once(&log, "<6>patient-kiosk: exit: signal 15");
+    // Nothing a patient reads or types: no topic title, no screen text.
+    let text = std::fs::read_to_string(&log).expect("journal");
+    assert!(!text.contains("Knee") && !text.contains("\x1b["), "{text}");
+}

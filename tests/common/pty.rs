@@ -43,10 +43,36 @@ impl PtyKiosk {
 
     /// Starts the built binary with `args` and more environment variables.
     pub fn start_with_env(args: &[&str], env: &[(&str, &str)], columns: u16, rows: u16) -> PtyKiosk {
+        PtyKiosk::spawn(args, env, None, columns, rows)
+    }
+
+    /// Starts the built binary with its standard error going to `stderr` rather than the
+    /// terminal, as a service manager sends it to the journal.
+    pub fn start_with_stderr(args: &[&str], stderr: &std::path::Path, columns: u16, rows: u16) -> PtyKiosk {
+        PtyKiosk::spawn(args, &[], Some(stderr), columns, rows)
+    }
+
+    fn spawn(
+        args: &[&str],
+        env: &[(&str, &str)],
+        stderr: Option<&std::path::Path>,
+        columns: u16,
+        rows: u16,
+    ) -> PtyKiosk {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_patient-kiosk"));
+        let binary = env!("CARGO_BIN_EXE_patient-kiosk");
+        let mut command = match stderr {
+            None => CommandBuilder::new(binary),
+            Some(file) => {
+                // The shell only redirects, then becomes the kiosk (same process, same pid).
+                let mut command = CommandBuilder::new("sh");
+                command.args(["-c", "exec \"$0\" \"$@\" 2>>\"$KIOSK_STDERR\"", binary]);
+                command.env("KIOSK_STDERR", file);
+                command
+            }
+        };
         command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env("TERM", "xterm-256color");

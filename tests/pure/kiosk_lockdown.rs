@@ -6,8 +6,8 @@ use crate::common::*;
 use kiosk_content::i18n::{Catalog, Msg};
 use kiosk_content::load_bundled;
 use kiosk_core::app::{
-    App, Effect, FIRST_LOCKOUT, Flash, Input, Key, LONGEST_LOCKOUT, Mouse, MouseAction, PIN_TRIES, PinRecord,
-    Screen, Settings, StaffPanel, hints, lockout_after,
+    App, Effect, FIRST_LOCKOUT, Flash, Happening, Input, Key, LONGEST_LOCKOUT, Mouse, MouseAction, PIN_TRIES,
+    PinRecord, Screen, Settings, StaffPanel, hints, lockout_after,
 };
 
 /// Every key a curious visitor might try to get out with.
@@ -93,7 +93,7 @@ fn the_staff_key_asks_for_the_pin_and_hides_what_is_typed() {
 #[test]
 fn the_right_pin_opens_the_staff_menu_where_x_exits() {
     let mut app = locked_app();
-    assert_eq!(type_pin(&mut app, TEST_PIN), vec![]);
+    assert_eq!(type_pin(&mut app, TEST_PIN), vec![Effect::Journal(Happening::PinAccepted)], "IT hears of it");
     assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
     assert_eq!(press(&mut app, Key::Char('q')), vec![]);
     assert_eq!(press(&mut app, Key::Char('x')), vec![Effect::Quit]);
@@ -288,7 +288,10 @@ fn the_right_pin_clears_the_count_and_says_so_for_the_next_start() {
     }
     let effects = send_at(&mut app, later, Input::Key(Key::Enter));
     assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
-    assert_eq!(effects, [Effect::SavePinRecord(PinRecord::default())]);
+    assert_eq!(
+        effects,
+        [Effect::Journal(Happening::PinAccepted), Effect::SavePinRecord(PinRecord::default())]
+    );
 }
 
 #[test]

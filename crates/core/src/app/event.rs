@@ -132,6 +132,8 @@ pub enum Effect {
     /// Build this search index away from the input path (seconds at 10,000 topics), then report
     /// back with [`Input::SearchIndexReady`].
     BuildSearchIndex(super::SearchJob),
+    /// Tell clinic IT, in the journal.
+    Journal(super::Happening),
     /// Keep the PIN guard's state where a restart finds it.
     SavePinRecord(super::PinRecord),
     /// Print this handout: run the print command with it on standard input, then report back

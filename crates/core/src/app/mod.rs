@@ -7,6 +7,7 @@ mod hints;
 mod home;
 mod idle;
 mod invariants;
+mod journal;
 mod keymap;
 mod layout;
 mod page_cache;
@@ -26,6 +27,7 @@ pub use document::{PageLine, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
 pub use home::HomeState;
+pub use journal::{Happening, Level};
 pub use keymap::{Action, help_rows};
 pub use kiosk_content::Page;
 pub use layout::{

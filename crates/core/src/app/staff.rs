@@ -2,6 +2,7 @@
 //! staff mode.
 
 use super::event::{Effect, Key};
+use super::journal::Happening;
 use super::session::{Flash, Screen};
 use super::state::App;
 use super::topic::clamp_scroll;
@@ -62,18 +63,23 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
 fn check_pin(app: &mut App, entered: &str) -> Vec<Effect> {
     let Some(hash) = &app.settings.pin_hash else { return Vec::new() };
     let before = app.pin_guard.clone();
+    let mut effects = Vec::new();
     if verify_pin(hash, entered) {
         app.pin_guard.right();
         app.session.staff_panel = Some(StaffPanel::Menu);
+        effects.push(Effect::Journal(Happening::PinAccepted));
     } else {
         let locked_out = app.pin_guard.wrong(app.now);
         app.session.staff_panel = None;
         app.session.flash = Some(if locked_out { Flash::PinLockedOut } else { Flash::WrongPin });
+        if locked_out {
+            effects.push(Effect::Journal(Happening::PinLockout { minutes: app.pin_minutes_left() }));
+        }
     }
-    if app.pin_guard == before {
-        return Vec::new();
+    if app.pin_guard != before {
+        effects.push(Effect::SavePinRecord(app.pin_guard.record(app.now)));
     }
-    vec![Effect::SavePinRecord(app.pin_guard.record(app.now))]
+    effects
 }
 
 /// Turns staff mode on or off, keeping the reader on the same page where it is still shown.

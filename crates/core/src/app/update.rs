@@ -5,6 +5,7 @@ use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
 use super::home::{home_key, home_mouse, keep_home_selection_visible};
 use super::idle::run_timers;
+use super::journal::Happening;
 use super::keymap::{Action, action_of, acts};
 use super::layout::{contains, drawn_area, language_buttons, too_small};
 use super::search::{open_search, refresh_search, search_key, search_mouse, search_paste};
@@ -26,7 +27,20 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         return Vec::new();
     }
     let was_speaking = app.session.speaking;
+    let was_staff = app.session.staff;
+    let was_too_small = too_small(app.area);
     let mut effects = apply(app, event);
+    if was_staff != app.session.staff {
+        effects.push(Effect::Journal(if app.session.staff {
+            Happening::StaffModeOn
+        } else {
+            Happening::StaffModeOff
+        }));
+    }
+    if !was_too_small && too_small(app.area) {
+        let (width, height) = (app.area.width, app.area.height);
+        effects.push(Effect::Journal(Happening::TooSmall { width, height }));
+    }
     // Whatever ended the reading — a key, a click, the reset — the speech must stop too.
     if was_speaking && !app.session.speaking && !effects.contains(&Effect::StopSpeaking) {
         effects.push(Effect::StopSpeaking);
