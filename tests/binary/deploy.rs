@@ -33,7 +33,7 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
     }
     // A root of its own, holding the unit, the binary where ExecStart looks, and systemd's units.
     let root = tempfile::tempdir().expect("temp dir");
-    let bin = root.path().join("usr/local/bin");
+    let bin = root.path().join("usr/bin");
     std::fs::create_dir_all(&bin).expect("mkdir");
     std::fs::copy(env!("CARGO_BIN_EXE_patient-kiosk"), bin.join("patient-kiosk")).expect("copy binary");
     copy_tree(Path::new("/usr/lib/systemd/system"), &root.path().join("usr/lib/systemd/system"));
@@ -42,7 +42,14 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
     let unit = units.join("patient-kiosk.service");
     std::fs::copy(deploy("patient-kiosk.service"), &unit).expect("copy unit");
 
+    // The unit's `Documentation=man:patient-kiosk(1)` is checked by running man: the page the
+    // binary makes, where man finds it.
+    let man1 = root.path().join("man/man1");
+    std::fs::create_dir_all(&man1).expect("mkdir");
+    let page = Command::new(env!("CARGO_BIN_EXE_patient-kiosk")).arg("man").output().expect("patient-kiosk man");
+    std::fs::write(man1.join("patient-kiosk.1"), page.stdout).expect("write the manual page");
     let output = Command::new("systemd-analyze")
+        .env("MANPATH", root.path().join("man"))
         .arg("verify")
         .arg(format!("--root={}", root.path().display()))
         .arg(&unit)
