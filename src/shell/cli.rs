@@ -126,6 +126,19 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the usage counts kept in the state directory ($STATE_DIRECTORY, else
+    /// $XDG_STATE_HOME/patient-kiosk, else /var/lib/patient-kiosk): day, what, count.
+    ///
+    /// Counts only, never a topic or a word: topics opened, pages viewed, languages chosen,
+    /// take-home codes shown, handouts printed, searches without a result.
+    Stats {
+        /// Only days from this one (YYYY-MM-DD) on.
+        #[arg(long, value_name = "DATE")]
+        since: Option<jiff::civil::Date>,
+        /// How to print them.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+    },
     /// Check a configuration file.
     Config {
         #[command(subcommand)]
@@ -157,6 +170,17 @@ fn handout_format() -> impl clap::builder::TypedValueParser<Value = Format> {
     let names = Format::ALL.map(|(_, name, help)| clap::builder::PossibleValue::new(name).help(help));
     clap::builder::PossibleValuesParser::new(names)
         .map(|name| Format::from_name(&name).unwrap_or(Format::Text))
+}
+
+/// How `stats` prints the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Columns, for a person.
+    Table,
+    /// `day,name,count` with a header line, for a spreadsheet or a fleet's collection.
+    Csv,
+    /// One JSON object per line: day, name, count.
+    Json,
 }
 
 /// How `validate` prints problems.

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
-use kiosk_core::app::{App, Effect, Event, Happening, Input, PinRecord, SearchJob, update};
+use kiosk_core::app::{App, Counted, Effect, Event, Happening, Input, PinRecord, SearchJob, update};
 
 /// Everything outside the app that its effects touch.
 pub trait World {
@@ -25,6 +25,8 @@ pub trait World {
     fn build_search_index(&mut self, job: SearchJob);
     /// Tells clinic IT, in the journal.
     fn journal(&mut self, happening: Happening);
+    /// Counts a use of the kiosk, where the clinic keeps usage counts.
+    fn count(&mut self, counted: Counted);
 }
 
 /// Whether the loop goes on.
@@ -54,6 +56,7 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
                 Effect::StopSpeaking => world.stop_speaking(),
                 Effect::BuildSearchIndex(job) => world.build_search_index(job),
                 Effect::Journal(happening) => world.journal(happening),
+                Effect::Count(counted) => world.count(counted),
                 Effect::SavePinRecord(record) => {
                     if let Err(problem) = world.save_pin_record(record) {
                         waiting.push_back(Input::Notice(problem));
@@ -110,6 +113,9 @@ mod tests {
         }
         fn journal(&mut self, _: Happening) {
             self.asked.push("journal");
+        }
+        fn count(&mut self, _: Counted) {
+            self.asked.push("count");
         }
     }
 
@@ -189,6 +195,9 @@ mod tests {
             }
             fn journal(&mut self, happening: Happening) {
                 self.0.journal(happening);
+            }
+            fn count(&mut self, counted: Counted) {
+                self.0.count(counted);
             }
         }
         let (mut app, world) = reading_aloud();

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 use kiosk_content::{Reloaded, plural, reload};
-use kiosk_core::app::{App, Happening, Input, Level, PinRecord, PreparedIndex, SearchJob};
+use kiosk_core::app::{App, Counted, Happening, Input, Level, PinRecord, PreparedIndex, SearchJob};
 use ratatui_core::backend::Backend;
 use ratatui_core::terminal::Terminal;
 use signal_hook::iterator::Signals;
@@ -24,6 +24,7 @@ use super::print::Printer;
 use super::signals::{Meaning, meaning};
 use super::speech::Speech;
 use super::start_up::today;
+use super::stats::Stats;
 use super::watch::ContentWatch;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
@@ -123,6 +124,7 @@ impl Reloading {
 /// PIN guard's file. Dropping it stops reading aloud and ends a print job still running.
 struct Outside {
     sender: SyncSender<Wakeup>,
+    stats: Option<Stats>,
     speech: Speech,
     printer: Printer,
     pin_file: PinFile,
@@ -170,6 +172,12 @@ impl World for Outside {
         journal::line(happening.level(), &happening);
     }
 
+    fn count(&mut self, counted: Counted) {
+        if let Some(stats) = &mut self.stats {
+            stats.count(counted.name());
+        }
+    }
+
     fn build_search_index(&mut self, job: SearchJob) {
         let sender = self.sender.clone();
         let _ = thread::Builder::new().name("search-index".into()).spawn(move || {
@@ -188,6 +196,8 @@ pub struct Sources<Start> {
     pub folder: Option<PathBuf>,
     /// Where the PIN guard is kept.
     pub pin_file: PinFile,
+    /// Where usage counts go, when the clinic turned them on.
+    pub stats: Option<Stats>,
 }
 
 /// Runs the kiosk on `terminal` until the app or a signal ends it. Generic over the backend,
@@ -198,10 +208,11 @@ where
     B::Error: Send + Sync + 'static,
     Start: FnOnce(&SyncSender<Wakeup>) -> Result<()>,
 {
-    let Sources { start, scroll_regions, folder, pin_file } = sources;
+    let Sources { start, scroll_regions, folder, pin_file, stats } = sources;
     let (sender, wakeups) = mpsc::sync_channel(QUEUE);
     let mut outside = Outside {
         sender: sender.clone(),
+        stats,
         speech: Speech::default(),
         printer: Printer::default(),
         pin_file,
@@ -227,12 +238,22 @@ where
     // threads after the first frame shows it sooner.
     start(&sender)?;
     loop {
-        let deadline = app.next_deadline().into_iter().chain([midnight]).min();
+        let counts_due = outside.stats.as_ref().and_then(Stats::due);
+        let deadline = app.next_deadline().into_iter().chain([midnight]).chain(counts_due).min();
         let (first, mut inputs) = match next_wakeup(&wakeups, deadline) {
             Next::Wakeup(wakeup) => (Some(wakeup), Vec::new()),
             Next::Deadline => (None, vec![Input::Wake]),
             Next::Closed => return Ok(Exit::InputClosed),
         };
+        // Usage counts are written at most every so often, in one transaction.
+        if counts_due.is_some_and(|due| Instant::now() >= due)
+            && let Some(stats) = &mut outside.stats
+            && let Err(problem) = stats.write()
+        {
+            journal::line(Level::Error, &problem);
+            inputs.push(Input::Notice(problem));
+            outside.stats = None;
+        }
         // A new day: review dates are judged against it.
         if Instant::now() >= midnight {
             inputs.push(Input::Today(today()));
@@ -488,7 +509,11 @@ mod tests {
                 feed.send(sender.clone()).expect("the test waits for it");
                 Ok(())
             };
-            run(app, &mut terminal, Sources { start, scroll_regions: false, folder: None, pin_file })
+            run(
+                app,
+                &mut terminal,
+                Sources { start, scroll_regions: false, folder: None, pin_file, stats: None },
+            )
         });
         let keys = fed.recv().expect("the loop's input");
         wait_for(&shown, "Choose a topic to read about.");

@@ -18,6 +18,7 @@ mod signals;
 mod speech;
 mod start_at;
 mod start_up;
+mod stats;
 mod terminal;
 mod version;
 mod watch;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { dir }) => commands::list(&cli, dir.as_deref()),
         Some(Command::HashPin) => hash_pin::run(),
         Some(Command::Man) => manual::man(),
+        Some(Command::Stats { since, format }) => stats::print(*since, *format),
         Some(Command::Completions { shell }) => manual::completions(*shell),
         Some(Command::Config { action: ConfigAction::Check { file, format } }) => {
             config_check::check(file.as_deref().or(cli.config.as_deref()), *format)
@@ -105,6 +107,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     };
     let size = screen.terminal.size().unwrap_or_default();
     let locked = start.settings.locked;
+    let usage = start.stats;
     let folder = start.folder;
     let catalogs = start.catalogs;
     let mut app =
@@ -125,7 +128,8 @@ fn kiosk(cli: &Cli) -> ExitCode {
     };
     journal::line(Level::Info, format!("start: {}, content {content}", version::program()));
     let start = move |sender: &_| event_loop::start_sources(signals, locked, sender);
-    let sources = event_loop::Sources { start, scroll_regions: true, folder, pin_file };
+    let stats = stats_if_enabled(usage, &mut app);
+    let sources = event_loop::Sources { start, scroll_regions: true, folder, pin_file, stats };
     let result = event_loop::run(app, &mut screen.terminal, sources);
     drop(screen);
     match result {
@@ -137,6 +141,23 @@ fn kiosk(cli: &Cli) -> ExitCode {
             journal::line(Level::Error, format!("exit: {error:#}"));
             eprintln!("patient-kiosk: {error:#}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The usage counts, when the configuration turns them on; a database that cannot be used is
+/// told to staff and the journal, and the kiosk goes on without counting.
+fn stats_if_enabled(usage: kiosk_core::config::StatsConfig, app: &mut App) -> Option<stats::Stats> {
+    if !usage.enabled {
+        return None;
+    }
+    let every = std::time::Duration::from_secs(usage.flush_seconds);
+    match stats::Stats::open(&pin_file::state_directory(), every) {
+        Ok(stats) => Some(stats),
+        Err(problem) => {
+            journal::line(Level::Error, &problem);
+            app.add_notice(problem);
+            None
         }
     }
 }

@@ -27,6 +27,8 @@ pub struct Start {
     pub folder: Option<std::path::PathBuf>,
     /// Whether `library` is empty because the folder is read after the first frame.
     pub loading: bool,
+    /// Usage counts.
+    pub stats: kiosk_core::config::StatsConfig,
 }
 
 /// Reads the configuration and the content. Problems are printed (they stay readable after the
@@ -65,7 +67,7 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
         settings.languages = vec![settings.language.clone()];
     }
     settings.version = super::version::program();
-    Ok(Start { library, revision, settings, catalogs, folder, loading })
+    Ok(Start { library, revision, settings, catalogs, folder, loading, stats: config.stats })
 }
 
 /// A large folder takes seconds to read, so the kiosk reads it on a thread behind a "Loading"

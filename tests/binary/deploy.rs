@@ -46,7 +46,8 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
     // binary makes, where man finds it.
     let man1 = root.path().join("man/man1");
     std::fs::create_dir_all(&man1).expect("mkdir");
-    let page = Command::new(env!("CARGO_BIN_EXE_patient-kiosk")).arg("man").output().expect("patient-kiosk man");
+    let page =
+        Command::new(env!("CARGO_BIN_EXE_patient-kiosk")).arg("man").output().expect("patient-kiosk man");
     std::fs::write(man1.join("patient-kiosk.1"), page.stdout).expect("write the manual page");
     let output = Command::new("systemd-analyze")
         .env("MANPATH", root.path().join("man"))

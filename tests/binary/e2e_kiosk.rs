@@ -387,3 +387,76 @@ fn a_key_pressed_as_the_window_changes_is_never_held_back() {
         kiosk.quit();
     }
 }
+
+/// `patient-kiosk stats --format csv` with the state directory `state`: its lines.
+fn stats_csv(state: &std::path::Path) -> Vec<String> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["stats", "--format", "csv"])
+        .env("XDG_STATE_HOME", state)
+        .env_remove("STATE_DIRECTORY")
+        .output()
+        .expect("run stats");
+    String::from_utf8_lossy(&output.stdout).lines().map(str::to_owned).collect()
+}
+
+/// The count of `name` today in `lines`, if any.
+fn count_of(lines: &[String], name: &str) -> Option<u64> {
+    lines.iter().find_map(|line| {
+        let mut fields = line.split(',');
+        let (_, counted, count) = (fields.next()?, fields.next()?, fields.next()?);
+        (counted == name).then(|| count.parse().ok()).flatten()
+    })
+}
+
+#[test]
+fn usage_counts_are_kept_per_day_and_survive_a_kill_mid_run() {
+    let state = tempfile::tempdir().expect("state directory");
+    let env = [("XDG_STATE_HOME", state.path().to_str().expect("UTF-8"))];
+    let (_dir, path) = config_file("[stats]\nenabled = true\nflush_seconds = 1\n");
+    let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    kiosk.send(b"\x1b[C");
+    kiosk.wait_for("2 When it is used");
+    kiosk.send(b"/zzqxj");
+    kiosk.wait_for("Nothing found for");
+    kiosk.send(b"\x1b");
+    kiosk.wait_until_gone("Nothing found for");
+    // Written within a second; then the power goes.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let lines = loop {
+        let lines = stats_csv(state.path());
+        if count_of(&lines, "search_without_result") == Some(1) {
+            break lines;
+        }
+        assert!(std::time::Instant::now() < deadline, "never written: {lines:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    kiosk.signal(libc::SIGKILL);
+    assert!(kiosk.wait_exit(Duration::from_secs(5)).is_some());
+    let after = stats_csv(state.path());
+    assert_eq!(after, lines, "what was written before the kill is all there, and the file opens");
+    assert_eq!(after[0], "day,name,count");
+    assert_eq!(count_of(&after, "topic_opened"), Some(1));
+    assert_eq!(count_of(&after, "page_viewed"), Some(2));
+    assert!(after.iter().all(|line| !line.contains("zzqxj") && !line.contains("ertebro")), "{after:?}");
+}
+
+#[test]
+fn a_broken_usage_database_is_told_to_staff_and_the_kiosk_goes_on() {
+    let state = tempfile::tempdir().expect("state directory");
+    let folder = state.path().join("patient-kiosk");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    std::fs::write(folder.join("usage.sqlite"), b"this is not a database, it is a text file").expect("write");
+    let env = [("XDG_STATE_HOME", state.path().to_str().expect("UTF-8"))];
+    let (_dir, path) = config_file("[stats]\nenabled = true\n");
+    let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 100, 30);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("› Vertebroplasty");
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("usage counts are off");
+    kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+}

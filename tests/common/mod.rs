@@ -68,8 +68,9 @@ pub fn send(app: &mut App, input: Input) -> Vec<Effect> {
     deliver(app, Event::new(input, t0()))
 }
 
-/// `update`, with a search index it asks for built at once, as the shell would on a thread; the
-/// other effects are returned for the test to check.
+/// `update`, with a search index it asks for built at once, as the shell would on a thread, and
+/// usage counts let go (`tests/pure/usage.rs` checks them); the other effects are returned for
+/// the test to check.
 pub fn deliver(app: &mut App, event: Event) -> Vec<Effect> {
     let at = event.at;
     let mut left = Vec::new();
@@ -78,6 +79,7 @@ pub fn deliver(app: &mut App, event: Event) -> Vec<Effect> {
             Effect::BuildSearchIndex(job) => {
                 left.extend(deliver(app, Event::new(Input::SearchIndexReady(job.build()), at)));
             }
+            Effect::Count(_) => {}
             other => left.push(other),
         }
     }

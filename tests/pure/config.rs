@@ -48,6 +48,7 @@ fn every_key_is_read() {
             content_rules: Default::default(),
             display: Default::default(),
             speech: Default::default(),
+            stats: Default::default(),
         }
     );
 }

@@ -21,3 +21,4 @@ mod soak;
 mod take_home;
 mod update_keys;
 mod update_mouse;
+mod usage;

@@ -132,6 +132,8 @@ pub enum Effect {
     /// Build this search index away from the input path (seconds at 10,000 topics), then report
     /// back with [`Input::SearchIndexReady`].
     BuildSearchIndex(super::SearchJob),
+    /// Count this, where usage counts are kept (when the clinic turned them on).
+    Count(super::Counted),
     /// Tell clinic IT, in the journal.
     Journal(super::Happening),
     /// Keep the PIN guard's state where a restart finds it.

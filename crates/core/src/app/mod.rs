@@ -22,6 +22,7 @@ mod state;
 mod text_view;
 mod topic;
 mod update;
+mod usage;
 
 pub use document::{PageLine, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
@@ -46,3 +47,4 @@ pub use state::App;
 pub use text_view::TextView;
 pub use topic::{TopicState, may_print};
 pub use update::update;
+pub use usage::Counted;

@@ -130,6 +130,11 @@ impl App {
         self
     }
 
+    /// Adds a problem with the set-up that staff should know about, before the first event.
+    pub fn add_notice(&mut self, notice: String) {
+        self.settings.notices.push(notice);
+    }
+
     /// The revision of the content shown (empty until known).
     pub fn content_revision(&self) -> &str {
         &self.content_revision

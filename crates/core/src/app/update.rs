@@ -14,6 +14,7 @@ use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, staff_panel_key};
 use super::state::App;
 use super::topic::{clamp_scroll, open_take_home, print, printed, read_aloud, topic_key, topic_mouse};
+use super::usage::{Counted, Seen};
 
 /// Applies one event to the app and returns what the shell must do about it: every effect must
 /// be carried out, or a reading goes on, a print is lost, an index never comes.
@@ -28,6 +29,8 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     }
     let was_speaking = app.session.speaking;
     let was_staff = app.session.staff;
+    let seen = Seen::of(app);
+    let printed = event.input == Input::Printed(Ok(()));
     let was_too_small = too_small(app.area);
     let mut effects = apply(app, event);
     if was_staff != app.session.staff {
@@ -44,6 +47,10 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     // Whatever ended the reading — a key, a click, the reset — the speech must stop too.
     if was_speaking && !app.session.speaking && !effects.contains(&Effect::StopSpeaking) {
         effects.push(Effect::StopSpeaking);
+    }
+    effects.extend(seen.counted_since(&Seen::of(app), app).into_iter().map(Effect::Count));
+    if printed {
+        effects.push(Effect::Count(Counted::HandoutPrinted));
     }
     effects.extend(request_index(app).map(Effect::BuildSearchIndex));
     effects

@@ -8,7 +8,9 @@ use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 
-pub use model::{Config, ContentConfig, DisplayConfig, KioskConfig, PrintConfig, Show, SpeechConfig};
+pub use model::{
+    Config, ContentConfig, DisplayConfig, KioskConfig, PrintConfig, Show, SpeechConfig, StatsConfig,
+};
 pub use read::{lock_for_safety, parse_function_key, read_config};
 
 use kiosk_content::{Diagnostic, Position, open_regular, read_at_most};

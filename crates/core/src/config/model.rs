@@ -23,6 +23,24 @@ pub struct Config {
     pub display: DisplayConfig,
     /// Reading aloud.
     pub speech: SpeechConfig,
+    /// Usage counts.
+    pub stats: StatsConfig,
+}
+
+/// The `[stats]` table: usage counts per day, with no patient data, kept in the state
+/// directory for clinic IT to collect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatsConfig {
+    /// Whether the kiosk counts at all; off unless the clinic turns it on.
+    pub enabled: bool,
+    /// How often counts are written, in seconds: a power cut loses at most this long of them.
+    pub flush_seconds: u64,
+}
+
+impl Default for StatsConfig {
+    fn default() -> StatsConfig {
+        StatsConfig { enabled: false, flush_seconds: 60 }
+    }
 }
 
 /// The `[display]` table.

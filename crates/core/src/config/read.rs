@@ -65,7 +65,8 @@ pub fn lock_for_safety(file: &str, config: &mut Config, problems: &mut Vec<Diagn
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print", "display", "speech"];
+const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print", "display", "speech", "stats"];
+const STATS_KEYS: &[&str] = &["enabled", "flush_seconds"];
 const DISPLAY_KEYS: &[&str] = &["language", "languages", "theme"];
 const SPEECH_KEYS: &[&str] = &["command"];
 const CONTENT_KEYS: &[&str] = &["folder", "show", "max_grade"];
@@ -96,6 +97,7 @@ impl Reader<'_> {
                 "print" => self.print(value, config),
                 "display" => self.display(value, config),
                 "speech" => self.speech(value, config),
+                "stats" => self.stats(value, config),
                 other => self.unknown(key, other, "", ROOT_KEYS),
             }
         }
@@ -276,6 +278,26 @@ impl Reader<'_> {
                     }
                 }
                 other => self.unknown(key, other, "speech.", SPEECH_KEYS),
+            }
+        }
+    }
+
+    fn stats(&mut self, value: &Value<'_>, config: &mut Config) {
+        let Some(table) = value.get_ref().as_table() else {
+            return self.bad(value, "`stats` must be a table: write `[stats]` on a line of its own");
+        };
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "enabled" => match value.get_ref().as_bool() {
+                    Some(enabled) => config.stats.enabled = enabled,
+                    None => self.bad(value, "`stats.enabled` must be true or false"),
+                },
+                "flush_seconds" => {
+                    if let Some(seconds) = self.seconds("stats.flush_seconds", value, 1) {
+                        config.stats.flush_seconds = seconds.min(60);
+                    }
+                }
+                other => self.unknown(key, other, "stats.", STATS_KEYS),
             }
         }
     }

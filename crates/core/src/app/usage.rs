@@ -1,0 +1,89 @@
+//! Usage counts for a clinic, opt-in: how often topics are opened, pages read, languages chosen,
+//! the take-home code shown, handouts printed, and searches that found nothing. Counts only:
+//! never which topic a reader opened, never a word they typed.
+
+use super::session::Screen;
+use super::state::App;
+
+/// One thing counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Counted {
+    /// A topic was opened.
+    TopicOpened,
+    /// A page of a topic was shown.
+    PageViewed,
+    /// A reader chose this language.
+    Language(String),
+    /// The take-home panel with the QR code was shown.
+    TakeHomeShown,
+    /// A handout was printed.
+    HandoutPrinted,
+    /// A search was left without a result.
+    SearchWithoutResult,
+}
+
+impl Counted {
+    /// Its name in the usage counts.
+    pub fn name(&self) -> String {
+        match self {
+            Counted::TopicOpened => "topic_opened".to_owned(),
+            Counted::PageViewed => "page_viewed".to_owned(),
+            Counted::Language(language) => format!("language:{language}"),
+            Counted::TakeHomeShown => "take_home_shown".to_owned(),
+            Counted::HandoutPrinted => "handout_printed".to_owned(),
+            Counted::SearchWithoutResult => "search_without_result".to_owned(),
+        }
+    }
+}
+
+/// What the counts are taken from, before and after an event.
+pub(super) struct Seen {
+    place: Option<(String, usize)>,
+    language: String,
+    take_home: bool,
+    fruitless_search: bool,
+}
+
+impl Seen {
+    pub(super) fn of(app: &App) -> Seen {
+        let place = match &app.session.screen {
+            Screen::Topic(state) => Some((state.id.clone(), state.page)),
+            Screen::Attract | Screen::Home => None,
+        };
+        let fruitless_search = app
+            .session
+            .search
+            .as_ref()
+            .is_some_and(|search| !search.query.trim().is_empty() && search.hits.is_empty());
+        Seen {
+            place,
+            language: app.session.language.clone(),
+            take_home: app.session.take_home,
+            fruitless_search,
+        }
+    }
+
+    /// What changed between `self` (before) and `after` that is counted.
+    pub(super) fn counted_since(&self, after: &Seen, app: &App) -> Vec<Counted> {
+        let mut counted = Vec::new();
+        if let Some((topic, page)) = &after.place {
+            if self.place.as_ref().is_none_or(|(before, _)| before != topic) {
+                counted.push(Counted::TopicOpened);
+            }
+            if self.place.as_ref() != Some(&(topic.clone(), *page)) {
+                counted.push(Counted::PageViewed);
+            }
+        }
+        // A reset back to the kiosk's language is nobody's choice.
+        if after.language != self.language && !app.at_rest() {
+            counted.push(Counted::Language(after.language.clone()));
+        }
+        if after.take_home && !self.take_home {
+            counted.push(Counted::TakeHomeShown);
+        }
+        if self.fruitless_search && app.session.search.is_none() {
+            counted.push(Counted::SearchWithoutResult);
+        }
+        counted
+    }
+}
