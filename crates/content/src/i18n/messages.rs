@@ -148,6 +148,7 @@ messages! {
     MenuBack = "menu.back",
     MenuProblems = "menu.problems",
     MenuNoProblems = "menu.no_problems",
+    MenuContent = "menu.content",
     SectionOverviewTitle = "section.overview.title",
     SectionOverviewLabel = "section.overview.label",
     SectionIndicationsTitle = "section.indications.title",

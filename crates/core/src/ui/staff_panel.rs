@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
             let content = Some(app.content_revision()).filter(|revision| !revision.is_empty());
             let parts: Vec<String> = [
                 Some(settings.version.clone()).filter(|version| !version.is_empty()),
-                content.map(|revision| format!("content {revision}")),
+                content.map(|revision| catalog.format(Msg::MenuContent, &[("revision", revision)])),
             ]
             .into_iter()
             .flatten()
