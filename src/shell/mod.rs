@@ -71,6 +71,14 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Runs the full-screen kiosk.
 fn kiosk(cli: &Cli) -> ExitCode {
+    if let Some(reason) = terminal::cannot_draw(std::env::var_os("TERM").as_deref()) {
+        eprintln!(
+            "patient-kiosk: {reason}: the full-screen kiosk needs a terminal that can move the \
+             cursor and draw. `patient-kiosk show ID` prints a topic as plain text instead \
+             (`patient-kiosk list` names the topics)."
+        );
+        return ExitCode::from(cli::EXIT_UNREADABLE);
+    }
     let start = match start_up::prepare(cli) {
         Ok(start) => start,
         Err(code) => return code,

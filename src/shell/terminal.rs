@@ -14,6 +14,16 @@ use ratatui_crossterm::CrosstermBackend;
 
 use super::capped_backend::CappedBackend;
 
+/// Why the terminal named by `$TERM` cannot show the full-screen kiosk, if it cannot: unset,
+/// empty, or a terminal that cannot place the cursor (`dumb`, Emacs' shell buffers).
+pub fn cannot_draw(term: Option<&std::ffi::OsStr>) -> Option<String> {
+    match term.and_then(std::ffi::OsStr::to_str) {
+        None | Some("") => Some("TERM is not set".to_owned()),
+        Some(name @ ("dumb" | "emacs" | "unknown")) => Some(format!("TERM={name} cannot show it")),
+        Some(_) => None,
+    }
+}
+
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct FullScreen {
     /// The ratatui terminal that draws frames.

@@ -460,3 +460,19 @@ fn a_broken_usage_database_is_told_to_staff_and_the_kiosk_goes_on() {
     kiosk.send(b"x");
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+#[test]
+fn a_terminal_that_cannot_draw_is_told_to_use_show_instead() {
+    for term in [Some("dumb"), Some(""), None] {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_patient-kiosk"));
+        match term {
+            Some(term) => command.env("TERM", term),
+            None => command.env_remove("TERM"),
+        };
+        let output = command.stdin(std::process::Stdio::null()).output().expect("run the kiosk");
+        assert_eq!(output.status.code(), Some(2), "{term:?}");
+        assert_eq!(output.stdout, b"", "{term:?}: nothing drawn");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("`patient-kiosk show ID` prints a topic as plain text"), "{term:?}: {said}");
+    }
+}
