@@ -497,3 +497,48 @@ fn the_manual_and_the_completions_come_from_the_command_line_itself() {
         std::process::Command::new("bash").arg("-n").arg(dir.path().join("bash")).output().expect("bash");
     assert!(checked.status.success(), "{}", String::from_utf8_lossy(&checked.stderr));
 }
+
+#[test]
+fn editors_are_pointed_at_the_real_mistake() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let topic = |review_date: &str, kind: &str| {
+        format!(
+            "id = \"knee\"\nlanguage = \"en\"\ntitle = \"Knee\"\nsummary = \"A knee.\"\n[review]\nstatus = \"reviewed\"\n\
+             reviewed_by = \"Dana Lee, MD\"\nreviewed_on = {review_date}\n[[sections]]\nkind = \"{kind}\"\nitems = [\"One.\"]\n"
+        )
+    };
+    let file = dir.path().join("knee.en.toml");
+    let folder = dir.path().to_str().expect("UTF-8");
+    let cases = [
+        (
+            topic("11/01/2027", "symptoms"),
+            "8:15: error: write dates as 2027-11-01, without quotes (year, month, day)",
+            None,
+        ),
+        (
+            topic("\"2027-11-01\"", "symptoms"),
+            "8:15: error: invalid type: string \"2027-11-01\", expected a TOML datetime",
+            Some("help: write dates as 2027-11-01, without quotes"),
+        ),
+        (
+            topic("2027-11-01", "risks"),
+            "10:8: error: unknown variant `risks`",
+            Some("help: did you mean `complications`? That page is shown as \"risks\""),
+        ),
+        (
+            "id = \"knee\"\ntitle = \"\"\"Knee\nsummary = \"x\"\n".to_owned(),
+            "2:9: error: this \"\"\" text is never closed: end it with another \"\"\"",
+            None,
+        ),
+    ];
+    for (text, line, help) in cases {
+        std::fs::write(&file, &text).expect("write");
+        let (short, code) = validate_with(&[folder, "--format", "short"]);
+        assert_eq!(code, 1);
+        assert!(short.starts_with(&format!("{}:{line}", file.display())), "{short}");
+        if let Some(help) = help {
+            let (human, _) = validate_with(&[folder]);
+            assert!(human.contains(help), "{human}");
+        }
+    }
+}

@@ -12,6 +12,7 @@ mod bundled;
 mod date;
 mod deleted_codes;
 mod diagnostic;
+mod editor_hints;
 mod field_path;
 mod library;
 mod load;

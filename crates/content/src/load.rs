@@ -9,6 +9,7 @@ use serde::Deserialize as _;
 
 use super::bundled::BUNDLED_FILES;
 use super::diagnostic::{Diagnostic, Position, Severity};
+use super::editor_hints;
 use super::field_path::FieldPath;
 use super::library::Library;
 use super::model::Topic;
@@ -292,7 +293,12 @@ fn parse_file(
     let table = match toml::de::DeTable::parse(&text) {
         Ok(table) => table,
         Err(error) => {
-            diagnostics.push(at(error.span(), "syntax", for_editors(error.message())));
+            let span = error.span().unwrap_or(0..0);
+            let diagnostic = match editor_hints::syntax_error(&text, span.clone()) {
+                Some((span, message, hint)) => at(Some(span), "syntax", message).with_hint(hint),
+                None => at(Some(span), "syntax", for_editors(error.message())),
+            };
+            diagnostics.push(diagnostic);
             return None;
         }
     };
@@ -300,6 +306,7 @@ fn parse_file(
         Ok(topic) => topic,
         Err(error) => {
             let (code, hint) = classify(error.message());
+            let hint = editor_hints::value_hint(error.message()).or(hint);
             diagnostics.push(at(error.span(), code, for_editors(error.message())).with_hint(hint));
             return None;
         }

@@ -1,0 +1,94 @@
+//! Pointing content editors at their real mistake when the parser's words would not: dates
+//! written as text or the American way, a `"""` text never closed, and a section kind written
+//! as the name the kiosk shows for it.
+
+use std::ops::Range;
+
+use crate::SectionKind;
+use crate::i18n::{Catalog, Msg};
+
+/// The keys whose values are dates.
+const DATE_KEYS: &[&str] = &["reviewed_on", "next_review"];
+
+/// A syntax error told again where it starts: its span, message and hint. `None` keeps the
+/// parser's own words.
+pub fn syntax_error(text: &str, span: Range<usize>) -> Option<(Range<usize>, String, Option<String>)> {
+    unclosed_triple_quote(text).or_else(|| slashed_date(text, span))
+}
+
+/// A `"""` (or `'''`) that opens a text and is never closed: the parser reports the end of the
+/// file, but the mistake is where it opens.
+fn unclosed_triple_quote(text: &str) -> Option<(Range<usize>, String, Option<String>)> {
+    for quote in [r#"""""#, "'''"] {
+        let opened: Vec<usize> = text.match_indices(quote).map(|(at, _)| at).collect();
+        if opened.len() % 2 == 1 {
+            let at = *opened.last()?;
+            let message = format!("this {quote} text is never closed: end it with another {quote}");
+            return Some((at..at + 3, message, None));
+        }
+    }
+    None
+}
+
+/// `reviewed_on = 11/01/2027`: a date written the American way.
+fn slashed_date(text: &str, span: Range<usize>) -> Option<(Range<usize>, String, Option<String>)> {
+    let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |at| at + 1);
+    let line = text[line_start..].lines().next()?;
+    let (key, value) = line.split_once('=')?;
+    if !DATE_KEYS.contains(&key.trim()) {
+        return None;
+    }
+    let written = value.trim();
+    let parts: Vec<&str> = written.split('/').collect();
+    let [month, day, year] = parts.as_slice() else { return None };
+    let number = |part: &str| part.parse::<u16>().ok();
+    let (month, day, year) = (number(month)?, number(day)?, number(year)?);
+    let value_at = line_start + line.find(written)?;
+    let message = format!("write dates as {year:04}-{month:02}-{day:02}, without quotes (year, month, day)");
+    Some((value_at..value_at + written.len(), message, None))
+}
+
+/// The hint for a value the parser refused, if a better one can be given.
+pub fn value_hint(message: &str) -> Option<String> {
+    if message.contains("expected a TOML datetime") {
+        // `invalid type: string "2027-11-01", expected …`: the date in quotes.
+        let quoted = message.split('"').nth(1).filter(|date| date.parse::<jiff::civil::Date>().is_ok());
+        return Some(format!("write dates as {}, without quotes", quoted.unwrap_or("2027-11-01")));
+    }
+    let wrong = message.strip_prefix("unknown variant `")?.split('`').next()?;
+    section_kind_named(wrong)
+        .map(|kind| format!("did you mean `{}`? That page is shown as \"{wrong}\"", kind.name()))
+}
+
+/// The section kind whose page the kiosk shows with this name (in English: its title or its
+/// short label, or a word of them), for an editor who wrote what they see on screen.
+fn section_kind_named(name: &str) -> Option<SectionKind> {
+    let catalog = Catalog::english();
+    let name = name.trim().to_lowercase();
+    SectionKind::ALL.iter().copied().find(|kind| {
+        [Msg::section_title(*kind), Msg::section_label(*kind)].iter().any(|msg| {
+            let shown = catalog.text(*msg).to_lowercase();
+            shown == name || shown.split(|c: char| !c.is_alphanumeric()).any(|word| word == name)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_written_as_shown_on_screen_is_named() {
+        assert_eq!(section_kind_named("risks"), Some(SectionKind::Complications));
+        assert_eq!(section_kind_named("Risks"), Some(SectionKind::Complications));
+        assert_eq!(section_kind_named("qwerty"), None);
+    }
+
+    #[test]
+    fn an_american_date_is_written_again_the_kiosks_way() {
+        let text = "id = \"knee\"\nreviewed_on = 11/01/2027\n";
+        let (span, message, _) = slashed_date(text, 26..27).expect("a date");
+        assert_eq!(&text[span], "11/01/2027");
+        assert_eq!(message, "write dates as 2027-11-01, without quotes (year, month, day)");
+    }
+}
