@@ -542,3 +542,25 @@ fn editors_are_pointed_at_the_real_mistake() {
         }
     }
 }
+
+#[test]
+fn every_problem_of_a_file_is_shown_in_one_run_in_file_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("knee.en.toml");
+    std::fs::write(
+        &file,
+        "id = \"knee\"\nlanguage = \"en\"\ntitle = \"Knee\"\nsubtitel = \"A knee\"\nkeywords = [\"knee\", 3]\n\
+         summary = \"A knee.\"\n[review]\nstatus = \"reviewed\"\nreviewed_by = \"Dana Lee, MD\"\n\
+         reviewed_on = 2026-11-01\n[[sections]]\nkind = \"risks\"\nitems = [\"One.\"]\n",
+    )
+    .expect("write");
+    let (stdout, code) = validate_with(&[dir.path().to_str().expect("UTF-8"), "--format", "short"]);
+    assert_eq!(code, 1);
+    let lines: Vec<String> =
+        stdout.lines().map(|line| line.replace(&format!("{}:", file.display()), "")).collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert!(lines[0].starts_with("4:1: error: unknown field `subtitel`"), "{stdout}");
+    assert!(lines[1].starts_with("5:21: error: invalid type: integer `3`"), "{stdout}");
+    assert!(lines[2].starts_with("12:8: error: unknown variant `risks`"), "{stdout}");
+    assert_eq!(lines[3], "checked 1 file: 0 topics loaded, 3 errors, 0 warnings");
+}

@@ -13,6 +13,7 @@ mod date;
 mod deleted_codes;
 mod diagnostic;
 mod editor_hints;
+mod every_error;
 mod field_path;
 mod library;
 mod load;

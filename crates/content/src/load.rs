@@ -9,13 +9,13 @@ use serde::Deserialize as _;
 
 use super::bundled::BUNDLED_FILES;
 use super::diagnostic::{Diagnostic, Position, Severity};
-use super::editor_hints;
 use super::field_path::FieldPath;
 use super::library::Library;
 use super::model::Topic;
 use super::read_file::{ReadFileError, read_regular_file};
 use super::revision::{file_fingerprint, revision};
 use super::validate::{Finding, check_topic};
+use super::{editor_hints, every_error};
 
 /// The largest topic file read; larger ones are reported and skipped.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -302,14 +302,59 @@ fn parse_file(
             return None;
         }
     };
-    let topic = match Topic::deserialize(toml::de::Deserializer::from(table)) {
-        Ok(topic) => topic,
-        Err(error) => {
-            let (code, hint) = classify(error.message());
-            let hint = editor_hints::value_hint(error.message()).or(hint);
-            diagnostics.push(at(error.span(), code, for_editors(error.message())).with_hint(hint));
-            return None;
+    // Each problem the reader stops at is reported, its key taken out, and the file read
+    // again: every problem of the file in one run, in file order.
+    // A file without problems is read once, its parsed table not copied; only one with a
+    // problem is parsed again to be read again and again.
+    let first = Topic::deserialize(toml::de::Deserializer::from(table));
+    let mut table = match first {
+        Ok(topic) => return checked(topic, text, file, extra, diagnostics),
+        Err(_) => toml::de::DeTable::parse(&text).ok()?,
+    };
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let topic = loop {
+        match Topic::deserialize(toml::de::Deserializer::from(table.clone())) {
+            Ok(topic) => break Some(topic),
+            Err(error) => {
+                let message = error.message();
+                // A required key missing after one was taken out is that key's problem again:
+                // what held it (a section, the review) is taken out too, and reading goes on.
+                if !problems.is_empty() && message.starts_with("missing field") {
+                    if error.span().is_some_and(|span| every_error::take_out(table.get_mut(), &span)) {
+                        continue;
+                    }
+                    break None;
+                }
+                let (code, hint) = classify(message);
+                let hint = editor_hints::value_hint(message).or(hint);
+                problems.push(at(error.span(), code, for_editors(message)).with_hint(hint));
+                let taken_out =
+                    error.span().is_some_and(|span| every_error::take_out(table.get_mut(), &span));
+                if !taken_out || problems.len() >= every_error::MAX_PROBLEMS {
+                    break None;
+                }
+            }
         }
+    };
+    if !problems.is_empty() {
+        problems.sort_by_key(|problem| problem.position);
+        diagnostics.extend(problems);
+        return None;
+    }
+    checked(topic?, text, file, extra, diagnostics)
+}
+
+/// The checks of a topic that was read: the validator's, `extra`'s, and the file's name.
+fn checked(
+    topic: Topic,
+    text: String,
+    file: &TopicFile,
+    extra: ExtraChecks<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Topic, String)> {
+    let shown_as = file.shown_as.as_str();
+    let at = |span: Option<std::ops::Range<usize>>, code: &'static str, message: String| {
+        Diagnostic::at_span(shown_as, &text, span.unwrap_or(0..0), Severity::Error, code, message)
     };
 
     let mut has_error = false;
