@@ -2,7 +2,8 @@
 //! 80×24 and at small sizes; styles are checked where they carry meaning.
 
 use crate::common::*;
-use kiosk_core::app::{App, Input, Key, Page, PageNav};
+use kiosk_content::load_bundled;
+use kiosk_core::app::{App, Input, Key, Page, PageNav, Settings};
 use kiosk_core::ui::{Theme, render};
 use ratatui_core::backend::TestBackend;
 use ratatui_core::buffer::Buffer;
@@ -365,4 +366,35 @@ fn staff_badge_in_the_header() {
 
 fn buffer_of(app: &App) -> Buffer {
     buffer(app)
+}
+
+/// The header row of a topic opened on a kiosk with a long clinic name, both languages offered.
+fn header_row(width: u16, language: &str) -> String {
+    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
+    let settings = Settings {
+        languages,
+        language: language.to_owned(),
+        clinic_name: "Riverside Spine and Orthopedic Surgery Clinic".to_owned(),
+        ..Settings::default()
+    };
+    let mut app = App::new(load_bundled().library, catalogs, settings, (width, 24), t0());
+    press(&mut app, Key::Enter);
+    let buffer = buffer(&app);
+    (0..width).map(|x| buffer[(x, 0)].symbol()).collect::<String>().trim_end().to_owned()
+}
+
+#[test]
+fn headers_shorten_cleanly_with_a_long_clinic_name() {
+    let rows: Vec<String> = [80, 64, 40]
+        .into_iter()
+        .flat_map(|width| ["en", "es"].map(move |language| (width, language)))
+        .map(|(width, language)| format!("{width:>3} {language} |{}|", header_row(width, language)))
+        .collect();
+    insta::assert_snapshot!(rows.join("\n"));
+    for row in &rows {
+        // The topic is named on every row wide enough for it, and no letter of the title
+        // shows between the language buttons.
+        assert!(!row.contains("English  ") || row.contains("▶English") || row.contains(" English"), "{row}");
+    }
 }

@@ -5,25 +5,24 @@ use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
 use ratatui_widgets::paragraph::Paragraph;
 
-use crate::app::{App, Flash, hint_areas, hints};
+use crate::app::{App, Flash, hint_areas, hints, language_buttons};
 use kiosk_content::i18n::Msg;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 
-/// The header: the clinic, the kiosk's name, then where the reader is.
+/// The header: the clinic, the kiosk's name, then where the reader is — in the room the
+/// language buttons and the staff badge leave, shortened cleanly when it does not fit.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, theme: &Theme) {
-    let mut spans = vec![Span::raw(" ")];
-    let clinic = app.settings().clinic_name.as_str();
-    if !clinic.is_empty() {
-        spans.push(Span::raw(clinic));
-        spans.push(Span::raw(" · "));
-    }
-    spans.push(Span::raw(app.catalog().text(Msg::AppTitle)));
-    if let Some(place) = place {
-        spans.push(Span::raw(" › "));
-        spans.push(Span::raw(place));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.header), area);
+    frame.render_widget(Paragraph::new("").style(theme.header), area);
+    let buttons = language_buttons(area, app.settings().languages.len());
+    let badge = if app.staff() { app.catalog().text(Msg::StaffBadge).width() as u16 + 2 } else { 0 };
+    let end = buttons.first().map_or(area.right().saturating_sub(badge), |first| first.x);
+    // One column of space before what sits on the right.
+    let room = usize::from(end.saturating_sub(area.x).saturating_sub(2));
+    let title = fit_title(&app.settings().clinic_name, app.catalog().text(Msg::AppTitle), place, room);
+    let title_area = Rect { width: end.saturating_sub(area.x), ..area };
+    frame.render_widget(Paragraph::new(Line::from(vec![Span::raw(" "), Span::raw(title)])), title_area);
     if app.staff() {
         // At the right end, where it stays visible however long the title.
         let badge = format!(" {} ", app.catalog().text(Msg::StaffBadge));
@@ -31,6 +30,51 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, the
         let corner = Rect { x: area.right().saturating_sub(width), width, ..area };
         frame.render_widget(Paragraph::new(badge).style(theme.warning), corner);
     }
+}
+
+/// "Clinic · Patient Education › Topic" in `room` columns. What gives way first is the
+/// clinic's name (shortened with "…", then left out), then the kiosk's name, then the place is
+/// shortened with "…": never a word cut without saying so.
+pub fn fit_title(clinic: &str, app_title: &str, place: Option<&str>, room: usize) -> String {
+    let place = place.map(|place| format!(" › {place}")).unwrap_or_default();
+    let whole = |clinic: &str| {
+        if clinic.is_empty() {
+            format!("{app_title}{place}")
+        } else {
+            format!("{clinic} · {app_title}{place}")
+        }
+    };
+    if whole(clinic).width() <= room {
+        return whole(clinic);
+    }
+    // The clinic's name shortened, if at least a few letters of it still fit.
+    let rest = format!(" · {app_title}{place}").width();
+    if !clinic.is_empty() && room >= rest + 6 {
+        return format!("{} · {app_title}{place}", shorten(clinic, room - rest));
+    }
+    let without_clinic = format!("{app_title}{place}");
+    if without_clinic.width() <= room {
+        return without_clinic;
+    }
+    match place.strip_prefix(" › ") {
+        Some(place) => shorten(place, room),
+        None => shorten(app_title, room),
+    }
+}
+
+/// `text` in at most `room` columns, ending in "…" when cut.
+fn shorten(text: &str, room: usize) -> String {
+    if text.width() <= room {
+        return text.to_owned();
+    }
+    let mut kept = String::new();
+    for c in text.chars() {
+        if kept.width() + c.to_string().width() + 1 > room {
+            break;
+        }
+        kept.push(c);
+    }
+    if room == 0 { String::new() } else { format!("{}…", kept.trim_end()) }
 }
 
 /// The footer: a passing message if there is one, else the keys that work on this screen,
