@@ -398,3 +398,20 @@ fn headers_shorten_cleanly_with_a_long_clinic_name() {
         assert!(!row.contains("English  ") || row.contains("▶English") || row.contains(" English"), "{row}");
     }
 }
+
+#[test]
+fn the_page_bar_never_runs_into_its_buttons_in_either_language() {
+    for language in ["en", "es"] {
+        let languages = vec!["en".to_owned(), "es".to_owned()];
+        let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
+        let settings = Settings { languages, language: language.to_owned(), ..Settings::default() };
+        let mut app = App::new(load_bundled().library, catalogs, settings, (40, 12), t0());
+        for key in [Key::Enter, Key::Right, Key::Right, Key::Right, Key::Right] {
+            press(&mut app, key);
+            let buffer = buffer(&app);
+            let bar: String = (0..40).map(|x| buffer[(x, 2)].symbol()).collect();
+            let next = if language == "es" { " Siguiente ▶" } else { " Next ▶" };
+            assert!(bar.trim_end().ends_with(next), "{language}: {bar:?}");
+        }
+    }
+}

@@ -63,7 +63,7 @@ pub fn fit_title(clinic: &str, app_title: &str, place: Option<&str>, room: usize
 }
 
 /// `text` in at most `room` columns, ending in "…" when cut.
-fn shorten(text: &str, room: usize) -> String {
+pub(super) fn shorten(text: &str, room: usize) -> String {
     if text.width() <= room {
         return text.to_owned();
     }

@@ -13,7 +13,7 @@ use crate::app::{App, Page, PageNav, Role, TopicState, first_visible, page_label
 use kiosk_content::Topic;
 use kiosk_content::i18n::Msg;
 
-use super::chrome::{footer, header};
+use super::chrome::{footer, header, shorten};
 use super::theme::Theme;
 
 /// Draws the open topic.
@@ -43,13 +43,20 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
                 Msg::PageOfTotal,
                 &[("current", &(state.page + 1).to_string()), ("total", &pages.len().to_string())],
             );
-            let middle = Paragraph::new(Line::from(vec![
-                Span::styled(label, theme.strong),
-                Span::raw(" · "),
-                Span::styled(position, theme.quiet),
-            ]))
-            .alignment(Alignment::Center);
-            frame.render_widget(middle, area);
+            // Between the buttons' words, never over them: the position gives way first,
+            // then the page's name is shortened with "…".
+            let back = catalog.text(Msg::PreviousPage).width() as u16;
+            let forward = catalog.text(Msg::NextPage).width() as u16;
+            let start = previous.x.saturating_add(back).saturating_add(1);
+            let end = next.right().saturating_sub(forward).saturating_sub(1);
+            let between = Rect { x: start, width: end.saturating_sub(start), ..area };
+            let room = usize::from(between.width);
+            let spans = if label.width() + 3 + position.width() <= room {
+                vec![Span::styled(label, theme.strong), Span::raw(" · "), Span::styled(position, theme.quiet)]
+            } else {
+                vec![Span::styled(shorten(label, room), theme.strong)]
+            };
+            frame.render_widget(Paragraph::new(Line::from(spans)).alignment(Alignment::Center), between);
             frame
                 .render_widget(Paragraph::new(catalog.text(Msg::PreviousPage)).style(theme.button), previous);
             frame.render_widget(
