@@ -193,3 +193,66 @@ fn a_large_library_asks_for_its_index_when_it_arrives_a_small_one_when_search_op
     let mut small = bundled_app(80, 24);
     assert!(asks_for_index(&update(&mut small, Event::new(Input::Key(Key::Char('/')), t0()))));
 }
+
+/// One query of the shared set: words a patient types, and what a good search shows.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedQuery {
+    text: String,
+    lang: String,
+    expect: String,
+    #[serde(default = "three")]
+    top: usize,
+    not_first: Option<String>,
+}
+
+fn three() -> usize {
+    3
+}
+
+#[derive(serde::Deserialize)]
+struct SharedQueries {
+    query: Vec<SharedQuery>,
+}
+
+/// The shared query set (`../shared/search/queries.toml`, where the project sits beside it, else
+/// the copy in tests/fixtures/search/) against the bundled library, as a patient reads it.
+#[test]
+fn the_shared_query_set_passes_in_both_languages() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/search/queries.toml");
+    let copy = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/queries.toml");
+    let text =
+        std::fs::read_to_string(&shared).or_else(|_| std::fs::read_to_string(&copy)).expect("the query set");
+    let queries: SharedQueries = toml::from_str(&text).expect("the query set's format");
+    let library = load_bundled().library;
+    let mut failures = Vec::new();
+    let mut languages = std::collections::BTreeSet::new();
+    for query in &queries.query {
+        languages.insert(query.lang.clone());
+        let catalog = Catalog::bundled(&query.lang).expect("a bundled catalog");
+        let index = SearchIndex::build(&library, &catalog, &query.lang, false, &|_| true);
+        let hits = index.search(&query.text, query.top);
+        let expect = regex_lite::Regex::new(&format!("(?i){}", query.expect)).expect("a regular expression");
+        let shown = |hit: &kiosk_core::search::Hit| {
+            let topic = library.find_for_reader(&hit.topic_id, &query.lang).expect("the hit's topic");
+            let section = kiosk_core::app::page_label(topic, topic.page_of(hit.spot), &catalog).to_owned();
+            format!("{section} | {}", hit.text)
+        };
+        let lines: Vec<String> = hits.iter().map(shown).collect();
+        if !lines.iter().any(|line| expect.is_match(line)) {
+            failures.push(format!(
+                "{:?} ({}): no {:?} in the first {}: {lines:#?}",
+                query.text, query.lang, query.expect, query.top
+            ));
+        }
+        if let (Some(not_first), Some(first)) = (&query.not_first, lines.first()) {
+            let not_first =
+                regex_lite::Regex::new(&format!("(?i){not_first}")).expect("a regular expression");
+            if not_first.is_match(first) {
+                failures.push(format!("{:?} ({}): first is {first:?}", query.text, query.lang));
+            }
+        }
+    }
+    assert_eq!(languages.into_iter().collect::<Vec<_>>(), ["en", "es"]);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -27,6 +27,8 @@ mod spot;
 mod text_fields;
 mod text_safety;
 mod validate;
+mod vocabulary;
+pub mod words;
 
 pub use bundled::{BUNDLED_FILES, bundled_file};
 pub use date::ReviewDate;
@@ -35,8 +37,8 @@ pub use diagnostic::{Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
 pub use library::{FALLBACK_LANGUAGE, Library, same_language};
 pub use load::{
-    BUNDLED_PREFIX, ExtraChecks, FolderError, LoadReport, MAX_FILE_BYTES, check_folder_with, load_bundled,
-    load_bundled_with, load_folder, load_folder_with, load_in_memory,
+    BUNDLED_PREFIX, ExtraChecks, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,
+    check_folder_with, load_bundled, load_bundled_with, load_folder, load_folder_with, load_in_memory,
 };
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
@@ -49,3 +51,4 @@ pub use revision::{file_fingerprint, revision};
 pub use spot::{Page, Spot};
 pub use text_safety::unsafe_character;
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag};
+pub use vocabulary::{Vocabulary, VocabularyEntry, read_vocabulary};

@@ -1,6 +1,7 @@
 //! The topics the kiosk offers, swapped as a whole when content is reloaded.
 
 use super::model::Topic;
+use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -13,13 +14,30 @@ pub struct Library {
     /// Sorted by title (case-insensitive), then id and language, so lists are stable. Shared,
     /// so a copy for work on another thread (building the search index) costs nothing.
     topics: Arc<Vec<Topic>>,
+    /// The medical words search knows, one vocabulary per language.
+    vocabularies: Arc<Vec<Vocabulary>>,
 }
 
 impl Library {
     /// A library of these topics.
     pub fn new(mut topics: Vec<Topic>) -> Library {
         topics.sort_by_cached_key(|t| (t.title.to_lowercase(), t.id.clone(), t.language.clone()));
-        Library { topics: Arc::new(topics) }
+        Library { topics: Arc::new(topics), vocabularies: Arc::default() }
+    }
+
+    /// The same topics, searched with these vocabularies.
+    pub fn with_vocabularies(self, vocabularies: Vec<Vocabulary>) -> Library {
+        Library { vocabularies: Arc::new(vocabularies), ..self }
+    }
+
+    /// Every vocabulary, one per language.
+    pub fn vocabularies(&self) -> &[Vocabulary] {
+        &self.vocabularies
+    }
+
+    /// The vocabulary of words typed in `language`, if there is one.
+    pub fn vocabulary(&self, language: &str) -> Option<&Vocabulary> {
+        self.vocabularies.iter().find(|vocabulary| same_language(&vocabulary.language, language))
     }
 
     /// Whether `other` is this very library, not merely an equal one.

@@ -14,8 +14,12 @@ use super::library::Library;
 use super::model::Topic;
 use super::read_file::{ReadFileError, read_regular_file};
 use super::revision::{file_fingerprint, revision};
-use super::validate::{Finding, check_topic};
+use super::validate::{Finding, check_topic, is_valid_language_tag};
+use super::vocabulary::{Vocabulary, read_vocabulary};
 use super::{editor_hints, every_error};
+
+/// The folder, inside a content folder, of the vocabulary files (`vocabulary/en.toml`).
+pub const VOCABULARY_FOLDER: &str = "vocabulary";
 
 /// The largest topic file read; larger ones are reported and skipped.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -91,6 +95,17 @@ pub fn load_bundled_with(extra: ExtraChecks<'_>) -> LoadReport {
 /// Loads topic files held in memory as (file name, bytes), named `PREFIX/file name` in
 /// messages; names that are not topic files (`ui/en.toml`) are passed over.
 pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<'_>) -> LoadReport {
+    let vocabularies = files
+        .iter()
+        .filter_map(|(name, bytes)| {
+            let file_name = name.strip_prefix(VOCABULARY_FOLDER)?.strip_prefix('/')?;
+            is_topic_file_name(file_name).then(|| TopicFile {
+                shown_as: format!("{prefix}/{name}"),
+                file_name: file_name.to_owned(),
+                bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+            })
+        })
+        .collect();
     let files: Vec<&(&str, &[u8])> = files.iter().filter(|(name, _)| is_topic_file_name(name)).collect();
     let file = |index: usize| {
         let (name, bytes) = files[index];
@@ -100,7 +115,7 @@ pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<
             bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
         }
     };
-    load_files(files.len(), &file, extra, Keep::Topics)
+    load_files(files.len(), &file, vocabularies, extra, Keep::Topics)
 }
 
 /// Loads every `*.toml` file directly inside `dir`.
@@ -138,7 +153,59 @@ fn read_folder(dir: &Path, extra: ExtraChecks<'_>, keep: Keep) -> Result<LoadRep
             bytes: read_limited(path),
         }
     };
-    Ok(load_files(paths.len(), &file, extra, keep))
+    Ok(load_files(paths.len(), &file, vocabulary_files(dir), extra, keep))
+}
+
+/// The vocabulary files of the content folder `dir`, in name order; none when it has no
+/// vocabulary folder.
+fn vocabulary_files(dir: &Path) -> Vec<TopicFile> {
+    let folder = dir.join(VOCABULARY_FOLDER);
+    let Ok(entries) = fs::read_dir(&folder) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.file_name().and_then(|n| n.to_str()).is_some_and(is_topic_file_name))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| TopicFile {
+            shown_as: path.display().to_string(),
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            bytes: read_limited(&path),
+        })
+        .collect()
+}
+
+/// Reads each vocabulary file: the vocabularies, their problems, and their fingerprints.
+fn read_vocabularies(files: Vec<TopicFile>) -> (Vec<Vocabulary>, Vec<Diagnostic>, Vec<u64>) {
+    let (mut vocabularies, mut diagnostics, mut fingerprints) = (Vec::new(), Vec::new(), Vec::new());
+    for file in files {
+        let bytes = file.bytes.as_deref().unwrap_or_default();
+        let name = format!("{VOCABULARY_FOLDER}/{}", file.file_name);
+        fingerprints.push(file_fingerprint(&name, bytes));
+        let language = file.file_name.strip_suffix(".toml").unwrap_or_default();
+        let text = match (&file.bytes, decode(bytes)) {
+            (Err((code, reason)), _) => {
+                diagnostics.push(Diagnostic::error(&file.shown_as, Position::START, code, reason.clone()));
+                continue;
+            }
+            (Ok(_), Err(at)) => {
+                diagnostics.push(not_utf8(&file.shown_as, bytes, at));
+                continue;
+            }
+            (Ok(_), Ok(text)) => text,
+        };
+        if !is_valid_language_tag(language) {
+            let message =
+                format!("`{}` is not named for a language, like `en.toml` or `es.toml`", file.file_name);
+            diagnostics.push(Diagnostic::error(&file.shown_as, Position::START, "file-name", message));
+            continue;
+        }
+        let (vocabulary, problems) = read_vocabulary(&file.shown_as, language, &text);
+        diagnostics.extend(problems);
+        vocabularies.push(vocabulary);
+    }
+    (vocabularies, diagnostics, fingerprints)
 }
 
 fn is_topic_file_name(name: &str) -> bool {
@@ -216,7 +283,13 @@ fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
 
 /// Reads and checks files `0..count` (`file` reads one) on every core, then joins them in
 /// file order: the first file of a topic wins, later ones are reported as duplicates.
-fn load_files<F>(count: usize, file: &F, extra: ExtraChecks<'_>, keep: Keep) -> LoadReport
+fn load_files<F>(
+    count: usize,
+    file: &F,
+    vocabulary_files: Vec<TopicFile>,
+    extra: ExtraChecks<'_>,
+    keep: Keep,
+) -> LoadReport
 where
     F: Fn(usize) -> TopicFile + Sync,
 {
@@ -246,7 +319,8 @@ where
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
     let mut topics_loaded = 0;
-    let revision = revision(checked.iter().map(|checked| checked.fingerprint));
+    let (vocabularies, vocabulary_problems, vocabulary_fingerprints) = read_vocabularies(vocabulary_files);
+    let revision = revision(checked.iter().map(|checked| checked.fingerprint).chain(vocabulary_fingerprints));
     for Checked { diagnostics: found, topic, .. } in checked {
         diagnostics.extend(found);
         let Some(CheckedTopic { key, language, shown_as, topic, mut duplicate }) = topic else { continue };
@@ -262,7 +336,9 @@ where
         topics_loaded += 1;
         topics.extend(topic);
     }
-    LoadReport { library: Library::new(topics), diagnostics, files_read: count, topics_loaded, revision }
+    diagnostics.extend(vocabulary_problems);
+    let library = Library::new(topics).with_vocabularies(vocabularies);
+    LoadReport { library, diagnostics, files_read: count, topics_loaded, revision }
 }
 
 /// Parses and checks one file, adding its problems to `diagnostics`. Returns the topic and its

@@ -29,6 +29,10 @@ pub struct Topic {
     /// Other words people search for: "bone cement", "compression fracture".
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Other names of the procedure, shown under its title ("Also called: …") and searched:
+    /// "PVP", "bone cement injection".
+    #[serde(default)]
+    pub also_called: Vec<String>,
     /// The online version of this topic, if there is one.
     #[serde(default)]
     pub url: Option<String>,

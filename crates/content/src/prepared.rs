@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{BASE_LANGUAGE, Catalog, Catalogs};
 use crate::{
-    BUNDLED_PREFIX, Diagnostic, Library, Position, Severity, Topic, file_fingerprint, load_in_memory,
-    revision,
+    BUNDLED_PREFIX, Diagnostic, Library, Position, Severity, Topic, Vocabulary, file_fingerprint,
+    load_in_memory, revision,
 };
 
 /// The topics and interface catalogs of a content folder, parsed and validated.
@@ -15,6 +15,7 @@ pub struct PreparedContent {
     /// The fingerprint of every bundled file, catalogs included.
     revision: String,
     topics: Vec<Topic>,
+    vocabularies: Vec<Vocabulary>,
     /// English first.
     catalogs: Vec<Catalog>,
 }
@@ -22,7 +23,12 @@ pub struct PreparedContent {
 /// No topics, and the English catalog.
 impl Default for PreparedContent {
     fn default() -> PreparedContent {
-        PreparedContent { revision: String::new(), topics: Vec::new(), catalogs: vec![Catalog::english()] }
+        PreparedContent {
+            revision: String::new(),
+            topics: Vec::new(),
+            vocabularies: Vec::new(),
+            catalogs: vec![Catalog::english()],
+        }
     }
 }
 
@@ -59,8 +65,9 @@ impl PreparedContent {
         let failed = problems.iter().any(|problem| problem.severity == Severity::Error)
             || catalogs.first().is_none_or(|english| english.language() != BASE_LANGUAGE);
         let topics = report.library.topics().to_vec();
+        let vocabularies = report.library.vocabularies().to_vec();
         let revision = revision(files.iter().map(|(name, bytes)| file_fingerprint(name, bytes)));
-        ((!failed).then_some(PreparedContent { revision, topics, catalogs }), problems)
+        ((!failed).then_some(PreparedContent { revision, topics, vocabularies, catalogs }), problems)
     }
 
     /// The compact form, for a build script to embed.
@@ -86,7 +93,7 @@ impl PreparedContent {
 
     /// The topics.
     pub fn library(&self) -> Library {
-        Library::new(self.topics.clone())
+        Library::new(self.topics.clone()).with_vocabularies(self.vocabularies.clone())
     }
 
     /// The catalogs for `languages` (and English), with a line for each language that has none.

@@ -40,6 +40,7 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
         .filter_map(|d| Path::new(&d.file).file_name().map(|name| name.to_string_lossy().into_owned()))
         .collect();
     let revision = report.revision;
+    let vocabularies = report.library.vocabularies().to_vec();
     let mut topics = report.library.into_topics();
     let mut kept = 0;
     for old in previous.topics() {
@@ -64,5 +65,9 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
             format!("{kept} topics are shown as they were before: their files no longer load")
         });
     }
-    Reloaded { library: Library::new(topics), notices, revision: Some(revision) }
+    Reloaded {
+        library: Library::new(topics).with_vocabularies(vocabularies),
+        notices,
+        revision: Some(revision),
+    }
 }

@@ -9,6 +9,8 @@ pub enum Spot {
     Subtitle,
     /// A keyword, by its place in `keywords`.
     Keyword(usize),
+    /// Another name of the topic, by its place in `also_called`.
+    AlsoCalled(usize),
     /// The summary.
     Summary,
     /// A section's intro, by the section's place in `sections`.
@@ -53,7 +55,9 @@ impl super::Topic {
     pub fn page_of(&self, spot: Spot) -> Page {
         use super::SectionKind;
         match spot {
-            Spot::Title | Spot::Subtitle | Spot::Keyword(_) | Spot::Summary => Page::Overview,
+            Spot::Title | Spot::Subtitle | Spot::Keyword(_) | Spot::AlsoCalled(_) | Spot::Summary => {
+                Page::Overview
+            }
             Spot::Intro(section) | Spot::Item(section, _) => match self.sections.get(section).map(|s| s.kind)
             {
                 Some(SectionKind::Billing) => Page::Codes,

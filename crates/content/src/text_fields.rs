@@ -22,6 +22,9 @@ impl Topic {
         for (n, keyword) in self.keywords.iter().enumerate() {
             fields.push((root.key("keywords").index(n), keyword));
         }
+        for (n, name) in self.also_called.iter().enumerate() {
+            fields.push((root.key("also_called").index(n), name));
+        }
         for (n, code) in self.codes.iter().enumerate() {
             let at = root.key("codes").index(n);
             fields.push((at.key("code"), &code.code));

@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use nucleo_matcher::Utf32String;
-
 use kiosk_content::i18n::Catalog;
-use kiosk_content::{Library, Page, Topic};
+use kiosk_content::words::{Analyzer, tokens};
+use kiosk_content::{Library, Page, Topic, Vocabulary};
 
-use super::pieces::{Field, code_of, for_each_piece, letter_mask, words};
+use super::pieces::{Field, code_of, for_each_piece};
 use super::postings::{PostingsWriter, read};
+use super::terms::Term;
 
 /// How many fields there are.
 pub(super) const FIELDS: usize = 6;
@@ -101,10 +101,8 @@ pub(super) struct Group {
 /// One distinct word of the library, and every group it stands in.
 #[derive(Debug, Clone)]
 pub(super) struct Word {
-    /// The word, lowercased, ready for the matcher.
-    pub text: Utf32String,
-    /// Which of a-z and 0-9 it holds, to pass over it quickly.
-    pub mask: u64,
+    /// The word as it is compared: folded, and its stem.
+    pub term: Term,
     /// The groups it stands in, field by field in [`NUMBERING`] order, as written by
     /// [`PostingsWriter`].
     postings: Box<[u8]>,
@@ -120,9 +118,16 @@ pub struct SearchIndex {
     library: Library,
     /// Each indexed topic's position in the library, by its place in the index.
     topics: Vec<u32>,
+    /// Each indexed topic's versions in other languages, by its place in the index: their
+    /// names find it too.
+    twins: Vec<Vec<u32>>,
     /// The headings of untitled sections come from here.
     pub(super) catalog: Catalog,
     pub(super) staff: bool,
+    /// The reader's language: how words are stemmed.
+    pub(super) language: String,
+    /// The medical words of the reader's language.
+    pub(super) vocabulary: Option<Vocabulary>,
     places: Vec<PackedPlace>,
     /// Numbered field by field in [`NUMBERING`] order, then in the order the text is shown in,
     /// so that among equal scores a lower number ranks first.
@@ -130,23 +135,32 @@ pub struct SearchIndex {
     /// The first group of each field in [`NUMBERING`] order, and the end of the last.
     field_starts: [u32; FIELDS + 1],
     /// Every distinct word once: a query is matched against these, not against every sentence,
-    /// so its cost grows with the vocabulary rather than with the library.
+    /// so its cost grows with the words it meets rather than with the library.
     pub(super) words: Vec<Word>,
+    /// Each word's number by its folded form: exact matches.
+    pub(super) by_key: HashMap<String, u32>,
+    /// The words of each stem.
+    pub(super) by_stem: HashMap<String, Vec<u32>>,
+    /// Every word's number, in the order of the folded words: those beginning with what is
+    /// typed are side by side.
+    pub(super) by_prefix: Vec<u32>,
+    /// The words of each length in characters: a typo is looked for among words of about the
+    /// typed word's length.
+    pub(super) by_length: Vec<Vec<u32>>,
     /// Each code ("22511", as written) and its group, for a query that is exactly a code.
     pub(super) codes: Vec<(String, u32)>,
 }
 
 /// A word met while building, and its postings field by field.
 struct WordBuilder {
-    text: Utf32String,
-    mask: u64,
+    term: Term,
     fields: [PostingsWriter; FIELDS],
 }
 
 /// What is gathered while the topics are walked. Groups are numbered within their field as
 /// they are met; the fields are put end to end at the finish.
-#[derive(Default)]
 struct Builder {
+    analyzer: Analyzer,
     places: Vec<PackedPlace>,
     groups: [Vec<Group>; FIELDS],
     words: HashMap<String, u32>,
@@ -190,23 +204,14 @@ impl Builder {
         {
             self.codes.push((code.to_owned(), group));
         }
-        let chars: Vec<char> = text.chars().collect();
-        let mut word = String::new();
-        for range in words(text) {
-            word.clear();
-            word.extend(chars[range].iter().flat_map(|c| c.to_lowercase()));
-            let number = match self.words.get(word.as_str()) {
+        for token in tokens(text) {
+            let term = Term::of(token.text, &self.analyzer);
+            let number = match self.words.get(term.key.as_str()) {
                 Some(&number) => number,
                 None => {
-                    let lowered: Vec<char> = word.chars().collect();
-                    self.word_list.push(WordBuilder {
-                        text: Utf32String::from(word.as_str()),
-                        mask: letter_mask(&lowered),
-                        fields: Default::default(),
-                    });
-                    let number = self.word_list.len() as u32 - 1;
-                    self.words.insert(word.clone(), number);
-                    number
+                    self.words.insert(term.key.clone(), self.word_list.len() as u32);
+                    self.word_list.push(WordBuilder { term, fields: Default::default() });
+                    self.word_list.len() as u32 - 1
                 }
             };
             self.topic_postings.push((number, slot as u8, group));
@@ -231,8 +236,44 @@ impl SearchIndex {
         staff: bool,
         visible: &dyn Fn(&Topic) -> bool,
     ) -> SearchIndex {
-        let mut builder = Builder::default();
+        SearchIndex::build_of(library, catalog, language, staff, visible, &|_| true)
+    }
+
+    /// The index of only the names a reader sees first (titles, other names, keywords,
+    /// subtitles and headings): built in milliseconds at 10,000 topics, so search can answer
+    /// from the first key while the whole index is still being built.
+    pub fn build_names(
+        library: &Library,
+        catalog: &Catalog,
+        language: &str,
+        staff: bool,
+        visible: &dyn Fn(&Topic) -> bool,
+    ) -> SearchIndex {
+        SearchIndex::build_of(library, catalog, language, staff, visible, &|field| field.tier() == 0)
+    }
+
+    fn build_of(
+        library: &Library,
+        catalog: &Catalog,
+        language: &str,
+        staff: bool,
+        visible: &dyn Fn(&Topic) -> bool,
+        indexed: &dyn Fn(Field) -> bool,
+    ) -> SearchIndex {
+        let mut builder = Builder {
+            analyzer: Analyzer::for_language(language),
+            places: Vec::new(),
+            groups: Default::default(),
+            words: HashMap::new(),
+            word_list: Vec::new(),
+            codes: Vec::new(),
+            topic_first_place: 0,
+            topic_groups: Vec::new(),
+            topic_postings: Vec::new(),
+        };
         let mut topics = Vec::new();
+        let mut twins = Vec::new();
+        let other_languages = other_languages(library);
         for position in library.positions_for_reader(language) {
             let topic = &library.topics()[position];
             if !visible(topic) {
@@ -240,10 +281,20 @@ impl SearchIndex {
             }
             let number = topics.len();
             topics.push(position as u32);
+            let topic_twins: Vec<u32> = other_languages
+                .get(topic.id.as_str())
+                .map(|all| all.iter().copied().filter(|&other| other as usize != position).collect())
+                .unwrap_or_default();
+            let twin_topics: Vec<&Topic> =
+                topic_twins.iter().map(|&other| &library.topics()[other as usize]).collect();
+            twins.push(topic_twins);
             builder.start_topic();
-            for_each_piece(topic, catalog, staff, &mut |spot, field, text| {
-                let place = Place { topic: number, page: topic.page_of(spot), faq_entry: spot.faq_entry() };
-                builder.add(place, field, text);
+            for_each_piece(topic, &twin_topics, catalog, staff, &mut |spot, field, text| {
+                if indexed(field) {
+                    let place =
+                        Place { topic: number, page: topic.page_of(spot), faq_entry: spot.faq_entry() };
+                    builder.add(place, field, text);
+                }
             });
             builder.finish_topic();
         }
@@ -256,7 +307,7 @@ impl SearchIndex {
             NUMBERING.iter().flat_map(|field| builder.groups[field.slot()].iter().copied()).collect();
         let code_start = field_starts[Field::Code.slot()];
         let codes = builder.codes.into_iter().map(|(code, group)| (code, code_start + group)).collect();
-        let words = builder
+        let words: Vec<Word> = builder
             .word_list
             .into_iter()
             .map(|word| {
@@ -266,20 +317,44 @@ impl SearchIndex {
                     postings.extend_from_slice(field.bytes());
                     ends[slot] = postings.len() as u32;
                 }
-                Word { text: word.text, mask: word.mask, postings: postings.into_boxed_slice(), ends }
+                Word { term: word.term, postings: postings.into_boxed_slice(), ends }
             })
             .collect();
+        let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_length: Vec<Vec<u32>> = Vec::new();
+        for (number, word) in words.iter().enumerate() {
+            by_stem.entry(word.term.stem.clone()).or_default().push(number as u32);
+            let length = word.term.key.chars().count();
+            if by_length.len() <= length {
+                by_length.resize(length + 1, Vec::new());
+            }
+            by_length[length].push(number as u32);
+        }
+        let mut by_prefix: Vec<u32> = (0..words.len() as u32).collect();
+        by_prefix.sort_unstable_by(|&a, &b| words[a as usize].term.key.cmp(&words[b as usize].term.key));
         SearchIndex {
             library: library.clone(),
             topics,
+            twins,
             catalog: catalog.clone(),
             staff,
+            language: language.to_owned(),
+            vocabulary: library.vocabulary(language).cloned(),
             places: builder.places,
             groups,
             field_starts,
             words,
+            by_key: builder.words,
+            by_stem,
+            by_prefix,
+            by_length,
             codes,
         }
+    }
+
+    /// The versions in other languages of the topic at `place` in the index.
+    pub(super) fn twins(&self, place: usize) -> Vec<&Topic> {
+        self.twins[place].iter().map(|&position| &self.library.topics()[position as usize]).collect()
     }
 
     /// The topic at `place` in the index.
@@ -287,25 +362,21 @@ impl SearchIndex {
         &self.library.topics()[self.topics[place] as usize]
     }
 
+    /// How many topics are indexed.
+    #[cfg(test)]
+    pub(super) fn topics_indexed(&self) -> usize {
+        self.topics.len()
+    }
+
     /// The place numbered `number`.
     pub(super) fn place(&self, number: u32) -> Place {
         Place::from(self.places[number as usize])
-    }
-
-    /// How many places there are.
-    pub(super) fn place_count(&self) -> usize {
-        self.places.len()
     }
 
     /// The groups of `field` that `word` stands in, in order.
     pub(super) fn postings(&self, word: u32, field: Field) -> impl Iterator<Item = u32> + '_ {
         let bytes = &self.words[word as usize].postings[self.postings_range(word, field)];
         read(bytes, self.field_starts[field.slot()])
-    }
-
-    /// About how many groups of `field` `word` stands in: the size of its postings there.
-    pub(super) fn postings_size(&self, word: u32, field: Field) -> usize {
-        self.postings_range(word, field).len()
     }
 
     /// Where `word`'s postings for `field` lie in its bytes.
@@ -315,4 +386,14 @@ impl SearchIndex {
         let start = slot.checked_sub(1).map_or(0, |before| ends[before]);
         start as usize..ends[slot] as usize
     }
+}
+
+/// Each topic id written in more than one language, and where its versions stand.
+fn other_languages(library: &Library) -> HashMap<&str, Vec<u32>> {
+    let mut versions: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (position, topic) in library.topics().iter().enumerate() {
+        versions.entry(topic.id.as_str()).or_default().push(position as u32);
+    }
+    versions.retain(|_, positions| positions.len() > 1);
+    versions
 }

@@ -1,10 +1,12 @@
 //! Finding text across the library: every title, keyword, section and answer a reader may
-//! see, matched with typos forgiven (nucleo-matcher). Knows nothing about terminals.
+//! see, matched word by word (exactly, by stem, through the medical vocabulary, by beginning,
+//! with a typo forgiven). Knows nothing about terminals.
 
 mod index;
 mod pieces;
 mod postings;
 mod query;
+mod terms;
 
 pub use index::{Place, SearchIndex};
 pub use pieces::Field;

@@ -23,9 +23,12 @@ pub enum Field {
 }
 
 /// Calls `piece` with every piece of `topic` a reader sees (staff readers also see codes and
-/// staff-only sections), in the order they are shown.
+/// staff-only sections), in the order they are shown; then the names the topic has in other
+/// languages (`twins`: its id, titles and other names there), so a reader typing the English
+/// name finds the Spanish topic.
 pub(super) fn for_each_piece(
     topic: &Topic,
+    twins: &[&Topic],
     catalog: &Catalog,
     staff: bool,
     piece: &mut dyn FnMut(Spot, Field, &str),
@@ -39,6 +42,9 @@ pub(super) fn for_each_piece(
     add(Spot::Subtitle, Field::Subtitle, &topic.subtitle);
     for (n, keyword) in topic.keywords.iter().enumerate() {
         add(Spot::Keyword(n), Field::Keyword, keyword);
+    }
+    for (n, name) in topic.also_called.iter().enumerate() {
+        add(Spot::AlsoCalled(n), Field::Keyword, name);
     }
     add(Spot::Summary, Field::Body, &topic.summary);
     for (s, section) in topic.sections.iter().enumerate() {
@@ -69,6 +75,15 @@ pub(super) fn for_each_piece(
             add(Spot::Code(n), Field::Code, &code_text(code.system.name(), &code.code, &code.label));
         }
     }
+    if !twins.is_empty() {
+        add(Spot::Title, Field::Keyword, &topic.id.replace('-', " "));
+    }
+    for twin in twins {
+        add(Spot::Title, Field::Keyword, &twin.title);
+        for name in &twin.also_called {
+            add(Spot::Title, Field::Keyword, name);
+        }
+    }
 }
 
 /// How a code reads in search: "CPT 22511 label".
@@ -79,37 +94,6 @@ fn code_text(system: &str, code: &str, label: &str) -> String {
 /// The code in a code piece's text ("CPT 22511 label" holds "22511").
 pub(super) fn code_of(piece: &str) -> Option<&str> {
     piece.split_whitespace().nth(1)
-}
-
-/// Which of a-z and 0-9 occur in `chars` (case ignored), one bit each. A word with any other
-/// letter gets every bit: the matcher folds accents, so such a word is never passed over.
-pub(super) fn letter_mask(chars: &[char]) -> u64 {
-    let mut mask = 0;
-    for c in chars {
-        match c.to_ascii_lowercase() {
-            c @ 'a'..='z' => mask |= 1 << (c as u32 - 'a' as u32),
-            c @ '0'..='9' => mask |= 1 << (26 + c as u32 - '0' as u32),
-            c if c.is_alphanumeric() => return u64::MAX,
-            _ => {}
-        }
-    }
-    mask
-}
-
-/// The character ranges of the words in `text`: runs of letters and digits.
-pub(super) fn words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> {
-    let mut start = None;
-    text.chars().chain([' ']).enumerate().filter_map(move |(i, c)| match (c.is_alphanumeric(), start) {
-        (true, None) => {
-            start = Some(i);
-            None
-        }
-        (false, Some(from)) => {
-            start = None;
-            Some(from..i)
-        }
-        _ => None,
-    })
 }
 
 /// `text` cut after each `.`, `?` or `!` that ends a sentence, and at blank lines.
@@ -144,12 +128,6 @@ mod tests {
     fn text_is_cut_into_sentences() {
         let cut: Vec<&str> = sentences("One. Two? Three! 1.5 mg is fine.\n\nNew paragraph").collect();
         assert_eq!(cut, ["One.", "Two?", "Three!", "1.5 mg is fine.", "New paragraph"]);
-    }
-
-    #[test]
-    fn words_are_runs_of_letters_and_digits() {
-        let found: Vec<_> = words("CPT 22511 — lower-back, café").collect();
-        assert_eq!(found, [0..3, 4..9, 12..17, 18..22, 24..28]);
     }
 
     #[test]

@@ -1,0 +1,192 @@
+//! Words as search and the vocabulary check see them: cut at Unicode word boundaries, folded
+//! (lowercase, accents off) and stemmed with the Snowball stemmer of the text's language, so
+//! "vértebras" and "vertebras", "driving" and "drive" meet.
+
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation as _;
+
+/// One word of a text: where it stands (bytes) and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word's bytes in the text.
+    pub range: Range<usize>,
+    /// The word as written.
+    pub text: &'a str,
+    /// Whether this joins words written with hyphens ("X-rays" gives x, rays and x-rays).
+    pub compound: bool,
+}
+
+/// The words of `text`, in order: runs of letters and digits (one-letter words kept; "don't"
+/// is one word), and after the last part of a hyphenated word, the whole of it.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
+    let mut bounds = text.split_word_bound_indices().peekable();
+    // The start of a run of words joined by single hyphens, and how many words it holds.
+    let mut run: Option<(usize, usize)> = None;
+    let mut pending: Option<Token<'_>> = None;
+    std::iter::from_fn(move || {
+        if let Some(token) = pending.take() {
+            return Some(token);
+        }
+        for (start, piece) in bounds.by_ref() {
+            if !piece.chars().any(char::is_alphanumeric) {
+                if piece != "-" {
+                    run = None;
+                }
+                continue;
+            }
+            let end = start + piece.len();
+            let word = Token { range: start..end, text: piece, compound: false };
+            let joined = run.filter(|&(_, _)| text[..start].ends_with('-'));
+            run = Some(joined.map_or((start, 1), |(from, count)| (from, count + 1)));
+            let next_is_hyphen = bounds.peek().is_some_and(|(_, next)| *next == "-");
+            if let Some((from, count)) = run
+                && count > 1
+                && !next_is_hyphen
+            {
+                pending = Some(Token { range: from..end, text: &text[from..end], compound: true });
+            }
+            return Some(word);
+        }
+        None
+    })
+}
+
+/// `word` lowercased, with accents and other combining marks taken off.
+pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// The words of a language as search compares them.
+pub struct Analyzer {
+    stemmer: Option<Stemmer>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer").field("stems", &self.stemmer.is_some()).finish()
+    }
+}
+
+impl Analyzer {
+    /// The analyzer for a language tag (`en`, `es-MX`): English and Spanish words are stemmed;
+    /// other languages are compared as folded words.
+    pub fn for_language(language: &str) -> Analyzer {
+        let primary = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let algorithm = match primary.as_str() {
+            "en" => Some(Algorithm::English),
+            "es" => Some(Algorithm::Spanish),
+            _ => None,
+        };
+        Analyzer { stemmer: algorithm.map(Stemmer::create) }
+    }
+
+    /// The stem of `word` (as written), folded: the stemmer reads the accents it knows, then
+    /// they are taken off, so a word written with or without them gives one stem.
+    pub fn stem(&self, word: &str) -> String {
+        let hyphenless: String;
+        let word = if word.contains('-') {
+            hyphenless = word.replace('-', "");
+            &hyphenless
+        } else {
+            word
+        };
+        let lower = word.to_lowercase();
+        match &self.stemmer {
+            Some(stemmer) => fold(&stemmer.stem(&lower)),
+            None => fold(&lower),
+        }
+    }
+
+    /// Every stem a typed word may mean: as typed, and with its accents off first (someone
+    /// typing "vertebras" means "vértebras").
+    pub fn query_stems(&self, word: &str) -> Vec<String> {
+        let mut stems = vec![self.stem(word)];
+        let folded = self.stem(&fold(word));
+        if !stems.contains(&folded) {
+            stems.push(folded);
+        }
+        stems
+    }
+}
+
+/// `word` as search compares words written whole: folded, hyphens out ("X-rays" = "xrays").
+pub fn key(word: &str) -> String {
+    fold(word).replace('-', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, bool)> {
+        tokens(text).map(|token| (token.text, token.compound)).collect()
+    }
+
+    #[test]
+    fn words_are_cut_at_unicode_boundaries_and_hyphens_kept_whole_too() {
+        assert_eq!(
+            words("X-rays, vitamin D; don't — café 22511"),
+            [
+                ("X", false),
+                ("rays", false),
+                ("X-rays", true),
+                ("vitamin", false),
+                ("D", false),
+                ("don't", false),
+                ("café", false),
+                ("22511", false)
+            ]
+        );
+        assert_eq!(
+            words("a long-term, follow-up-care plan - not joined"),
+            [
+                ("a", false),
+                ("long", false),
+                ("term", false),
+                ("long-term", true),
+                ("follow", false),
+                ("up", false),
+                ("care", false),
+                ("follow-up-care", true),
+                ("plan", false),
+                ("not", false),
+                ("joined", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn token_ranges_point_at_the_words() {
+        let text = "¿Qué es la vértebra?";
+        for token in tokens(text) {
+            assert_eq!(&text[token.range.clone()], token.text);
+        }
+    }
+
+    #[test]
+    fn folding_takes_off_case_and_accents() {
+        assert_eq!(fold("Vértebras"), "vertebras");
+        assert_eq!(fold("NIÑO"), "nino");
+        assert_eq!(fold("Über"), "uber");
+        assert_eq!(key("X-Rays"), "xrays");
+    }
+
+    #[test]
+    fn english_and_spanish_words_meet_their_stems() {
+        let english = Analyzer::for_language("en-US");
+        assert_eq!(english.stem("driving"), english.stem("drive"));
+        assert_eq!(english.stem("lifting"), english.stem("lift"));
+        assert_eq!(english.stem("X-rays"), english.stem("x-ray"));
+        let spanish = Analyzer::for_language("es");
+        assert_eq!(spanish.stem("vértebras"), spanish.stem("vértebra"));
+        assert!(spanish.query_stems("vertebras").contains(&spanish.stem("vértebras")));
+        assert_eq!(Analyzer::for_language("de").stem("Häuser"), "hauser");
+    }
+}
