@@ -179,12 +179,15 @@ fn a_large_library_asks_for_its_index_when_it_arrives_a_small_one_when_search_op
         ),
     );
     assert!(asks_for_index(&large), "{large:?}");
-    // Asked once: searching meanwhile does not ask again, and says the library is being read.
+    // Asked once: searching meanwhile does not ask again; names answer, and the overlay says
+    // the library is still being read.
     let opened = update(&mut app, Event::new(Input::Key(Key::Char('/')), t0()));
     assert!(!asks_for_index(&opened), "{opened:?}");
     let typed = update(&mut app, Event::new(Input::Key(Key::Char('t')), t0()));
-    assert!(!asks_for_index(&typed) && app.session().search.as_ref().is_some_and(|s| s.hits.is_empty()));
-    assert!(screen_text(&app).contains("Still reading the library… The results will show in a moment."));
+    assert!(!asks_for_index(&typed), "{typed:?}");
+    let hits = &app.session().search.as_ref().expect("open").hits;
+    assert!(!hits.is_empty() && hits.iter().all(|hit| hit.field != kiosk_core::search::Field::Body));
+    assert!(screen_text(&app).contains("Still reading the library: more results soon."));
     // The index arriving runs the query typed meanwhile.
     let [kiosk_core::app::Effect::BuildSearchIndex(job)] = large.as_slice() else { unreachable!() };
     let _ = update(&mut app, Event::new(Input::SearchIndexReady(job.clone().build()), t0()));
@@ -255,4 +258,95 @@ fn the_shared_query_set_passes_in_both_languages() {
     }
     assert_eq!(languages.into_iter().collect::<Vec<_>>(), ["en", "es"]);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `update` alone: an index asked for is never built, as while the shell's thread is at work.
+fn without_the_index(app: &mut kiosk_core::app::App, input: kiosk_core::app::Input) {
+    let _ = kiosk_core::app::update(app, kiosk_core::app::Event::new(input, t0()));
+}
+
+#[test]
+fn before_the_whole_index_is_ready_names_answer_and_the_overlay_says_more_is_coming() {
+    use kiosk_core::app::{Input, Key};
+    let mut app = bundled_app(80, 24);
+    without_the_index(&mut app, Input::Key(Key::Char('/')));
+    without_the_index(&mut app, Input::Paste("vertebroplasty".into()));
+    assert!(!app.search_ready());
+    let hits = &app.session().search.as_ref().expect("open").hits;
+    assert!(!hits.is_empty() && hits.iter().all(|hit| hit.field != Field::Body), "{hits:?}");
+    assert!(
+        screen_text(&app).contains("Still reading the library: more results soon."),
+        "{}",
+        screen_text(&app)
+    );
+    // Words found only in the text wait for the whole index, and the overlay says so.
+    without_the_index(&mut app, Input::Key(Key::Ctrl('u')));
+    without_the_index(&mut app, Input::Paste("lungs".into()));
+    assert!(app.session().search.as_ref().expect("open").hits.is_empty());
+    assert!(screen_text(&app).contains("Still reading the library…"), "{}", screen_text(&app));
+    // When the index comes, the same query finds the text.
+    let job = app.search_job().expect("the index is still wanted");
+    send(&mut app, Input::SearchIndexReady(job.build()));
+    let hits = &app.session().search.as_ref().expect("open").hits;
+    assert!(hits.iter().any(|hit| hit.text.contains("lungs")), "{hits:?}");
+    assert!(!screen_text(&app).contains("Still reading"));
+}
+
+#[test]
+fn esc_after_opening_a_result_returns_to_the_results_then_to_the_topics() {
+    use kiosk_core::app::{Input, Key, Screen};
+    let mut app = bundled_app(80, 24);
+    press(&mut app, Key::Char('/'));
+    send(&mut app, Input::Paste("cement".into()));
+    press_all(&mut app, &[Key::Down, Key::Down]);
+    let before = app.session().search.clone().expect("open");
+    press(&mut app, Key::Enter);
+    assert!(matches!(app.session().screen, Screen::Topic(_)));
+    assert!(app.session().search.is_none());
+    press(&mut app, Key::Esc);
+    let back = app.session().search.as_ref().expect("the results again");
+    assert_eq!((back.query.as_str(), back.selected, &back.hits), (before.query.as_str(), 2, &before.hits));
+    press(&mut app, Key::Esc);
+    assert!(app.session().search.is_none());
+    assert_eq!(app.session().screen, Screen::Home);
+    // A topic opened from the list goes back to the list.
+    press_all(&mut app, &[Key::Enter, Key::Esc]);
+    assert!(app.session().search.is_none());
+    assert_eq!(app.session().screen, Screen::Home);
+}
+
+#[test]
+fn a_result_reached_through_the_vocabulary_says_which_word_led_there() {
+    let hits = bundled(false).search("embolism", 3);
+    let hit = &hits[0];
+    assert_eq!(hit.via.as_deref(), Some("embolism"));
+    assert_eq!(hit.text, "Cement can travel to the lungs.");
+    let marked: String = hit.matched.iter().map(|&i| hit.text.chars().nth(i).expect("in range")).collect();
+    assert_eq!(marked, "lungs");
+    // A word the text says itself is marked whole, without a vocabulary word.
+    let hits = bundled(false).search("driving", 3);
+    assert_eq!(hits[0].via, None);
+    assert!(hits[0].matched.len() >= "drive".len());
+}
+
+#[test]
+fn a_topic_s_other_names_are_shown_under_its_title_and_found() {
+    use kiosk_core::app::Key;
+    let hits = bundled(false).search("percutaneous", 3);
+    assert_eq!((hits[0].field, hits[0].text.as_str()), (Field::Keyword, "percutaneous vertebroplasty"));
+    let mut app = bundled_app(100, 30);
+    press(&mut app, Key::Enter);
+    let screen = screen_text(&app);
+    assert!(screen.contains("Also called: percutaneous vertebroplasty, bone cement injection"), "{screen}");
+}
+
+#[test]
+fn a_spanish_reader_finds_the_spanish_topic_by_its_english_name() {
+    let library = load_bundled().library;
+    let catalog = Catalog::bundled("es").expect("Spanish");
+    let index = SearchIndex::build(&library, &catalog, "es", false, &|_| true);
+    let hits = index.search("vertebroplasty", 3);
+    assert_eq!(hits[0].topic_title, "Vertebroplastia");
+    let hits = index.search("percutaneous", 3);
+    assert_eq!(hits[0].topic_title, "Vertebroplastia", "an English other name finds it too");
 }

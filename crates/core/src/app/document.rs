@@ -91,6 +91,12 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
         |kind: SectionKind| topic.sections.iter().enumerate().filter(move |(_, s)| s.kind == kind);
     match view.page {
         Page::Overview => {
+            if !topic.also_called.is_empty() {
+                let names = topic.also_called.join(", ");
+                let line = catalog.format(Msg::AlsoCalled, &[("names", names.as_str())]);
+                doc.paragraph(&line, Role::Quiet, Some(Spot::AlsoCalled(0)));
+                doc.lines.push(PageLine::blank());
+            }
             doc.paragraphs(&topic.summary, Spot::Summary);
             for (index, section) in sections_of(SectionKind::Overview) {
                 doc.section_body(index, section);

@@ -4,6 +4,7 @@ use super::event::{Key, Mouse, MouseAction};
 use super::home::keep_home_selection_visible;
 use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
 use super::pages::pages;
+use super::search_prepare::index_names;
 use super::session::Screen;
 use super::state::App;
 use super::topic::{TopicState, clamp_scroll};
@@ -111,15 +112,18 @@ pub(super) fn refresh_search(app: &mut App) {
     keep_result_visible(app);
 }
 
-/// Runs the query again with the index for the reader's language and mode; without it (still
-/// being built) there are no results yet, and the overlay says so.
+/// Runs the query again with the index for the reader's language and mode; while that is
+/// still being built, with the index of names (built on the spot, in milliseconds), and the
+/// overlay says the library is still being read.
 fn refresh(app: &mut App) {
-    let ready = app.search_ready();
+    let typed = app.session.search.as_ref().is_some_and(|search| !search.query.trim().is_empty());
+    if typed && !app.search_ready() {
+        index_names(app);
+    }
+    let Some(query) = app.session.search.as_ref().map(|search| search.query.clone()) else { return };
+    let hits = app.search_index_now().map(|index| index.search(&query, MAX_RESULTS)).unwrap_or_default();
     let Some(search) = &mut app.session.search else { return };
-    search.hits = match &app.search_index {
-        Some(cache) if ready => cache.index.search(&search.query, MAX_RESULTS),
-        _ => Vec::new(),
-    };
+    search.hits = hits;
     search.selected = 0;
     search.first_visible = 0;
 }
@@ -152,7 +156,7 @@ pub(super) fn open_hit(app: &mut App, hit: &Hit) {
         app.session.home.selected = index;
     }
     app.session.screen = Screen::Topic(state);
-    app.session.search = None;
+    app.session.opened_from_search = app.session.search.take();
     keep_home_selection_visible(app);
     scroll_to_spot(app, hit.spot);
 }

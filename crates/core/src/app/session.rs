@@ -65,6 +65,8 @@ pub struct Session {
     pub staff: bool,
     /// The search overlay, if open.
     pub search: Option<SearchState>,
+    /// The search a result was opened from: Esc on that topic goes back to it.
+    pub opened_from_search: Option<SearchState>,
     /// Whether the "Take this home" panel with the QR code is open.
     pub take_home: bool,
     /// Whether the current section is being read aloud.
@@ -85,6 +87,7 @@ impl Session {
             language: settings.language.clone(),
             staff: settings.staff,
             search: None,
+            opened_from_search: None,
             take_home: false,
             speaking: false,
             prints: 0,

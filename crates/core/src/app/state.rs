@@ -41,8 +41,13 @@ pub struct App {
     pub(super) printing: bool,
     /// The search index for the session's language and staff mode, built when first needed.
     pub(super) search_index: Option<IndexCache>,
+    /// The index of names only, built on the spot when search is used before the whole index
+    /// is ready.
+    pub(super) names_index: Option<IndexCache>,
     /// The index last asked of the shell, so it is asked for once.
     pub(super) index_requested: Option<IndexRequest>,
+    /// The home list, worked out once for the library, language and mode on screen.
+    pub(super) home_list: HomeList,
     /// The open page's lines, laid out once.
     pub(super) page_cache: PageCache,
     /// Today's date where the kiosk is, from the shell; review dates are judged by it.
@@ -73,12 +78,40 @@ pub(super) fn visible_to(
     }
 }
 
+/// The home list as last worked out, and what for.
+#[derive(Debug, Clone, Default)]
+pub(super) struct HomeList {
+    library: Library,
+    language: String,
+    staff: bool,
+    reviewed_only: bool,
+    today: Option<jiff::civil::Date>,
+    positions: Vec<u32>,
+}
+
+impl HomeList {
+    fn is_for(&self, app: &App) -> bool {
+        self.library.is_same(&app.library)
+            && self.language == app.session.language
+            && self.staff == app.session.staff
+            && self.reviewed_only == app.settings.reviewed_only
+            && self.today == app.today
+    }
+}
+
 /// A search index and what it was built for.
 #[derive(Debug, Clone)]
 pub(super) struct IndexCache {
     pub(super) language: String,
     pub(super) staff: bool,
     pub(super) index: SearchIndex,
+}
+
+impl IndexCache {
+    /// Whether it was built for a reader of `language` in this mode.
+    pub(super) fn is_for(&self, language: &str, staff: bool) -> bool {
+        self.language == language && self.staff == staff
+    }
 }
 
 impl App {
@@ -90,7 +123,7 @@ impl App {
         (width, height): (u16, u16),
         now: Instant,
     ) -> App {
-        App {
+        let mut app = App {
             library,
             catalogs: catalogs.into(),
             session: Session::start(&settings),
@@ -102,13 +135,17 @@ impl App {
             pin_guard: PinGuard::default(),
             printing: false,
             search_index: None,
+            names_index: None,
             index_requested: None,
+            home_list: HomeList::default(),
             page_cache: PageCache::default(),
             today: None,
             content_notices: Vec::new(),
             content_revision: String::new(),
             loading: false,
-        }
+        };
+        app.refresh_home_list();
+        app
     }
 
     /// The same kiosk, told that its library is still being read and will arrive as
@@ -274,9 +311,36 @@ impl App {
 
     /// The topics listed on the home screen, in order.
     pub fn home_topics(&self) -> Vec<&Topic> {
-        let mut topics = self.library.for_reader(&self.session.language);
-        topics.retain(|topic| self.visible(topic));
-        topics
+        let topics = self.library.topics();
+        if self.home_list.is_for(self) {
+            return self.home_list.positions.iter().map(|&position| &topics[position as usize]).collect();
+        }
+        self.home_positions().into_iter().map(|position| &topics[position as usize]).collect()
+    }
+
+    /// Where the home list's topics stand in the library: one pass over it.
+    fn home_positions(&self) -> Vec<u32> {
+        let topics = self.library.topics();
+        let positions = self.library.positions_for_reader(&self.session.language).into_iter();
+        positions
+            .filter(|&position| self.visible(&topics[position]))
+            .map(|position| position as u32)
+            .collect()
+    }
+
+    /// Works the home list out again if what it depends on changed, so a key on a list of
+    /// 10,000 topics costs what the screen shows, not a pass over the library.
+    pub(super) fn refresh_home_list(&mut self) {
+        if !self.home_list.is_for(self) {
+            self.home_list = HomeList {
+                library: self.library.clone(),
+                language: self.session.language.clone(),
+                staff: self.session.staff,
+                reviewed_only: self.settings.reviewed_only,
+                today: self.today,
+                positions: self.home_positions(),
+            };
+        }
     }
 
     /// The home screen's layout at the current size.

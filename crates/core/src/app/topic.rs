@@ -129,8 +129,16 @@ fn go_to_page(state: &mut TopicState, page: usize) {
     }
 }
 
+/// Back to the list of topics; or, for a topic opened from search results, back to those
+/// results as they were (Esc there goes on to the list).
 fn go_home(app: &mut App) {
     let Screen::Topic(state) = &app.session.screen else { return };
+    if let Some(search) = app.session.opened_from_search.take() {
+        app.session.screen = Screen::Home;
+        app.session.search = Some(search);
+        super::search::refresh_search(app);
+        return;
+    }
     let id = state.id.clone();
     if let Some(index) = app.home_topics().iter().position(|t| t.id == id) {
         app.session.home.selected = index;

@@ -53,11 +53,13 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         effects.push(Effect::Count(Counted::HandoutPrinted));
     }
     effects.extend(request_index(app).map(Effect::BuildSearchIndex));
+    app.refresh_home_list();
     effects
 }
 
 fn apply(app: &mut App, event: Event) -> Vec<Effect> {
     app.now = event.at;
+    app.refresh_home_list();
     run_timers(app);
     match event.input {
         Input::Resize { width, height } => {
@@ -127,6 +129,7 @@ fn set_language(app: &mut App, language: &str) {
 fn replace_library(app: &mut App, library: kiosk_content::Library) {
     app.library = library;
     app.search_index = None;
+    app.names_index = None;
     fit_place_to_library(app);
 }
 

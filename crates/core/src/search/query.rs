@@ -312,12 +312,10 @@ pub(super) fn mark(text: &str, query: &Query, analyzer: &Analyzer) -> Marks {
         }
         bytes.extend(ranges.into_iter().cloned());
     }
-    let mut chars = 0;
-    for (at, _) in text.char_indices() {
+    for (n, (at, _)) in text.char_indices().enumerate() {
         if bytes.iter().any(|range| range.contains(&at)) {
-            marks.matched.push(chars);
+            marks.matched.push(n);
         }
-        chars += 1;
     }
     marks
 }

@@ -1,6 +1,7 @@
 //! The search overlay: the query, then each result's place and the matching text, with the
 //! matched letters marked.
 
+use ratatui_core::layout::Alignment;
 use ratatui_core::layout::Rect;
 use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
@@ -8,7 +9,7 @@ use ratatui_widgets::block::Block;
 use ratatui_widgets::clear::Clear;
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, SEARCH_ENTRY_HEIGHT, SearchLayout, SearchState, page_label};
 use crate::search::Hit;
@@ -32,6 +33,15 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
         Span::styled("█", theme.marker),
     ]);
     frame.render_widget(Paragraph::new(query), layout.query);
+    if !search.hits.is_empty() && !app.search_ready() {
+        // Names answer until the whole text is read: say more is coming.
+        let note = catalog.text(Msg::SearchReadingMore);
+        let used = search.query.width() + catalog.text(Msg::SearchPrompt).width() + 4;
+        if usize::from(layout.query.width) >= used + note.width() {
+            let paragraph = Paragraph::new(note).style(theme.quiet).alignment(Alignment::Right);
+            frame.render_widget(paragraph, layout.query);
+        }
+    }
 
     if search.hits.is_empty() {
         let text = if search.query.trim().is_empty() {
@@ -57,8 +67,13 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
             Span::raw(" › "),
             Span::raw(place),
         ]);
-        let room = usize::from(area.width).saturating_sub(2);
         let mut snippet = vec![Span::raw("  ")];
+        // The medical word typed, when the text says it in plain words: "embolism → … lungs".
+        let via = hit.via.as_ref().map(|word| format!("{word} → "));
+        if let Some(via) = &via {
+            snippet.push(Span::styled(via.clone(), theme.strong));
+        }
+        let room = usize::from(area.width).saturating_sub(2 + via.as_deref().map_or(0, str::width));
         snippet.extend(snippet_spans(hit, room, theme));
         let style = if selected { theme.selected } else { theme.text };
         frame.render_widget(Paragraph::new(vec![title, Line::from(snippet)]).style(style), area);
