@@ -1,10 +1,12 @@
-//! Search per keystroke: the query as it grows letter by letter, on 1,000 and 10,000 topics.
+//! Search per keystroke (the query as it grows letter by letter), the first keystroke before
+//! the index is ready, and keys on the topic list, on 1,000 and 10,000 topics.
 //! Run with `cargo bench --bench search`; figures are in docs/PERFORMANCE.md.
 
 mod support;
 
 use divan::Bencher;
 use kiosk_content::i18n::Catalog;
+use kiosk_core::app::{App, Event, Input, Key, Settings, update};
 use kiosk_core::search::SearchIndex;
 
 fn main() {
@@ -44,5 +46,58 @@ fn build_index(bencher: Bencher, topics: usize) {
     let library = support::synthetic_library(topics);
     bencher.bench_local(|| {
         divan::black_box(SearchIndex::build(&library, &Catalog::english(), "en", false, &|_| true))
+    });
+}
+
+/// The kiosk on a synthetic library, as it stands when the topic list has just appeared: no
+/// search index built yet.
+fn fresh_kiosk(topics: usize) -> App {
+    App::new(
+        support::synthetic_library(topics),
+        Catalog::english(),
+        Settings::default(),
+        (80, 24),
+        std::time::Instant::now(),
+    )
+}
+
+/// The first letter typed into search as soon as the list appears: the whole index is still
+/// being built elsewhere, so the names are indexed on the spot and searched.
+#[divan::bench(args = [1_000, 10_000], sample_count = 10)]
+fn first_keystroke(bencher: Bencher, topics: usize) {
+    bencher
+        .with_inputs(|| {
+            let mut app = fresh_kiosk(topics);
+            let _ = update(&mut app, Event::new(Input::Key(Key::Char('/')), std::time::Instant::now()));
+            app
+        })
+        .bench_local_values(|mut app| {
+            let effects = update(&mut app, Event::new(Input::Key(Key::Char('r')), std::time::Instant::now()));
+            divan::black_box((effects, app))
+        });
+}
+
+/// ↓ on the topic list: the cost of a key where the screen shows the list.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn list_down(bencher: Bencher, topics: usize) {
+    let mut app = fresh_kiosk(topics);
+    let mut down = true;
+    bencher.bench_local(|| {
+        // Down and up in turn, so every sample moves.
+        let key = if down { Key::Down } else { Key::Up };
+        down = !down;
+        divan::black_box(update(&mut app, Event::new(Input::Key(key), std::time::Instant::now())))
+    });
+}
+
+/// Opening search and closing it again on the topic list.
+#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+fn open_and_close_search(bencher: Bencher, topics: usize) {
+    let mut app = fresh_kiosk(topics);
+    bencher.bench_local(|| {
+        let now = std::time::Instant::now();
+        let opened = update(&mut app, Event::new(Input::Key(Key::Char('/')), now));
+        let closed = update(&mut app, Event::new(Input::Key(Key::Esc), now));
+        divan::black_box((opened, closed))
     });
 }

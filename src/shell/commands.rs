@@ -7,13 +7,14 @@ use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
 use kiosk_content::readability::{EditorialRules, editorial_findings};
 use kiosk_content::{
-    BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, check_folder_with,
-    load_bundled, load_bundled_with, load_folder, load_folder_with, plural, same_language,
+    BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, Vocabulary,
+    check_folder_with, load_bundled, load_bundled_with, load_folder, load_folder_wanted, load_folder_with,
+    plural, same_language,
 };
 use kiosk_core::app::page_label;
 use kiosk_core::config::{Config, Show};
 use kiosk_core::handout::{Format, Handout, Part, to_plain};
-use kiosk_core::search::SearchIndex;
+use kiosk_core::search::{Prefilter, SearchIndex};
 
 use super::cli::{Cli, EXIT_UNREADABLE, ReportFormat};
 use super::report;
@@ -212,9 +213,21 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
         Ok(config) => config,
         Err(code) => return code,
     };
-    let report = match load(folder(None, cli, &config)) {
+    // A folder is read once and only the topics that may match are parsed and indexed.
+    let loaded = match folder(None, cli, &config) {
+        None => Ok(load_bundled()),
+        Some(dir) => load_folder_wanted(dir, &|vocabularies: &[Vocabulary]| {
+            let vocabulary = vocabularies.iter().find(|v| same_language(&v.language, language));
+            let mut prefilter = Prefilter::new(query, language, vocabulary);
+            Box::new(move |text: &str| prefilter.may_match(text))
+        }),
+    };
+    let report = match loaded {
         Ok(report) => report,
-        Err(code) => return code,
+        Err(error) => {
+            eprintln!("patient-kiosk: {error}");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
     };
     let catalog = Catalog::bundled(language).unwrap_or_else(|_| Catalog::english());
     let index = SearchIndex::build(&report.library, &catalog, language, staff, &|_| true);

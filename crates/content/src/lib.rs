@@ -37,8 +37,9 @@ pub use diagnostic::{Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
 pub use library::{FALLBACK_LANGUAGE, Library, same_language};
 pub use load::{
-    BUNDLED_PREFIX, ExtraChecks, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,
-    check_folder_with, load_bundled, load_bundled_with, load_folder, load_folder_with, load_in_memory,
+    BUNDLED_PREFIX, ExtraChecks, FileFilter, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,
+    check_folder_with, load_bundled, load_bundled_with, load_folder, load_folder_wanted, load_folder_with,
+    load_in_memory,
 };
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,

@@ -134,7 +134,38 @@ pub fn check_folder_with(dir: &Path, extra: ExtraChecks<'_>) -> Result<LoadRepor
     read_folder(dir, extra, Keep::Counts)
 }
 
-fn read_folder(dir: &Path, extra: ExtraChecks<'_>, keep: Keep) -> Result<LoadReport, FolderError> {
+/// A worker that says whether a file's text may hold what is looked for.
+pub type FileFilter<'a> = Box<dyn FnMut(&str) -> bool + 'a>;
+
+/// Loads the topics of `dir` that may hold what is looked for: every language of each topic
+/// with a file the filter says yes to (`wanted` makes a filter per thread, given the folder's
+/// vocabularies). Other files are read but not parsed, so one search over a large folder
+/// costs about a read of it. Problems are reported for the files loaded only.
+pub fn load_folder_wanted(
+    dir: &Path,
+    wanted: &(dyn Fn(&[Vocabulary]) -> FileFilter<'static> + Sync),
+) -> Result<LoadReport, FolderError> {
+    let paths = topic_paths(dir)?;
+    let (vocabularies, _, _) = read_vocabularies(vocabulary_files(dir));
+    let id_of = |path: &PathBuf| -> String {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        name.split('.').next().unwrap_or_default().to_owned()
+    };
+    let listed = &paths;
+    let found: Vec<Option<String>> = in_parallel(paths.len(), &|| {
+        let mut filter = wanted(&vocabularies);
+        move |index: usize| {
+            let bytes = read_limited(&listed[index]).ok()?;
+            filter(&String::from_utf8_lossy(&bytes)).then(|| id_of(&listed[index]))
+        }
+    });
+    let ids: std::collections::HashSet<String> = found.into_iter().flatten().collect();
+    let paths: Vec<PathBuf> = paths.into_iter().filter(|path| ids.contains(&id_of(path))).collect();
+    Ok(load_paths(dir, paths, &|_| Vec::new(), Keep::Topics))
+}
+
+/// The topic files directly inside `dir`, in name order.
+fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     let folder_error = |source| FolderError { path: dir.to_owned(), source };
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir).map_err(folder_error)? {
@@ -145,6 +176,15 @@ fn read_folder(dir: &Path, extra: ExtraChecks<'_>, keep: Keep) -> Result<LoadRep
         }
     }
     paths.sort();
+    Ok(paths)
+}
+
+fn read_folder(dir: &Path, extra: ExtraChecks<'_>, keep: Keep) -> Result<LoadReport, FolderError> {
+    Ok(load_paths(dir, topic_paths(dir)?, extra, keep))
+}
+
+/// Loads the topic files `paths` of the content folder `dir`, and its vocabularies.
+fn load_paths(dir: &Path, paths: Vec<PathBuf>, extra: ExtraChecks<'_>, keep: Keep) -> LoadReport {
     let file = |index: usize| {
         let path = &paths[index];
         TopicFile {
@@ -153,7 +193,7 @@ fn read_folder(dir: &Path, extra: ExtraChecks<'_>, keep: Keep) -> Result<LoadRep
             bytes: read_limited(path),
         }
     };
-    Ok(load_files(paths.len(), &file, vocabulary_files(dir), extra, keep))
+    load_files(paths.len(), &file, vocabulary_files(dir), extra, keep)
 }
 
 /// The vocabulary files of the content folder `dir`, in name order; none when it has no
@@ -281,6 +321,34 @@ fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
     Checked { fingerprint, diagnostics, topic }
 }
 
+/// `work` done for `0..count` on every core (for few items, on this thread alone), in order.
+/// `worker` makes each thread's worker, so it may keep state of its own.
+fn in_parallel<T, W>(count: usize, worker: &(dyn Fn() -> W + Sync)) -> Vec<T>
+where
+    T: Send,
+    W: FnMut(usize) -> T,
+{
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = if count < FILES_WORTH_THREADS { 1 } else { cores.min(count) };
+    let run = |range: std::ops::Range<usize>| -> Vec<T> { range.map(worker()).collect() };
+    if threads <= 1 {
+        return run(0..count);
+    }
+    let chunk = count.div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|n| {
+                let range = (n * chunk).min(count)..((n + 1) * chunk).min(count);
+                scope.spawn(move || run(range))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
 /// Reads and checks files `0..count` (`file` reads one) on every core, then joins them in
 /// file order: the first file of a topic wins, later ones are reported as duplicates.
 fn load_files<F>(
@@ -293,28 +361,7 @@ fn load_files<F>(
 where
     F: Fn(usize) -> TopicFile + Sync,
 {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = if count < FILES_WORTH_THREADS { 1 } else { cores.min(count) };
-    let check_range = |range: std::ops::Range<usize>| -> Vec<Checked> {
-        range.map(|index| check_one(&file(index), extra, keep)).collect()
-    };
-    let checked: Vec<Checked> = if threads <= 1 {
-        check_range(0..count)
-    } else {
-        let chunk = count.div_ceil(threads);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|n| {
-                    let range = (n * chunk).min(count)..((n + 1) * chunk).min(count);
-                    scope.spawn(move || check_range(range))
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
-        })
-    };
+    let checked: Vec<Checked> = in_parallel(count, &|| |index| check_one(&file(index), extra, keep));
     let mut topics = Vec::new();
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(String, String), String> = HashMap::new();

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use kiosk_content::i18n::Catalog;
-use kiosk_content::words::{Analyzer, tokens};
-use kiosk_content::{Library, Page, Topic, Vocabulary};
+use kiosk_content::words::{Analyzer, key_into, tokens};
+use kiosk_content::{Library, Page, Spot, Topic, Vocabulary};
 
-use super::pieces::{Field, code_of, for_each_piece};
+use super::pieces::{Field, code_of, for_each_name, for_each_piece};
 use super::postings::{PostingsWriter, read};
 use super::terms::Term;
 
@@ -204,12 +204,15 @@ impl Builder {
         {
             self.codes.push((code.to_owned(), group));
         }
+        let mut key = String::new();
         for token in tokens(text) {
-            let term = Term::of(token.text, &self.analyzer);
-            let number = match self.words.get(term.key.as_str()) {
+            key_into(token.text, &mut key);
+            let number = match self.words.get(key.as_str()) {
                 Some(&number) => number,
                 None => {
-                    self.words.insert(term.key.clone(), self.word_list.len() as u32);
+                    // Stemmed once per distinct word, not once per word of the library.
+                    let term = Term { key: key.clone(), stem: self.analyzer.stem(token.text) };
+                    self.words.insert(key.clone(), self.word_list.len() as u32);
                     self.word_list.push(WordBuilder { term, fields: Default::default() });
                     self.word_list.len() as u32 - 1
                 }
@@ -236,12 +239,12 @@ impl SearchIndex {
         staff: bool,
         visible: &dyn Fn(&Topic) -> bool,
     ) -> SearchIndex {
-        SearchIndex::build_of(library, catalog, language, staff, visible, &|_| true)
+        SearchIndex::build_of(library, catalog, language, staff, visible, false)
     }
 
-    /// The index of only the names a reader sees first (titles, other names, keywords,
-    /// subtitles and headings): built in milliseconds at 10,000 topics, so search can answer
-    /// from the first key while the whole index is still being built.
+    /// The index of only the topics' names (titles, other names, keywords and subtitles):
+    /// built in milliseconds at 10,000 topics, so search can answer from the first key while
+    /// the whole index is still being built.
     pub fn build_names(
         library: &Library,
         catalog: &Catalog,
@@ -249,7 +252,7 @@ impl SearchIndex {
         staff: bool,
         visible: &dyn Fn(&Topic) -> bool,
     ) -> SearchIndex {
-        SearchIndex::build_of(library, catalog, language, staff, visible, &|field| field.tier() == 0)
+        SearchIndex::build_of(library, catalog, language, staff, visible, true)
     }
 
     fn build_of(
@@ -258,7 +261,7 @@ impl SearchIndex {
         language: &str,
         staff: bool,
         visible: &dyn Fn(&Topic) -> bool,
-        indexed: &dyn Fn(Field) -> bool,
+        names_only: bool,
     ) -> SearchIndex {
         let mut builder = Builder {
             analyzer: Analyzer::for_language(language),
@@ -289,13 +292,15 @@ impl SearchIndex {
                 topic_twins.iter().map(|&other| &library.topics()[other as usize]).collect();
             twins.push(topic_twins);
             builder.start_topic();
-            for_each_piece(topic, &twin_topics, catalog, staff, &mut |spot, field, text| {
-                if indexed(field) {
-                    let place =
-                        Place { topic: number, page: topic.page_of(spot), faq_entry: spot.faq_entry() };
-                    builder.add(place, field, text);
-                }
-            });
+            let mut add = |spot: Spot, field: Field, text: &str| {
+                let place = Place { topic: number, page: topic.page_of(spot), faq_entry: spot.faq_entry() };
+                builder.add(place, field, text);
+            };
+            if names_only {
+                for_each_name(topic, &twin_topics, &mut add);
+            } else {
+                for_each_piece(topic, &twin_topics, catalog, staff, &mut add);
+            }
             builder.finish_topic();
         }
 
@@ -391,6 +396,10 @@ impl SearchIndex {
 /// Each topic id written in more than one language, and where its versions stand.
 fn other_languages(library: &Library) -> HashMap<&str, Vec<u32>> {
     let mut versions: HashMap<&str, Vec<u32>> = HashMap::new();
+    let first_language = library.topics().first().map(|topic| topic.language.as_str());
+    if library.topics().iter().all(|topic| Some(topic.language.as_str()) == first_language) {
+        return versions;
+    }
     for (position, topic) in library.topics().iter().enumerate() {
         versions.entry(topic.id.as_str()).or_default().push(position as u32);
     }

@@ -5,9 +5,11 @@
 mod index;
 mod pieces;
 mod postings;
+mod prefilter;
 mod query;
 mod terms;
 
 pub use index::{Place, SearchIndex};
 pub use pieces::Field;
+pub use prefilter::Prefilter;
 pub use query::{Hit, MAX_QUERY_CHARS};

@@ -33,19 +33,12 @@ pub(super) fn for_each_piece(
     staff: bool,
     piece: &mut dyn FnMut(Spot, Field, &str),
 ) {
+    for_each_name(topic, twins, piece);
     let mut add = |spot: Spot, field: Field, text: &str| {
         if !text.trim().is_empty() {
             piece(spot, field, text.trim());
         }
     };
-    add(Spot::Title, Field::Title, &topic.title);
-    add(Spot::Subtitle, Field::Subtitle, &topic.subtitle);
-    for (n, keyword) in topic.keywords.iter().enumerate() {
-        add(Spot::Keyword(n), Field::Keyword, keyword);
-    }
-    for (n, name) in topic.also_called.iter().enumerate() {
-        add(Spot::AlsoCalled(n), Field::Keyword, name);
-    }
     add(Spot::Summary, Field::Body, &topic.summary);
     for (s, section) in topic.sections.iter().enumerate() {
         if !section.shown_to(staff) {
@@ -74,6 +67,24 @@ pub(super) fn for_each_piece(
         for (n, code) in topic.codes.iter().enumerate() {
             add(Spot::Code(n), Field::Code, &code_text(code.system.name(), &code.code, &code.label));
         }
+    }
+}
+
+/// Calls `piece` with the names of `topic`: its title, subtitle, keywords and other names,
+/// then its names in other languages (see [`for_each_piece`]).
+pub(super) fn for_each_name(topic: &Topic, twins: &[&Topic], piece: &mut dyn FnMut(Spot, Field, &str)) {
+    let mut add = |spot: Spot, field: Field, text: &str| {
+        if !text.trim().is_empty() {
+            piece(spot, field, text.trim());
+        }
+    };
+    add(Spot::Title, Field::Title, &topic.title);
+    add(Spot::Subtitle, Field::Subtitle, &topic.subtitle);
+    for (n, keyword) in topic.keywords.iter().enumerate() {
+        add(Spot::Keyword(n), Field::Keyword, keyword);
+    }
+    for (n, name) in topic.also_called.iter().enumerate() {
+        add(Spot::AlsoCalled(n), Field::Keyword, name);
     }
     if !twins.is_empty() {
         add(Spot::Title, Field::Keyword, &topic.id.replace('-', " "));

@@ -68,7 +68,11 @@ impl SearchIndex {
         }
         let taken: Vec<u32> = chosen.iter().map(|&(group, _)| self.groups[group as usize].place).collect();
         let room = limit - chosen.len();
-        chosen.extend(self.best_groups(&parsed, &taken, room).into_iter().map(|group| (group, false)));
+        let best = match parsed.needles.as_slice() {
+            [needle] => self.best_groups_for_one_word(needle, &taken, room),
+            _ => self.best_groups(&parsed, &taken, room),
+        };
+        chosen.extend(best.into_iter().map(|group| (group, false)));
         let mut hits: Vec<(Hit, usize, u32)> = chosen
             .iter()
             .filter_map(|&(group, exact)| self.hit(group, exact, query, &parsed, &analyzer))
@@ -137,6 +141,55 @@ impl SearchIndex {
             });
         }
         common.unwrap_or_default()
+    }
+
+    /// What [`SearchIndex::best_groups`] gives for one typed word, found quickly: kind by
+    /// kind, best first, and each word's groups in rank order, stopping as soon as there is no
+    /// more room. A keystroke costs about the same on 100 topics as on 10,000.
+    fn best_groups_for_one_word(&self, needle: &Needle, taken: &[u32], room: usize) -> Vec<u32> {
+        let words = self.matching_words(needle);
+        let mut placed: std::collections::HashSet<u32> = taken.iter().copied().collect();
+        let mut best = Vec::new();
+        for kind in [Kind::Exact, Kind::Stem, Kind::Vocabulary, Kind::Prefix, Kind::Typo] {
+            let left = room - best.len();
+            if left == 0 {
+                break;
+            }
+            // Each source's first `left` new places; the best of them all are the first
+            // `left` in group order, which is rank order within a kind.
+            let mut candidates: Vec<u32> = Vec::new();
+            let mut take_from = |groups: &mut dyn Iterator<Item = u32>| {
+                let mut places: Vec<u32> = Vec::new();
+                for group in groups {
+                    let place = self.groups[group as usize].place;
+                    if placed.contains(&place) || places.contains(&place) {
+                        continue;
+                    }
+                    places.push(place);
+                    candidates.push(group);
+                    if places.len() == left {
+                        break;
+                    }
+                }
+            };
+            let names_only = needle.is_one_letter() && kind != Kind::Exact;
+            for &(_, word) in words.iter().filter(|(found, _)| *found == kind) {
+                let fields = NUMBERING.into_iter().filter(|field| !names_only || field.tier() == 0);
+                take_from(&mut fields.flat_map(|field| self.postings(word, field)));
+            }
+            for lead in needle.leads.iter().filter(|lead| lead.kind == kind) {
+                for phrase in &lead.phrases {
+                    take_from(&mut self.phrase_groups(phrase).into_iter());
+                }
+            }
+            candidates.sort_unstable();
+            for group in candidates {
+                if best.len() < room && placed.insert(self.groups[group as usize].place) {
+                    best.push(group);
+                }
+            }
+        }
+        best
     }
 
     /// The best group of each place that matches every typed word, best first, at most
@@ -394,6 +447,24 @@ mod tests {
                 }
             }
             prop_assert_eq!(found, read);
+        }
+    }
+
+    proptest! {
+        /// The quick path for one word ranks exactly as scoring every group does.
+        #[test]
+        fn one_word_ranks_as_scoring_every_group(
+            topics in prop::collection::vec(prop::collection::vec(0usize..9, 13), 1..40),
+            query in prop::sample::select(vec!["r", "re", "rec", "recov", "rest ", "ice", "c", "pain", "are", "bracee", "carre", "rice "]),
+            limit in 1usize..12,
+        ) {
+            let topics: Vec<Topic> = topics.iter().enumerate().map(|(n, words)| topic(n, words)).collect();
+            let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false, &|_| true);
+            let parsed = Query::parse(query, &Analyzer::for_language("en"), None);
+            prop_assert_eq!(
+                index.best_groups_for_one_word(&parsed.needles[0], &[], limit),
+                index.best_groups(&parsed, &[], limit)
+            );
         }
     }
 
