@@ -7,9 +7,9 @@ use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
 use kiosk_content::readability::{EditorialRules, editorial_findings};
 use kiosk_content::{
-    BUNDLED_PREFIX, Diagnostic, LoadReport, Position, SectionKind, Severity, Topic, Vocabulary,
-    check_folder_with, load_bundled, load_bundled_with, load_folder, load_folder_wanted, load_folder_with,
-    plural, same_language,
+    BUNDLED_PREFIX, Diagnostic, LoadReport, PhrasesSaid, Position, SectionKind, Severity, Topic, Vocabulary,
+    check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,
+    load_folder_with, plural, same_language,
 };
 use kiosk_core::app::page_label;
 use kiosk_core::config::{Config, Show};
@@ -87,7 +87,15 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
         reviewed_only: config.content_rules.show == Show::Reviewed,
     };
     let (catalogs, _) = kiosk_bundle::bundled().catalogs(&bundled_languages());
-    let extra = |topic: &Topic| editorial_findings(topic, &rules, catalogs.get(&topic.language));
+    let vocabularies = match dir {
+        None => kiosk_bundle::bundled().library().vocabularies().to_vec(),
+        Some(dir) => folder_vocabularies(dir),
+    };
+    let phrases_said = PhrasesSaid::new(vocabularies);
+    let extra = |topic: &Topic| {
+        phrases_said.note(topic);
+        editorial_findings(topic, &rules, catalogs.get(&topic.language))
+    };
     // The reading grades need the topics; without them a large folder is checked without
     // holding every topic at once.
     let loaded = match dir {
@@ -102,6 +110,7 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
+    report.diagnostics.extend(phrases_said.unsaid());
     report.diagnostics.extend(catalog_problems());
     report.diagnostics.splice(0..0, config_problems);
     let (format, deny_warnings) = (options.format, options.deny_warnings);

@@ -291,9 +291,10 @@ where
         if inputs.is_empty() && !outside.reload_wanted {
             continue;
         }
-        // The index arriving changes nothing on screen, unless a timer fell due with it.
+        // The index arriving changes nothing on screen, unless a timer fell due with it, or
+        // search was waiting for it ("Still reading the library…" becomes "Nothing found").
         let only_index = inputs.iter().all(|input| matches!(input, Input::SearchIndexReady(_)));
-        let before = only_index.then(|| (app.session().clone(), app.reset_countdown()));
+        let before = only_index.then(|| (app.session().clone(), app.reset_countdown(), app.search_ready()));
         if dispatch(&mut app, inputs, &mut outside) == Flow::Quit {
             return Ok(Exit::Quit);
         }
@@ -306,7 +307,9 @@ where
                 reloading.request(&app, &sender);
             }
         }
-        if before.is_some_and(|before| before == (app.session().clone(), app.reset_countdown())) {
+        if before.is_some_and(|before| {
+            before == (app.session().clone(), app.reset_countdown(), app.search_ready())
+        }) {
             continue;
         }
         painter.draw(&app, terminal)?;

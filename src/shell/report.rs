@@ -52,7 +52,7 @@ pub fn annotated(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
         None => title.element(
             Origin::path(file.as_ref())
                 .line(diagnostic.position.line)
-                .char_column(diagnostic.position.column - 1),
+                .char_column(diagnostic.position.column),
         ),
     };
     if let Some(hint) = &diagnostic.hint {

@@ -6,6 +6,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
 
+use kiosk_content::VOCABULARY_FOLDER;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long the folder must be quiet before it is read again: long enough for an editor's
@@ -50,10 +51,12 @@ impl ContentWatch {
         Ok(watch)
     }
 
-    /// Watches the folder again: after it was deleted and made anew, the old watch is gone.
+    /// Watches the folder (and its vocabulary folder) again: after either was deleted and
+    /// made anew, the old watch is gone.
     pub fn rewatch(&mut self) {
         // A folder that is missing now is watched again when it comes back.
         let _ = self.watcher.watch(&self.folder, RecursiveMode::NonRecursive);
+        let _ = self.watcher.watch(&self.folder.join(VOCABULARY_FOLDER), RecursiveMode::NonRecursive);
     }
 }
 

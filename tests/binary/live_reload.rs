@@ -375,3 +375,24 @@ fn the_journal_tells_it_of_start_reloads_failed_reloads_lockouts_and_the_exit() 
     let text = std::fs::read_to_string(&log).expect("journal");
     assert!(!text.contains("Knee") && !text.contains("\x1b["), "{text}");
 }
+
+#[test]
+fn a_vocabulary_added_while_the_kiosk_runs_leads_search_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).expect("mkdir");
+    std::fs::write(content.join("knee.en.toml"), topic_toml("knee", "Knee replacement")).expect("write");
+    let mut kiosk = PtyKiosk::start(&["--content", content.to_str().expect("UTF-8")], 80, 24);
+    kiosk.wait_for("Knee replacement");
+    kiosk.send(b"/arthroplasty");
+    kiosk.wait_for("Nothing found for");
+
+    // An editor adds the vocabulary folder and a word; the open search follows the reload.
+    std::fs::create_dir(content.join("vocabulary")).expect("mkdir");
+    std::fs::write(content.join("vocabulary/en.toml"), "[words]\narthroplasty = [\"knee replacement\"]\n")
+        .expect("write");
+    kiosk.wait_for("arthroplasty → ");
+    kiosk.send(b"\x1b");
+    kiosk.wait_until_gone("Search:");
+    kiosk.quit();
+}

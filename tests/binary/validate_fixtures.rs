@@ -156,6 +156,21 @@ const CASES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "vocabulary",
+        1,
+        &[
+            "tests/fixtures/broken/vocabulary/knee.en.toml:1:1: warning: the topic has no FAQ entries (`[[faq]]`)",
+            "tests/fixtures/broken/vocabulary/knee.en.toml:9:1: warning: the topic has no `preparation` section for patients",
+            "tests/fixtures/broken/vocabulary/knee.en.toml:9:1: warning: the topic has no `recovery` section for patients",
+            "tests/fixtures/broken/vocabulary/knee.en.toml:9:1: warning: the topic has no `complications` section for patients",
+            "tests/fixtures/broken/vocabulary/vocabulary/en.toml:3:1: error: `knee pain` is not one word: a vocabulary word is looked up on its own",
+            "tests/fixtures/broken/vocabulary/vocabulary/en.toml:4:6: error: `ct` leads nowhere: each of its plain words must hold a word",
+            "tests/fixtures/broken/vocabulary/vocabulary/en.toml:6:1: error: `Arthroplasty` is already in the vocabulary as `arthroplasty`",
+            "tests/fixtures/broken/vocabulary/vocabulary/english.toml:1:1: error: `english.toml` is not named for a language, like `en.toml` or `es.toml`",
+            "tests/fixtures/broken/vocabulary/vocabulary/en.toml:5:1: warning: `osteoarthritis` leads to “worn-out cartilage”, which no `en` topic says: search would find nothing there",
+        ],
+    ),
+    (
         "mixed",
         1,
         &[

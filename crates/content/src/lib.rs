@@ -38,8 +38,8 @@ pub use field_path::{FieldPath, Segment};
 pub use library::{FALLBACK_LANGUAGE, Library, same_language};
 pub use load::{
     BUNDLED_PREFIX, ExtraChecks, FileFilter, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,
-    check_folder_with, load_bundled, load_bundled_with, load_folder, load_folder_wanted, load_folder_with,
-    load_in_memory,
+    check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,
+    load_folder_with, load_in_memory,
 };
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
@@ -52,4 +52,4 @@ pub use revision::{file_fingerprint, revision};
 pub use spot::{Page, Spot};
 pub use text_safety::unsafe_character;
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag};
-pub use vocabulary::{Vocabulary, VocabularyEntry, read_vocabulary};
+pub use vocabulary::{PhrasesSaid, Vocabulary, VocabularyEntry, read_vocabulary};

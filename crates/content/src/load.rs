@@ -216,6 +216,11 @@ fn vocabulary_files(dir: &Path) -> Vec<TopicFile> {
         .collect()
 }
 
+/// The vocabularies of the content folder `dir` (their problems are a load's to report).
+pub fn folder_vocabularies(dir: &Path) -> Vec<Vocabulary> {
+    read_vocabularies(vocabulary_files(dir)).0
+}
+
 /// Reads each vocabulary file: the vocabularies, their problems, and their fingerprints.
 fn read_vocabularies(files: Vec<TopicFile>) -> (Vec<Vocabulary>, Vec<Diagnostic>, Vec<u64>) {
     let (mut vocabularies, mut diagnostics, mut fingerprints) = (Vec::new(), Vec::new(), Vec::new());

@@ -7,15 +7,23 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, Position, Severity};
+use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
+
+use super::library::same_language;
+use super::model::Topic;
 use super::text_safety::unsafe_character;
-use super::words::{fold, tokens};
+use super::words::{Analyzer, fold, key, tokens};
 
 /// One language's vocabulary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
     /// The language its words are typed in, from the file's name.
     pub language: String,
+    /// The file it was read from, as messages name it.
+    #[serde(skip)]
+    pub file: String,
     /// Each word, in file order.
     pub entries: Vec<VocabularyEntry>,
 }
@@ -28,6 +36,9 @@ pub struct VocabularyEntry {
     /// The plain words the topics use for it ("lungs", "blood thinners"); a place matches
     /// when it holds every word of one of them.
     pub means: Vec<String>,
+    /// Where the word is written in its file, for messages.
+    #[serde(skip)]
+    pub position: Option<Position>,
 }
 
 /// The file as written: `[words]` then `word = ["plain words", …]` (or one string).
@@ -48,7 +59,8 @@ enum OneOrMore {
 /// entries that are good, and a problem for each that is not.
 pub fn read_vocabulary(shown_as: &str, language: &str, text: &str) -> (Vocabulary, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let mut vocabulary = Vocabulary { language: language.to_owned(), entries: Vec::new() };
+    let mut vocabulary =
+        Vocabulary { language: language.to_owned(), file: shown_as.to_owned(), entries: Vec::new() };
     let error = |span: std::ops::Range<usize>, code: &'static str, message: String, hint: &str| {
         Diagnostic::at_span(shown_as, text, span, Severity::Error, code, message)
             .with_hint((!hint.is_empty()).then(|| hint.to_owned()))
@@ -106,9 +118,87 @@ pub fn read_vocabulary(shown_as: &str, language: &str, text: &str) -> (Vocabular
             problems.push(error(span, "vocabulary-repeat", message, "keep one of them"));
             continue;
         }
-        vocabulary.entries.push(VocabularyEntry { word, means });
+        let position = Some(Position::of_offset(text, span.start));
+        vocabulary.entries.push(VocabularyEntry { word, means, position });
     }
     (vocabulary, problems)
+}
+
+/// The plain phrases of the vocabularies that the topics say, gathered topic by topic (on
+/// every core, as `validate` reads them), so a phrase no topic says can be reported: search
+/// would lead a reader nowhere with it.
+#[derive(Debug)]
+pub struct PhrasesSaid {
+    vocabularies: Vec<Vocabulary>,
+    /// (vocabulary, entry, phrase) of each phrase some topic says.
+    said: Mutex<HashSet<(usize, usize, usize)>>,
+}
+
+impl PhrasesSaid {
+    /// Nothing said yet of `vocabularies`' phrases.
+    pub fn new(vocabularies: Vec<Vocabulary>) -> PhrasesSaid {
+        PhrasesSaid { vocabularies, said: Mutex::default() }
+    }
+
+    /// Notes the phrases `topic` says: each of a phrase's words, or a word of its stem, is
+    /// somewhere in the topic.
+    pub fn note(&self, topic: &Topic) {
+        for (v, vocabulary) in self.vocabularies.iter().enumerate() {
+            if !same_language(&vocabulary.language, &topic.language) {
+                continue;
+            }
+            let analyzer = Analyzer::for_language(&topic.language);
+            let mut keys: HashSet<String> = HashSet::new();
+            for (_, text) in topic.text_fields() {
+                keys.extend(tokens(text).map(|token| key(token.text)));
+            }
+            let mut stems: HashSet<String> = HashSet::new();
+            let mut said = Vec::new();
+            for (e, entry) in vocabulary.entries.iter().enumerate() {
+                for (p, plain) in entry.means.iter().enumerate() {
+                    let every = tokens(plain).filter(|token| !token.compound).all(|token| {
+                        let word = key(token.text);
+                        keys.contains(&word) || {
+                            if stems.is_empty() {
+                                stems.extend(keys.iter().map(|key| analyzer.stem(key)));
+                            }
+                            stems.contains(&analyzer.stem(token.text))
+                        }
+                    });
+                    if every {
+                        said.push((v, e, p));
+                    }
+                }
+            }
+            self.said.lock().unwrap_or_else(PoisonError::into_inner).extend(said);
+        }
+    }
+
+    /// A warning for each phrase no topic noted says, at its word in its file.
+    pub fn unsaid(&self) -> Vec<Diagnostic> {
+        let said = self.said.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut warnings = Vec::new();
+        for (v, vocabulary) in self.vocabularies.iter().enumerate() {
+            for (e, entry) in vocabulary.entries.iter().enumerate() {
+                for (p, plain) in entry.means.iter().enumerate() {
+                    if said.contains(&(v, e, p)) {
+                        continue;
+                    }
+                    let message = format!(
+                        "`{}` leads to “{plain}”, which no `{}` topic says: search would find nothing there",
+                        entry.word, vocabulary.language
+                    );
+                    let at = entry.position.unwrap_or(Position::START);
+                    warnings.push(
+                        Diagnostic::warning(&vocabulary.file, at, "vocabulary-unused", message).with_hint(
+                            Some("write the words the topics use, or take the line out".to_owned()),
+                        ),
+                    );
+                }
+            }
+        }
+        warnings
+    }
 }
 
 #[cfg(test)]

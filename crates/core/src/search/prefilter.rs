@@ -130,9 +130,10 @@ mod tests {
             let topic: Topic = toml::from_str(&toml).expect("a topic");
             let vocabulary = Vocabulary {
                 language: "en".into(),
+                file: String::new(),
                 entries: vec![
-                    VocabularyEntry { word: "embolism".into(), means: vec!["lungs".into()] },
-                    VocabularyEntry { word: "warfarin".into(), means: vec!["blood thinners".into()] },
+                    VocabularyEntry { word: "embolism".into(), means: vec!["lungs".into()], position: None },
+                    VocabularyEntry { word: "warfarin".into(), means: vec!["blood thinners".into()], position: None },
                 ],
             };
             let library = Library::new(vec![topic]).with_vocabularies(vec![vocabulary.clone()]);

@@ -206,7 +206,12 @@ mod tests {
         let analyzer = Analyzer::for_language("en");
         let vocabulary = Vocabulary {
             language: "en".into(),
-            entries: vec![VocabularyEntry { word: "warfarin".into(), means: vec!["blood thinners".into()] }],
+            file: String::new(),
+            entries: vec![VocabularyEntry {
+                word: "warfarin".into(),
+                means: vec!["blood thinners".into()],
+                position: None,
+            }],
         };
         let query = Query::parse("warfrin", &analyzer, Some(&vocabulary));
         let lead = &query.needles[0].leads[0];
