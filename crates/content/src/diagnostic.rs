@@ -24,7 +24,7 @@ impl fmt::Display for Severity {
 }
 
 /// A line and column in a file, both counted from 1; the column counts characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Position {
     /// The line, from 1.
     pub line: usize,

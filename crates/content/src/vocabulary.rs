@@ -22,7 +22,6 @@ pub struct Vocabulary {
     /// The language its words are typed in, from the file's name.
     pub language: String,
     /// The file it was read from, as messages name it.
-    #[serde(skip)]
     pub file: String,
     /// Each word, in file order.
     pub entries: Vec<VocabularyEntry>,
@@ -37,7 +36,6 @@ pub struct VocabularyEntry {
     /// when it holds every word of one of them.
     pub means: Vec<String>,
     /// Where the word is written in its file, for messages.
-    #[serde(skip)]
     pub position: Option<Position>,
 }
 

@@ -233,18 +233,15 @@ impl SearchIndex {
         // `touched` now holds the groups that matched every word; keep each place's best.
         let rank =
             |group: u32| (Reverse(total[group as usize]), self.groups[group as usize].field.tier(), group);
-        let mut best_of_place: HashMap<u32, u32> = HashMap::new();
+        let mut best_of_place = vec![u32::MAX; self.place_count()];
         for &group in &touched {
             let place = self.groups[group as usize].place;
-            if taken.contains(&place) {
-                continue;
-            }
-            let held = best_of_place.entry(place).or_insert(group);
-            if rank(group) < rank(*held) {
+            let held = &mut best_of_place[place as usize];
+            if !taken.contains(&place) && (*held == u32::MAX || rank(group) < rank(*held)) {
                 *held = group;
             }
         }
-        let mut ranked: Vec<u32> = best_of_place.into_values().collect();
+        let mut ranked: Vec<u32> = best_of_place.into_iter().filter(|&group| group != u32::MAX).collect();
         if ranked.len() > room && room > 0 {
             ranked.select_nth_unstable_by_key(room - 1, |&group| rank(group));
         }
