@@ -523,7 +523,7 @@ mod tests {
         for wakeup in [key(KeyCode::Enter), key(KeyCode::Right), key(KeyCode::Right)] {
             keys.send(wakeup).expect("send");
         }
-        wait_for(&shown, "These problems can lead your doctor to suggest this");
+        wait_for(&shown, "Your doctor may advise against it if you have:");
         // Search asks for its index, which the loop builds on a thread and hands back.
         for wakeup in [key(KeyCode::Char('/')), key(KeyCode::Char('c')), key(KeyCode::Char('e'))] {
             keys.send(wakeup).expect("send");

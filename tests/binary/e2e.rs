@@ -16,16 +16,16 @@ fn a_patient_reads_complications_opens_an_answer_and_quits() {
 
     kiosk.send(b"\r");
     kiosk.wait_for("Draft — not yet reviewed by a clinician");
-    for _ in 0..10 {
+    for _ in 0..12 {
         kiosk.send(RIGHT);
     }
     kiosk.wait_for("Risks and complications");
     kiosk.wait_for("Cement can leak out of the bone.");
 
     // An unlocked kiosk is a staff terminal, so Billing comes before the questions: the FAQ
-    // is page 17, and a tap on it in the side list opens it.
+    // is page 19, and a tap on it in the side list opens it.
     kiosk.wait_for("STAFF");
-    kiosk.click(4, 3 + 16);
+    kiosk.click(4, 3 + 18);
     kiosk.wait_for("Choose a question and press Enter to see the answer.");
     kiosk.send(DOWN);
     kiosk.send(b"\r");
@@ -118,6 +118,7 @@ fn the_readme_shows_the_screen_the_program_draws() {
     kiosk.wait_for("Choose a topic to read about.");
     kiosk.send(b"\r");
     kiosk.wait_for("› Vertebroplasty");
+    kiosk.send(RIGHT);
     kiosk.send(RIGHT);
     kiosk.send(RIGHT);
     kiosk.wait_for("These problems can lead your doctor to suggest this");

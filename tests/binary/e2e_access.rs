@@ -12,7 +12,7 @@ fn a_spanish_reader_uses_the_kiosk_in_spanish_and_the_reset_returns_to_english()
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Press any key to start");
     kiosk.send(b"L");
-    kiosk.wait_for("Pulse cualquier tecla para empezar");
+    kiosk.wait_for("Oprima cualquier tecla para empezar");
     kiosk.send(b" ");
     kiosk.wait_for("Elija un tema para leer.");
     kiosk.send(b"\r");
@@ -65,7 +65,7 @@ fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped(
     let (_dir, path) = config_file(&format!("[speech]\ncommand = [\"tee\", \"{}\"]\n", spoken.display()));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r3");
+    kiosk.send(b"\r4");
     kiosk.wait_for("a Read aloud");
     kiosk.send(b"a");
     let file = out.path().join("spoken-en.txt");

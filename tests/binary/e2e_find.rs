@@ -29,7 +29,11 @@ fn search_prints_ranked_hits_one_a_line() {
         Some("vertebroplasty\tBilling\tCPT 22511 Vertebroplasty, first bone, lower back or sacrum")
     );
     let (stdout, _, _) = kiosk(&["search", "blood", "thinners"]);
-    assert_eq!(stdout, "vertebroplasty\tGetting ready\tBe sure to mention blood thinners.\n");
+    assert_eq!(
+        stdout,
+        "vertebroplasty\tGetting ready\tBe sure to name any blood thinners.\n\
+         vertebroplasty\tQuestions\tTell your doctor about all the medicines you take, and name any blood thinners.\n"
+    );
     let (stdout, stderr, code) = kiosk(&["search", "--patient", "22511"]);
     assert_eq!((stdout.as_str(), stderr.as_str(), code), ("", "nothing found for \"22511\"\n", Some(1)));
 }
@@ -47,8 +51,8 @@ fn unknown_codes_topics_and_sections_are_clear_messages() {
         ),
         (
             &["--topic", "vertebroplasty", "--section", "lunch"],
-            "patient-kiosk: there is no section kind `lunch`; use one of overview, indications, symptoms, causes, \
-             diagnosis, procedure, preparation, recovery, home-care, warning-signs, complications, follow-up, \
+            "patient-kiosk: there is no section kind `lunch`; use one of overview, indications, contraindications, symptoms, causes, \
+             diagnosis, procedure, preparation, emergency, recovery, home-care, warning-signs, complications, follow-up, \
              alternatives, prevention, cost, billing, custom, faq, sources, codes\n",
         ),
         (

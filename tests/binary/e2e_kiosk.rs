@@ -29,8 +29,8 @@ fn an_idle_reader_is_warned_then_the_kiosk_starts_over() {
     kiosk.wait_for("Choose a topic to read about.");
     kiosk.send(b"\r");
     kiosk.wait_for("Draft — not yet reviewed by a clinician");
-    kiosk.send(b"\x1b[C\x1b[C");
-    kiosk.wait_for("3 Symptoms");
+    kiosk.send(b"\x1b[C\x1b[C\x1b[C");
+    kiosk.wait_for("4 Symptoms");
     kiosk.wait_for("Are you still there?");
     kiosk.wait_for("Press any key to keep reading.");
     kiosk.wait_for("The screen will start over in");
@@ -45,7 +45,7 @@ fn a_key_in_the_warning_keeps_the_readers_place() {
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\r");
-    kiosk.send(b"\x1b[C\x1b[C");
+    kiosk.send(b"\x1b[C\x1b[C\x1b[C");
     kiosk.wait_for("These problems can lead your doctor");
     kiosk.wait_for("Are you still there?");
     kiosk.send(b"q");

@@ -32,7 +32,7 @@ fn text(buffer: &Buffer) -> String {
 fn a_spanish_speaker_can_do_everything_in_spanish() {
     let mut app = bilingual(Settings { locked: true, ..Settings::default() });
     press(&mut app, Key::Char('L'));
-    assert!(text(&draw(&app)).contains("Pulse cualquier tecla para empezar"));
+    assert!(text(&draw(&app)).contains("Oprima cualquier tecla para empezar"));
     press(&mut app, Key::Char(' '));
     assert!(text(&draw(&app)).contains("Elija un tema para leer."));
     assert!(text(&draw(&app)).contains("Vertebroplastia"));
@@ -273,7 +273,7 @@ fn monochrome_theme_styles() {
 fn without_colour_the_chosen_tab_and_item_still_show() {
     let buffer = themed(ThemeName::Monochrome);
     let row: String = (0..22).map(|x| buffer[(x, 5)].symbol().to_owned()).collect();
-    assert!(row.starts_with("▶ 3 Symptoms"), "{row}");
+    assert!(row.starts_with("▶ 3 Reasons not to"), "{row}");
     assert!(buffer[(5, 5)].modifier.contains(Modifier::REVERSED));
 }
 

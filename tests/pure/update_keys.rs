@@ -151,11 +151,13 @@ fn the_bundled_topic_has_every_patient_section_of_the_seed_page_then_faq_and_sou
         [
             "Overview",
             "When it is used",
+            "Reasons not to",
             "Symptoms",
             "Causes",
             "Tests before",
             "What happens",
             "Getting ready",
+            "Call 911",
             "Recovery",
             "Care at home",
             "When to call",
@@ -218,14 +220,15 @@ fn changing_page_starts_the_new_page_at_its_top() {
 fn complications_are_reachable_and_list_the_risks_the_seed_page_missed() {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Enter);
-    while current_page(&app) != Page::Section(10) {
+    while current_page(&app) != Page::Section(12) {
         press(&mut app, Key::Right);
     }
     let text: String = app.page_lines().iter().map(|l| l.text() + "\n").collect();
     assert!(text.starts_with("Risks and complications\n"));
     for risk in [
         "Cement can leak out of the bone",
-        "Cement can travel to the lungs",
+        "cement can travel to the lungs",
+        "Rarely, lying face down during the treatment cracks",
         "New breaks can happen",
         "Bleeding.",
     ] {

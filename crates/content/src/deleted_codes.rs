@@ -55,9 +55,16 @@ mod tests {
 
     #[test]
     fn the_bundled_list_reads_and_names_replacements() {
-        assert_eq!(deleted_codes().len(), 3);
+        assert_eq!(deleted_codes().len(), 8);
         let deleted = find_deleted(CodeSystem::Cpt, "22521").expect("listed");
         assert_eq!(deleted.replaced_by, ["22511"]);
+        // Both code families, and the imaging codes bundled in (FACTS.md, review of 2026-11-28).
+        for (old, new) in [("22523", "22513"), ("22524", "22514"), ("22525", "22515")] {
+            assert_eq!(find_deleted(CodeSystem::Cpt, old).expect("listed").replaced_by, [new]);
+        }
+        for imaging in ["72291", "72292"] {
+            assert!(find_deleted(CodeSystem::Cpt, imaging).expect("listed").replaced_by.is_empty());
+        }
         assert_eq!(find_deleted(CodeSystem::Cpt, "22511"), None);
         assert_eq!(find_deleted(CodeSystem::Hcpcs, "22521"), None);
     }

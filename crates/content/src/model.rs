@@ -206,6 +206,8 @@ pub enum SectionKind {
     Overview,
     /// When it is used: the conditions it treats.
     Indications,
+    /// Reasons not to have it.
+    Contraindications,
     /// Symptoms that lead people to it.
     Symptoms,
     /// Causes and risk factors of the condition.
@@ -216,11 +218,13 @@ pub enum SectionKind {
     Procedure,
     /// How to get ready.
     Preparation,
+    /// When to call 911: shown first after the procedure, and on every handout.
+    Emergency,
     /// Recovery and aftercare.
     Recovery,
     /// Care at home.
     HomeCare,
-    /// When to call the care team right away.
+    /// When to call the care team.
     WarningSigns,
     /// Risks and possible complications.
     Complications,
@@ -240,14 +244,16 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// Every kind, in display order.
-    pub const ALL: [SectionKind; 17] = [
+    pub const ALL: [SectionKind; 19] = [
         SectionKind::Overview,
         SectionKind::Indications,
+        SectionKind::Contraindications,
         SectionKind::Symptoms,
         SectionKind::Causes,
         SectionKind::Diagnosis,
         SectionKind::Procedure,
         SectionKind::Preparation,
+        SectionKind::Emergency,
         SectionKind::Recovery,
         SectionKind::HomeCare,
         SectionKind::WarningSigns,
@@ -269,11 +275,13 @@ impl SectionKind {
         match self {
             SectionKind::Overview => "overview",
             SectionKind::Indications => "indications",
+            SectionKind::Contraindications => "contraindications",
             SectionKind::Symptoms => "symptoms",
             SectionKind::Causes => "causes",
             SectionKind::Diagnosis => "diagnosis",
             SectionKind::Procedure => "procedure",
             SectionKind::Preparation => "preparation",
+            SectionKind::Emergency => "emergency",
             SectionKind::Recovery => "recovery",
             SectionKind::HomeCare => "home-care",
             SectionKind::WarningSigns => "warning-signs",

@@ -125,13 +125,22 @@ fn check_required_text(topic: &Topic, findings: &mut Vec<Finding>) {
                 Finding::error(
                     at.key("code"),
                     "deleted-code",
-                    format!(
-                        "{} {} was deleted on {}; use {} instead",
-                        code.system.name(),
-                        code.code,
-                        deleted.deleted_on,
-                        deleted.replaced_by.join(" or ")
-                    ),
+                    if deleted.replaced_by.is_empty() {
+                        format!(
+                            "{} {} was deleted on {}; it is now part of the procedure's own code",
+                            code.system.name(),
+                            code.code,
+                            deleted.deleted_on,
+                        )
+                    } else {
+                        format!(
+                            "{} {} was deleted on {}; use {} instead",
+                            code.system.name(),
+                            code.code,
+                            deleted.deleted_on,
+                            deleted.replaced_by.join(" or ")
+                        )
+                    },
                 )
                 .hint(deleted.note.clone()),
             );

@@ -155,6 +155,8 @@ messages! {
     SectionOverviewLabel = "section.overview.label",
     SectionIndicationsTitle = "section.indications.title",
     SectionIndicationsLabel = "section.indications.label",
+    SectionContraindicationsTitle = "section.contraindications.title",
+    SectionContraindicationsLabel = "section.contraindications.label",
     SectionSymptomsTitle = "section.symptoms.title",
     SectionSymptomsLabel = "section.symptoms.label",
     SectionCausesTitle = "section.causes.title",
@@ -165,6 +167,8 @@ messages! {
     SectionProcedureLabel = "section.procedure.label",
     SectionPreparationTitle = "section.preparation.title",
     SectionPreparationLabel = "section.preparation.label",
+    SectionEmergencyTitle = "section.emergency.title",
+    SectionEmergencyLabel = "section.emergency.label",
     SectionRecoveryTitle = "section.recovery.title",
     SectionRecoveryLabel = "section.recovery.label",
     SectionHomeCareTitle = "section.home-care.title",
@@ -202,11 +206,15 @@ impl Msg {
         match kind {
             SectionKind::Overview => (Msg::SectionOverviewTitle, Msg::SectionOverviewLabel),
             SectionKind::Indications => (Msg::SectionIndicationsTitle, Msg::SectionIndicationsLabel),
+            SectionKind::Contraindications => {
+                (Msg::SectionContraindicationsTitle, Msg::SectionContraindicationsLabel)
+            }
             SectionKind::Symptoms => (Msg::SectionSymptomsTitle, Msg::SectionSymptomsLabel),
             SectionKind::Causes => (Msg::SectionCausesTitle, Msg::SectionCausesLabel),
             SectionKind::Diagnosis => (Msg::SectionDiagnosisTitle, Msg::SectionDiagnosisLabel),
             SectionKind::Procedure => (Msg::SectionProcedureTitle, Msg::SectionProcedureLabel),
             SectionKind::Preparation => (Msg::SectionPreparationTitle, Msg::SectionPreparationLabel),
+            SectionKind::Emergency => (Msg::SectionEmergencyTitle, Msg::SectionEmergencyLabel),
             SectionKind::Recovery => (Msg::SectionRecoveryTitle, Msg::SectionRecoveryLabel),
             SectionKind::HomeCare => (Msg::SectionHomeCareTitle, Msg::SectionHomeCareLabel),
             SectionKind::WarningSigns => (Msg::SectionWarningSignsTitle, Msg::SectionWarningSignsLabel),
