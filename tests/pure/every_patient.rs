@@ -163,7 +163,7 @@ fn speaking_app() -> App {
 #[test]
 fn a_reads_the_page_aloud_in_the_topics_language() {
     let mut app = speaking_app();
-    press_all(&mut app, &[Key::Char('L'), Key::Char(' '), Key::Enter, Key::Char('3')]);
+    press_all(&mut app, &[Key::Char('L'), Key::Char(' '), Key::Enter, Key::Char('4')]);
     let effects = press(&mut app, Key::Char('a'));
     let [Effect::Speak { command, text }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(command, &["espeak-ng", "-v", "es"]);

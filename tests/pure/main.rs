@@ -7,6 +7,7 @@ mod common;
 
 mod config;
 mod every_patient;
+mod facts_review;
 mod find_and_hand_out;
 mod hostile_render;
 mod kiosk_lockdown;

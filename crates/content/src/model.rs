@@ -131,9 +131,13 @@ pub enum ReviewStatus {
 pub struct Source {
     /// The source's title, e.g. "Vertebroplasty — Mayo Clinic".
     pub title: String,
-    /// Where to find it.
+    /// Where to find it: a web address, or a DOI as `https://doi.org/…`.
     #[serde(default)]
     pub url: Option<String>,
+    /// The language it is written in, when not the topic's own (`en` in a Spanish topic): its
+    /// title stays as written, and readers are told the language.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Who sees it listed: `staff` for sources only staff need, such as coding references.
     #[serde(default)]
     pub audience: Audience,

@@ -47,7 +47,34 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_required_text(topic, &mut findings);
     check_sections(topic, &mut findings);
     check_review(topic, &mut findings);
+    check_sources(topic, &mut findings);
     findings
+}
+
+/// Every source must be findable: a web address or a DOI; its language a real tag.
+fn check_sources(topic: &Topic, findings: &mut Vec<Finding>) {
+    for (n, source) in topic.sources.iter().enumerate() {
+        let at = FieldPath::root().key("sources").index(n);
+        if source.url.as_deref().is_none_or(|url| url.trim().is_empty()) {
+            findings.push(
+                Finding::warning(
+                    at.key("title"),
+                    "source-without-link",
+                    format!("the source “{}” has no `url`: a reader cannot find it", source.title),
+                )
+                .hint("add `url = \"https://…\"`, or its DOI as `url = \"https://doi.org/10.…\"`"),
+            );
+        }
+        if let Some(language) = &source.language
+            && !is_valid_language_tag(language)
+        {
+            findings.push(Finding::error(
+                at.key("language"),
+                "bad-language",
+                format!("`{language}` is not a language tag; write one like `en` or `es`"),
+            ));
+        }
+    }
 }
 
 fn check_text_is_safe(topic: &Topic, findings: &mut Vec<Finding>) {

@@ -60,6 +60,7 @@ messages! {
     PageCodes = "page.codes",
     FaqInstructions = "faq.instructions",
     SourcesIntro = "sources.intro",
+    SourceLanguage = "sources.language",
     ReviewDraft = "review.draft",
     ReviewedBy = "review.reviewed_by",
     NextReview = "review.next_review",

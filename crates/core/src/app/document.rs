@@ -150,7 +150,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
             doc.paragraph(catalog.text(Msg::SourcesIntro), Role::Text, None);
             doc.lines.push(PageLine::blank());
             for source in topic.sources.iter().filter(|s| s.shown_to(view.staff)) {
-                doc.item("•", &source.title, Role::Text, None);
+                doc.item("•", &source_title(source, catalog), Role::Text, None);
                 if let Some(url) = &source.url {
                     doc.indented_as(url, 2, Role::Quiet, None);
                 }
@@ -215,4 +215,22 @@ impl Doc {
 /// a word longer than a line is broken.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     textwrap::wrap(text, width).into_iter().map(|line| line.into_owned()).collect()
+}
+
+/// A source's title as readers see it: as written, and when it is in another language than
+/// the reader's, which one ("language: English"), so a Spanish reader knows before opening it.
+pub fn source_title(source: &kiosk_content::Source, catalog: &Catalog) -> String {
+    match &source.language {
+        Some(language) if !kiosk_content::same_language(language, catalog.language()) => {
+            let name = Catalog::bundled(language)
+                .map(|other| other.text(Msg::LanguageName).to_owned())
+                .unwrap_or_else(|_| language.clone());
+            format!(
+                "{} ({})",
+                source.title,
+                catalog.format(Msg::SourceLanguage, &[("language", name.as_str())])
+            )
+        }
+        _ => source.title.clone(),
+    }
 }

@@ -24,7 +24,7 @@ mod topic;
 mod update;
 mod usage;
 
-pub use document::{PageLine, PageView, Role, Run, layout_page};
+pub use document::{PageLine, PageView, Role, Run, layout_page, source_title};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
 pub use home::HomeState;

@@ -135,7 +135,7 @@ impl Handout {
                 .sources
                 .iter()
                 .filter(|s| s.shown_to(false))
-                .map(|s| (s.title.clone(), s.url.clone()))
+                .map(|s| (crate::app::source_title(s, catalog), s.url.clone()))
                 .collect(),
             online: topic.url.as_ref().map(|url| Online {
                 title: catalog.text(Msg::HandoutOnline).to_owned(),
