@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
-use kiosk_content::readability::{EditorialRules, editorial_findings};
+use kiosk_content::readability::{DEFAULT_MIN_SPANISH_EASE, EditorialRules, editorial_findings};
 use kiosk_content::{
     BUNDLED_PREFIX, Diagnostic, LoadReport, PhrasesSaid, Position, SectionKind, Severity, Topic, Vocabulary,
     check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,
@@ -83,6 +83,7 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
     let dir = folder(dir, cli, &config);
     let rules = EditorialRules {
         max_grade: config.content_rules.max_grade,
+        min_spanish_ease: DEFAULT_MIN_SPANISH_EASE,
         today: options.today,
         reviewed_only: config.content_rules.show == Show::Reviewed,
     };
@@ -152,10 +153,24 @@ fn catalog_problems() -> Vec<Diagnostic> {
 fn readability_table(topic: &Topic, catalog: &Catalog) -> String {
     let Some(parts) = topic_readability(topic, catalog) else {
         return format!(
-            "{} ({}): readability not checked: the grade formulas are for English\n\n",
+            "{} ({}): readability not checked: there are formulas for English and Spanish only\n\n",
             topic.id, topic.language
         );
     };
+    if parts.iter().any(|part| part.ease.is_some()) {
+        let mut table = format!(
+            "{} ({}): reading ease (Fernández-Huerta; {DEFAULT_MIN_SPANISH_EASE:.0} or more is about grade 8 or below)\n",
+            topic.id, topic.language
+        );
+        table.push_str(&format!("  {:40} {:>6} {:>6}\n", "part", "words", "ease"));
+        for part in parts {
+            let name: String = part.name.chars().take(40).collect();
+            let ease = part.ease.map_or("-".to_owned(), |ease| format!("{ease:.0}"));
+            table.push_str(&format!("  {name:40} {:>6} {ease:>6}\n", part.counts.words));
+        }
+        table.push('\n');
+        return table;
+    }
     let mut table = format!("{} ({}): reading grades\n", topic.id, topic.language);
     table.push_str(&format!("  {:40} {:>6} {:>6} {:>6}\n", "part", "words", "SMOG", "FKGL"));
     let grade = |g: Option<f64>| g.map_or("-".to_owned(), |g| format!("{g:.1}"));

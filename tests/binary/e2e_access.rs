@@ -66,7 +66,7 @@ fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped(
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\r4");
-    kiosk.wait_for("a Read aloud");
+    kiosk.wait_for("a Listen");
     kiosk.send(b"a");
     let file = out.path().join("spoken-en.txt");
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
@@ -172,7 +172,7 @@ fn many_readings_and_prints_leave_no_children_behind() {
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\r");
-    kiosk.wait_for("a Read aloud");
+    kiosk.wait_for("a Listen");
     for _ in 0..25 {
         kiosk.send(b"a");
         kiosk.wait_for("Reading aloud. Press any key to stop.");

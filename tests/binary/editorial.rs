@@ -86,8 +86,14 @@ fn the_readability_table_grades_every_part_of_the_bundled_topic() {
 }
 
 #[test]
-fn readability_is_skipped_for_other_languages_not_scored_zero() {
+fn spanish_is_graded_by_a_spanish_formula_not_the_english_grades() {
     let (stdout, _) = validate(&["tests/fixtures/editorial", "--readability", "--format", "short"]);
-    assert!(stdout.contains("spanish (es): readability not checked: the grade formulas are for English\n"));
-    assert!(!stdout.contains("spanish.es.toml"), "no warnings for Spanish text: {stdout}");
+    assert!(
+        stdout.contains(
+            "spanish (es): reading ease (Fernández-Huerta; 60 or more is about grade 8 or below)\n"
+        ),
+        "{stdout}"
+    );
+    // Its one hard line is five words: too few to judge by, as in English.
+    assert!(!stdout.contains("spanish.es.toml"), "no warnings for a five-word summary: {stdout}");
 }

@@ -136,6 +136,9 @@ fn every_tap_target_is_three_rows_high_or_twelve_columns_wide() {
 #[test]
 fn a_tap_on_a_hint_does_what_its_key_does() {
     let mut app = bilingual(Settings { speech_command: Some(vec!["say".into()]), ..Settings::default() });
+    // Wide enough for every hint: at 80 columns take-home and read-aloud give way to the
+    // language key.
+    send(&mut app, Input::Resize { width: 120, height: 24 });
     press(&mut app, Key::Enter);
     let tap = |app: &mut App, msg| {
         let footer = app.home_layout().chrome.footer;

@@ -228,3 +228,24 @@ fn the_spanish_interface_names_keys_as_us_keyboards_print_them() {
     }
     assert!(text.contains("Oprima cualquier tecla"));
 }
+
+#[test]
+fn the_questions_page_keeps_the_language_key_in_both_languages() {
+    use crate::common::{press, screen_text, t0};
+    use kiosk_core::app::{App, Key, Settings};
+    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
+    for switch in [false, true] {
+        let settings = Settings { languages: languages.clone(), ..Settings::default() };
+        let mut app = App::new(load_bundled().library, catalogs.clone(), settings, (80, 24), t0());
+        if switch {
+            press(&mut app, Key::Char('L'));
+        }
+        press(&mut app, Key::Enter);
+        while app.page_lines().iter().all(|line| !line.text().contains("Enter")) {
+            press(&mut app, Key::Right);
+        }
+        let footer = screen_text(&app).lines().last().unwrap_or_default().to_owned();
+        assert!(footer.contains(if switch { "L Idioma" } else { "L Language" }), "{footer}");
+    }
+}

@@ -150,9 +150,28 @@ fn smog_matches_mclaughlins_example() {
 }
 
 #[test]
-fn only_english_is_graded() {
+fn english_and_spanish_are_graded_each_by_its_own_formula() {
     assert!(applies_to("en") && applies_to("en-US") && applies_to("EN-gb"));
-    assert!(!applies_to("es") && !applies_to("zh-Hant"));
+    assert!(applies_to("es") && applies_to("es-MX"));
+    assert!(!applies_to("zh-Hant") && !applies_to("fr"));
+}
+
+#[test]
+fn every_patient_part_of_the_bundled_spanish_topic_reads_at_ease_60_or_more() {
+    let library = load_bundled().library;
+    let topic = library.find("vertebroplasty", "es").expect("bundled");
+    let catalog = Catalog::bundled("es").expect("Spanish");
+    let parts = topic_readability(topic, &catalog).expect("Spanish has a formula");
+    assert!(
+        parts.iter().all(|part| part.smog.is_none() && part.flesch_kincaid.is_none()),
+        "no English grades"
+    );
+    let too_hard: Vec<String> = parts
+        .iter()
+        .filter(|part| part.ease.is_none_or(|ease| ease < 60.0))
+        .map(|part| format!("{}: ease {:?}, hardest: {:?}", part.name, part.ease, part.hardest_sentence))
+        .collect();
+    assert!(too_hard.is_empty(), "{too_hard:#?}");
 }
 
 #[test]

@@ -16,8 +16,10 @@ pub const MIN_WORDS_GRADED: usize = 10;
 /// What the editorial checks hold content to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EditorialRules {
-    /// The highest SMOG grade patient text may read at.
+    /// The highest SMOG grade patient text in English may read at.
     pub max_grade: f64,
+    /// The lowest Fernández-Huerta ease patient text in Spanish may have.
+    pub min_spanish_ease: f64,
     /// The day reviews are judged against.
     pub today: Date,
     /// Whether the kiosk shows patients only reviewed, current topics.
@@ -28,6 +30,21 @@ pub struct EditorialRules {
 pub fn editorial_findings(topic: &Topic, rules: &EditorialRules, catalog: &Catalog) -> Vec<Finding> {
     let mut findings = Vec::new();
     for part in topic_readability(topic, catalog).unwrap_or_default() {
+        if let Some(ease) = part.ease.filter(|ease| *ease < rules.min_spanish_ease) {
+            // As for SMOG, a few words or a line or two say too little to judge by.
+            let short = part.counts.sentences < MIN_SENTENCES_FOR_SMOG_ALONE;
+            if part.counts.words < MIN_WORDS_GRADED || (short && ease >= rules.min_spanish_ease - 10.0) {
+                continue;
+            }
+            let hardest = part.hardest_sentence.as_deref().unwrap_or_default();
+            let message = format!(
+                "`{}` has a Fernández-Huerta reading ease of {ease:.0}, below {}; its hardest sentence: \"{hardest}\"",
+                part.name, rules.min_spanish_ease
+            );
+            let hint = "use shorter sentences and shorter, everyday words where you can";
+            findings.push(Finding::warning(part.path.clone(), "readability", message).hint(hint));
+            continue;
+        }
         let Some(smog) = part.smog.filter(|smog| *smog > rules.max_grade) else { continue };
         // SMOG scales every text to 30 sentences, so one long word in a one-line answer reads
         // as hard; under three sentences, Flesch-Kincaid must agree before it is reported.
@@ -63,4 +80,42 @@ pub fn editorial_findings(topic: &Topic, rules: &EditorialRules, catalog: &Catal
         );
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spanish_topic(summary: &str) -> Topic {
+        let text = format!(
+            "id = \"t\"\nlanguage = \"es\"\ntitle = \"T\"\nsummary = \"{summary}\"\n[review]\nstatus = \"draft\"\n"
+        );
+        toml::from_str(&text).expect("a topic")
+    }
+
+    fn rules() -> EditorialRules {
+        EditorialRules {
+            max_grade: 8.0,
+            min_spanish_ease: crate::readability::DEFAULT_MIN_SPANISH_EASE,
+            today: jiff::civil::date(2026, 11, 28),
+            reviewed_only: false,
+        }
+    }
+
+    #[test]
+    fn spanish_text_is_judged_by_its_own_formula_and_threshold() {
+        let catalog = Catalog::english();
+        let plain = spanish_topic("El hueso se rompe. El dolor es fuerte. Usted va a casa el mismo día.");
+        assert!(editorial_findings(&plain, &rules(), &catalog).is_empty());
+        let dense = spanish_topic(
+            "La vertebroplastia percutánea constituye una intervención terapéutica mínimamente invasiva \
+             indicada principalmente para fracturas vertebrales osteoporóticas dolorosas refractarias. \
+             Su administración requiere evaluación radiológica exhaustiva, consentimiento informado \
+             documentado y valoración anestesiológica individualizada. Las complicaciones postoperatorias \
+             comprenden extravasación cementaria paravertebral y embolización pulmonar asintomática.",
+        );
+        let findings = editorial_findings(&dense, &rules(), &catalog);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].message.contains("Fernández-Huerta"), "{}", findings[0].message);
+    }
 }

@@ -1,6 +1,7 @@
 //! The SMOG and Flesch–Kincaid grades of a text, from its words, sentences and syllables.
 //! Formulas as in ../shared/seed/FACTS.md (McLaughlin 1969; Kincaid et al. 1975).
 
+use super::spanish::{fernandez_huerta, spanish_syllables};
 use super::syllables::syllables;
 
 /// Counts that the grades are computed from.
@@ -20,6 +21,15 @@ impl Counts {
     /// The counts of `text`. Each piece of `pieces` is at least one sentence, so a bullet with
     /// no full stop still counts as one.
     pub fn of(pieces: &[&str]) -> Counts {
+        Counts::counted(pieces, syllables)
+    }
+
+    /// [`Counts::of`] for Spanish text, its syllables counted by Spanish rules.
+    pub fn of_spanish(pieces: &[&str]) -> Counts {
+        Counts::counted(pieces, spanish_syllables)
+    }
+
+    fn counted(pieces: &[&str], syllables: fn(&str) -> usize) -> Counts {
         let mut counts = Counts::default();
         for piece in pieces {
             for sentence in sentences(piece) {
@@ -42,6 +52,11 @@ impl Counts {
     pub fn smog(&self) -> Option<f64> {
         (self.sentences > 0)
             .then(|| 1.0430 * (self.polysyllables as f64 * 30.0 / self.sentences as f64).sqrt() + 3.1291)
+    }
+
+    /// The Fernández-Huerta reading ease, for Spanish text (higher is easier).
+    pub fn fernandez_huerta(&self) -> Option<f64> {
+        fernandez_huerta(self.words, self.sentences, self.syllables)
     }
 
     /// The Flesch–Kincaid grade: 0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59.

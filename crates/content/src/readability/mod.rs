@@ -1,13 +1,15 @@
-//! How hard a topic is to read: SMOG and Flesch–Kincaid grades for each part a patient reads.
-//! English only: the formulas and the syllable rules are for English. Knows nothing about
-//! terminals.
+//! How hard a topic is to read, for each part a patient reads: SMOG and Flesch–Kincaid grades
+//! for English, the Fernández-Huerta ease for Spanish (each language's formulas and syllable
+//! rules). Knows nothing about terminals.
 
 mod editorial;
 mod grade;
+mod spanish;
 mod syllables;
 
 pub use editorial::{EditorialRules, MIN_SENTENCES_FOR_SMOG_ALONE, MIN_WORDS_GRADED, editorial_findings};
 pub use grade::{Counts, sentences, words};
+pub use spanish::{DEFAULT_MIN_SPANISH_EASE, spanish_syllables};
 pub use syllables::syllables;
 
 use crate::i18n::{Catalog, Msg};
@@ -30,21 +32,40 @@ pub struct PartReadability {
     pub smog: Option<f64>,
     /// Its Flesch–Kincaid grade.
     pub flesch_kincaid: Option<f64>,
+    /// Its Fernández-Huerta ease, for Spanish (the grades are for English).
+    pub ease: Option<f64>,
     /// The sentence with the most long words, to rewrite first.
     pub hardest_sentence: Option<String>,
 }
 
-/// Whether the readability formulas apply to text in `language`.
+/// The reading formulas for a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formula {
+    /// SMOG and Flesch–Kincaid grades, English syllables.
+    EnglishGrades,
+    /// The Fernández-Huerta ease, Spanish syllables.
+    SpanishEase,
+}
+
+/// The formula for text in `language`, if there is one.
+pub fn formula_for(language: &str) -> Option<Formula> {
+    match language.split('-').next().unwrap_or_default().to_ascii_lowercase().as_str() {
+        "en" => Some(Formula::EnglishGrades),
+        "es" => Some(Formula::SpanishEase),
+        _ => None,
+    }
+}
+
+/// Whether a readability formula applies to text in `language`.
 pub fn applies_to(language: &str) -> bool {
-    language.split('-').next().is_some_and(|primary| primary.eq_ignore_ascii_case("en"))
+    formula_for(language).is_some()
 }
 
 /// Every part of `topic` a patient reads: the summary, each patient section, each FAQ answer;
-/// `None` when the topic is not in English.
+/// `None` when no formula is known for the topic's language.
 pub fn topic_readability(topic: &Topic, catalog: &Catalog) -> Option<Vec<PartReadability>> {
-    if !applies_to(&topic.language) {
-        return None;
-    }
+    let formula = formula_for(&topic.language)?;
+    let part = |name: String, path: FieldPath, texts: &[&str]| part(formula, name, path, texts);
     let root = FieldPath::root();
     let mut parts =
         vec![part(catalog.text(Msg::ReadabilitySummary).to_owned(), root.key("summary"), &[&topic.summary])];
@@ -70,23 +91,29 @@ pub fn topic_readability(topic: &Topic, catalog: &Catalog) -> Option<Vec<PartRea
     Some(parts)
 }
 
-fn part(name: String, path: FieldPath, texts: &[&str]) -> PartReadability {
-    let counts = Counts::of(texts);
+fn part(formula: Formula, name: String, path: FieldPath, texts: &[&str]) -> PartReadability {
+    let count = |texts: &[&str]| match formula {
+        Formula::EnglishGrades => Counts::of(texts),
+        Formula::SpanishEase => Counts::of_spanish(texts),
+    };
+    let counts = count(texts);
     let hardest_sentence = texts
         .iter()
         .flat_map(|text| sentences(text))
-        .map(|sentence| (Counts::of(&[sentence]), sentence))
+        .map(|sentence| (count(&[sentence]), sentence))
         .filter(|(counts, _)| counts.polysyllables > 0)
         .max_by_key(|(counts, sentence)| {
             (counts.polysyllables, counts.words, std::cmp::Reverse(sentence.len()))
         })
         .map(|(_, sentence)| sentence.to_owned());
+    let english = formula == Formula::EnglishGrades;
     PartReadability {
         name,
         path,
         counts,
-        smog: counts.smog(),
-        flesch_kincaid: counts.flesch_kincaid(),
+        smog: counts.smog().filter(|_| english),
+        flesch_kincaid: counts.flesch_kincaid().filter(|_| english),
+        ease: counts.fernandez_huerta().filter(|_| !english),
         hardest_sentence,
     }
 }

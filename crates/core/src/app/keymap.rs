@@ -117,7 +117,9 @@ pub const TABLE: &[Row] = &[
     row(
         Some(Action::Language),
         &[Key::Char('L'), Key::Char('l')],
-        Some((Msg::HintLanguage, Some(Key::Char('L')), 4)),
+        // A reader who cannot read this language needs the way out on every screen: it goes
+        // after take-home and print when the footer is short.
+        Some((Msg::HintLanguage, Some(Key::Char('L')), 8)),
         Some((Msg::HelpKeysLanguage, Msg::HelpLanguage)),
     ),
     row(
