@@ -156,6 +156,18 @@ const CASES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "emergency-for-staff",
+        1,
+        &[
+            "tests/fixtures/broken/emergency-for-staff/knee.en.toml:1:1: warning: the topic has no FAQ entries (`[[faq]]`)",
+            "tests/fixtures/broken/emergency-for-staff/knee.en.toml:9:1: warning: the topic has no `symptoms` section for patients",
+            "tests/fixtures/broken/emergency-for-staff/knee.en.toml:9:1: warning: the topic has no `preparation` section for patients",
+            "tests/fixtures/broken/emergency-for-staff/knee.en.toml:9:1: warning: the topic has no `recovery` section for patients",
+            "tests/fixtures/broken/emergency-for-staff/knee.en.toml:9:1: warning: the topic has no `complications` section for patients",
+            "tests/fixtures/broken/emergency-for-staff/knee.en.toml:11:12: error: when to call 911 is for everyone: an `emergency` section is never hidden from patients",
+        ],
+    ),
+    (
         "vocabulary",
         1,
         &[

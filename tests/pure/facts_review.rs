@@ -249,3 +249,43 @@ fn the_questions_page_keeps_the_language_key_in_both_languages() {
         assert!(footer.contains(if switch { "L Idioma" } else { "L Language" }), "{footer}");
     }
 }
+
+/// Issue 14: "call 911" is the first after-care page, marked without colour on screen and
+/// in every export.
+#[test]
+fn the_emergency_page_comes_first_after_the_procedure_marked_on_screen_and_in_every_export() {
+    use kiosk_core::app::{Page, is_urgent, pages};
+    use kiosk_core::handout::{Format, Handout};
+    for language in ["en", "es"] {
+        let topic = topic(language);
+        let shown = pages(&topic, false);
+        let kind_at = |page: &Page| match page {
+            Page::Section(index) => Some(topic.sections[*index].kind),
+            _ => None,
+        };
+        let emergency =
+            shown.iter().position(|page| kind_at(page) == Some(SectionKind::Emergency)).expect("shown");
+        let after_care = [SectionKind::Recovery, SectionKind::HomeCare, SectionKind::WarningSigns];
+        let first_after_care = shown
+            .iter()
+            .position(|page| kind_at(page).is_some_and(|kind| after_care.contains(&kind)))
+            .expect("after-care");
+        assert!(
+            emergency < first_after_care,
+            "{language}: emergency at {emergency}, after-care from {first_after_care}"
+        );
+        assert!(is_urgent(&topic, shown[emergency]));
+        let catalog = kiosk_content::i18n::Catalog::bundled(language).expect("catalog");
+        let handout = Handout::new(&topic, &catalog, "");
+        let mark =
+            if language == "en" { "! Call 911 right away if" } else { "! Llame al 911 de inmediato si" };
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            let out = handout.render(format);
+            let at = out.find(mark).unwrap_or_else(|| panic!("{language} {format:?}: no {mark:?}"));
+            let recovery = if language == "en" { "Recovery" } else { "Recuperación" };
+            let recovery_at = out[at..].find(recovery).map(|i| i + at);
+            assert!(recovery_at.is_some(), "{language} {format:?}: the emergency comes before recovery");
+        }
+        assert!(handout.render(Format::Html).contains("<section class=\"urgent\">"));
+    }
+}

@@ -304,6 +304,12 @@ impl SectionKind {
         SectionKind::ALL.into_iter().find(|kind| kind.name() == name)
     }
 
+    /// Whether its signs cannot wait: shown to everyone, marked wherever it is listed or
+    /// printed.
+    pub fn is_urgent(self) -> bool {
+        self == SectionKind::Emergency
+    }
+
     /// Who sees a section of this kind when the file does not say.
     pub fn default_audience(self) -> Audience {
         match self {

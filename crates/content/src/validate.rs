@@ -210,6 +210,13 @@ fn check_sections(topic: &Topic, findings: &mut Vec<Finding>) {
                 "billing sections are for staff only: remove `audience` or set it to \"staff\"",
             ));
         }
+        if kind.is_urgent() && section.audience == Some(Audience::Staff) {
+            findings.push(Finding::error(
+                at.key("audience"),
+                "emergency-audience",
+                "when to call 911 is for everyone: an `emergency` section is never hidden from patients",
+            ));
+        }
         if section.intro.trim().is_empty() && section.items.is_empty() {
             findings.push(Finding::warning(
                 at.clone(),

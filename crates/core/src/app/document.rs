@@ -6,7 +6,7 @@ use unicode_width::UnicodeWidthStr;
 use kiosk_content::i18n::{Catalog, Msg};
 use kiosk_content::{Section, SectionKind, Spot, Topic};
 
-use super::pages::page_title;
+use super::pages::{is_urgent, page_title, urgent_mark};
 use kiosk_content::Page;
 
 /// What a piece of text is, so the theme can style it.
@@ -85,7 +85,11 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
         Page::Section(index) => Some(Spot::Intro(index)),
         _ => None,
     };
-    doc.paragraph(page_title(topic, view.page, catalog), Role::Heading, heading_spot);
+    if is_urgent(topic, view.page) {
+        doc.paragraph(&urgent_mark(page_title(topic, view.page, catalog)), Role::Warning, heading_spot);
+    } else {
+        doc.paragraph(page_title(topic, view.page, catalog), Role::Heading, heading_spot);
+    }
     doc.lines.push(PageLine::blank());
     let sections_of =
         |kind: SectionKind| topic.sections.iter().enumerate().filter(move |(_, s)| s.kind == kind);

@@ -36,7 +36,7 @@ pub use layout::{
     MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout, contains,
     drawn_area, first_visible, language_buttons, too_small,
 };
-pub use pages::{page_label, page_title, pages};
+pub use pages::{is_urgent, page_label, page_title, pages, urgent_mark};
 pub use pin_guard::{FIRST_LOCKOUT, LONGEST_LOCKOUT, PIN_TRIES, PinRecord, lockout_after};
 pub use search::SearchState;
 pub use search_prepare::{PreparedIndex, SearchJob};

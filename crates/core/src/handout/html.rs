@@ -21,6 +21,7 @@ h2 { font-size: 17pt; border-bottom: 1pt solid #000; margin-top: 1.2em;
 h3 { font-size: 13pt; margin-bottom: 0.2em; break-after: avoid-page; page-break-after: avoid; }
 section { break-inside: avoid-page; page-break-inside: avoid; }
 li { margin-bottom: 0.35em; }
+.urgent { border: 3pt solid #000; padding: 0.2em 0.8em 0.4em; font-weight: bold; }
 .url { word-break: break-all; }
 .qr svg { width: 40mm; height: 40mm; }
 @media print { body { max-width: none; padding: 0; } a { color: #000; text-decoration: none; } }
@@ -49,7 +50,8 @@ pub fn to_html(handout: &Handout) -> String {
     }
     out.push_str("</p>\n");
     for section in &handout.sections {
-        out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(&section.title)));
+        let class = if section.urgent { " class=\"urgent\"" } else { "" };
+        out.push_str(&format!("<section{class}>\n<h2>{}</h2>\n", escape(&section.title)));
         for paragraph in &section.paragraphs {
             out.push_str(&format!("<p>{}</p>\n", escape(paragraph)));
         }

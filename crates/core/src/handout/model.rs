@@ -60,6 +60,8 @@ pub struct HandoutSection {
     pub items: Vec<String>,
     /// Whether the items are numbered steps.
     pub steps: bool,
+    /// Whether its signs cannot wait (call 911): its heading is marked, and HTML boxes it.
+    pub urgent: bool,
 }
 
 impl Handout {
@@ -90,6 +92,7 @@ impl Handout {
             paragraphs: paragraphs(&topic.summary),
             items: Vec::new(),
             steps: false,
+            urgent: false,
         };
         let mut others: Vec<(SectionKind, HandoutSection)> = Vec::new();
         for section in &topic.sections {
@@ -105,12 +108,14 @@ impl Handout {
                 .title
                 .clone()
                 .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)).to_owned());
+            let urgent = section.kind.is_urgent();
             let body = HandoutSection {
                 kind: section.kind,
-                title,
+                title: if urgent { crate::app::urgent_mark(&title) } else { title },
                 paragraphs: paragraphs(&section.intro),
                 items: section.items.clone(),
                 steps: section.steps,
+                urgent,
             };
             others.push((section.kind, body));
         }

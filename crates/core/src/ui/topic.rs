@@ -9,7 +9,7 @@ use ratatui_widgets::scrollbar::ScrollbarOrientation;
 use ratatui_widgets::scrollbar::ScrollbarState;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Page, PageNav, Role, TopicState, first_visible, page_label};
+use crate::app::{App, Page, PageNav, Role, TopicState, first_visible, is_urgent, page_label, urgent_mark};
 use kiosk_content::Topic;
 use kiosk_content::i18n::Msg;
 
@@ -84,9 +84,15 @@ fn side_list(
         let marker = if selected { "▶" } else { " " };
         let number = if index < 9 { format!("{}", index + 1) } else { " ".to_owned() };
         let room = usize::from(area.width).saturating_sub(5);
-        let label = fit(page_label(topic, *page, app.catalog()), room);
+        let urgent = is_urgent(topic, *page);
+        let label = page_label(topic, *page, app.catalog());
+        let label = fit(&if urgent { urgent_mark(label) } else { label.to_owned() }, room);
         let line = format!("{marker} {number} {label}");
-        let style = if selected { theme.selected } else { theme.text };
+        let style = match (selected, urgent) {
+            (true, _) => theme.selected,
+            (false, true) => theme.warning,
+            (false, false) => theme.text,
+        };
         let cell = Rect { y: area.y + row as u16, height: 1, ..area };
         frame.render_widget(Paragraph::new(line).style(style), cell);
     }
