@@ -53,7 +53,7 @@ fn unknown_codes_topics_and_sections_are_clear_messages() {
             &["--topic", "vertebroplasty", "--section", "lunch"],
             "patient-kiosk: there is no section kind `lunch`; use one of overview, indications, contraindications, symptoms, causes, \
              diagnosis, procedure, preparation, emergency, recovery, home-care, warning-signs, complications, follow-up, \
-             alternatives, prevention, cost, billing, custom, faq, sources, codes\n",
+             alternatives, prevention, cost, questions, billing, custom, faq, sources, codes\n",
         ),
         (
             &["--topic", "vertebroplasty", "--section", "custom"],
@@ -109,7 +109,7 @@ fn staff_mode_from_the_staff_menu_shows_billing_until_the_reset() {
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\r");
-    kiosk.wait_for("Sources");
+    kiosk.wait_for("Your questions");
     assert!(!kiosk.contents().contains("Billing"));
     kiosk.send(b"\x1b[24~");
     kiosk.wait_for("Enter the staff PIN");
@@ -124,7 +124,7 @@ fn staff_mode_from_the_staff_menu_shows_billing_until_the_reset() {
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic");
     kiosk.send(b"\r");
-    kiosk.wait_for("Sources");
+    kiosk.wait_for("Your questions");
     assert!(!kiosk.contents().contains("Billing"));
     assert!(!kiosk.contents().contains("STAFF"));
     kiosk.signal(libc::SIGTERM);

@@ -14,6 +14,7 @@ mod kiosk_lockdown;
 mod kiosk_timers;
 mod prop_events;
 mod prop_loaders;
+mod questions;
 mod readability;
 mod review_lifecycle;
 mod search;

@@ -240,6 +240,9 @@ pub enum SectionKind {
     Prevention,
     /// Cost and insurance.
     Cost,
+    /// Questions to ask your doctor: a checklist the reader ticks on screen, printed with the
+    /// ticked ones first.
+    Questions,
     /// Billing and coding; always staff-only.
     Billing,
     /// Anything else; needs a `title`.
@@ -248,7 +251,7 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// Every kind, in display order.
-    pub const ALL: [SectionKind; 19] = [
+    pub const ALL: [SectionKind; 20] = [
         SectionKind::Overview,
         SectionKind::Indications,
         SectionKind::Contraindications,
@@ -266,6 +269,7 @@ impl SectionKind {
         SectionKind::Alternatives,
         SectionKind::Prevention,
         SectionKind::Cost,
+        SectionKind::Questions,
         SectionKind::Billing,
         SectionKind::Custom,
     ];
@@ -294,6 +298,7 @@ impl SectionKind {
             SectionKind::Alternatives => "alternatives",
             SectionKind::Prevention => "prevention",
             SectionKind::Cost => "cost",
+            SectionKind::Questions => "questions",
             SectionKind::Billing => "billing",
             SectionKind::Custom => "custom",
         }

@@ -186,6 +186,9 @@ messages! {
     SectionPreventionLabel = "section.prevention.label",
     SectionCostTitle = "section.cost.title",
     SectionCostLabel = "section.cost.label",
+    SectionQuestionsTitle = "section.questions.title",
+    SectionQuestionsLabel = "section.questions.label",
+    QuestionsInstructions = "questions.instructions",
     SectionBillingTitle = "section.billing.title",
     SectionBillingLabel = "section.billing.label",
     SectionCustomTitle = "section.custom.title",
@@ -224,6 +227,7 @@ impl Msg {
             SectionKind::Alternatives => (Msg::SectionAlternativesTitle, Msg::SectionAlternativesLabel),
             SectionKind::Prevention => (Msg::SectionPreventionTitle, Msg::SectionPreventionLabel),
             SectionKind::Cost => (Msg::SectionCostTitle, Msg::SectionCostLabel),
+            SectionKind::Questions => (Msg::SectionQuestionsTitle, Msg::SectionQuestionsLabel),
             SectionKind::Billing => (Msg::SectionBillingTitle, Msg::SectionBillingLabel),
             SectionKind::Custom => (Msg::SectionCustomTitle, Msg::SectionCustomLabel),
         }

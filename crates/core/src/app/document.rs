@@ -72,6 +72,8 @@ pub struct PageView<'a> {
     pub staff: bool,
     /// Lines to show above the page, such as "This topic is not available in Spanish yet."
     pub notices: &'a [&'a str],
+    /// The questions the reader ticked: (section, item).
+    pub ticked: &'a std::collections::BTreeSet<(usize, usize)>,
 }
 
 /// A page's lines at `width` columns.
@@ -105,6 +107,11 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
             for (index, section) in sections_of(SectionKind::Overview) {
                 doc.section_body(index, section);
             }
+        }
+        Page::Section(index) if topic.sections[index].kind == SectionKind::Questions => {
+            doc.paragraph(catalog.text(Msg::QuestionsInstructions), Role::Quiet, None);
+            doc.lines.push(PageLine::blank());
+            doc.checklist(index, &topic.sections[index], view.ticked);
         }
         Page::Section(index) => doc.section_body(index, &topic.sections[index]),
         Page::Codes => {
@@ -193,6 +200,22 @@ impl Doc {
         for (n, item) in section.items.iter().enumerate() {
             let marker = if section.steps { format!("{}.", n + 1) } else { "•".to_owned() };
             self.item(&marker, item, Role::Text, Some(Spot::Item(index, n)));
+            self.lines.push(PageLine::blank());
+        }
+    }
+
+    /// A questions section: its intro, then each question with a box, ticked or not. The
+    /// space before the box is where the screen marks the chosen one with ▶.
+    fn checklist(
+        &mut self,
+        index: usize,
+        section: &Section,
+        ticked: &std::collections::BTreeSet<(usize, usize)>,
+    ) {
+        self.paragraphs(&section.intro, Spot::Intro(index));
+        for (n, item) in section.items.iter().enumerate() {
+            let marker = if ticked.contains(&(index, n)) { " [x]" } else { " [ ]" };
+            self.item(marker, item, Role::Question, Some(Spot::Item(index, n)));
             self.lines.push(PageLine::blank());
         }
     }

@@ -13,6 +13,7 @@ mod layout;
 mod page_cache;
 mod pages;
 mod pin_guard;
+mod questions;
 mod search;
 mod search_prepare;
 mod session;

@@ -17,6 +17,7 @@ pub(super) struct PageKey {
     pub(super) language: String,
     pub(super) page: usize,
     pub(super) faq_open: Vec<bool>,
+    pub(super) ticked: std::collections::BTreeSet<(usize, usize)>,
     pub(super) staff: bool,
     pub(super) width: u16,
 }
@@ -24,8 +25,16 @@ pub(super) struct PageKey {
 impl PartialEq for PageKey {
     fn eq(&self, other: &PageKey) -> bool {
         self.library.is_same(&other.library)
-            && (&self.topic, &self.language, self.page, &self.faq_open, self.staff, self.width)
-                == (&other.topic, &other.language, other.page, &other.faq_open, other.staff, other.width)
+            && (&self.topic, &self.language, self.page, &self.faq_open, &self.ticked, self.staff, self.width)
+                == (
+                    &other.topic,
+                    &other.language,
+                    other.page,
+                    &other.faq_open,
+                    &other.ticked,
+                    other.staff,
+                    other.width,
+                )
     }
 }
 

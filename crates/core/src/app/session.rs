@@ -67,6 +67,9 @@ pub struct Session {
     pub search: Option<SearchState>,
     /// The search a result was opened from: Esc on that topic goes back to it.
     pub opened_from_search: Option<SearchState>,
+    /// The questions this reader ticked, by topic id: (section, item). Part of the session,
+    /// so the walk-away reset wipes them.
+    pub ticked: std::collections::BTreeMap<String, std::collections::BTreeSet<(usize, usize)>>,
     /// Whether the "Take this home" panel with the QR code is open.
     pub take_home: bool,
     /// Whether the current section is being read aloud.
@@ -88,6 +91,7 @@ impl Session {
             staff: settings.staff,
             search: None,
             opened_from_search: None,
+            ticked: std::collections::BTreeMap::new(),
             take_home: false,
             speaking: false,
             prints: 0,

@@ -381,6 +381,7 @@ impl App {
             language: self.session.language.clone(),
             page: state.page,
             faq_open: state.faq_open.clone(),
+            ticked: self.session.ticked.get(&topic.id).cloned().unwrap_or_default(),
             staff: self.session.staff,
             width,
         };
@@ -398,7 +399,15 @@ impl App {
         if topic.review.translation == Some(kiosk_content::ReviewStatus::Draft) {
             notices.push(catalog.text(Msg::TranslationDraft));
         }
-        let view = PageView { page, faq_open: &state.faq_open, staff: self.session.staff, notices: &notices };
+        let no_ticks = std::collections::BTreeSet::new();
+        let ticked = self.session.ticked.get(&topic.id).unwrap_or(&no_ticks);
+        let view = PageView {
+            page,
+            faq_open: &state.faq_open,
+            staff: self.session.staff,
+            notices: &notices,
+            ticked,
+        };
         layout_page(topic, view, catalog, width)
     }
 }

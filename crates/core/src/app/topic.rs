@@ -24,6 +24,8 @@ pub struct TopicState {
     pub scroll: usize,
     /// The chosen FAQ question.
     pub faq_selected: usize,
+    /// The chosen question on a questions page (the section's item).
+    pub question_selected: usize,
     /// Which FAQ answers are open, by entry.
     pub faq_open: Vec<bool>,
 }
@@ -36,6 +38,7 @@ impl TopicState {
             page: 0,
             scroll: 0,
             faq_selected: 0,
+            question_selected: 0,
             faq_open: vec![false; faq_entries],
         }
     }
@@ -60,7 +63,7 @@ pub(super) fn topic_key(app: &mut App, key: Key) {
             | Key::End
     );
     // Other keys cost nothing, so a flood of typed or pasted characters never lags.
-    if !acts {
+    if !acts || super::questions::question_key(app, key) {
         return;
     }
     let pages = app.pages();
@@ -214,6 +217,9 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
                 }
                 _ if contains(layout.text, column, row) => {
                     let line = state.scroll + usize::from(row - layout.text.y);
+                    if super::questions::question_tapped(app, line) {
+                        return;
+                    }
                     if let Some(entry) = app.page_lines().get(line).and_then(|l| l.faq()) {
                         if let Screen::Topic(state) = &mut app.session.screen {
                             state.faq_selected = entry;
@@ -263,8 +269,11 @@ pub(super) fn print(app: &mut App) -> Vec<Effect> {
     let (Some(command), Some((topic, _))) = (app.settings.print_command.clone(), app.topic()) else {
         return Vec::new();
     };
+    let no_ticks = std::collections::BTreeSet::new();
+    let ticked = app.session.ticked.get(&topic.id).unwrap_or(&no_ticks);
     let text =
-        Handout::new(topic, app.catalog_for(&topic.language), &app.settings.clinic_name).render(Format::Text);
+        Handout::for_reader(topic, app.catalog_for(&topic.language), &app.settings.clinic_name, ticked)
+            .render(Format::Text);
     app.printing = true;
     app.session.prints += 1;
     app.session.flash = Some(Flash::Printing);

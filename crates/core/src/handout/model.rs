@@ -1,6 +1,8 @@
 //! What a handout holds, in reading order, whatever its format.
 
 use kiosk_content::i18n::{Catalog, Msg};
+use std::collections::BTreeSet;
+
 use kiosk_content::{ReviewStatus, SectionKind, Topic};
 
 /// A topic as a printed handout: everything a patient may see, nothing staff-only.
@@ -67,6 +69,17 @@ pub struct HandoutSection {
 impl Handout {
     /// The handout of `topic`, with interface words from `catalog` and the clinic's name.
     pub fn new(topic: &Topic, catalog: &Catalog, clinic_name: &str) -> Handout {
+        Handout::for_reader(topic, catalog, clinic_name, &BTreeSet::new())
+    }
+
+    /// The handout of `topic` for a reader who ticked the questions `ticked` ((section, item)):
+    /// those print first, and every question has a box to tick by hand.
+    pub fn for_reader(
+        topic: &Topic,
+        catalog: &Catalog,
+        clinic_name: &str,
+        ticked: &BTreeSet<(usize, usize)>,
+    ) -> Handout {
         let from = match clinic_name {
             "" => catalog.text(Msg::AppTitle).to_owned(),
             clinic => catalog.format(Msg::HandoutFrom, &[("clinic", clinic)]),
@@ -95,7 +108,7 @@ impl Handout {
             urgent: false,
         };
         let mut others: Vec<(SectionKind, HandoutSection)> = Vec::new();
-        for section in &topic.sections {
+        for (index, section) in topic.sections.iter().enumerate() {
             if !section.for_patients() {
                 continue;
             }
@@ -113,7 +126,11 @@ impl Handout {
                 kind: section.kind,
                 title: if urgent { crate::app::urgent_mark(&title) } else { title },
                 paragraphs: paragraphs(&section.intro),
-                items: section.items.clone(),
+                items: if section.kind == SectionKind::Questions {
+                    checklist(&section.items, |item| ticked.contains(&(index, item)))
+                } else {
+                    section.items.clone()
+                },
                 steps: section.steps,
                 urgent,
             };
@@ -156,4 +173,11 @@ fn paragraphs(text: &str) -> Vec<String> {
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Questions with a box each, the ticked ones first: "[x] …", then "[ ] …".
+fn checklist(items: &[String], is_ticked: impl Fn(usize) -> bool) -> Vec<String> {
+    let (ticked, open): (Vec<_>, Vec<_>) = items.iter().enumerate().partition(|(n, _)| is_ticked(*n));
+    let ticked = ticked.into_iter().map(|(_, item)| format!("[x] {item}"));
+    ticked.chain(open.into_iter().map(|(_, item)| format!("[ ] {item}"))).collect()
 }

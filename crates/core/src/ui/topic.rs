@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Page, PageNav, Role, TopicState, first_visible, is_urgent, page_label, urgent_mark};
 use kiosk_content::Topic;
 use kiosk_content::i18n::Msg;
+use kiosk_content::{SectionKind, Spot};
 
 use super::chrome::{footer, header, shorten};
 use super::theme::Theme;
@@ -129,13 +130,21 @@ fn page_text(
 ) {
     let lines = app.page_lines();
     let on_faq = pages.get(state.page) == Some(&Page::Faq);
+    let chosen_question = match pages.get(state.page) {
+        Some(&Page::Section(index)) => app
+            .topic()
+            .filter(|(topic, _)| topic.sections.get(index).is_some_and(|s| s.kind == SectionKind::Questions))
+            .map(|_| Spot::Item(index, state.question_selected)),
+        _ => None,
+    };
     let height = usize::from(layout.text.height);
     let shown: Vec<Line> = lines
         .iter()
         .skip(state.scroll)
         .take(height)
         .map(|line| {
-            let chosen = on_faq && line.faq() == Some(state.faq_selected);
+            let chosen = (on_faq && line.faq() == Some(state.faq_selected))
+                || (chosen_question.is_some() && line.spot == chosen_question);
             let spans: Vec<Span> = line
                 .runs
                 .iter()
