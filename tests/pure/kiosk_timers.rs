@@ -145,7 +145,7 @@ fn the_reset_wipes_every_trace_of_the_reader() {
 fn faq_answers_and_scroll_do_not_survive_the_reset() {
     let mut app = reading_app();
     let at = secs(20.0);
-    for _ in 0..15 {
+    for _ in 0..16 {
         send_at(&mut app, at, Input::Key(Key::Right));
     }
     send_at(&mut app, at, Input::Key(Key::Enter));

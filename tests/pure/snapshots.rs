@@ -58,7 +58,7 @@ fn overview() {
 #[test]
 fn a_section_scrolled() {
     let mut app = bundled_app(80, 24);
-    go_to(&mut app, Page::Section(10));
+    go_to(&mut app, Page::Section(12));
     press_all(&mut app, &[Key::Down, Key::Down]);
     insta::assert_snapshot!(screen(&app));
 }

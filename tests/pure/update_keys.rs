@@ -166,6 +166,7 @@ fn the_bundled_topic_has_every_patient_section_of_the_seed_page_then_faq_and_sou
             "Other treatments",
             "Prevention",
             "Cost",
+            "Your questions",
             "Questions",
             "Sources",
         ]

@@ -211,11 +211,14 @@ pub fn language_buttons(area: Rect, count: usize) -> Vec<Rect> {
         .collect()
 }
 
-/// The first of `count` rows shown in a list `visible` rows high, so that `selected` shows.
+/// The first of `count` rows shown in a list `visible` rows high, so that `selected` shows,
+/// and the row after it when there is room: a tap on the last row shown then always reveals
+/// the next, so every row can be reached by taps alone.
 pub fn first_visible(selected: usize, count: usize, visible: usize) -> usize {
     if visible == 0 || count <= visible {
         0
     } else {
-        (selected + 1).saturating_sub(visible).min(count - visible)
+        let look_ahead = usize::from(visible > 2 && selected + 1 < count);
+        (selected + 1 + look_ahead).saturating_sub(visible).min(count - visible)
     }
 }
