@@ -103,6 +103,10 @@ pub enum Command {
         /// The file to write (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Only the one-page take-home: what it is, getting ready, call 911, after the
+        /// procedure, call your care team, and the QR code (what `p` prints in the kiosk).
+        #[arg(long)]
+        summary: bool,
     },
     /// Print a topic as plain text, in reading order, with no box drawing and no colour: for
     /// screen readers, braille displays and `less`. Wrapped to $COLUMNS, or 80.

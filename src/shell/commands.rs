@@ -295,13 +295,25 @@ fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, 
 }
 
 /// `patient-kiosk export ID`: the handout, to standard output or a file.
-pub fn export(cli: &Cli, id: &str, lang: Option<&str>, format: Format, output: Option<&Path>) -> ExitCode {
+pub fn export(
+    cli: &Cli,
+    id: &str,
+    lang: Option<&str>,
+    format: Format,
+    output: Option<&Path>,
+    summary: bool,
+) -> ExitCode {
     let (config, topic) = match configured_topic(cli, id, lang) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
-    let handout = Handout::new(&topic, &catalog, &config.clinic_name).render(format);
+    let handout = if summary {
+        Handout::summary_for_reader(&topic, &catalog, &config.clinic_name, &Default::default())
+    } else {
+        Handout::new(&topic, &catalog, &config.clinic_name)
+    };
+    let handout = handout.render(format);
     let written = match output {
         Some(path) => std::fs::write(path, handout),
         None => std::io::Write::write_all(&mut std::io::stdout(), handout.as_bytes()),

@@ -59,8 +59,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Show { id, section, lang }) => {
             commands::show(&cli, id, section.as_deref(), lang.as_deref())
         }
-        Some(Command::Export { id, lang, format, output }) => {
-            commands::export(&cli, id, lang.as_deref(), *format, output.as_deref())
+        Some(Command::Export { id, lang, format, output, summary }) => {
+            commands::export(&cli, id, lang.as_deref(), *format, output.as_deref(), *summary)
         }
         Some(Command::Search { query, lang, patient, limit }) => {
             commands::search(&cli, &query.join(" "), lang, !patient, *limit)

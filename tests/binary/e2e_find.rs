@@ -132,7 +132,7 @@ fn staff_mode_from_the_staff_menu_shows_billing_until_the_reset() {
 }
 
 #[test]
-fn p_sends_the_text_handout_to_the_print_command_on_its_standard_input() {
+fn p_sends_the_one_page_take_home_to_the_print_command_on_its_standard_input() {
     let out = tempfile::tempdir().expect("temp dir");
     let printed = out.path().join("printed.txt");
     let (_dir, path) = config_file(&format!("[print]\ncommand = [\"tee\", \"{}\"]\n", printed.display()));
@@ -147,8 +147,9 @@ fn p_sends_the_text_handout_to_the_print_command_on_its_standard_input() {
     kiosk.quit();
 }
 
+/// What `p` prints: the one-page take-home, as `export --summary` writes it.
 fn kiosk_export() -> (String, String, Option<i32>) {
-    kiosk(&["export", "vertebroplasty", "--format", "text"])
+    kiosk(&["export", "vertebroplasty", "--format", "text", "--summary"])
 }
 
 #[test]

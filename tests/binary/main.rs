@@ -15,4 +15,5 @@ mod handout;
 mod hash_pin;
 mod hostile_fixtures;
 mod live_reload;
+mod one_page;
 mod validate_fixtures;

@@ -271,9 +271,14 @@ pub(super) fn print(app: &mut App) -> Vec<Effect> {
     };
     let no_ticks = std::collections::BTreeSet::new();
     let ticked = app.session.ticked.get(&topic.id).unwrap_or(&no_ticks);
-    let text =
-        Handout::for_reader(topic, app.catalog_for(&topic.language), &app.settings.clinic_name, ticked)
-            .render(Format::Text);
+    // The one-page take-home; the full handout is `patient-kiosk export`.
+    let text = Handout::summary_for_reader(
+        topic,
+        app.catalog_for(&topic.language),
+        &app.settings.clinic_name,
+        ticked,
+    )
+    .render(Format::Text);
     app.printing = true;
     app.session.prints += 1;
     app.session.flash = Some(Flash::Printing);

@@ -22,6 +22,23 @@ h3 { font-size: 13pt; margin-bottom: 0.2em; break-after: avoid-page; page-break-
 section { break-inside: avoid-page; page-break-inside: avoid; }
 li { margin-bottom: 0.35em; }
 .urgent { border: 3pt solid #000; padding: 0.2em 0.8em 0.4em; font-weight: bold; }
+body.summary { font-size: 9.5pt; line-height: 1.25; padding: 0; }
+body.summary h1 { font-size: 16pt; margin: 0; }
+body.summary .subtitle { font-size: 11pt; margin: 0 0 0.3em; }
+body.summary .review { margin: 0.3em 0; }
+body.summary h2 { font-size: 11.5pt; margin: 0.5em 0 0.3em; }
+body.summary .one-page { column-count: 2; column-gap: 8mm; }
+body.summary section { break-inside: auto; page-break-inside: auto; }
+body.summary .urgent, body.summary .online { break-inside: avoid; page-break-inside: avoid; }
+body.summary li { margin-bottom: 0.1em; }
+body.summary p { margin: 0.3em 0; }
+body.summary ul, body.summary ol { margin: 0.3em 0; padding-left: 1.3em; }
+body.summary .head { display: flex; gap: 6mm; align-items: flex-start; }
+body.summary .titles { flex: 1; }
+body.summary .online { width: 36mm; font-size: 8pt; line-height: 1.2; }
+body.summary .online h2 { font-size: 9pt; margin: 0; border: none; }
+body.summary .online p { margin: 0.2em 0; }
+body.summary .qr svg { width: 32mm; height: 32mm; }
 .url { word-break: break-all; }
 .qr svg { width: 40mm; height: 40mm; }
 @media print { body { max-width: none; padding: 0; } a { color: #000; text-decoration: none; } }
@@ -36,9 +53,17 @@ pub fn to_html(handout: &Handout) -> String {
         escape(&handout.language)
     ));
     out.push_str(&format!(
-        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(&handout.title)
+        "<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body{}>\n",
+        escape(&handout.title),
+        // Narrower margins give the one-page take-home room on Letter as on A4.
+        if handout.summary { "@page { margin: 12mm 14mm; }\n" } else { "" },
+        if handout.summary { " class=\"summary\"" } else { "" }
     ));
+    if handout.summary {
+        // On the one-page take-home the title and the code share the top, so the columns
+        // below hold the rest.
+        out.push_str("<div class=\"head\">\n<div class=\"titles\">\n");
+    }
     out.push_str(&format!("<p class=\"from\">{}</p>\n", escape(&handout.from)));
     out.push_str(&format!("<h1>{}</h1>\n", escape(&handout.title)));
     if !handout.subtitle.is_empty() {
@@ -49,6 +74,13 @@ pub fn to_html(handout: &Handout) -> String {
         out.push_str(&format!("<br>{}", escape(next)));
     }
     out.push_str("</p>\n");
+    if handout.summary {
+        out.push_str("</div>\n");
+        online_section(&mut out, handout);
+        out.push_str("</div>\n");
+        // Two columns, smaller type, so it fits one Letter or A4 page.
+        out.push_str("<div class=\"one-page\">\n");
+    }
     for section in &handout.sections {
         let class = if section.urgent { " class=\"urgent\"" } else { "" };
         out.push_str(&format!("<section{class}>\n<h2>{}</h2>\n", escape(&section.title)));
@@ -72,27 +104,26 @@ pub fn to_html(handout: &Handout) -> String {
         }
         out.push_str("</section>\n");
     }
-    out.push_str(&format!("<section class=\"sources\">\n<h2>{}</h2>\n", escape(&handout.sources_title)));
-    out.push_str(&format!("<p>{}</p>\n<ul>\n", escape(&handout.sources_intro)));
-    for (title, url) in &handout.sources {
-        match url {
-            Some(url) => out.push_str(&format!(
-                "<li>{}<br><span class=\"url\">{}</span></li>\n",
-                escape(title),
-                escape(url)
-            )),
-            None => out.push_str(&format!("<li>{}</li>\n", escape(title))),
+    if !handout.sources.is_empty() {
+        out.push_str(&format!("<section class=\"sources\">\n<h2>{}</h2>\n", escape(&handout.sources_title)));
+        out.push_str(&format!("<p>{}</p>\n<ul>\n", escape(&handout.sources_intro)));
+        for (title, url) in &handout.sources {
+            match url {
+                Some(url) => out.push_str(&format!(
+                    "<li>{}<br><span class=\"url\">{}</span></li>\n",
+                    escape(title),
+                    escape(url)
+                )),
+                None => out.push_str(&format!("<li>{}</li>\n", escape(title))),
+            }
         }
+        out.push_str("</ul>\n</section>\n");
     }
-    out.push_str("</ul>\n</section>\n");
-    if let Some(online) = &handout.online {
-        out.push_str(&format!("<section class=\"online\">\n<h2>{}</h2>\n", escape(&online.title)));
-        out.push_str(&format!("<p>{}</p>\n", escape(&online.hint)));
-        if let Some(svg) = qr_svg(&online.url) {
-            let svg = svg.trim_start_matches("<?xml version=\"1.0\" standalone=\"yes\"?>");
-            out.push_str(&format!("<div class=\"qr\">{svg}</div>\n"));
-        }
-        out.push_str(&format!("<p class=\"url\">{}</p>\n</section>\n", escape(&online.url)));
+    if !handout.summary {
+        online_section(&mut out, handout);
+    }
+    if handout.summary {
+        out.push_str("</div>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -112,4 +143,17 @@ fn escape(text: &str) -> String {
         }
     }
     escaped
+}
+
+/// The topic's web address, its QR code and how to use it.
+fn online_section(out: &mut String, handout: &Handout) {
+    if let Some(online) = &handout.online {
+        out.push_str(&format!("<section class=\"online\">\n<h2>{}</h2>\n", escape(&online.title)));
+        out.push_str(&format!("<p>{}</p>\n", escape(&online.hint)));
+        if let Some(svg) = qr_svg(&online.url) {
+            let svg = svg.trim_start_matches("<?xml version=\"1.0\" standalone=\"yes\"?>");
+            out.push_str(&format!("<div class=\"qr\">{svg}</div>\n"));
+        }
+        out.push_str(&format!("<p class=\"url\">{}</p>\n</section>\n", escape(&online.url)));
+    }
 }

@@ -47,15 +47,17 @@ pub fn to_markdown(handout: &Handout) -> String {
             line(&escape(answer));
         }
     }
-    line("");
-    line(&format!("## {}", escape(&handout.sources_title)));
-    line("");
-    line(&escape(&handout.sources_intro));
-    line("");
-    for (title, url) in &handout.sources {
-        match url {
-            Some(url) => line(&format!("- {} <{url}>", escape(title))),
-            None => line(&format!("- {}", escape(title))),
+    if !handout.sources.is_empty() {
+        line("");
+        line(&format!("## {}", escape(&handout.sources_title)));
+        line("");
+        line(&escape(&handout.sources_intro));
+        line("");
+        for (title, url) in &handout.sources {
+            match url {
+                Some(url) => line(&format!("- {} <{url}>", escape(title))),
+                None => line(&format!("- {}", escape(title))),
+            }
         }
     }
     if let Some(online) = &handout.online {

@@ -36,6 +36,8 @@ pub struct Handout {
     pub sources: Vec<(String, Option<String>)>,
     /// The topic's web address, with its headings.
     pub online: Option<Online>,
+    /// Whether this is the one-page take-home rather than the full handout.
+    pub summary: bool,
 }
 
 /// The topic's web address on a handout.
@@ -164,7 +166,46 @@ impl Handout {
                 hint: catalog.text(Msg::HandoutScan).to_owned(),
                 url: url.clone(),
             }),
+            summary: false,
         }
+    }
+
+    /// The one-page take-home of `topic` for this reader: what it is (the summary), getting
+    /// ready, call 911, after the procedure, call your care team, the questions they ticked,
+    /// the review line and the QR code. The full handout has the rest.
+    pub fn summary_for_reader(
+        topic: &Topic,
+        catalog: &Catalog,
+        clinic_name: &str,
+        ticked: &BTreeSet<(usize, usize)>,
+    ) -> Handout {
+        let full = Handout::for_reader(topic, catalog, clinic_name, ticked);
+        let kept = [
+            SectionKind::Preparation,
+            SectionKind::Emergency,
+            SectionKind::Recovery,
+            SectionKind::WarningSigns,
+            SectionKind::Questions,
+        ];
+        let mut sections: Vec<HandoutSection> = full
+            .sections
+            .into_iter()
+            .filter(|section| section.kind == SectionKind::Overview || kept.contains(&section.kind))
+            .map(|mut section| {
+                if section.kind == SectionKind::Overview {
+                    section.paragraphs = paragraphs(&topic.summary);
+                    section.items.clear();
+                }
+                if section.kind == SectionKind::Questions {
+                    // Only what this reader chose to ask; none ticked, none printed.
+                    section.items.retain(|item| item.starts_with("[x]"));
+                    section.paragraphs.clear();
+                }
+                section
+            })
+            .collect();
+        sections.retain(|section| !section.items.is_empty() || !section.paragraphs.is_empty());
+        Handout { sections, faq: Vec::new(), sources: Vec::new(), summary: true, ..full }
     }
 }
 

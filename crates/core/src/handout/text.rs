@@ -45,13 +45,15 @@ pub fn to_text(handout: &Handout) -> String {
             out.blank();
         }
     }
-    out.heading(&handout.sources_title);
-    out.wrapped(&handout.sources_intro, "", "");
-    for (title, url) in &handout.sources {
-        out.wrapped(title, "* ", "  ");
-        if let Some(url) = url {
-            for piece in url_lines(url, TEXT_WIDTH - 2) {
-                out.line(&format!("  {piece}"));
+    if !handout.sources.is_empty() {
+        out.heading(&handout.sources_title);
+        out.wrapped(&handout.sources_intro, "", "");
+        for (title, url) in &handout.sources {
+            out.wrapped(title, "* ", "  ");
+            if let Some(url) = url {
+                for piece in url_lines(url, TEXT_WIDTH - 2) {
+                    out.line(&format!("  {piece}"));
+                }
             }
         }
     }
