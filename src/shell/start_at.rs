@@ -48,8 +48,9 @@ fn by_code<'a>(library: &'a Library, language: &str, code: &str) -> Result<&'a T
 /// The page for a section name: a section kind, or `faq`, `sources`, `codes`.
 fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, String> {
     let wanted = match name {
-        "faq" | "questions" => Some(Page::Faq),
+        "faq" => Some(Page::Faq),
         "sources" => Some(Page::Sources),
+        "checks" => Some(Page::Checks),
         "codes" | "billing" => Some(Page::Codes),
         "overview" => Some(Page::Overview),
         other => {

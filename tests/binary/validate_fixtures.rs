@@ -47,7 +47,7 @@ const CASES: &[(&str, i32, &[&str])] = &[
         &[
             "tests/fixtures/broken/unknown-key/knee.en.toml:5:1: error: unknown field `subtitel`, expected one of `id`, \
            `language`, `title`, `subtitle`, `summary`, `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, \
-           `sections`, `faq`",
+           `sections`, `faq`, `check`",
         ],
     ),
     (
@@ -156,6 +156,19 @@ const CASES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "checks",
+        1,
+        &[
+            "tests/fixtures/broken/checks/knee.en.toml:1:1: warning: the topic has no FAQ entries (`[[faq]]`)",
+            "tests/fixtures/broken/checks/knee.en.toml:9:1: warning: the topic has no `preparation` section for patients",
+            "tests/fixtures/broken/checks/knee.en.toml:9:1: warning: the topic has no `recovery` section for patients",
+            "tests/fixtures/broken/checks/knee.en.toml:9:1: warning: the topic has no `complications` section for patients",
+            "tests/fixtures/broken/checks/knee.en.toml:15:11: error: a check has 2 to 4 answers; this one has 1",
+            "tests/fixtures/broken/checks/knee.en.toml:23:9: error: `right = 3` names no answer: there are 2",
+            "tests/fixtures/broken/checks/knee.en.toml:25:8: error: `page = \"recovery\"`: the topic has no such page for patients to read",
+        ],
+    ),
+    (
         "emergency-for-staff",
         1,
         &[
@@ -187,7 +200,7 @@ const CASES: &[(&str, i32, &[&str])] = &[
         1,
         &[
             "tests/fixtures/broken/mixed/hip.en.toml:5:1: error: unknown field `titel`, expected one of `id`, `language`, \
-             `title`, `subtitle`, `summary`, `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, `sections`, `faq`",
+             `title`, `subtitle`, `summary`, `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, `sections`, `faq`, `check`",
             "tests/fixtures/broken/mixed/wrist.en.toml:3:9: error: `title` holds a control character (U+0007) at \
              character 7; text may not contain control characters other than a new line",
         ],
@@ -243,7 +256,7 @@ fn json_gives_one_object_per_problem_for_ci() {
             "severity": "error",
             "code": "unknown-key",
             "message": "unknown field `titel`, expected one of `id`, `language`, `title`, `subtitle`, `summary`, \
-                        `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, `sections`, `faq`",
+                        `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, `sections`, `faq`, `check`",
             "hint": "did you mean `title`?",
         })
     );

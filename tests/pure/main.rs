@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod checks;
 mod config;
 mod every_patient;
 mod facts_review;

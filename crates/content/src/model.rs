@@ -51,6 +51,27 @@ pub struct Topic {
     /// Frequently asked questions, shown after the sections.
     #[serde(default)]
     pub faq: Vec<FaqEntry>,
+    /// Check your understanding: questions a reader answers at the end of the topic, each
+    /// pointing to the page that says it. Written `[[check]]`.
+    #[serde(default, rename = "check")]
+    pub checks: Vec<Check>,
+}
+
+/// One check-your-understanding question (teach-back): never a score, only the page that
+/// says it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// The question.
+    pub question: String,
+    /// Two to four answers.
+    pub answers: Vec<String>,
+    /// Which answer is right, counted from 1.
+    pub right: usize,
+    /// One sentence that says why, as the page does.
+    pub explain: String,
+    /// The page that says it: a section kind of this topic, or `faq`.
+    pub page: String,
 }
 
 /// A billing or diagnosis code, with a label in our own words.

@@ -23,6 +23,10 @@ pub enum Spot {
     Answer(usize),
     /// A code, by its place in `codes`.
     Code(usize),
+    /// A check-your-understanding answer: the check's place in `checks`, then the answer's.
+    CheckAnswer(usize, usize),
+    /// The way from a check to the page that says it, by the check's place.
+    CheckLink(usize),
 }
 
 impl Spot {
@@ -46,6 +50,8 @@ pub enum Page {
     Codes,
     /// The frequently asked questions.
     Faq,
+    /// Check your understanding, before the sources.
+    Checks,
     /// The review status and the sources.
     Sources,
 }
@@ -66,6 +72,7 @@ impl super::Topic {
             },
             Spot::Question(_) | Spot::Answer(_) => Page::Faq,
             Spot::Code(_) => Page::Codes,
+            Spot::CheckAnswer(..) | Spot::CheckLink(_) => Page::Checks,
         }
     }
 }

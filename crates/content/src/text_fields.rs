@@ -47,6 +47,14 @@ impl Topic {
                 fields.push((at.key("items").index(i), item));
             }
         }
+        for (n, check) in self.checks.iter().enumerate() {
+            let at = root.key("check").index(n);
+            fields.push((at.key("question"), &check.question));
+            for (a, answer) in check.answers.iter().enumerate() {
+                fields.push((at.key("answers").index(a), answer));
+            }
+            fields.push((at.key("explain"), &check.explain));
+        }
         for (n, entry) in self.faq.iter().enumerate() {
             let at = root.key("faq").index(n);
             fields.push((at.key("question"), &entry.question));

@@ -48,7 +48,48 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_sections(topic, &mut findings);
     check_review(topic, &mut findings);
     check_sources(topic, &mut findings);
+    check_checks(topic, &mut findings);
     findings
+}
+
+/// Each check: two to four answers, one of them right, and a page of this topic that says it.
+fn check_checks(topic: &Topic, findings: &mut Vec<Finding>) {
+    for (n, check) in topic.checks.iter().enumerate() {
+        let at = FieldPath::root().key("check").index(n);
+        let count = check.answers.len();
+        if !(2..=4).contains(&count) {
+            findings.push(Finding::error(
+                at.key("answers"),
+                "check-answers",
+                format!("a check has 2 to 4 answers; this one has {count}"),
+            ));
+        }
+        if check.right == 0 || check.right > count {
+            findings.push(
+                Finding::error(
+                    at.key("right"),
+                    "check-right",
+                    format!("`right = {}` names no answer: there are {count}", check.right),
+                )
+                .hint("count the answers from 1: `right = 2` is the second"),
+            );
+        }
+        let shown = match check.page.as_str() {
+            "faq" => !topic.faq.is_empty(),
+            name => SectionKind::from_name(name)
+                .is_some_and(|kind| topic.sections.iter().any(|s| s.kind == kind && s.for_patients())),
+        };
+        if !shown {
+            findings.push(
+                Finding::error(
+                    at.key("page"),
+                    "check-page",
+                    format!("`page = \"{}\"`: the topic has no such page for patients to read", check.page),
+                )
+                .hint("name a section kind this topic has, such as \"preparation\", or \"faq\""),
+            );
+        }
+    }
 }
 
 /// Every source must be findable: a web address or a DOI; its language a real tag.

@@ -74,6 +74,8 @@ pub struct PageView<'a> {
     pub notices: &'a [&'a str],
     /// The questions the reader ticked: (section, item).
     pub ticked: &'a std::collections::BTreeSet<(usize, usize)>,
+    /// The answer taken for each check, by the check's place.
+    pub check_answers: &'a std::collections::BTreeMap<usize, usize>,
 }
 
 /// A page's lines at `width` columns.
@@ -137,6 +139,28 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
                 doc.item(marker, &entry.question, Role::Question, Some(Spot::Question(index)));
                 if open {
                     doc.indented_as(&entry.answer, 2, Role::Text, Some(Spot::Answer(index)));
+                }
+                doc.lines.push(PageLine::blank());
+            }
+        }
+        Page::Checks => {
+            doc.paragraph(catalog.text(Msg::ChecksInstructions), Role::Quiet, None);
+            doc.lines.push(PageLine::blank());
+            for (q, check) in topic.checks.iter().enumerate() {
+                doc.item(&format!("{}.", q + 1), &check.question, Role::Text, None);
+                let taken = view.check_answers.get(&q).copied();
+                for (a, answer) in check.answers.iter().enumerate() {
+                    let marker = if taken == Some(a) { "   (x)" } else { "   ( )" };
+                    doc.item(marker, answer, Role::Question, Some(Spot::CheckAnswer(q, a)));
+                }
+                if taken.is_some() {
+                    let says = catalog.format(Msg::CheckSays, &[("explain", check.explain.as_str())]);
+                    doc.indented_as(&says, 7, Role::Text, None);
+                }
+                if taken.is_some_and(|a| a + 1 != check.right) {
+                    let page = check_page_label(topic, &check.page, catalog);
+                    let go = catalog.format(Msg::CheckGoTo, &[("page", page)]);
+                    doc.item("      >", &go, Role::Question, Some(Spot::CheckLink(q)));
                 }
                 doc.lines.push(PageLine::blank());
             }
@@ -259,5 +283,14 @@ pub fn source_title(source: &kiosk_content::Source, catalog: &Catalog) -> String
             )
         }
         _ => source.title.clone(),
+    }
+}
+
+/// The name of the page a check points to, as the list of pages names it.
+fn check_page_label<'a>(topic: &'a Topic, page: &str, catalog: &'a Catalog) -> &'a str {
+    match SectionKind::from_name(page) {
+        _ if page == "faq" => catalog.text(Msg::PageFaq),
+        Some(kind) => catalog.text(Msg::section_label(kind)),
+        None => page_title(topic, Page::Overview, catalog),
     }
 }

@@ -1,6 +1,7 @@
 //! All state, and the pure `update` that changes it. Knows nothing about terminals: events come
 //! in as values (with the time they happened), effects go out as values.
 
+mod checks;
 mod document;
 mod event;
 mod hints;

@@ -18,23 +18,26 @@ pub(super) struct PageKey {
     pub(super) page: usize,
     pub(super) faq_open: Vec<bool>,
     pub(super) ticked: std::collections::BTreeSet<(usize, usize)>,
+    pub(super) check_answers: std::collections::BTreeMap<usize, usize>,
     pub(super) staff: bool,
     pub(super) width: u16,
 }
 
 impl PartialEq for PageKey {
     fn eq(&self, other: &PageKey) -> bool {
-        self.library.is_same(&other.library)
-            && (&self.topic, &self.language, self.page, &self.faq_open, &self.ticked, self.staff, self.width)
-                == (
-                    &other.topic,
-                    &other.language,
-                    other.page,
-                    &other.faq_open,
-                    &other.ticked,
-                    other.staff,
-                    other.width,
-                )
+        fn what(key: &PageKey) -> impl PartialEq + '_ {
+            (
+                &key.topic,
+                &key.language,
+                key.page,
+                &key.faq_open,
+                &key.ticked,
+                &key.check_answers,
+                key.staff,
+                key.width,
+            )
+        }
+        self.library.is_same(&other.library) && what(self) == what(other)
     }
 }
 

@@ -25,6 +25,9 @@ pub fn pages(topic: &Topic, staff: bool) -> Vec<Page> {
     if !topic.faq.is_empty() {
         pages.push(Page::Faq);
     }
+    if !topic.checks.is_empty() {
+        pages.push(Page::Checks);
+    }
     pages.push(Page::Sources);
     pages
 }
@@ -42,6 +45,7 @@ pub fn page_label<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         }
         Page::Codes => catalog.text(Msg::section_label(SectionKind::Billing)),
         Page::Faq => catalog.text(Msg::PageFaq),
+        Page::Checks => catalog.text(Msg::PageChecksLabel),
         Page::Sources => catalog.text(Msg::PageSources),
     }
 }
@@ -56,6 +60,7 @@ pub fn page_title<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         }
         Page::Codes => catalog.text(Msg::PageCodes),
         Page::Faq => catalog.text(Msg::PageFaq),
+        Page::Checks => catalog.text(Msg::PageChecks),
         Page::Sources => catalog.text(Msg::PageSources),
     }
 }

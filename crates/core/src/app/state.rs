@@ -382,6 +382,7 @@ impl App {
             page: state.page,
             faq_open: state.faq_open.clone(),
             ticked: self.session.ticked.get(&topic.id).cloned().unwrap_or_default(),
+            check_answers: state.check_answers.clone(),
             staff: self.session.staff,
             width,
         };
@@ -407,6 +408,7 @@ impl App {
             staff: self.session.staff,
             notices: &notices,
             ticked,
+            check_answers: &state.check_answers,
         };
         layout_page(topic, view, catalog, width)
     }

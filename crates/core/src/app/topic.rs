@@ -26,6 +26,10 @@ pub struct TopicState {
     pub faq_selected: usize,
     /// The chosen question on a questions page (the section's item).
     pub question_selected: usize,
+    /// The answer taken for each check, by the check's place.
+    pub check_answers: std::collections::BTreeMap<usize, usize>,
+    /// The chosen answer or way back on the checks page.
+    pub check_cursor: usize,
     /// Which FAQ answers are open, by entry.
     pub faq_open: Vec<bool>,
 }
@@ -39,6 +43,8 @@ impl TopicState {
             scroll: 0,
             faq_selected: 0,
             question_selected: 0,
+            check_answers: std::collections::BTreeMap::new(),
+            check_cursor: 0,
             faq_open: vec![false; faq_entries],
         }
     }
@@ -63,7 +69,7 @@ pub(super) fn topic_key(app: &mut App, key: Key) {
             | Key::End
     );
     // Other keys cost nothing, so a flood of typed or pasted characters never lags.
-    if !acts || super::questions::question_key(app, key) {
+    if !acts || super::questions::question_key(app, key) || super::checks::check_key(app, key) {
         return;
     }
     let pages = app.pages();
@@ -217,7 +223,8 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
                 }
                 _ if contains(layout.text, column, row) => {
                     let line = state.scroll + usize::from(row - layout.text.y);
-                    if super::questions::question_tapped(app, line) {
+                    if super::questions::question_tapped(app, line) || super::checks::check_tapped(app, line)
+                    {
                         return;
                     }
                     if let Some(entry) = app.page_lines().get(line).and_then(|l| l.faq()) {

@@ -68,7 +68,8 @@ impl From<Place> for PackedPlace {
             Page::Faq => 1,
             Page::Codes => 2,
             Page::Sources => 3,
-            Page::Section(n) => 4 + n as u32,
+            Page::Checks => 4,
+            Page::Section(n) => 5 + n as u32,
         };
         let faq_entry = place.faq_entry.map_or(u32::MAX, |n| n as u32);
         PackedPlace { topic: place.topic as u32, page, faq_entry }
@@ -82,7 +83,8 @@ impl From<PackedPlace> for Place {
             1 => Page::Faq,
             2 => Page::Codes,
             3 => Page::Sources,
-            n => Page::Section(n as usize - 4),
+            4 => Page::Checks,
+            n => Page::Section(n as usize - 5),
         };
         let faq_entry = (packed.faq_entry != u32::MAX).then_some(packed.faq_entry as usize);
         Place { topic: packed.topic as usize, page, faq_entry }

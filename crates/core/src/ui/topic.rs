@@ -130,6 +130,7 @@ fn page_text(
 ) {
     let lines = app.page_lines();
     let on_faq = pages.get(state.page) == Some(&Page::Faq);
+    let chosen_check = app.check_target();
     let chosen_question = match pages.get(state.page) {
         Some(&Page::Section(index)) => app
             .topic()
@@ -144,7 +145,8 @@ fn page_text(
         .take(height)
         .map(|line| {
             let chosen = (on_faq && line.faq() == Some(state.faq_selected))
-                || (chosen_question.is_some() && line.spot == chosen_question);
+                || (chosen_question.is_some() && line.spot == chosen_question)
+                || (chosen_check.is_some() && line.spot == chosen_check);
             let spans: Vec<Span> = line
                 .runs
                 .iter()
