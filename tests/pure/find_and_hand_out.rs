@@ -249,7 +249,7 @@ fn print_needs_staff_mode_or_permission_and_a_command() {
         panic!("one print: {effects:?}")
     };
     assert_eq!(sent, &command);
-    assert!(text.contains("Vertebroplasty") && text.contains("Risks and complications"));
+    assert!(text.contains("Vertebroplasty") && text.contains("! Call 911 right away if"));
     assert!(!text.contains("22511"), "the handout has no staff-only text");
     assert_eq!(allowed.session().flash, Some(Flash::Printing));
 }

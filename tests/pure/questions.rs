@@ -86,7 +86,7 @@ fn the_walk_away_reset_wipes_the_ticks() {
 }
 
 #[test]
-fn printing_puts_the_ticked_questions_first_with_a_box_for_every_question() {
+fn the_take_home_prints_the_ticked_questions_and_the_full_handout_puts_them_first_with_every_box() {
     let mut app = on_questions(Settings {
         print_command: Some(vec!["lp".to_owned()]),
         print_allowed_for_patients: true,
@@ -95,13 +95,24 @@ fn printing_puts_the_ticked_questions_first_with_a_box_for_every_question() {
     press_all(&mut app, &[Key::End, Key::Char(' '), Key::Home, Key::Down, Key::Down, Key::Char(' ')]);
     let effects = press(&mut app, Key::Char('p'));
     let [Effect::Print { text, .. }] = effects.as_slice() else { panic!("{effects:?}") };
-    let boxes: Vec<&str> = text.lines().filter(|line| line.contains("[x]") || line.contains("[ ]")).collect();
-    assert_eq!(boxes.len(), 8, "{text}");
+    // `p` prints the one-page take-home: the questions this reader ticked, nothing else.
+    let printed: Vec<&str> =
+        text.lines().filter(|line| line.contains("[x]") || line.contains("[ ]")).collect();
+    assert_eq!(printed.len(), 2, "{text}");
+    assert!(
+        printed[0].contains("[x] What happens if I wait") && printed[1].contains("[x] Will my health plan")
+    );
+    // The full handout for this reader: the ticked ones first, a box for every question.
+    let topic = kiosk_content::load_bundled().library.find("vertebroplasty", "en").expect("bundled").clone();
+    let ticked = app.session().ticked.get("vertebroplasty").cloned().unwrap_or_default();
+    let full = Handout::for_reader(&topic, &kiosk_content::i18n::Catalog::english(), "", &ticked)
+        .render(Format::Text);
+    let boxes: Vec<&str> = full.lines().filter(|line| line.contains("[x]") || line.contains("[ ]")).collect();
+    assert_eq!(boxes.len(), 8, "{full}");
     assert!(boxes[0].contains("[x] What happens if I wait"), "{boxes:#?}");
     assert!(boxes[1].contains("[x] Will my health plan pay"), "{boxes:#?}");
     assert!(boxes[2..].iter().all(|line| line.contains("[ ]")), "{boxes:#?}");
     // Exported without a reader, every question has an empty box.
-    let topic = kiosk_content::load_bundled().library.find("vertebroplasty", "en").expect("bundled").clone();
     let handout = Handout::new(&topic, &kiosk_content::i18n::Catalog::english(), "").render(Format::Text);
     assert_eq!(handout.matches("[ ]").count(), 8, "{handout}");
     assert_eq!(handout.matches("[x]").count(), 0, "{handout}");
