@@ -168,6 +168,7 @@ fn the_bundled_topic_has_every_patient_section_of_the_seed_page_then_faq_and_sou
             "Cost",
             "Your questions",
             "Questions",
+            "Check yourself",
             "Sources",
         ]
     );
