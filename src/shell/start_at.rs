@@ -51,6 +51,7 @@ fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, Str
         "faq" => Some(Page::Faq),
         "sources" => Some(Page::Sources),
         "checks" => Some(Page::Checks),
+        "related" => Some(Page::Related),
         "codes" | "billing" => Some(Page::Codes),
         "overview" => Some(Page::Overview),
         other => {

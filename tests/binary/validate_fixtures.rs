@@ -46,7 +46,7 @@ const CASES: &[(&str, i32, &[&str])] = &[
         1,
         &[
             "tests/fixtures/broken/unknown-key/knee.en.toml:5:1: error: unknown field `subtitel`, expected one of `id`, \
-           `language`, `title`, `subtitle`, `summary`, `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, \
+           `language`, `title`, `subtitle`, `summary`, `category`, `keywords`, `also_called`, `related`, `url`, `codes`, `review`, `sources`, \
            `sections`, `faq`, `check`",
         ],
     ),
@@ -200,7 +200,7 @@ const CASES: &[(&str, i32, &[&str])] = &[
         1,
         &[
             "tests/fixtures/broken/mixed/hip.en.toml:5:1: error: unknown field `titel`, expected one of `id`, `language`, \
-             `title`, `subtitle`, `summary`, `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, `sections`, `faq`, `check`",
+             `title`, `subtitle`, `summary`, `category`, `keywords`, `also_called`, `related`, `url`, `codes`, `review`, `sources`, `sections`, `faq`, `check`",
             "tests/fixtures/broken/mixed/wrist.en.toml:3:9: error: `title` holds a control character (U+0007) at \
              character 7; text may not contain control characters other than a new line",
         ],
@@ -256,7 +256,7 @@ fn json_gives_one_object_per_problem_for_ci() {
             "severity": "error",
             "code": "unknown-key",
             "message": "unknown field `titel`, expected one of `id`, `language`, `title`, `subtitle`, `summary`, \
-                        `category`, `keywords`, `also_called`, `url`, `codes`, `review`, `sources`, `sections`, `faq`, `check`",
+                        `category`, `keywords`, `also_called`, `related`, `url`, `codes`, `review`, `sources`, `sections`, `faq`, `check`",
             "hint": "did you mean `title`?",
         })
     );

@@ -17,6 +17,7 @@ mod prop_events;
 mod prop_loaders;
 mod questions;
 mod readability;
+mod related;
 mod review_lifecycle;
 mod search;
 mod snapshots;

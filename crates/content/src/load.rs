@@ -299,6 +299,8 @@ struct CheckedTopic {
     /// The problem to report should it be a duplicate, placed at its `id`; the message is
     /// written once the first file is known.
     duplicate: Diagnostic,
+    /// Each id of `related`, with the problem to report should no topic have it, placed at it.
+    related: Vec<(String, Diagnostic)>,
 }
 
 fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
@@ -315,12 +317,30 @@ fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
             "duplicate-topic",
             String::new(),
         );
+        let related = topic
+            .related
+            .iter()
+            .enumerate()
+            .map(|(n, id)| {
+                let span = FieldPath::root().key("related").index(n).span(&text).unwrap_or(0..0);
+                let unknown = Diagnostic::at_span(
+                    &file.shown_as,
+                    &text,
+                    span,
+                    Severity::Error,
+                    "related",
+                    String::new(),
+                );
+                (id.clone(), unknown)
+            })
+            .collect();
         CheckedTopic {
             key: (topic.id.clone(), topic.language.to_ascii_lowercase()),
             language: topic.language.clone(),
             shown_as: file.shown_as.clone(),
             topic: (keep == Keep::Topics).then_some(topic),
             duplicate,
+            related,
         }
     });
     Checked { fingerprint, diagnostics, topic }
@@ -373,9 +393,13 @@ where
     let mut topics_loaded = 0;
     let (vocabularies, vocabulary_problems, vocabulary_fingerprints) = read_vocabularies(vocabulary_files);
     let revision = revision(checked.iter().map(|checked| checked.fingerprint).chain(vocabulary_fingerprints));
+    // Each loaded topic's related ids, checked once every topic is known.
+    let mut related_of: Vec<(Option<usize>, Vec<(String, Diagnostic)>)> = Vec::new();
     for Checked { diagnostics: found, topic, .. } in checked {
         diagnostics.extend(found);
-        let Some(CheckedTopic { key, language, shown_as, topic, mut duplicate }) = topic else { continue };
+        let Some(CheckedTopic { key, language, shown_as, topic, mut duplicate, related }) = topic else {
+            continue;
+        };
         if let Some(first) = loaded_from.get(&key) {
             duplicate.message = format!(
                 "topic `{}` in language `{language}` is already loaded from {first}; this file is skipped",
@@ -386,8 +410,22 @@ where
         }
         loaded_from.insert(key, shown_as);
         topics_loaded += 1;
+        related_of.push((topic.as_ref().map(|_| topics.len()), related));
         topics.extend(topic);
     }
+    let ids: std::collections::HashSet<&str> = loaded_from.keys().map(|(id, _)| id.as_str()).collect();
+    let mut unknown_related = Vec::new();
+    for (at, related) in related_of {
+        for (id, mut unknown) in related.into_iter().filter(|(id, _)| !ids.contains(id.as_str())) {
+            unknown.message = format!("`related` names `{id}`, which no topic has; the link is left out");
+            unknown_related
+                .push(unknown.with_hint(Some("`patient-kiosk list` shows the topics' ids".to_owned())));
+            if let Some(topic) = at.and_then(|at| topics.get_mut(at)) {
+                topic.related.retain(|kept| kept != &id);
+            }
+        }
+    }
+    diagnostics.extend(unknown_related);
     diagnostics.extend(vocabulary_problems);
     let library = Library::new(topics).with_vocabularies(vocabularies);
     LoadReport { library, diagnostics, files_read: count, topics_loaded, revision }

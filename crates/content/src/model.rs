@@ -33,6 +33,10 @@ pub struct Topic {
     /// "PVP", "bone cement injection".
     #[serde(default)]
     pub also_called: Vec<String>,
+    /// Other topics to read next, by id: shown at the end of the topic and in its list of
+    /// pages. An id no topic has is an error, and the link is left out.
+    #[serde(default)]
+    pub related: Vec<String>,
     /// The online version of this topic, if there is one.
     #[serde(default)]
     pub url: Option<String>,

@@ -27,6 +27,8 @@ pub enum Spot {
     CheckAnswer(usize, usize),
     /// The way from a check to the page that says it, by the check's place.
     CheckLink(usize),
+    /// A related topic, by its place in `related`.
+    Related(usize),
 }
 
 impl Spot {
@@ -52,6 +54,8 @@ pub enum Page {
     Faq,
     /// Check your understanding, before the sources.
     Checks,
+    /// Related topics to read next, before the sources.
+    Related,
     /// The review status and the sources.
     Sources,
 }
@@ -73,6 +77,7 @@ impl super::Topic {
             Spot::Question(_) | Spot::Answer(_) => Page::Faq,
             Spot::Code(_) => Page::Codes,
             Spot::CheckAnswer(..) | Spot::CheckLink(_) => Page::Checks,
+            Spot::Related(_) => Page::Related,
         }
     }
 }

@@ -22,6 +22,9 @@ impl Topic {
         for (n, keyword) in self.keywords.iter().enumerate() {
             fields.push((root.key("keywords").index(n), keyword));
         }
+        for (n, id) in self.related.iter().enumerate() {
+            fields.push((root.key("related").index(n), id));
+        }
         for (n, name) in self.also_called.iter().enumerate() {
             fields.push((root.key("also_called").index(n), name));
         }

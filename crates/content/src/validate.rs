@@ -49,6 +49,12 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_review(topic, &mut findings);
     check_sources(topic, &mut findings);
     check_checks(topic, &mut findings);
+    for (n, id) in topic.related.iter().enumerate() {
+        if id == &topic.id {
+            let at = FieldPath::root().key("related").index(n);
+            findings.push(Finding::error(at, "related", "a topic is not related to itself"));
+        }
+    }
     findings
 }
 

@@ -60,6 +60,8 @@ messages! {
     PageCodes = "page.codes",
     FaqInstructions = "faq.instructions",
     SourcesIntro = "sources.intro",
+    PageRelated = "related.title",
+    RelatedInstructions = "related.instructions",
     PageChecks = "checks.title",
     PageChecksLabel = "checks.label",
     ChecksInstructions = "checks.instructions",

@@ -76,6 +76,8 @@ pub struct PageView<'a> {
     pub ticked: &'a std::collections::BTreeSet<(usize, usize)>,
     /// The answer taken for each check, by the check's place.
     pub check_answers: &'a std::collections::BTreeMap<usize, usize>,
+    /// The related topics this reader can open.
+    pub related: &'a [&'a Topic],
 }
 
 /// A page's lines at `width` columns.
@@ -161,6 +163,17 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
                     let page = check_page_label(topic, &check.page, catalog);
                     let go = catalog.format(Msg::CheckGoTo, &[("page", page)]);
                     doc.item("      >", &go, Role::Question, Some(Spot::CheckLink(q)));
+                }
+                doc.lines.push(PageLine::blank());
+            }
+        }
+        Page::Related => {
+            doc.paragraph(catalog.text(Msg::RelatedInstructions), Role::Quiet, None);
+            doc.lines.push(PageLine::blank());
+            for (n, related) in view.related.iter().enumerate() {
+                doc.item("  >", &related.title, Role::Question, Some(Spot::Related(n)));
+                if !related.subtitle.is_empty() {
+                    doc.indented_as(&related.subtitle, 4, Role::Quiet, Some(Spot::Related(n)));
                 }
                 doc.lines.push(PageLine::blank());
             }

@@ -15,6 +15,7 @@ mod page_cache;
 mod pages;
 mod pin_guard;
 mod questions;
+mod related;
 mod search;
 mod search_prepare;
 mod session;

@@ -28,6 +28,9 @@ pub fn pages(topic: &Topic, staff: bool) -> Vec<Page> {
     if !topic.checks.is_empty() {
         pages.push(Page::Checks);
     }
+    if !topic.related.is_empty() {
+        pages.push(Page::Related);
+    }
     pages.push(Page::Sources);
     pages
 }
@@ -46,6 +49,7 @@ pub fn page_label<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         Page::Codes => catalog.text(Msg::section_label(SectionKind::Billing)),
         Page::Faq => catalog.text(Msg::PageFaq),
         Page::Checks => catalog.text(Msg::PageChecksLabel),
+        Page::Related => catalog.text(Msg::PageRelated),
         Page::Sources => catalog.text(Msg::PageSources),
     }
 }
@@ -61,6 +65,7 @@ pub fn page_title<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         Page::Codes => catalog.text(Msg::PageCodes),
         Page::Faq => catalog.text(Msg::PageFaq),
         Page::Checks => catalog.text(Msg::PageChecks),
+        Page::Related => catalog.text(Msg::PageRelated),
         Page::Sources => catalog.text(Msg::PageSources),
     }
 }

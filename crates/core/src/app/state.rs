@@ -409,6 +409,7 @@ impl App {
             notices: &notices,
             ticked,
             check_answers: &state.check_answers,
+            related: &self.related_topics(topic),
         };
         layout_page(topic, view, catalog, width)
     }

@@ -30,6 +30,8 @@ pub struct TopicState {
     pub check_answers: std::collections::BTreeMap<usize, usize>,
     /// The chosen answer or way back on the checks page.
     pub check_cursor: usize,
+    /// The chosen topic on the related page.
+    pub related_selected: usize,
     /// Which FAQ answers are open, by entry.
     pub faq_open: Vec<bool>,
 }
@@ -45,6 +47,7 @@ impl TopicState {
             question_selected: 0,
             check_answers: std::collections::BTreeMap::new(),
             check_cursor: 0,
+            related_selected: 0,
             faq_open: vec![false; faq_entries],
         }
     }
@@ -69,7 +72,11 @@ pub(super) fn topic_key(app: &mut App, key: Key) {
             | Key::End
     );
     // Other keys cost nothing, so a flood of typed or pasted characters never lags.
-    if !acts || super::questions::question_key(app, key) || super::checks::check_key(app, key) {
+    if !acts
+        || super::questions::question_key(app, key)
+        || super::checks::check_key(app, key)
+        || super::related::related_key(app, key)
+    {
         return;
     }
     let pages = app.pages();
@@ -223,7 +230,9 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
                 }
                 _ if contains(layout.text, column, row) => {
                     let line = state.scroll + usize::from(row - layout.text.y);
-                    if super::questions::question_tapped(app, line) || super::checks::check_tapped(app, line)
+                    if super::questions::question_tapped(app, line)
+                        || super::checks::check_tapped(app, line)
+                        || super::related::related_tapped(app, line)
                     {
                         return;
                     }

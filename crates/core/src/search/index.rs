@@ -69,7 +69,8 @@ impl From<Place> for PackedPlace {
             Page::Codes => 2,
             Page::Sources => 3,
             Page::Checks => 4,
-            Page::Section(n) => 5 + n as u32,
+            Page::Related => 5,
+            Page::Section(n) => 6 + n as u32,
         };
         let faq_entry = place.faq_entry.map_or(u32::MAX, |n| n as u32);
         PackedPlace { topic: place.topic as u32, page, faq_entry }
@@ -84,7 +85,8 @@ impl From<PackedPlace> for Place {
             2 => Page::Codes,
             3 => Page::Sources,
             4 => Page::Checks,
-            n => Page::Section(n as usize - 5),
+            5 => Page::Related,
+            n => Page::Section(n as usize - 6),
         };
         let faq_entry = (packed.faq_entry != u32::MAX).then_some(packed.faq_entry as usize);
         Place { topic: packed.topic as usize, page, faq_entry }
