@@ -300,8 +300,11 @@ struct CheckedTopic {
     /// written once the first file is known.
     duplicate: Diagnostic,
     /// Each id of `related`, with the problem to report should no topic have it, placed at it.
-    related: Vec<(String, Diagnostic)>,
+    related: Vec<RelatedId>,
 }
+
+/// An id written in `related`, and the problem to report should no topic have it.
+type RelatedId = (String, Diagnostic);
 
 fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
     let bytes = file.bytes.as_deref().unwrap_or_default();
@@ -394,7 +397,7 @@ where
     let (vocabularies, vocabulary_problems, vocabulary_fingerprints) = read_vocabularies(vocabulary_files);
     let revision = revision(checked.iter().map(|checked| checked.fingerprint).chain(vocabulary_fingerprints));
     // Each loaded topic's related ids, checked once every topic is known.
-    let mut related_of: Vec<(Option<usize>, Vec<(String, Diagnostic)>)> = Vec::new();
+    let mut related_of: Vec<(Option<usize>, Vec<RelatedId>)> = Vec::new();
     for Checked { diagnostics: found, topic, .. } in checked {
         diagnostics.extend(found);
         let Some(CheckedTopic { key, language, shown_as, topic, mut duplicate, related }) = topic else {
