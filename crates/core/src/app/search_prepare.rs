@@ -83,31 +83,6 @@ impl App {
             .as_ref()
             .is_some_and(|cache| cache.is_for(&self.session.language, self.session.staff))
     }
-
-    /// The index search answers from now: the whole one when it is ready, else the index of
-    /// names while it is being built.
-    pub(super) fn search_index_now(&self) -> Option<&SearchIndex> {
-        let (language, staff) = (self.session.language.as_str(), self.session.staff);
-        [&self.search_index, &self.names_index]
-            .into_iter()
-            .flatten()
-            .find(|cache| cache.is_for(language, staff))
-            .map(|cache| &cache.index)
-    }
-}
-
-/// Builds the index of names for the reader's language and mode, unless it is there: what
-/// search answers from while the whole index is built.
-pub(super) fn index_names(app: &mut App) {
-    let (language, staff) = (app.session.language.clone(), app.session.staff);
-    if app.names_index.as_ref().is_some_and(|cache| cache.is_for(&language, staff)) {
-        return;
-    }
-    let (reviewed_only, today) = (app.settings.reviewed_only, app.today);
-    let index = SearchIndex::build_names(&app.library, app.catalog(), &language, staff, &|topic| {
-        visible_to(topic, staff, reviewed_only, today)
-    });
-    app.names_index = Some(IndexCache { language, staff, index });
 }
 
 /// What an index was asked for: the library, the language and the mode.

@@ -41,9 +41,6 @@ pub struct App {
     pub(super) printing: bool,
     /// The search index for the session's language and staff mode, built when first needed.
     pub(super) search_index: Option<IndexCache>,
-    /// The index of names only, built on the spot when search is used before the whole index
-    /// is ready.
-    pub(super) names_index: Option<IndexCache>,
     /// The index last asked of the shell, so it is asked for once.
     pub(super) index_requested: Option<IndexRequest>,
     /// The home list, worked out once for the library, language and mode on screen.
@@ -135,7 +132,6 @@ impl App {
             pin_guard: PinGuard::default(),
             printing: false,
             search_index: None,
-            names_index: None,
             index_requested: None,
             home_list: HomeList::default(),
             page_cache: PageCache::default(),

@@ -129,7 +129,6 @@ fn set_language(app: &mut App, language: &str) {
 fn replace_library(app: &mut App, library: kiosk_content::Library) {
     app.library = library;
     app.search_index = None;
-    app.names_index = None;
     fit_place_to_library(app);
 }
 

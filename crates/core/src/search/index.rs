@@ -7,7 +7,7 @@ use kiosk_content::i18n::Catalog;
 use kiosk_content::words::{Analyzer, key_into, tokens};
 use kiosk_content::{Library, Page, Spot, Topic, Vocabulary};
 
-use super::pieces::{Field, code_of, for_each_name, for_each_piece};
+use super::pieces::{Field, code_of, for_each_piece};
 use super::postings::{PostingsWriter, read};
 use super::terms::Term;
 
@@ -243,30 +243,6 @@ impl SearchIndex {
         staff: bool,
         visible: &dyn Fn(&Topic) -> bool,
     ) -> SearchIndex {
-        SearchIndex::build_of(library, catalog, language, staff, visible, false)
-    }
-
-    /// The index of only the topics' names (titles, other names, keywords and subtitles):
-    /// built in milliseconds at 10,000 topics, so search can answer from the first key while
-    /// the whole index is still being built.
-    pub fn build_names(
-        library: &Library,
-        catalog: &Catalog,
-        language: &str,
-        staff: bool,
-        visible: &dyn Fn(&Topic) -> bool,
-    ) -> SearchIndex {
-        SearchIndex::build_of(library, catalog, language, staff, visible, true)
-    }
-
-    fn build_of(
-        library: &Library,
-        catalog: &Catalog,
-        language: &str,
-        staff: bool,
-        visible: &dyn Fn(&Topic) -> bool,
-        names_only: bool,
-    ) -> SearchIndex {
         let mut builder = Builder {
             analyzer: Analyzer::for_language(language),
             places: Vec::new(),
@@ -300,11 +276,7 @@ impl SearchIndex {
                 let place = Place { topic: number, page: topic.page_of(spot), faq_entry: spot.faq_entry() };
                 builder.add(place, field, text);
             };
-            if names_only {
-                for_each_name(topic, &twin_topics, &mut add);
-            } else {
-                for_each_piece(topic, &twin_topics, catalog, staff, &mut add);
-            }
+            for_each_piece(topic, &twin_topics, catalog, staff, &mut add);
             builder.finish_topic();
         }
 

@@ -7,9 +7,11 @@ mod pieces;
 mod postings;
 mod prefilter;
 mod query;
+mod scan;
 mod terms;
 
 pub use index::{Place, SearchIndex};
 pub use pieces::Field;
 pub use prefilter::Prefilter;
 pub use query::{Hit, MAX_QUERY_CHARS};
+pub use scan::scan_names;

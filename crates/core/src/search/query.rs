@@ -268,7 +268,7 @@ impl SearchIndex {
             if exact_code && code_of(text).is_none_or(|code| !code.eq_ignore_ascii_case(typed)) {
                 return;
             }
-            let marks = mark(text, query, analyzer);
+            let marks = mark(text, query, &mut |word| Term::of(word, analyzer));
             if best.as_ref().is_none_or(|(_, _, held)| (marks.atoms, marks.score) > (held.atoms, held.score))
             {
                 best = Some((spot, text.to_owned(), marks));
@@ -324,9 +324,10 @@ pub(super) struct Marks {
 }
 
 /// How `text` matches `query`: each typed word's best match in it, and where that stands.
-pub(super) fn mark(text: &str, query: &Query, analyzer: &Analyzer) -> Marks {
+/// `term_of` gives a word as it is compared (a scan keeps the stems it has worked out).
+pub(super) fn mark(text: &str, query: &Query, term_of: &mut dyn FnMut(&str) -> Term) -> Marks {
     let words: Vec<(Range<usize>, Term)> =
-        tokens(text).map(|token| (token.range, Term::of(token.text, analyzer))).collect();
+        tokens(text).map(|token| (token.range, term_of(token.text))).collect();
     let mut marks = Marks::default();
     let mut bytes: Vec<Range<usize>> = Vec::new();
     for needle in &query.needles {
