@@ -62,6 +62,22 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
 }
 
 #[test]
+fn the_unit_lets_the_kiosk_read_aloud_through_the_sound_card_and_nothing_else_new() {
+    let unit = std::fs::read_to_string(deploy("patient-kiosk.service")).expect("the unit");
+    let lines: Vec<&str> = unit.lines().map(str::trim).collect();
+    for wanted in [
+        "DevicePolicy=closed",
+        "DeviceAllow=/dev/tty1 rw",
+        "DeviceAllow=char-alsa rw",
+        "SupplementaryGroups=audio",
+    ] {
+        assert!(lines.contains(&wanted), "the unit lacks {wanted:?}");
+    }
+    let allowed: Vec<&&str> = lines.iter().filter(|line| line.starts_with("DeviceAllow=")).collect();
+    assert_eq!(allowed.len(), 2, "only the console and the sound devices: {allowed:?}");
+}
+
+#[test]
 fn the_ssh_snippet_passes_sshd_t() {
     let test = "deploy::the_ssh_snippet_passes_sshd_t";
     if !crate::common::tool_for(test, "sshd") || !crate::common::tool_for(test, "ssh-keygen") {
