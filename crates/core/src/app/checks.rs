@@ -7,7 +7,7 @@ use super::event::Key;
 use super::pages::pages;
 use super::session::Screen;
 use super::state::App;
-use super::topic::clamp_scroll;
+use super::topic::{clamp_scroll, list_step};
 
 /// What can be chosen on the checks page, in order: every answer, and after a wrong answer
 /// the way back to the page that says it.
@@ -40,14 +40,12 @@ pub(super) fn check_key(app: &mut App, key: Key) -> bool {
     }
     let count = check_targets(topic, &state.check_answers).len();
     let Screen::Topic(state) = &mut app.session.screen else { return false };
-    let last = count.saturating_sub(1);
-    match key {
-        Key::Up => state.check_cursor = state.check_cursor.saturating_sub(1),
-        Key::Down => state.check_cursor = (state.check_cursor + 1).min(last),
-        Key::Home => state.check_cursor = 0,
-        Key::End => state.check_cursor = last,
-        Key::Enter | Key::Char(' ') => act(app),
-        _ => return false,
+    if let Some(moved) = list_step(state.check_cursor, key, count.saturating_sub(1)) {
+        state.check_cursor = moved;
+    } else if matches!(key, Key::Char(' ') | Key::Enter) {
+        act(app);
+    } else {
+        return false;
     }
     reveal(app);
     true

@@ -6,7 +6,7 @@ use kiosk_content::{Page, SectionKind, Spot};
 use super::event::Key;
 use super::session::Screen;
 use super::state::App;
-use super::topic::clamp_scroll;
+use super::topic::{clamp_scroll, list_step};
 
 /// The questions section on screen now, and how many questions it holds.
 pub(super) fn questions_on_screen(app: &App) -> Option<(usize, usize)> {
@@ -23,16 +23,13 @@ pub(super) fn question_key(app: &mut App, key: Key) -> bool {
     let Some((section, count)) = questions_on_screen(app) else { return false };
     let Screen::Topic(state) = &mut app.session.screen else { return false };
     let last = count.saturating_sub(1);
-    match key {
-        Key::Up => state.question_selected = state.question_selected.saturating_sub(1),
-        Key::Down => state.question_selected = (state.question_selected + 1).min(last),
-        Key::Home => state.question_selected = 0,
-        Key::End => state.question_selected = last,
-        Key::Char(' ') | Key::Enter => {
-            let item = state.question_selected.min(last);
-            toggle(app, section, item);
-        }
-        _ => return false,
+    if let Some(moved) = list_step(state.question_selected, key, last) {
+        state.question_selected = moved;
+    } else if matches!(key, Key::Char(' ') | Key::Enter) {
+        let item = state.question_selected.min(last);
+        toggle(app, section, item);
+    } else {
+        return false;
     }
     reveal(app, section);
     true

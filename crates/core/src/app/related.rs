@@ -7,7 +7,7 @@ use super::event::Key;
 use super::pages::pages;
 use super::session::Screen;
 use super::state::App;
-use super::topic::TopicState;
+use super::topic::{TopicState, list_step};
 
 impl App {
     /// The related topics of `topic` this reader can open: in their language where there is a
@@ -37,16 +37,13 @@ pub(super) fn related_key(app: &mut App, key: Key) -> bool {
     }
     let last = app.related_topics(topic).len().saturating_sub(1);
     let Screen::Topic(state) = &mut app.session.screen else { return false };
-    match key {
-        Key::Up => state.related_selected = state.related_selected.saturating_sub(1),
-        Key::Down => state.related_selected = (state.related_selected + 1).min(last),
-        Key::Home => state.related_selected = 0,
-        Key::End => state.related_selected = last,
-        Key::Enter | Key::Char(' ') => {
-            let chosen = state.related_selected;
-            open_related(app, chosen);
-        }
-        _ => return false,
+    if let Some(moved) = list_step(state.related_selected, key, last) {
+        state.related_selected = moved;
+    } else if matches!(key, Key::Char(' ') | Key::Enter) {
+        let chosen = state.related_selected;
+        open_related(app, chosen);
+    } else {
+        return false;
     }
     true
 }

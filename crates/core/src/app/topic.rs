@@ -357,3 +357,15 @@ pub(super) fn open_take_home(app: &mut App) {
         app.session.take_home = true;
     }
 }
+
+/// Where ↑ ↓ Home End move the chosen item of a list on a page (questions, checks, related
+/// topics), its last item `last`: `None` for other keys.
+pub(super) fn list_step(selected: usize, key: Key, last: usize) -> Option<usize> {
+    match key {
+        Key::Up => Some(selected.saturating_sub(1)),
+        Key::Down => Some((selected + 1).min(last)),
+        Key::Home => Some(0),
+        Key::End => Some(last),
+        _ => None,
+    }
+}
