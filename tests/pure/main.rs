@@ -7,6 +7,7 @@ mod common;
 
 mod checks;
 mod config;
+mod contrast;
 mod every_patient;
 mod facts_review;
 mod find_and_hand_out;

@@ -53,11 +53,11 @@ fn the_code_on_an_80_by_24_screen_scans_back_to_the_topics_address() {
 fn the_code_is_dark_on_light_with_a_quiet_zone() {
     let buffer = take_home_buffer(80, 24);
     let code_cells: Vec<_> = buffer.content().iter().filter(|cell| cell.symbol() == "▀").collect();
-    assert!(code_cells.iter().all(|cell| [Color::Black, Color::White].contains(&cell.fg)));
-    assert!(code_cells.iter().all(|cell| [Color::Black, Color::White].contains(&cell.bg)));
+    assert!(code_cells.iter().all(|cell| [Color::Black, Color::Gray].contains(&cell.fg)));
+    assert!(code_cells.iter().all(|cell| [Color::Black, Color::Gray].contains(&cell.bg)));
     // The top row of the code is all light: the quiet zone.
     let top = (0..buffer.area.height).find(|&y| buffer[(0, y)].symbol() == "▀").expect("the code");
-    assert!((0..45).all(|x| buffer[(x, top)].fg == Color::White && buffer[(x, top)].bg == Color::White));
+    assert!((0..45).all(|x| buffer[(x, top)].fg == Color::Gray && buffer[(x, top)].bg == Color::Gray));
 }
 
 #[test]

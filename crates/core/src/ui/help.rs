@@ -4,7 +4,6 @@ use ratatui_core::layout::{Constraint, Flex, Layout, Rect};
 use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
 use ratatui_widgets::block::Block;
-use ratatui_widgets::clear::Clear;
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 use unicode_width::UnicodeWidthStr;
@@ -50,6 +49,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::bordered()
         .title(Span::styled(format!(" {} ", catalog.text(Msg::HelpTitle)), theme.heading))
         .border_style(theme.border);
-    frame.render_widget(Clear, boxed);
+    super::clear(frame, boxed, theme);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), boxed);
 }

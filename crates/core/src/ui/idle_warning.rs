@@ -3,7 +3,6 @@
 use ratatui_core::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui_core::terminal::Frame;
 use ratatui_core::text::Line;
-use ratatui_widgets::clear::Clear;
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 
@@ -28,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, seconds: u64, theme: &Th
         Line::default(),
     ];
     let [band] = Layout::vertical([Constraint::Length(lines.len() as u16)]).flex(Flex::Center).areas(area);
-    frame.render_widget(Clear, band);
+    super::clear(frame, band, theme);
     let paragraph =
         Paragraph::new(lines).style(theme.warning).alignment(Alignment::Center).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, band);

@@ -21,6 +21,13 @@ use crate::app::{App, Screen, too_small as is_too_small};
 
 pub use theme::Theme;
 
+/// Empties `area` for an overlay and paints it with the theme's own colours: a plain clear
+/// would leave the terminal's default colours there.
+pub(crate) fn clear(frame: &mut Frame, area: ratatui_core::layout::Rect, theme: &Theme) {
+    frame.render_widget(ratatui_widgets::clear::Clear, area);
+    frame.render_widget(ratatui_widgets::block::Block::new().style(theme.base), area);
+}
+
 /// Draws the whole screen for the app's state.
 pub fn render(app: &App, frame: &mut Frame) {
     let theme = Theme::named(app.settings().theme);

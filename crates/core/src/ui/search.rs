@@ -6,7 +6,6 @@ use ratatui_core::layout::Rect;
 use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
 use ratatui_widgets::block::Block;
-use ratatui_widgets::clear::Clear;
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -24,7 +23,7 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
     let block = Block::bordered()
         .title(Span::styled(format!(" {} ", catalog.text(Msg::SearchTitle)), theme.heading))
         .border_style(theme.border);
-    frame.render_widget(Clear, layout.frame);
+    super::clear(frame, layout.frame, theme);
     frame.render_widget(block, layout.frame);
 
     let query = Line::from(vec![

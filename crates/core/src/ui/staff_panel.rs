@@ -5,7 +5,6 @@ use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
 use ratatui_widgets::block::Block;
 use ratatui_widgets::block::Padding;
-use ratatui_widgets::clear::Clear;
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 
@@ -85,6 +84,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
         .title(Span::styled(format!(" {title} "), theme.heading))
         .border_style(theme.border)
         .padding(Padding::horizontal(1));
-    frame.render_widget(Clear, boxed);
+    super::clear(frame, boxed, theme);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), boxed);
 }

@@ -7,7 +7,6 @@ use ratatui_core::style::{Color, Style};
 use ratatui_core::terminal::Frame;
 use ratatui_core::text::Line;
 use ratatui_widgets::block::Block;
-use ratatui_widgets::clear::Clear;
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 
@@ -20,7 +19,7 @@ use super::theme::Theme;
 /// Draws the panel over the whole screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme) {
     let catalog = app.catalog();
-    frame.render_widget(Clear, area);
+    super::clear(frame, area, theme);
     let code = QrModules::new(url);
     let (code_width, code_rows) =
         code.as_ref().map_or((0, 0), |c| (c.size as u16, c.size.div_ceil(2) as u16));
@@ -70,7 +69,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
 /// Two modules a cell: the upper half block in the top module's colour on the bottom
 /// module's colour, black for dark, white for light.
 fn draw_code(buffer: &mut Buffer, area: Rect, code: &QrModules) {
-    let colour = |dark: bool| if dark { Color::Black } else { Color::White };
+    // Light grey, not white: the Linux console shows only 8 background colours.
+    let colour = |dark: bool| if dark { Color::Black } else { Color::Gray };
     for row in 0..area.height {
         for column in 0..area.width {
             let (x, y) = (usize::from(column), 2 * usize::from(row));
