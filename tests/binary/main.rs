@@ -17,3 +17,4 @@ mod hostile_fixtures;
 mod live_reload;
 mod one_page;
 mod validate_fixtures;
+mod xterm;

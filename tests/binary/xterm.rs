@@ -1,0 +1,168 @@
+//! The kiosk in a real terminal emulator: xterm under Xvfb, with a white and with a black
+//! background. Screenshots are read back as pixels: the kiosk paints its own background
+//! whatever the terminal's, a click on a topic and a click on a footer button act, and the
+//! take-home QR code decodes from the screen's pixels.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::tool_for;
+
+/// A display of its own, stopped when dropped.
+struct Display {
+    server: Child,
+    name: String,
+}
+
+impl Display {
+    fn start() -> Display {
+        // A display number no other test program is likely to hold.
+        let name = format!(":{}", 90 + std::process::id() % 900);
+        let server = Command::new("Xvfb")
+            .args([name.as_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        let display = Display { server, name };
+        wait_until("the X display answers", || display.xdotool(&["getmouselocation"]).is_some());
+        display
+    }
+
+    /// `xdotool ARGS` on this display: its output, if it succeeded.
+    fn xdotool(&self, args: &[&str]) -> Option<String> {
+        let out = Command::new("xdotool").env("DISPLAY", &self.name).args(args).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}: never happened");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A grey picture: width, height, one byte a pixel.
+struct Picture {
+    width: usize,
+    height: usize,
+    pixels: Vec<u8>,
+}
+
+impl Picture {
+    fn at(&self, x: usize, y: usize) -> u8 {
+        self.pixels[y * self.width + x]
+    }
+
+    /// The QR codes in the picture. The font's half blocks leave a thin anti-aliased seam
+    /// between a cell's halves; anything darker than the light modules' grey (229) counts as
+    /// dark, as a phone's camera blurs the seam away.
+    fn qr_codes(&self) -> Vec<String> {
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(self.width, self.height, |x, y| {
+            if self.at(x, y) < 200 { 0 } else { 255 }
+        });
+        image.detect_grids().into_iter().filter_map(|grid| grid.decode().ok().map(|(_, text)| text)).collect()
+    }
+}
+
+/// The window `id` on `display`, as grey pixels (ImageMagick's `import`, as PGM).
+fn screenshot(display: &Display, id: &str, dir: &Path, name: &str) -> Picture {
+    let file = dir.join(format!("{name}.pgm"));
+    let status = Command::new("import")
+        .env("DISPLAY", &display.name)
+        .args(["-window", id, "-depth", "8"])
+        .arg(&file)
+        .status()
+        .expect("import runs");
+    assert!(status.success(), "a screenshot of {name}");
+    let bytes = std::fs::read(&file).expect("the screenshot");
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    let (width, height) = (fields[1].parse().expect("width"), fields[2].parse().expect("height"));
+    Picture { width, height, pixels: bytes[at + 1..].to_vec() }
+}
+
+#[test]
+fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_scans() {
+    let test = "xterm::in_xterm_light_or_dark";
+    if ["Xvfb", "xterm", "xdotool", "import"].iter().any(|tool| !tool_for(test, tool)) {
+        return;
+    }
+    let display = Display::start();
+    let dir = tempfile::tempdir().expect("scratch");
+    let state = tempfile::tempdir().expect("state");
+    for (background, foreground) in [("white", "black"), ("black", "white")] {
+        let mut xterm = Command::new("xterm")
+            .env("DISPLAY", &display.name)
+            .env("XDG_STATE_HOME", state.path())
+            .env("XDG_CONFIG_HOME", state.path())
+            .args(["-bg", background, "-fg", foreground, "-geometry", "80x24+0+0"])
+            .args(["-fa", "DejaVu Sans Mono", "-fs", "11", "-title", "patient-kiosk"])
+            .arg("-e")
+            .arg(env!("CARGO_BIN_EXE_patient-kiosk"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("xterm starts");
+        let mut id = String::new();
+        wait_until("the xterm window", || {
+            id = display.xdotool(&["search", "--name", "patient-kiosk"]).unwrap_or_default();
+            !id.is_empty()
+        });
+        let id = id.lines().next().expect("a window").to_owned();
+        let geometry = display.xdotool(&["getwindowgeometry", &id]).expect("its geometry");
+        let size = geometry.lines().find_map(|l| l.trim().strip_prefix("Geometry: ")).expect("a size");
+        let (w, h) = size.split_once('x').expect("WxH");
+        let (w, h): (usize, usize) = (w.parse().expect("w"), h.parse().expect("h"));
+        let (cell_w, cell_h) = ((w - 4) / 80, (h - 4) / 24);
+        let click = |column: usize, row: usize| {
+            let (x, y) = (2 + column * cell_w + cell_w / 2, 2 + row * cell_h + cell_h / 2);
+            display.xdotool(&["mousemove", "--window", &id, &x.to_string(), &y.to_string(), "click", "1"]);
+        };
+        // The home screen: the kiosk's own black, not the terminal's background, in the empty
+        // middle of the screen.
+        wait_until("the kiosk's own background", || {
+            let shot = screenshot(&display, &id, dir.path(), "home");
+            shot.at(w / 2, h * 2 / 3) < 30
+        });
+        // A tap on the topic opens it; a tap on "t Take home" in the footer shows the code.
+        click(6, 4);
+        std::thread::sleep(Duration::from_millis(300));
+        click(16, 23);
+        let mut codes = Vec::new();
+        wait_until("the take-home code scans from the screen", || {
+            codes = screenshot(&display, &id, dir.path(), "take-home").qr_codes();
+            !codes.is_empty()
+        });
+        assert_eq!(
+            codes,
+            [
+                "https://www.mayoclinic.org/tests-procedures/vertebroplasty/care-at-mayo-clinic/appointments/prc-20021308"
+            ],
+            "{background}"
+        );
+        let _ = xterm.kill();
+        let _ = xterm.wait();
+        wait_until("the xterm is gone", || display.xdotool(&["search", "--name", "patient-kiosk"]).is_none());
+    }
+}
