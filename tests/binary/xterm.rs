@@ -39,7 +39,8 @@ impl Display {
 
 impl Drop for Display {
     fn drop(&mut self) {
-        let _ = self.server.kill();
+        // SIGTERM, so the server takes its lock file away with it.
+        unsafe { libc::kill(self.server.id() as libc::pid_t, libc::SIGTERM) };
         let _ = self.server.wait();
     }
 }
@@ -125,8 +126,9 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
             .spawn()
             .expect("xterm starts");
         let mut id = String::new();
+        // The display is this test's own: the only xterm on it is this one.
         wait_until("the xterm window", || {
-            id = display.xdotool(&["search", "--name", "patient-kiosk"]).unwrap_or_default();
+            id = display.xdotool(&["search", "--onlyvisible", "--class", "xterm"]).unwrap_or_default();
             !id.is_empty()
         });
         let id = id.lines().next().expect("a window").to_owned();
@@ -163,6 +165,6 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
         );
         let _ = xterm.kill();
         let _ = xterm.wait();
-        wait_until("the xterm is gone", || display.xdotool(&["search", "--name", "patient-kiosk"]).is_none());
+        wait_until("the xterm is gone", || display.xdotool(&["search", "--class", "xterm"]).is_none());
     }
 }
