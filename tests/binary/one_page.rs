@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
+use crate::common::picture::Picture;
 use crate::common::*;
 use kiosk_content::i18n::Catalog;
 use kiosk_content::load_bundled;
@@ -49,25 +50,7 @@ fn qr_codes(pdf: &Path, dir: &Path) -> Vec<String> {
         .status()
         .expect("pdftoppm runs");
     assert!(status.success());
-    let bytes = std::fs::read(prefix.with_extension("pgm")).expect("the page as PGM");
-    // P5 <width> <height> <max> then one byte a pixel.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-    }
-    let (width, height): (usize, usize) =
-        (fields[1].parse().expect("width"), fields[2].parse().expect("height"));
-    let pixels = &bytes[at + 1..];
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
-    image.detect_grids().into_iter().filter_map(|grid| grid.decode().ok().map(|(_, text)| text)).collect()
+    Picture::read_pgm(&prefix.with_extension("pgm")).qr_codes(None)
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::common::picture::Picture;
 use crate::common::tool_for;
 
 /// A display of its own, stopped when dropped.
@@ -53,29 +54,6 @@ fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-/// A grey picture: width, height, one byte a pixel.
-struct Picture {
-    width: usize,
-    height: usize,
-    pixels: Vec<u8>,
-}
-
-impl Picture {
-    fn at(&self, x: usize, y: usize) -> u8 {
-        self.pixels[y * self.width + x]
-    }
-
-    /// The QR codes in the picture. The font's half blocks leave a thin anti-aliased seam
-    /// between a cell's halves; anything darker than the light modules' grey (229) counts as
-    /// dark, as a phone's camera blurs the seam away.
-    fn qr_codes(&self) -> Vec<String> {
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(self.width, self.height, |x, y| {
-            if self.at(x, y) < 200 { 0 } else { 255 }
-        });
-        image.detect_grids().into_iter().filter_map(|grid| grid.decode().ok().map(|(_, text)| text)).collect()
-    }
-}
-
 /// The window `id` on `display`, as grey pixels (ImageMagick's `import`, as PGM).
 fn screenshot(display: &Display, id: &str, dir: &Path, name: &str) -> Picture {
     let file = dir.join(format!("{name}.pgm"));
@@ -86,21 +64,7 @@ fn screenshot(display: &Display, id: &str, dir: &Path, name: &str) -> Picture {
         .status()
         .expect("import runs");
     assert!(status.success(), "a screenshot of {name}");
-    let bytes = std::fs::read(&file).expect("the screenshot");
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-    }
-    let (width, height) = (fields[1].parse().expect("width"), fields[2].parse().expect("height"));
-    Picture { width, height, pixels: bytes[at + 1..].to_vec() }
+    Picture::read_pgm(&file)
 }
 
 #[test]
@@ -153,7 +117,10 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
         click(16, 23);
         let mut codes = Vec::new();
         wait_until("the take-home code scans from the screen", || {
-            codes = screenshot(&display, &id, dir.path(), "take-home").qr_codes();
+            // The font's half blocks leave a thin anti-aliased seam between a cell's halves:
+            // anything darker than the light modules' grey (229) counts as dark, as a phone's
+            // camera blurs the seam away.
+            codes = screenshot(&display, &id, dir.path(), "take-home").qr_codes(Some(200));
             !codes.is_empty()
         });
         assert_eq!(

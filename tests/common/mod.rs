@@ -107,6 +107,7 @@ pub fn wheel_down(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
 pub fn wheel_up(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     send(app, Input::Mouse(Mouse { action: MouseAction::ScrollUp, column, row }))
 }
+pub mod picture;
 pub mod pty;
 
 /// The open topic's state; fails the test when no topic is open.
