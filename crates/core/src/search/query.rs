@@ -294,7 +294,23 @@ impl SearchIndex {
             },
         );
         let (spot, text, marks) = best?;
-        let hit = Hit {
+        let atoms = marks.atoms;
+        Some((Hit::new(topic, spot, field, text, marks, exact_code, place), atoms, group))
+    }
+}
+
+impl Hit {
+    /// The hit for `text` at `spot` of `topic`, matched as `marks` say.
+    pub(super) fn new(
+        topic: &kiosk_content::Topic,
+        spot: Spot,
+        field: Field,
+        text: String,
+        marks: Marks,
+        exact_code: bool,
+        place: Place,
+    ) -> Hit {
+        Hit {
             topic_id: topic.id.clone(),
             topic_title: topic.title.clone(),
             spot,
@@ -305,8 +321,7 @@ impl SearchIndex {
             exact_code,
             score: marks.score,
             place,
-        };
-        Some((hit, marks.atoms, group))
+        }
     }
 }
 

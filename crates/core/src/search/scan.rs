@@ -62,19 +62,8 @@ pub fn scan_names(
         .into_iter()
         .take(limit)
         .map(|(_, _, order, spot, field, text, marks)| {
-            let topic = topics[order];
-            Hit {
-                topic_id: topic.id.clone(),
-                topic_title: topic.title.clone(),
-                spot,
-                field,
-                text,
-                matched: marks.matched,
-                via: marks.via,
-                exact_code: false,
-                score: marks.score,
-                place: Place { topic: order, page: Page::Overview, faq_entry: None },
-            }
+            let place = Place { topic: order, page: Page::Overview, faq_entry: None };
+            Hit::new(topics[order], spot, field, text, marks, false, place)
         })
         .collect()
 }
