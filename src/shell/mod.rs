@@ -4,6 +4,7 @@ mod capped_backend;
 pub mod cli;
 mod commands;
 mod config_check;
+mod console_font;
 mod dispatch;
 mod event_loop;
 mod hash_pin;
@@ -114,6 +115,11 @@ fn kiosk(cli: &Cli) -> ExitCode {
         }
     };
     let size = screen.terminal.size().unwrap_or_default();
+    let (glyphs, font_problem) = console_font::glyphs_for(std::env::var_os("TERM").as_deref(), &std::io::stdout());
+    start.settings.glyphs = glyphs;
+    if let Some(problem) = font_problem {
+        journal::line(Level::Info, format!("{problem}; drawing with what every stock console font has"));
+    }
     let locked = start.settings.locked;
     let usage = start.stats;
     let folder = start.folder;

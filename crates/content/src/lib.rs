@@ -5,6 +5,7 @@
 
 #![warn(missing_docs)]
 
+pub mod console;
 pub mod i18n;
 pub mod readability;
 

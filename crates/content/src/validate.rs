@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use super::diagnostic::Severity;
 use super::field_path::FieldPath;
 use super::model::{Audience, ReviewStatus, SectionKind, Topic};
+use super::console::{console_stand_in, in_stock_console_font};
 use super::text_safety::{is_bidi_control, unsafe_character};
 
 /// One problem found in a topic, named by the path of the value it concerns.
@@ -49,6 +50,7 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_review(topic, &mut findings);
     check_sources(topic, &mut findings);
     check_checks(topic, &mut findings);
+    check_console_characters(topic, &mut findings);
     for (n, id) in topic.related.iter().enumerate() {
         if id == &topic.id {
             let at = FieldPath::root().key("related").index(n);
@@ -95,6 +97,49 @@ fn check_checks(topic: &Topic, findings: &mut Vec<Finding>) {
                 .hint("name a section kind this topic has, such as \"preparation\", or \"faq\""),
             );
         }
+    }
+}
+
+/// Patient text the Linux console's stock fonts cannot draw: the kiosk on tty1 shows a
+/// stand-in (a plain hyphen for a dash) or, for some characters, a meaningless mark. One
+/// warning per value, naming its first such character. Source titles are left alone: they are
+/// copied exactly from the source.
+fn check_console_characters(topic: &Topic, findings: &mut Vec<Finding>) {
+    let staff_only: Vec<String> = (topic.sections.iter().enumerate())
+        .filter(|(_, section)| !section.for_patients())
+        .map(|(n, _)| format!("{}.", FieldPath::root().key("sections").index(n)))
+        .collect();
+    for (path, text) in topic.text_fields() {
+        let shown = path.to_string();
+        let exact_copy = shown.starts_with("sources[") && shown.ends_with(".title");
+        if shown == "id" || shown.ends_with("url") || exact_copy || staff_only.iter().any(|p| shown.starts_with(p.as_str())) {
+            continue;
+        }
+        let Some((index, c)) = text.chars().enumerate().find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c)) else {
+            continue;
+        };
+        let instead = match console_stand_in(c, in_stock_console_font) {
+            Some(stand_in) => format!("shows `{stand_in}` instead"),
+            None => "shows a meaningless mark instead".to_owned(),
+        };
+        findings.push(
+            Finding::warning(
+                path,
+                "console-character",
+                format!(
+                    "`{c}` (U+{:04X}, character {}) is not in the Linux console's stock fonts: a kiosk \
+                     on the console {instead}",
+                    c as u32,
+                    index + 1
+                ),
+            )
+            .hint(format!("write it with the keyboard's own characters{}", match c {
+                '\u{2014}' | '\u{2013}' => ": a hyphen, a colon or a new sentence",
+                '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' => ": straight quotes",
+                '\u{2026}' => ": three dots",
+                _ => "",
+            })),
+        );
     }
 }
 

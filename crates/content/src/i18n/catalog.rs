@@ -242,6 +242,22 @@ mod tests {
         assert_ne!(spanish.text(Msg::AppTitle), Catalog::english().text(Msg::AppTitle));
     }
 
+    /// The interface's own words need no stand-in on the Linux console.
+    #[test]
+    fn the_bundled_catalogs_use_only_characters_every_console_font_draws() {
+        for language in bundled_languages() {
+            let catalog = Catalog::bundled(&language).expect("bundled");
+            for msg in Msg::ALL {
+                let text = catalog.text(*msg);
+                let odd: String = text
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !crate::console::in_stock_console_font(*c))
+                    .collect();
+                assert!(odd.is_empty(), "{language} `{}`: {odd}", msg.key());
+            }
+        }
+    }
+
     #[test]
     fn missing_messages_fall_back_to_english_and_are_reported() {
         let catalog = Catalog::parse("xx", "[app]\ntitle = \"Educación\"\nextra = \"?\"\n").unwrap();

@@ -151,6 +151,7 @@ messages! {
     TakeHomeTitle = "take_home.title",
     TakeHomeScan = "take_home.scan",
     TakeHomeTooSmall = "take_home.too_small",
+    TakeHomeNeeds = "take_home.needs",
     TakeHomeClose = "take_home.close",
     MenuTitle = "menu.title",
     MenuExit = "menu.exit",

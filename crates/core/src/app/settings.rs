@@ -59,6 +59,8 @@ pub struct Settings {
     pub notices: Vec<String>,
     /// The program and its build, shown to staff: `patient-kiosk 0.1.0 (commit …)`.
     pub version: String,
+    /// The marks the terminal's font can draw: all of them, or the Linux console's few.
+    pub glyphs: crate::ui::Glyphs,
 }
 
 impl Default for Settings {
@@ -83,6 +85,7 @@ impl Default for Settings {
             clinic_name: String::new(),
             notices: Vec::new(),
             version: String::new(),
+            glyphs: crate::ui::Glyphs::unicode(),
         }
     }
 }

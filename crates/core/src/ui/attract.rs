@@ -21,12 +21,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         name => name,
     };
     let topics: Vec<&str> = app.home_topics().iter().map(|t| t.title.as_str()).collect();
-    let topics = format!("{} {}", catalog.text(Msg::AttractTopics), topics.join(" · "));
+    let glyphs = &app.settings().glyphs;
+    let topics = format!("{} {}", catalog.text(Msg::AttractTopics), topics.join(&format!(" {} ", glyphs.dot)));
     let start = format!("  {}  ", catalog.text(Msg::AttractStart));
 
     // Large letters when they fit with the rest; the name in ordinary bold text when not.
     let room = usize::from(area.height).saturating_sub(6);
-    let big = big_rows(name, usize::from(area.width).saturating_sub(4)).filter(|rows| rows.len() <= room);
+    let big = big_rows(name, usize::from(area.width).saturating_sub(4), glyphs.blocks)
+        .filter(|rows| rows.len() <= room);
     let name_lines: Vec<Line> = match big {
         Some(rows) => rows.into_iter().map(|row| Line::styled(row, theme.heading)).collect(),
         None => vec![Line::styled(name, theme.heading)],

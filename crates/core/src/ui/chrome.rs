@@ -9,6 +9,7 @@ use crate::app::{App, Flash, hint_areas, hints, language_buttons};
 use kiosk_content::i18n::Msg;
 use unicode_width::UnicodeWidthStr;
 
+use super::glyphs::Glyphs;
 use super::theme::Theme;
 
 /// The header: the clinic, the kiosk's name, then where the reader is — in the room the
@@ -20,7 +21,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, the
     let end = buttons.first().map_or(area.right().saturating_sub(badge), |first| first.x);
     // One column of space before what sits on the right.
     let room = usize::from(end.saturating_sub(area.x).saturating_sub(2));
-    let title = fit_title(&app.settings().clinic_name, app.catalog().text(Msg::AppTitle), place, room);
+    let settings = app.settings();
+    let title = fit_title(&settings.clinic_name, app.catalog().text(Msg::AppTitle), place, room, &settings.glyphs);
     let title_area = Rect { width: end.saturating_sub(area.x), ..area };
     frame.render_widget(Paragraph::new(Line::from(vec![Span::raw(" "), Span::raw(title)])), title_area);
     if app.staff() {
@@ -35,46 +37,47 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, the
 /// "Clinic · Patient Education › Topic" in `room` columns. What gives way first is the
 /// clinic's name (shortened with "…", then left out), then the kiosk's name, then the place is
 /// shortened with "…": never a word cut without saying so.
-pub fn fit_title(clinic: &str, app_title: &str, place: Option<&str>, room: usize) -> String {
-    let place = place.map(|place| format!(" › {place}")).unwrap_or_default();
+pub fn fit_title(clinic: &str, app_title: &str, place: Option<&str>, room: usize, glyphs: &Glyphs) -> String {
+    let (dot, next, ellipsis) = (glyphs.dot, glyphs.next, glyphs.ellipsis);
+    let place = place.map(|place| format!(" {next} {place}")).unwrap_or_default();
     let whole = |clinic: &str| {
         if clinic.is_empty() {
             format!("{app_title}{place}")
         } else {
-            format!("{clinic} · {app_title}{place}")
+            format!("{clinic} {dot} {app_title}{place}")
         }
     };
     if whole(clinic).width() <= room {
         return whole(clinic);
     }
     // The clinic's name shortened, if at least a few letters of it still fit.
-    let rest = format!(" · {app_title}{place}").width();
+    let rest = format!(" {dot} {app_title}{place}").width();
     if !clinic.is_empty() && room >= rest + 6 {
-        return format!("{} · {app_title}{place}", shorten(clinic, room - rest));
+        return format!("{} {dot} {app_title}{place}", shorten(clinic, room - rest, ellipsis));
     }
     let without_clinic = format!("{app_title}{place}");
     if without_clinic.width() <= room {
         return without_clinic;
     }
-    match place.strip_prefix(" › ") {
-        Some(place) => shorten(place, room),
-        None => shorten(app_title, room),
+    match place.strip_prefix(&format!(" {next} ")) {
+        Some(place) => shorten(place, room, ellipsis),
+        None => shorten(app_title, room, ellipsis),
     }
 }
 
-/// `text` in at most `room` columns, ending in "…" when cut.
-pub(super) fn shorten(text: &str, room: usize) -> String {
+/// `text` in at most `room` columns, ending in `ellipsis` when cut.
+pub(super) fn shorten(text: &str, room: usize, ellipsis: &str) -> String {
     if text.width() <= room {
         return text.to_owned();
     }
     let mut kept = String::new();
     for c in text.chars() {
-        if kept.width() + c.to_string().width() + 1 > room {
+        if kept.width() + c.to_string().width() + ellipsis.width() > room {
             break;
         }
         kept.push(c);
     }
-    if room == 0 { String::new() } else { format!("{}…", kept.trim_end()) }
+    if room < ellipsis.width() { String::new() } else { format!("{}{ellipsis}", kept.trim_end()) }
 }
 
 /// The footer: a passing message if there is one, else the keys that work on this screen,

@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         let y = list.y + row as u16 * HOME_ENTRY_HEIGHT;
         let entry = Rect { y, height: HOME_ENTRY_HEIGHT, width: list.width.saturating_sub(1), ..list };
         let selected = index == home.selected;
-        let marker = if selected { "▶ " } else { "  " };
+        let marker = if selected { format!("{} ", app.settings().glyphs.pointer) } else { "  ".to_owned() };
         let mut title =
             vec![Span::styled(marker, theme.marker), Span::styled(topic.title.as_str(), theme.strong)];
         let badges = [

@@ -4,6 +4,7 @@
 mod attract;
 mod big_text;
 mod chrome;
+mod glyphs;
 mod help;
 mod home;
 mod idle_warning;
@@ -19,6 +20,7 @@ use ratatui_core::terminal::Frame;
 
 use crate::app::{App, Screen, too_small as is_too_small};
 
+pub use glyphs::{Blocks, Glyphs};
 pub use theme::Theme;
 
 /// Empties `area` for an overlay and paints it with the theme's own colours: a plain clear
@@ -35,6 +37,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(ratatui_widgets::block::Block::new().style(theme.base), area);
     if is_too_small(area) {
         too_small::render(frame, area, app, &theme);
+        app.settings().glyphs.fit(frame.buffer_mut());
         return;
     }
     match app.screen() {
@@ -63,4 +66,5 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(seconds) = app.reset_countdown() {
         idle_warning::render(frame, area, app, seconds, &theme);
     }
+    app.settings().glyphs.fit(frame.buffer_mut());
 }

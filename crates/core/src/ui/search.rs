@@ -20,6 +20,7 @@ use super::theme::Theme;
 pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme) {
     let layout = SearchLayout::new(app.area());
     let catalog = app.catalog();
+    let glyphs = &app.settings().glyphs;
     let block = Block::bordered()
         .title(Span::styled(format!(" {} ", catalog.text(Msg::SearchTitle)), theme.heading))
         .border_style(theme.border);
@@ -29,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
     let query = Line::from(vec![
         Span::styled(format!("{} ", catalog.text(Msg::SearchPrompt)), theme.strong),
         Span::raw(search.query.as_str()),
-        Span::styled("█", theme.marker),
+        Span::styled(glyphs.cursor, theme.marker),
     ]);
     frame.render_widget(Paragraph::new(query), layout.query);
     if !search.hits.is_empty() && !app.search_ready() {
@@ -58,22 +59,22 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
         let y = layout.results.y + row as u16 * SEARCH_ENTRY_HEIGHT;
         let area = Rect { y, height: 2, ..layout.results };
         let selected = index == search.selected;
-        let marker = if selected { "▶ " } else { "  " };
+        let marker = if selected { format!("{} ", glyphs.pointer) } else { "  ".to_owned() };
         let place = place_name(app, hit);
         let title = Line::from(vec![
             Span::styled(marker, theme.marker),
             Span::styled(hit.topic_title.as_str(), theme.strong),
-            Span::raw(" › "),
+            Span::raw(format!(" {} ", glyphs.next)),
             Span::raw(place),
         ]);
         let mut snippet = vec![Span::raw("  ")];
         // The medical word typed, when the text says it in plain words: "embolism → … lungs".
-        let via = hit.via.as_ref().map(|word| format!("{word} → "));
+        let via = hit.via.as_ref().map(|word| format!("{word} {} ", glyphs.arrow));
         if let Some(via) = &via {
             snippet.push(Span::styled(via.clone(), theme.strong));
         }
         let room = usize::from(area.width).saturating_sub(2 + via.as_deref().map_or(0, str::width));
-        snippet.extend(snippet_spans(hit, room, theme));
+        snippet.extend(snippet_spans(hit, room, glyphs.ellipsis, theme));
         let style = if selected { theme.selected } else { theme.text };
         frame.render_widget(Paragraph::new(vec![title, Line::from(snippet)]).style(style), area);
     }
@@ -99,7 +100,7 @@ fn place_name(app: &App, hit: &Hit) -> String {
 
 /// The matching text cut to `width` columns around its first matched letter, the matched
 /// letters highlighted.
-fn snippet_spans<'a>(hit: &'a Hit, width: usize, theme: &Theme) -> Vec<Span<'a>> {
+fn snippet_spans<'a>(hit: &'a Hit, width: usize, ellipsis: &'a str, theme: &Theme) -> Vec<Span<'a>> {
     let chars: Vec<char> = hit.text.chars().collect();
     let first = hit.matched.first().copied().unwrap_or(0);
     // Start a little before the first match, so it has some context, then fill the width.
@@ -107,7 +108,8 @@ fn snippet_spans<'a>(hit: &'a Hit, width: usize, theme: &Theme) -> Vec<Span<'a>>
     let widths = |range: std::ops::Range<usize>| -> usize {
         chars[range].iter().map(|c| c.width().unwrap_or(0)).sum()
     };
-    while start > 0 && widths(start..chars.len()) < width.saturating_sub(1) {
+    let cut = ellipsis.width();
+    while start > 0 && widths(start..chars.len()) < width.saturating_sub(cut) {
         start -= 1;
     }
     // Begin at a word, not in the middle of one.
@@ -117,13 +119,13 @@ fn snippet_spans<'a>(hit: &'a Hit, width: usize, theme: &Theme) -> Vec<Span<'a>>
     let mut spans = Vec::new();
     let mut used = 0;
     if start > 0 {
-        spans.push(Span::raw("…"));
-        used += 1;
+        spans.push(Span::raw(ellipsis));
+        used += cut;
     }
     for (i, c) in chars.iter().enumerate().skip(start) {
         let w = c.width().unwrap_or(0);
-        if used + w > width.saturating_sub(1) && i + 1 < chars.len() {
-            spans.push(Span::raw("…"));
+        if used + w > width.saturating_sub(cut) && i + 1 < chars.len() {
+            spans.push(Span::raw(ellipsis));
             break;
         }
         used += w;

@@ -32,7 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
                 lines.push(Line::from(catalog.text(Msg::PinPrompt)));
                 lines.push(Line::default());
                 // Masked: one dot a digit, and a cursor block for the next.
-                let mask = format!("{}█", "● ".repeat(digits.len()));
+                let glyphs = &settings.glyphs;
+                let mask = format!("{}{}", format!("{} ", glyphs.mask).repeat(digits.len()), glyphs.cursor);
                 lines.push(Line::styled(mask, theme.strong));
             }
             // Problems are for staff: they show in the menu, past the PIN.
@@ -59,7 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
             .flatten()
             .collect();
             if !parts.is_empty() {
-                lines.push(Line::styled(parts.join(" · "), theme.quiet));
+                lines.push(Line::styled(parts.join(&format!(" {} ", settings.glyphs.dot)), theme.quiet));
             }
             let notices = app.notices();
             if notices.is_empty() {
@@ -67,7 +68,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
             } else {
                 lines.push(Line::styled(catalog.text(Msg::MenuProblems), theme.warning));
                 lines.extend(
-                    notices.into_iter().map(|notice| Line::from(vec![Span::raw("• "), Span::raw(notice)])),
+                    notices.into_iter().map(|notice| Line::from(vec![Span::raw(format!("{} ", settings.glyphs.bullet)), Span::raw(notice)])),
                 );
             }
             (catalog.text(Msg::MenuTitle), lines)

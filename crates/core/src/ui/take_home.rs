@@ -1,5 +1,6 @@
 //! "Take this home": the topic's web address as a QR code a phone can scan, drawn dark on
-//! light whatever the theme, with a quiet zone, or a plain message when it does not fit.
+//! light whatever the theme, with a quiet zone, in the blocks the terminal's font has; when it
+//! does not fit, the address as large as it fits and what the code would need.
 
 use ratatui_core::buffer::Buffer;
 use ratatui_core::layout::{Constraint, Flex, Layout, Rect};
@@ -14,25 +15,48 @@ use crate::app::App;
 use crate::handout::qr::QrModules;
 use kiosk_content::i18n::Msg;
 
+use super::big_text::{big_rows, letter_size};
+use super::glyphs::Blocks;
 use super::theme::Theme;
 
 /// Draws the panel over the whole screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme) {
     let catalog = app.catalog();
+    let glyphs = &app.settings().glyphs;
     super::clear(frame, area, theme);
     let code = QrModules::new(url);
-    let (code_width, code_rows) =
-        code.as_ref().map_or((0, 0), |c| (c.size as u16, c.size.div_ceil(2) as u16));
+    let drawing = CodeDrawing::for_blocks(glyphs.blocks);
+    let (code_width, code_rows) = code.as_ref().map_or((0, 0), |c| drawing.size(c));
     let fits = code.is_some() && code_width <= area.width && code_rows <= area.height;
 
     let mut text = vec![Line::styled(catalog.text(Msg::TakeHomeTitle), theme.heading), Line::default()];
     if fits {
         text.push(Line::from(catalog.text(Msg::TakeHomeScan)));
+        text.push(Line::default());
+        text.push(Line::styled(url, theme.strong));
     } else {
         text.push(Line::styled(catalog.text(Msg::TakeHomeTooSmall), theme.warning));
+        text.push(Line::default());
+        // The address as large as the screen allows, since there is no code to scan.
+        let room = usize::from(area.width).saturating_sub(2);
+        match big_address(url, room, glyphs.blocks).filter(|rows| rows.len() + 10 <= usize::from(area.height)) {
+            Some(rows) => text.extend(rows.into_iter().map(|row| Line::styled(row, theme.strong))),
+            None => text.push(Line::styled(url, theme.strong)),
+        }
+        if code.is_some() {
+            text.push(Line::default());
+            let needs = catalog.format(
+                Msg::TakeHomeNeeds,
+                &[
+                    ("columns", &code_width.to_string()),
+                    ("rows", &code_rows.to_string()),
+                    ("width", &area.width.to_string()),
+                    ("height", &area.height.to_string()),
+                ],
+            );
+            text.push(Line::from(needs));
+        }
     }
-    text.push(Line::default());
-    text.push(Line::styled(url, theme.strong));
     text.push(Line::default());
     text.push(Line::styled(catalog.text(Msg::TakeHomeClose), theme.quiet));
 
@@ -57,7 +81,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
                 Layout::vertical([Constraint::Length(code_rows)]).flex(Flex::Center).areas(code_area);
             let [code_area] =
                 Layout::horizontal([Constraint::Length(code_width)]).flex(Flex::Center).areas(code_area);
-            draw_code(frame.buffer_mut(), code_area, code);
+            drawing.draw(frame.buffer_mut(), code_area, code, glyphs.full_block);
             text_area
         }
         _ => area,
@@ -66,17 +90,67 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), text_area);
 }
 
-/// Two modules a cell: the upper half block in the top module's colour on the bottom
-/// module's colour, black for dark, white for light.
-fn draw_code(buffer: &mut Buffer, area: Rect, code: &QrModules) {
-    // Light grey, not white: the Linux console shows only 8 background colours.
-    let colour = |dark: bool| if dark { Color::Black } else { Color::Gray };
-    for row in 0..area.height {
-        for column in 0..area.width {
-            let (x, y) = (usize::from(column), 2 * usize::from(row));
-            let style = Style::new().fg(colour(code.is_dark(x, y))).bg(colour(code.is_dark(x, y + 1)));
-            if let Some(cell) = buffer.cell_mut((area.x + column, area.y + row)) {
-                cell.set_symbol("▀").set_style(style);
+/// The address without its scheme in large letters, a line for each part between slashes;
+/// `None` when a part does not fit across.
+fn big_address(url: &str, width: usize, blocks: Blocks) -> Option<Vec<String>> {
+    let address = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let mut rows = Vec::new();
+    for part in address.split_inclusive('/') {
+        let part_rows = big_rows(part, width, blocks)?;
+        (part_rows.len() == letter_size(blocks).1).then_some(())?;
+        rows.extend(part_rows);
+    }
+    Some(rows)
+}
+
+/// How the code's modules become cells.
+#[derive(Debug, Clone, Copy)]
+enum CodeDrawing {
+    /// A cell is two modules, one above the other: an upper half block in the top module's
+    /// colour on the bottom module's colour. Square modules on any font twice as tall as wide.
+    HalfBlocks,
+    /// A module is two cells side by side, each all dark or all light: square on such fonts,
+    /// for consoles whose fonts have no half blocks.
+    FullBlocks,
+}
+
+impl CodeDrawing {
+    fn for_blocks(blocks: Blocks) -> CodeDrawing {
+        match blocks {
+            Blocks::Quadrants | Blocks::HalfBlocks => CodeDrawing::HalfBlocks,
+            Blocks::FullBlocks => CodeDrawing::FullBlocks,
+        }
+    }
+
+    /// Columns and rows the code takes.
+    fn size(self, code: &QrModules) -> (u16, u16) {
+        let size = code.size as u16;
+        match self {
+            CodeDrawing::HalfBlocks => (size, size.div_ceil(2)),
+            CodeDrawing::FullBlocks => (2 * size, size),
+        }
+    }
+
+    /// Dark modules black, light ones light grey, whatever the theme: the Linux console shows
+    /// only 8 background colours, so not white.
+    fn draw(self, buffer: &mut Buffer, area: Rect, code: &QrModules, full_block: Option<&str>) {
+        let colour = |dark: bool| if dark { Color::Black } else { Color::Gray };
+        for row in 0..area.height {
+            for column in 0..area.width {
+                let Some(cell) = buffer.cell_mut((area.x + column, area.y + row)) else { continue };
+                let (x, y) = (usize::from(column), usize::from(row));
+                match self {
+                    CodeDrawing::HalfBlocks => {
+                        let (top, bottom) = (code.is_dark(x, 2 * y), code.is_dark(x, 2 * y + 1));
+                        cell.set_symbol("▀").set_style(Style::new().fg(colour(top)).bg(colour(bottom)));
+                    }
+                    CodeDrawing::FullBlocks => {
+                        // The block where the font has one, and the background colour either way.
+                        let dark = code.is_dark(x / 2, y);
+                        let symbol = if dark { full_block.unwrap_or(" ") } else { " " };
+                        cell.set_symbol(symbol).set_style(Style::new().fg(colour(dark)).bg(colour(dark)));
+                    }
+                }
             }
         }
     }

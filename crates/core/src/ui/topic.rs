@@ -52,10 +52,16 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
             let end = next.right().saturating_sub(forward).saturating_sub(1);
             let between = Rect { x: start, width: end.saturating_sub(start), ..area };
             let room = usize::from(between.width);
-            let spans = if label.width() + 3 + position.width() <= room {
-                vec![Span::styled(label, theme.strong), Span::raw(" · "), Span::styled(position, theme.quiet)]
+            let glyphs = &app.settings().glyphs;
+            let between_words = format!(" {} ", glyphs.dot);
+            let spans = if label.width() + between_words.width() + position.width() <= room {
+                vec![
+                    Span::styled(label, theme.strong),
+                    Span::raw(between_words),
+                    Span::styled(position, theme.quiet),
+                ]
             } else {
-                vec![Span::styled(shorten(label, room), theme.strong)]
+                vec![Span::styled(shorten(label, room, glyphs.ellipsis), theme.strong)]
             };
             frame.render_widget(Paragraph::new(Line::from(spans)).alignment(Alignment::Center), between);
             frame
@@ -78,16 +84,17 @@ fn side_list(
     current: usize,
     theme: &Theme,
 ) {
+    let glyphs = &app.settings().glyphs;
     let first = first_visible(current, pages.len(), usize::from(area.height));
     let rows = pages.iter().enumerate().skip(first).take(usize::from(area.height));
     for (row, (index, page)) in rows.enumerate() {
         let selected = index == current;
-        let marker = if selected { "▶" } else { " " };
+        let marker = if selected { glyphs.pointer } else { " " };
         let number = if index < 9 { format!("{}", index + 1) } else { " ".to_owned() };
         let room = usize::from(area.width).saturating_sub(5);
         let urgent = is_urgent(topic, *page);
         let label = page_label(topic, *page, app.catalog());
-        let label = fit(&if urgent { urgent_mark(label) } else { label.to_owned() }, room);
+        let label = shorten(&if urgent { urgent_mark(label) } else { label.to_owned() }, room, glyphs.ellipsis);
         let line = format!("{marker} {number} {label}");
         let style = match (selected, urgent) {
             (true, _) => theme.selected,
@@ -100,24 +107,8 @@ fn side_list(
     // A rule between the list and the text.
     let rule = Rect { x: area.right(), width: 1, y: area.y.saturating_sub(1), height: area.height + 2 };
     let rule = rule.intersection(frame.area());
-    let bars: Vec<Line> = (0..rule.height).map(|_| Line::from("│")).collect();
+    let bars: Vec<Line> = (0..rule.height).map(|_| Line::from(glyphs.bar)).collect();
     frame.render_widget(Paragraph::new(bars).style(theme.border), rule);
-}
-
-/// `text` cut to `width` columns, with "…" when cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 fn page_text(
@@ -157,7 +148,7 @@ fn page_text(
                         Role::Marker
                             if chosen && run.text.starts_with(' ') && !run.text.trim().is_empty() =>
                         {
-                            Span::styled(format!("▶{}", &run.text[1..]), theme.strong)
+                            Span::styled(format!("{}{}", app.settings().glyphs.pointer, &run.text[1..]), theme.strong)
                         }
                         _ => Span::styled(run.text.as_str(), style),
                     }
