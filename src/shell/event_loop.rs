@@ -292,7 +292,7 @@ where
             continue;
         }
         // The index arriving changes nothing on screen, unless a timer fell due with it, or
-        // search was waiting for it ("Still reading the library…" becomes "Nothing found").
+        // search was waiting for it ("Still reading the library..." becomes "Nothing found").
         let only_index = inputs.iter().all(|input| matches!(input, Input::SearchIndexReady(_)));
         let before = only_index.then(|| (app.session().clone(), app.reset_countdown(), app.search_ready()));
         if dispatch(&mut app, inputs, &mut outside) == Flow::Quit {

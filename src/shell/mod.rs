@@ -115,7 +115,8 @@ fn kiosk(cli: &Cli) -> ExitCode {
         }
     };
     let size = screen.terminal.size().unwrap_or_default();
-    let (glyphs, font_problem) = console_font::glyphs_for(std::env::var_os("TERM").as_deref(), &std::io::stdout());
+    let (glyphs, font_problem) =
+        console_font::glyphs_for(std::env::var_os("TERM").as_deref(), &std::io::stdout());
     start.settings.glyphs = glyphs;
     if let Some(problem) = font_problem {
         journal::line(Level::Info, format!("{problem}; drawing with what every stock console font has"));

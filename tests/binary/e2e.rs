@@ -15,7 +15,7 @@ fn a_patient_reads_complications_opens_an_answer_and_quits() {
     kiosk.with_screen(|screen| assert!(screen.alternate_screen()));
 
     kiosk.send(b"\r");
-    kiosk.wait_for("Draft — not yet reviewed by a clinician");
+    kiosk.wait_for("Draft: not yet reviewed by a clinician");
     for _ in 0..12 {
         kiosk.send(RIGHT);
     }

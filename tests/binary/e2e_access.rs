@@ -16,7 +16,7 @@ fn a_spanish_reader_uses_the_kiosk_in_spanish_and_the_reset_returns_to_english()
     kiosk.send(b" ");
     kiosk.wait_for("Elija un tema para leer.");
     kiosk.send(b"\r");
-    kiosk.wait_for("Borrador — aún no revisado por un médico");
+    kiosk.wait_for("Borrador: aún no revisado por un médico");
     kiosk.wait_for("¿Sigue ahí?");
     kiosk.wait_for("Press any key to start");
     kiosk.signal(libc::SIGTERM);

@@ -28,7 +28,7 @@ fn an_idle_reader_is_warned_then_the_kiosk_starts_over() {
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic to read about.");
     kiosk.send(b"\r");
-    kiosk.wait_for("Draft — not yet reviewed by a clinician");
+    kiosk.wait_for("Draft: not yet reviewed by a clinician");
     kiosk.send(b"\x1b[C\x1b[C\x1b[C");
     kiosk.wait_for("4 Symptoms");
     kiosk.wait_for("Are you still there?");
@@ -60,7 +60,7 @@ fn the_escape_battery_leaves_a_locked_kiosk_running() {
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic to read about.");
     kiosk.send(b"\r");
-    kiosk.wait_for("Draft — not yet reviewed by a clinician");
+    kiosk.wait_for("Draft: not yet reviewed by a clinician");
     // q, Esc, Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D, and F1 to F11.
     let battery: &[&[u8]] = &[
         b"q",

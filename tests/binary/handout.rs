@@ -39,7 +39,7 @@ fn a_handout_has_every_patient_section_the_faq_review_status_and_sources_but_no_
     let text = bundled_handout("Riverside Spine Clinic").render(Format::Text);
     for expected in [
         "Patient education from Riverside Spine Clinic",
-        "Draft — not yet reviewed by a clinician.",
+        "Draft: not yet reviewed by a clinician.",
         "When it is used",
         "Call 911 right away if",
         "Call your care team if",
@@ -102,7 +102,7 @@ fn the_html_handout_parses_and_holds_every_section() {
     for (question, answer) in &handout.faq {
         assert!(parsed.text.contains(question.as_str()) && parsed.text.contains(answer.as_str()));
     }
-    assert!(parsed.text.contains("Draft — not yet reviewed by a clinician."));
+    assert!(parsed.text.contains("Draft: not yet reviewed by a clinician."));
     assert_eq!(parsed.tags.iter().filter(|t| *t == "h2").count(), handout.sections.len() + 3);
 }
 

@@ -194,24 +194,32 @@ pub fn run_within(args: &[&str], within: std::time::Duration) -> std::process::O
 /// the test: `.ci/run` installs it, and a skipped check proves nothing. Elsewhere the skip is
 /// written past the test harness's capture, named and counted, so it shows in the output.
 pub fn tool_for(test: &str, tool: &str) -> bool {
-    use std::io::Write as _;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static SKIPPED: AtomicUsize = AtomicUsize::new(0);
     let found = std::process::Command::new("sh")
         .args(["-c", &format!("command -v {tool}")])
         .output()
         .is_ok_and(|output| output.status.success());
-    if found {
-        return true;
-    }
+    found || skipped(test, tool)
+}
+
+/// Whether the file at `path` (from the Debian package `package`) is there, for a test that
+/// reads it; missing, as [`tool_for`].
+pub fn file_for(test: &str, path: &str, package: &str) -> bool {
+    std::path::Path::new(path).exists() || skipped(test, &format!("{path} (package {package})"))
+}
+
+/// Fails on CI, else says the test was skipped and why; `false`.
+fn skipped(test: &str, what: &str) -> bool {
+    use std::io::Write as _;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static SKIPPED: AtomicUsize = AtomicUsize::new(0);
     assert!(
         std::env::var("CI").as_deref() != Ok("true"),
-        "{test} needs {tool}, which is not installed; .ci/run installs it"
+        "{test} needs {what}, which is not installed; .ci/run installs it"
     );
     let count = SKIPPED.fetch_add(1, Ordering::SeqCst) + 1;
     let _ = writeln!(
         std::io::stderr(),
-        "SKIPPED {test}: {tool} is not installed (.ci/run installs it); skipped in this test program: {count}"
+        "SKIPPED {test}: {what} is not installed (.ci/run installs it); skipped in this test program: {count}"
     );
     false
 }

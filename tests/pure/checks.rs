@@ -25,7 +25,7 @@ fn a_check_answered_wrong_then_right_shows_the_page_and_the_way_back_never_a_sco
     let screen = screen_text(&app);
     assert!(screen.contains("(x) Yes, a week before, on my own"), "{screen}");
     assert!(screen.contains("The page says: Do not stop any medicine unless"), "{screen}");
-    assert!(screen.contains("> Read “Getting ready” again"), "{screen}");
+    assert!(screen.contains("> Read \"Getting ready\" again"), "{screen}");
     for judgement in ["Wrong", "Correct", "score", "/3"] {
         assert!(!screen.contains(judgement), "{judgement:?} on screen:\n{screen}");
     }
@@ -43,7 +43,7 @@ fn a_check_answered_wrong_then_right_shows_the_page_and_the_way_back_never_a_sco
     let screen = screen_text(&app);
     assert!(screen.contains("(x) Only if my doctor tells me to"), "{screen}");
     assert!(screen.contains("The page says: Do not stop any medicine"), "{screen}");
-    assert!(!screen.contains("> Read “Getting ready” again"), "{screen}");
+    assert!(!screen.contains("> Read \"Getting ready\" again"), "{screen}");
 }
 
 #[test]

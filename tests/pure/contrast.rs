@@ -3,9 +3,8 @@
 //! the default theme, 7:1 in high contrast — computed from the colours the terminal would
 //! show: the xterm palette, and the Linux console's, which has only 8 background colours.
 
-use crate::common::*;
-use kiosk_content::i18n::Catalogs;
-use kiosk_core::app::{App, Input, Key, Page, Settings, ThemeName};
+use crate::screens::every_screen;
+use kiosk_core::app::{Settings, ThemeName};
 use ratatui_core::buffer::Buffer;
 use ratatui_core::style::{Color, Modifier};
 
@@ -128,74 +127,13 @@ fn problems(buffer: &Buffer, minimum: f64, screen: &str) -> Vec<String> {
     found
 }
 
-fn kiosk(theme: ThemeName, language: &str) -> App {
-    let languages = vec!["en".to_owned(), "es".to_owned()];
-    let (catalogs, _) = Catalogs::bundled(&languages);
-    let settings =
-        Settings { theme, languages, print_command: Some(vec!["lp".into()]), ..Settings::default() };
-    let mut app = App::new(kiosk_content::load_bundled().library, catalogs, settings, (80, 24), t0());
-    if language == "es" {
-        press(&mut app, Key::Char('L'));
-    }
-    app
-}
-
-/// Every screen a reader meets, drawn, with its name.
-fn every_screen(theme: ThemeName, language: &str) -> Vec<(String, Buffer)> {
-    let mut screens = Vec::new();
-    let mut app = kiosk(theme, language);
-    screens.push(("home".to_owned(), draw(&app)));
-    press(&mut app, Key::Enter);
-    let pages = app.pages().len();
-    for page in 0..pages {
-        screens.push((format!("page {page}"), draw(&app)));
-        if app.pages()[page] == Page::Faq {
-            press_all(&mut app, &[Key::Enter]);
-            screens.push(("an open answer".to_owned(), draw(&app)));
-        }
-        press(&mut app, Key::Right);
-    }
-    press(&mut app, Key::Char('t'));
-    screens.push(("take home".to_owned(), draw(&app)));
-    press(&mut app, Key::Esc);
-    press(&mut app, Key::Char('?'));
-    screens.push(("help".to_owned(), draw(&app)));
-    press(&mut app, Key::Esc);
-    press(&mut app, Key::Char('/'));
-    send(&mut app, Input::Paste("cement".into()));
-    screens.push(("search".to_owned(), draw(&app)));
-    let mut locked = kiosk_with(theme, language, Settings { locked: true, ..Settings::default() });
-    screens.push(("attract".to_owned(), draw(&locked)));
-    press(&mut locked, Key::Char(' '));
-    send_at(&mut locked, std::time::Duration::from_secs(3600), Input::Wake);
-    screens.push(("idle warning".to_owned(), draw(&locked)));
-    let mut staff = kiosk(theme, language);
-    press(&mut staff, Key::Function(12));
-    screens.push(("staff menu".to_owned(), draw(&staff)));
-    let mut tiny = kiosk(theme, language);
-    send(&mut tiny, Input::Resize { width: 10, height: 4 });
-    screens.push(("too small".to_owned(), draw(&tiny)));
-    screens
-}
-
-fn kiosk_with(theme: ThemeName, language: &str, settings: Settings) -> App {
-    let languages = vec!["en".to_owned(), "es".to_owned()];
-    let (catalogs, _) = Catalogs::bundled(&languages);
-    let settings = Settings { theme, languages, ..settings };
-    let mut app = App::new(kiosk_content::load_bundled().library, catalogs, settings, (80, 24), t0());
-    if language == "es" {
-        press(&mut app, Key::Char(' '));
-        press(&mut app, Key::Char('L'));
-    }
-    app
-}
-
 #[test]
 fn every_cell_of_every_screen_has_its_own_colours_and_enough_contrast() {
     let mut all = Vec::new();
     for (theme, minimum) in [(ThemeName::Default, 4.5), (ThemeName::HighContrast, 7.0)] {
         for language in ["en", "es"] {
-            for (name, buffer) in every_screen(theme, language) {
+            let base = Settings { theme, ..Settings::default() };
+            for (name, buffer) in every_screen(&base, language, (80, 24)) {
                 all.extend(problems(&buffer, minimum, &format!("{theme:?} {language} {name}")));
             }
         }

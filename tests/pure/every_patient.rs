@@ -38,7 +38,7 @@ fn a_spanish_speaker_can_do_everything_in_spanish() {
     assert!(text(&draw(&app)).contains("Vertebroplastia"));
     press(&mut app, Key::Enter);
     let screen = text(&draw(&app));
-    assert!(screen.contains("Borrador — aún no revisado por un médico"), "{screen}");
+    assert!(screen.contains("Borrador: aún no revisado por un médico"), "{screen}");
     assert!(screen.contains("Borrador de traducción"), "{screen}");
     let faq = app.pages().iter().position(|p| *p == kiosk_core::app::Page::Faq).expect("FAQ");
     for _ in 0..faq {

@@ -7,6 +7,7 @@ mod common;
 
 mod checks;
 mod config;
+mod console_fonts;
 mod contrast;
 mod every_patient;
 mod facts_review;
@@ -20,6 +21,7 @@ mod questions;
 mod readability;
 mod related;
 mod review_lifecycle;
+mod screens;
 mod search;
 mod snapshots;
 mod soak;

@@ -283,7 +283,7 @@ fn before_the_whole_index_is_ready_names_answer_and_the_overlay_says_more_is_com
     without_the_index(&mut app, Input::Key(Key::Ctrl('u')));
     without_the_index(&mut app, Input::Paste("lungs".into()));
     assert!(app.session().search.as_ref().expect("open").hits.is_empty());
-    assert!(screen_text(&app).contains("Still reading the library…"), "{}", screen_text(&app));
+    assert!(screen_text(&app).contains("Still reading the library..."), "{}", screen_text(&app));
     // When the index comes, the same query finds the text.
     let job = app.search_job().expect("the index is still wanted");
     send(&mut app, Input::SearchIndexReady(job.build()));

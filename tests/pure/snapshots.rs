@@ -171,7 +171,7 @@ fn the_draft_notice_is_shown_in_the_warning_style_on_every_page() {
     for _ in 0..app.pages().len() {
         let buffer = buffer(&app);
         let notice_row: String = (0..80).map(|x| buffer[(x, 1)].symbol().to_owned()).collect();
-        assert_eq!(notice_row.trim(), "Draft — not yet reviewed by a clinician");
+        assert_eq!(notice_row.trim(), "Draft: not yet reviewed by a clinician");
         let cell = &buffer[(40, 1)];
         assert_eq!((cell.fg, cell.bg), (theme.warning.fg.expect("fg"), theme.warning.bg.expect("bg")));
         assert!(cell.modifier.contains(Modifier::BOLD));

@@ -88,3 +88,62 @@ fn a_resize_while_the_panel_is_open_redraws_the_code_or_the_message() {
     send(&mut app, Input::Resize { width: 50, height: 40 });
     assert_eq!(decode(&draw(&app)), [URL]);
 }
+
+/// The screen as the Linux console shows it, 8×16 pixels a cell: a full block is its
+/// foreground, a half block its foreground on one half, anything else its background; black
+/// is dark, every other colour light.
+fn decode_console(buffer: &Buffer) -> Vec<String> {
+    let (cell_width, cell_height) = (8, 16);
+    let dark = |x: usize, y: usize| -> bool {
+        let cell = &buffer[((x / cell_width) as u16, (y / cell_height) as u16)];
+        let top = y % cell_height < cell_height / 2;
+        let colour = match cell.symbol() {
+            "█" => cell.fg,
+            "▀" if top => cell.fg,
+            "▄" if !top => cell.fg,
+            _ => cell.bg,
+        };
+        colour == Color::Black
+    };
+    let area = buffer.area;
+    let (width, height) = (usize::from(area.width) * cell_width, usize::from(area.height) * cell_height);
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| if dark(x, y) { 0 } else { 255 });
+    image.detect_grids().into_iter().filter_map(|grid| grid.decode().ok()).map(|(_, text)| text).collect()
+}
+
+fn console_take_home(glyphs: kiosk_core::ui::Glyphs, width: u16, height: u16) -> Buffer {
+    let settings = kiosk_core::app::Settings { glyphs, ..kiosk_core::app::Settings::default() };
+    let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&["en".to_owned()]);
+    let mut app = App::new(kiosk_content::load_bundled().library, catalogs, settings, (width, height), t0());
+    press_all(&mut app, &[Key::Enter, Key::Char('t')]);
+    draw(&app)
+}
+
+/// The stock console fonts have no half blocks: the code is drawn with full blocks, a module
+/// two cells wide, and a 128×48 console (1024×768 with an 8×16 font) shows it whole.
+#[test]
+fn on_a_console_without_half_blocks_the_code_of_full_blocks_scans_at_128_by_48() {
+    let buffer = console_take_home(kiosk_core::ui::Glyphs::stock_console(), 128, 48);
+    assert!(buffer.content().iter().all(|cell| !["▀", "▄"].contains(&cell.symbol())));
+    assert!(buffer.content().iter().any(|cell| cell.symbol() == "█"));
+    assert_eq!(decode_console(&buffer), [URL]);
+}
+
+/// At 80×24 the full-block code does not fit: the address, and what the code needs.
+#[test]
+fn on_an_80_by_24_console_without_half_blocks_the_address_and_what_the_code_needs_show() {
+    let buffer = console_take_home(kiosk_core::ui::Glyphs::stock_console(), 80, 24);
+    let text: String = buffer.content().iter().map(|cell| cell.symbol()).collect();
+    assert!(buffer.content().iter().all(|cell| cell.symbol() != "█"));
+    assert!(text.contains("https://www.mayoclinic.org/"), "{text}");
+    assert!(text.contains("The code needs 90 columns and 45 lines; this screen has 80 and 24."), "{text}");
+}
+
+/// The kernel's own font has half blocks: the code keeps two modules a cell and fits 80×24.
+#[test]
+fn on_a_console_with_half_blocks_the_code_fits_80_by_24_and_scans() {
+    let kernel_like = (' '..='~').chain("▀▄█▶•·→│".chars());
+    let buffer = console_take_home(kiosk_core::ui::Glyphs::console_font(kernel_like), 80, 24);
+    assert_eq!(decode_console(&buffer), [URL]);
+}

@@ -144,7 +144,7 @@ pub struct Review {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReviewStatus {
-    /// Not yet reviewed: shown with "Draft — not yet reviewed by a clinician".
+    /// Not yet reviewed: shown with "Draft: not yet reviewed by a clinician".
     Draft,
     /// Reviewed by the clinician named in `reviewed_by` on `reviewed_on`.
     Reviewed,

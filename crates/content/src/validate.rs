@@ -2,10 +2,10 @@
 
 use std::collections::HashSet;
 
+use super::console::{console_stand_in, in_stock_console_font};
 use super::diagnostic::Severity;
 use super::field_path::FieldPath;
 use super::model::{Audience, ReviewStatus, SectionKind, Topic};
-use super::console::{console_stand_in, in_stock_console_font};
 use super::text_safety::{is_bidi_control, unsafe_character};
 
 /// One problem found in a topic, named by the path of the value it concerns.
@@ -112,10 +112,16 @@ fn check_console_characters(topic: &Topic, findings: &mut Vec<Finding>) {
     for (path, text) in topic.text_fields() {
         let shown = path.to_string();
         let exact_copy = shown.starts_with("sources[") && shown.ends_with(".title");
-        if shown == "id" || shown.ends_with("url") || exact_copy || staff_only.iter().any(|p| shown.starts_with(p.as_str())) {
+        if shown == "id"
+            || shown.ends_with("url")
+            || exact_copy
+            || staff_only.iter().any(|p| shown.starts_with(p.as_str()))
+        {
             continue;
         }
-        let Some((index, c)) = text.chars().enumerate().find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c)) else {
+        let Some((index, c)) =
+            text.chars().enumerate().find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c))
+        else {
             continue;
         };
         let instead = match console_stand_in(c, in_stock_console_font) {
@@ -133,12 +139,15 @@ fn check_console_characters(topic: &Topic, findings: &mut Vec<Finding>) {
                     index + 1
                 ),
             )
-            .hint(format!("write it with the keyboard's own characters{}", match c {
-                '\u{2014}' | '\u{2013}' => ": a hyphen, a colon or a new sentence",
-                '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' => ": straight quotes",
-                '\u{2026}' => ": three dots",
-                _ => "",
-            })),
+            .hint(format!(
+                "write it with the keyboard's own characters{}",
+                match c {
+                    '\u{2014}' | '\u{2013}' => ": a hyphen, a colon or a new sentence",
+                    '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' => ": straight quotes",
+                    '\u{2026}' => ": three dots",
+                    _ => "",
+                }
+            )),
         );
     }
 }

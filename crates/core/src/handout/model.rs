@@ -16,7 +16,7 @@ pub struct Handout {
     pub title: String,
     /// The topic's subtitle.
     pub subtitle: String,
-    /// "Draft — not yet reviewed by a clinician." or "Reviewed by … on …."
+    /// "Draft: not yet reviewed by a clinician." or "Reviewed by … on …."
     pub review: String,
     /// "Next review due …", if set.
     pub next_review: Option<String>,

@@ -22,7 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let topics: Vec<&str> = app.home_topics().iter().map(|t| t.title.as_str()).collect();
     let glyphs = &app.settings().glyphs;
-    let topics = format!("{} {}", catalog.text(Msg::AttractTopics), topics.join(&format!(" {} ", glyphs.dot)));
+    let topics =
+        format!("{} {}", catalog.text(Msg::AttractTopics), topics.join(&format!(" {} ", glyphs.dot)));
     let start = format!("  {}  ", catalog.text(Msg::AttractStart));
 
     // Large letters when they fit with the rest; the name in ordinary bold text when not.

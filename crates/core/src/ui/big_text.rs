@@ -109,7 +109,8 @@ mod tests {
         let half = big_rows("H", 8, Blocks::HalfBlocks).expect("fits");
         for (n, row) in half.iter().enumerate() {
             for (x, c) in row.chars().enumerate() {
-                let (top, bottom) = (full[2 * n].chars().nth(x) == Some('█'), full[2 * n + 1].chars().nth(x) == Some('█'));
+                let (top, bottom) =
+                    (full[2 * n].chars().nth(x) == Some('█'), full[2 * n + 1].chars().nth(x) == Some('█'));
                 assert_eq!(c, quadrant(top, top, bottom, bottom));
             }
         }

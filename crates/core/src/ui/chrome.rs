@@ -22,7 +22,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, the
     // One column of space before what sits on the right.
     let room = usize::from(end.saturating_sub(area.x).saturating_sub(2));
     let settings = app.settings();
-    let title = fit_title(&settings.clinic_name, app.catalog().text(Msg::AppTitle), place, room, &settings.glyphs);
+    let title =
+        fit_title(&settings.clinic_name, app.catalog().text(Msg::AppTitle), place, room, &settings.glyphs);
     let title_area = Rect { width: end.saturating_sub(area.x), ..area };
     frame.render_widget(Paragraph::new(Line::from(vec![Span::raw(" "), Span::raw(title)])), title_area);
     if app.staff() {

@@ -16,7 +16,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (button, language) in language_buttons(area, offered.len()).into_iter().zip(offered) {
         let current = language == app.language();
         let name = app.catalog_for(language).text(Msg::LanguageName);
-        let label = if current { format!("{}{name}", app.settings().glyphs.pointer) } else { name.to_owned() };
+        let label =
+            if current { format!("{}{name}", app.settings().glyphs.pointer) } else { name.to_owned() };
         let pad = usize::from(LANGUAGE_BUTTON_WIDTH).saturating_sub(label.width());
         let text = format!("{}{label}{}", " ".repeat(pad / 2), " ".repeat(pad - pad / 2));
         let style = if current { theme.selected } else { theme.button };

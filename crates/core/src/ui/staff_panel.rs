@@ -67,9 +67,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
                 lines.push(Line::styled(catalog.text(Msg::MenuNoProblems), theme.quiet));
             } else {
                 lines.push(Line::styled(catalog.text(Msg::MenuProblems), theme.warning));
-                lines.extend(
-                    notices.into_iter().map(|notice| Line::from(vec![Span::raw(format!("{} ", settings.glyphs.bullet)), Span::raw(notice)])),
-                );
+                lines.extend(notices.into_iter().map(|notice| {
+                    Line::from(vec![Span::raw(format!("{} ", settings.glyphs.bullet)), Span::raw(notice)])
+                }));
             }
             (catalog.text(Msg::MenuTitle), lines)
         }

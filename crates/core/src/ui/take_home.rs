@@ -39,7 +39,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
         text.push(Line::default());
         // The address as large as the screen allows, since there is no code to scan.
         let room = usize::from(area.width).saturating_sub(2);
-        match big_address(url, room, glyphs.blocks).filter(|rows| rows.len() + 10 <= usize::from(area.height)) {
+        match big_address(url, room, glyphs.blocks).filter(|rows| rows.len() + 10 <= usize::from(area.height))
+        {
             Some(rows) => text.extend(rows.into_iter().map(|row| Line::styled(row, theme.strong))),
             None => text.push(Line::styled(url, theme.strong)),
         }
@@ -153,5 +154,17 @@ impl CodeDrawing {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_address_goes_large_a_line_for_each_part_between_slashes() {
+        let rows = big_address("https://ex.org/spine", 80, Blocks::FullBlocks).expect("fits");
+        assert_eq!(rows.len(), 2 * 8);
+        assert_eq!(big_address("https://www.mayoclinic.org/tests-procedures", 80, Blocks::FullBlocks), None);
     }
 }

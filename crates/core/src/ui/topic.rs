@@ -94,7 +94,8 @@ fn side_list(
         let room = usize::from(area.width).saturating_sub(5);
         let urgent = is_urgent(topic, *page);
         let label = page_label(topic, *page, app.catalog());
-        let label = shorten(&if urgent { urgent_mark(label) } else { label.to_owned() }, room, glyphs.ellipsis);
+        let label =
+            shorten(&if urgent { urgent_mark(label) } else { label.to_owned() }, room, glyphs.ellipsis);
         let line = format!("{marker} {number} {label}");
         let style = match (selected, urgent) {
             (true, _) => theme.selected,
@@ -148,7 +149,10 @@ fn page_text(
                         Role::Marker
                             if chosen && run.text.starts_with(' ') && !run.text.trim().is_empty() =>
                         {
-                            Span::styled(format!("{}{}", app.settings().glyphs.pointer, &run.text[1..]), theme.strong)
+                            Span::styled(
+                                format!("{}{}", app.settings().glyphs.pointer, &run.text[1..]),
+                                theme.strong,
+                            )
                         }
                         _ => Span::styled(run.text.as_str(), style),
                     }

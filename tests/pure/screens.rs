@@ -1,0 +1,61 @@
+//! Every screen a reader meets, drawn: for checks that must hold on all of them (contrast,
+//! what the console's fonts can draw).
+
+use crate::common::*;
+use kiosk_content::i18n::Catalogs;
+use kiosk_core::app::{App, Input, Key, Page, Settings};
+use ratatui_core::buffer::Buffer;
+
+/// The bundled kiosk in `language`, on `base`'s theme and glyphs, at `size`.
+fn kiosk(base: &Settings, language: &str, size: (u16, u16)) -> App {
+    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let (catalogs, _) = Catalogs::bundled(&languages);
+    let settings = Settings { languages, print_command: Some(vec!["lp".into()]), ..base.clone() };
+    let mut app = App::new(kiosk_content::load_bundled().library, catalogs, settings, size, t0());
+    if language == "es" {
+        if app.settings().locked {
+            press(&mut app, Key::Char(' '));
+        }
+        press(&mut app, Key::Char('L'));
+    }
+    app
+}
+
+/// Every screen a reader meets at `size`, drawn, with its name.
+pub fn every_screen(base: &Settings, language: &str, size: (u16, u16)) -> Vec<(String, Buffer)> {
+    let mut screens = Vec::new();
+    let mut app = kiosk(base, language, size);
+    screens.push(("home".to_owned(), draw(&app)));
+    press(&mut app, Key::Enter);
+    let pages = app.pages().len();
+    for page in 0..pages {
+        screens.push((format!("page {page}"), draw(&app)));
+        if app.pages()[page] == Page::Faq {
+            press_all(&mut app, &[Key::Enter]);
+            screens.push(("an open answer".to_owned(), draw(&app)));
+        }
+        press(&mut app, Key::Right);
+    }
+    press(&mut app, Key::Char('t'));
+    screens.push(("take home".to_owned(), draw(&app)));
+    press(&mut app, Key::Esc);
+    press(&mut app, Key::Char('?'));
+    screens.push(("help".to_owned(), draw(&app)));
+    press(&mut app, Key::Esc);
+    press(&mut app, Key::Char('/'));
+    send(&mut app, Input::Paste("cement".into()));
+    screens.push(("search".to_owned(), draw(&app)));
+    let mut locked =
+        kiosk(&Settings { locked: true, clinic_name: "Riverside".into(), ..base.clone() }, language, size);
+    screens.push(("attract".to_owned(), draw(&locked)));
+    press(&mut locked, Key::Char(' '));
+    send_at(&mut locked, std::time::Duration::from_secs(3600), Input::Wake);
+    screens.push(("idle warning".to_owned(), draw(&locked)));
+    let mut staff = kiosk(base, language, size);
+    press(&mut staff, Key::Function(12));
+    screens.push(("staff menu".to_owned(), draw(&staff)));
+    let mut tiny = kiosk(base, language, size);
+    send(&mut tiny, Input::Resize { width: 10, height: 4 });
+    screens.push(("too small".to_owned(), draw(&tiny)));
+    screens
+}
