@@ -24,6 +24,10 @@ missing=0
 for path in \
     ./usr/bin/patient-kiosk \
     ./lib/systemd/system/patient-kiosk.service \
+    ./lib/systemd/system/patient-kiosk-touch.service \
+    ./usr/share/patient-kiosk/touch/touch-session \
+    ./usr/share/patient-kiosk/touch/PatientKiosk.Xresources \
+    ./usr/share/doc/patient-kiosk/examples/xorg.conf.d/50-patient-kiosk.conf \
     ./usr/lib/sysusers.d/patient-kiosk.conf \
     ./etc/patient-kiosk/config.toml \
     ./usr/share/doc/patient-kiosk/deployment.md \

@@ -1,4 +1,5 @@
-//! The files in deploy/ are checked by the tools that will read them: systemd and OpenSSH.
+//! The files in deploy/ are checked by the tools that will read them: systemd and OpenSSH
+//! (the touchscreen session itself runs in tests/binary/touch_session.rs).
 //! On a machine without those tools the checks are skipped and say so (and fail on CI, where
 //! `.ci/run` installs them).
 
@@ -26,21 +27,29 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-#[test]
-fn the_systemd_unit_passes_systemd_analyze_verify() {
-    if !crate::common::tool_for("deploy::the_systemd_unit_passes_systemd_analyze_verify", "systemd-analyze") {
+/// `systemd-analyze verify` on the unit `file` of deploy/, in a root of its own holding the
+/// unit, systemd's units, the manual page its `Documentation=` names, and the programs its
+/// `ExecStart=` runs (`programs`, copied from this machine; the kiosk from this build). Any
+/// output fails: systemd-analyze reports a misspelt or bad directive but still exits 0.
+fn verify_unit(test: &str, file: &str, programs: &[&str]) {
+    if !crate::common::tool_for(test, "systemd-analyze") {
         return;
     }
-    // A root of its own, holding the unit, the binary where ExecStart looks, and systemd's units.
     let root = tempfile::tempdir().expect("temp dir");
     let bin = root.path().join("usr/bin");
     std::fs::create_dir_all(&bin).expect("mkdir");
     std::fs::copy(env!("CARGO_BIN_EXE_patient-kiosk"), bin.join("patient-kiosk")).expect("copy binary");
+    for program in programs {
+        if !crate::common::tool_for(test, program) {
+            return;
+        }
+        std::fs::copy(Path::new("/usr/bin").join(program), bin.join(program)).expect("copy program");
+    }
     copy_tree(Path::new("/usr/lib/systemd/system"), &root.path().join("usr/lib/systemd/system"));
     let units = root.path().join("etc/systemd/system");
     std::fs::create_dir_all(&units).expect("mkdir");
-    let unit = units.join("patient-kiosk.service");
-    std::fs::copy(deploy("patient-kiosk.service"), &unit).expect("copy unit");
+    let unit = units.join(Path::new(file).file_name().expect("a file name"));
+    std::fs::copy(deploy(file), &unit).expect("copy unit");
 
     // The unit's `Documentation=man:patient-kiosk(1)` is checked by running man: the page the
     // binary makes, where man finds it.
@@ -56,9 +65,22 @@ fn the_systemd_unit_passes_systemd_analyze_verify() {
         .arg(&unit)
         .output()
         .expect("run systemd-analyze");
-    // systemd-analyze reports a misspelt or bad directive but still exits 0: any output fails.
     let said = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success() && said.trim().is_empty(), "systemd-analyze verify:\n{said}");
+    assert!(output.status.success() && said.trim().is_empty(), "systemd-analyze verify {file}:\n{said}");
+}
+
+#[test]
+fn the_systemd_unit_passes_systemd_analyze_verify() {
+    verify_unit("deploy::the_systemd_unit_passes_systemd_analyze_verify", "patient-kiosk.service", &[]);
+}
+
+#[test]
+fn the_touchscreen_session_unit_passes_systemd_analyze_verify() {
+    verify_unit(
+        "deploy::the_touchscreen_session_unit_passes_systemd_analyze_verify",
+        "touch/patient-kiosk-touch.service",
+        &["xinit"],
+    );
 }
 
 #[test]

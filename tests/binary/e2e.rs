@@ -144,3 +144,22 @@ fn the_readme_shows_the_screen_the_program_draws() {
         "the README's screen is stale: run `UPDATE_README=1 cargo test --test binary the_readme`"
     );
 }
+
+/// On `TERM=linux` the kiosk draws with what every stock console font has (a pseudo-terminal
+/// cannot be asked for its font): `»` in the header, full-block letters, no `›`, `—` or `…`.
+#[test]
+fn on_the_linux_console_the_kiosk_draws_only_what_its_fonts_have() {
+    let mut kiosk = PtyKiosk::start_with_env(&[], &[("TERM", "linux")], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\r");
+    kiosk.wait_for("Patient Education » Vertebroplasty");
+    kiosk.wait_for("Draft: not yet reviewed by a clinician");
+    let screen = kiosk.contents();
+    let odd: String = screen
+        .chars()
+        .filter(|c| !c.is_whitespace() && !kiosk_content::console::in_stock_console_font(*c))
+        .collect();
+    assert!(odd.is_empty(), "not in every stock console font: {odd:?}\n{screen}");
+    kiosk.quit();
+    kiosk.assert_terminal_restored();
+}

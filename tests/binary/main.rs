@@ -16,5 +16,7 @@ mod hash_pin;
 mod hostile_fixtures;
 mod live_reload;
 mod one_page;
+mod touch_session;
 mod validate_fixtures;
+mod x_display;
 mod xterm;

@@ -181,6 +181,18 @@ const CASES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        "console-character",
+        0,
+        &[
+            "tests/fixtures/broken/console-character/knee.en.toml:4:11: warning: `—` (U+2014, character 33) is not in the Linux console's stock fonts: a kiosk on the console shows `-` instead",
+            "tests/fixtures/broken/console-character/knee.en.toml:9:1: warning: the topic has no `preparation` section for patients",
+            "tests/fixtures/broken/console-character/knee.en.toml:9:1: warning: the topic has no `recovery` section for patients",
+            "tests/fixtures/broken/console-character/knee.en.toml:9:1: warning: the topic has no `complications` section for patients",
+            "tests/fixtures/broken/console-character/knee.en.toml:15:10: warning: `…` (U+2026, character 19) is not in the Linux console's stock fonts: a kiosk on the console shows `.` instead",
+            "tests/fixtures/broken/console-character/knee.en.toml:22:12: warning: `✓` (U+2713, character 15) is not in the Linux console's stock fonts: a kiosk on the console shows `?` instead",
+        ],
+    ),
+    (
         "vocabulary",
         1,
         &[

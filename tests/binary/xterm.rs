@@ -3,69 +3,11 @@
 //! whatever the terminal's, a click on a topic and a click on a footer button act, and the
 //! take-home QR code decodes from the screen's pixels.
 
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
-use crate::common::picture::Picture;
 use crate::common::tool_for;
-
-/// A display of its own, stopped when dropped.
-struct Display {
-    server: Child,
-    name: String,
-}
-
-impl Display {
-    fn start() -> Display {
-        // A display number no other test program is likely to hold.
-        let name = format!(":{}", 90 + std::process::id() % 900);
-        let server = Command::new("Xvfb")
-            .args([name.as_str(), "-screen", "0", "1024x768x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts");
-        let display = Display { server, name };
-        wait_until("the X display answers", || display.xdotool(&["getmouselocation"]).is_some());
-        display
-    }
-
-    /// `xdotool ARGS` on this display: its output, if it succeeded.
-    fn xdotool(&self, args: &[&str]) -> Option<String> {
-        let out = Command::new("xdotool").env("DISPLAY", &self.name).args(args).output().ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        // SIGTERM, so the server takes its lock file away with it.
-        unsafe { libc::kill(self.server.id() as libc::pid_t, libc::SIGTERM) };
-        let _ = self.server.wait();
-    }
-}
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !done() {
-        assert!(Instant::now() < deadline, "{what}: never happened");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// The window `id` on `display`, as grey pixels (ImageMagick's `import`, as PGM).
-fn screenshot(display: &Display, id: &str, dir: &Path, name: &str) -> Picture {
-    let file = dir.join(format!("{name}.pgm"));
-    let status = Command::new("import")
-        .env("DISPLAY", &display.name)
-        .args(["-window", id, "-depth", "8"])
-        .arg(&file)
-        .status()
-        .expect("import runs");
-    assert!(status.success(), "a screenshot of {name}");
-    Picture::read_pgm(&file)
-}
+use crate::x_display::{Display, screenshot, wait_until};
 
 #[test]
 fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_scans() {

@@ -112,7 +112,9 @@ fn check_console_characters(topic: &Topic, findings: &mut Vec<Finding>) {
     for (path, text) in topic.text_fields() {
         let shown = path.to_string();
         let exact_copy = shown.starts_with("sources[") && shown.ends_with(".title");
-        if shown == "id"
+        // Unsafe text is an error of its own (check_text_is_safe).
+        if unsafe_character(text).is_some()
+            || shown == "id"
             || shown.ends_with("url")
             || exact_copy
             || staff_only.iter().any(|p| shown.starts_with(p.as_str()))
@@ -126,7 +128,7 @@ fn check_console_characters(topic: &Topic, findings: &mut Vec<Finding>) {
         };
         let instead = match console_stand_in(c, in_stock_console_font) {
             Some(stand_in) => format!("shows `{stand_in}` instead"),
-            None => "shows a meaningless mark instead".to_owned(),
+            None => "shows `?` instead".to_owned(),
         };
         findings.push(
             Finding::warning(
