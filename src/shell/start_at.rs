@@ -27,7 +27,8 @@ pub fn resolve(
             None => Ok(None),
         };
     };
-    let offered = pages(topic, staff);
+    let related_shown = topic.related.iter().any(|id| library.find_for_reader(id, language).is_some());
+    let offered = pages(topic, staff, related_shown);
     let page = match &cli.section {
         Some(name) => section_page(topic, name, &offered)?,
         // A code is billing information: staff land on the codes.

@@ -72,8 +72,9 @@ fn the_touchscreen_session_fills_the_screen_in_large_letters_and_a_tap_opens_a_t
     );
     assert!(columns >= 80 && rows >= 24, "{columns}x{rows} cells: less than the kiosk's 80x24");
 
-    // A tap on the topic opens it; then `t` shows the take-home code.
-    let (x, y) = (6 * cell_width + cell_width / 2, 4 * cell_height + cell_height / 2);
+    // A tap on Vertebroplasty, the fourth topic (rows 4, 7, 10, 13), opens it; then `t` shows
+    // the take-home code.
+    let (x, y) = (6 * cell_width + cell_width / 2, 13 * cell_height + cell_height / 2);
     display.xdotool(&["mousemove", "--window", &id, &x.to_string(), &y.to_string(), "click", "1"]);
     let mut codes = Vec::new();
     wait_until("the topic opened and its code scans", || {

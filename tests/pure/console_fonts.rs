@@ -182,7 +182,7 @@ fn every_screen_on_the_console_draws_only_what_its_font_has() {
 fn on_the_stock_console_the_marks_are_plain_and_the_meaning_stays() {
     let settings = Settings { glyphs: Glyphs::stock_console(), ..Settings::default() };
     let mut app = kiosk_core::app::App::new(
-        kiosk_content::load_bundled().library,
+        vertebroplasty_library(),
         kiosk_content::i18n::Catalogs::bundled(&["en".to_owned()]).0,
         settings,
         (80, 24),

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use crate::common::*;
 use kiosk_content::i18n::Catalogs;
-use kiosk_content::{Library, Topic, load_bundled};
+use kiosk_content::{Library, Topic};
 use kiosk_core::app::{
     App, Effect, Flash, HOME_ENTRY_HEIGHT, Input, Key, MIN_TARGET_WIDTH, Mouse, MouseAction, PageNav, Screen,
     Settings, ThemeName, hint_areas, hints, language_buttons,
@@ -17,7 +17,7 @@ fn bilingual(settings: Settings) -> App {
     let languages = vec!["en".to_owned(), "es".to_owned()];
     let (catalogs, problems) = Catalogs::bundled(&languages);
     assert!(problems.is_empty());
-    App::new(load_bundled().library, catalogs, Settings { languages, ..settings }, (80, 24), t0())
+    App::new(vertebroplasty_library(), catalogs, Settings { languages, ..settings }, (80, 24), t0())
 }
 
 fn text(buffer: &Buffer) -> String {

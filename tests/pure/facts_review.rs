@@ -2,10 +2,11 @@
 //! each finding is carried into both the English and the Spanish topic, and what it corrected
 //! is gone from both.
 
-use kiosk_content::{CodeSystem, SectionKind, Topic, find_deleted, load_bundled};
+use crate::common::vertebroplasty_library;
+use kiosk_content::{CodeSystem, SectionKind, Topic, find_deleted};
 
 fn topic(language: &str) -> Topic {
-    load_bundled().library.find("vertebroplasty", language).expect("bundled").clone()
+    vertebroplasty_library().find("vertebroplasty", language).expect("bundled").clone()
 }
 
 /// Every word of the topic a reader or staff can see, one string.
@@ -237,7 +238,7 @@ fn the_questions_page_keeps_the_language_key_in_both_languages() {
     let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
     for switch in [false, true] {
         let settings = Settings { languages: languages.clone(), ..Settings::default() };
-        let mut app = App::new(load_bundled().library, catalogs.clone(), settings, (80, 24), t0());
+        let mut app = App::new(vertebroplasty_library(), catalogs.clone(), settings, (80, 24), t0());
         if switch {
             press(&mut app, Key::Char('L'));
         }
@@ -258,7 +259,7 @@ fn the_emergency_page_comes_first_after_the_procedure_marked_on_screen_and_in_ev
     use kiosk_core::handout::{Format, Handout};
     for language in ["en", "es"] {
         let topic = topic(language);
-        let shown = pages(&topic, false);
+        let shown = pages(&topic, false, true);
         let kind_at = |page: &Page| match page {
             Page::Section(index) => Some(topic.sections[*index].kind),
             _ => None,

@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use crate::common::*;
+use kiosk_content::Spot;
 use kiosk_content::i18n::Catalog;
-use kiosk_content::{Spot, load_bundled};
 use kiosk_core::app::{
     App, Effect, Flash, Input, Key, Mouse, MouseAction, Page, Screen, SearchLayout, Settings, StaffPanel,
 };
@@ -26,7 +26,7 @@ fn visible_text(app: &App) -> String {
 }
 
 fn app_with(settings: Settings) -> App {
-    App::new(load_bundled().library, Catalog::english(), settings, (80, 24), t0())
+    App::new(vertebroplasty_library(), Catalog::english(), settings, (80, 24), t0())
 }
 
 #[test]

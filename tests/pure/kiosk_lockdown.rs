@@ -4,7 +4,6 @@ use std::time::Duration;
 
 use crate::common::*;
 use kiosk_content::i18n::{Catalog, Msg};
-use kiosk_content::load_bundled;
 use kiosk_core::app::{
     App, Effect, FIRST_LOCKOUT, Flash, Happening, Input, Key, LONGEST_LOCKOUT, Mouse, MouseAction, PIN_TRIES,
     PinRecord, Screen, Settings, StaffPanel, hints, lockout_after,
@@ -168,7 +167,7 @@ fn four_wrong_pins_then_the_right_one_clears_the_count() {
 #[test]
 fn without_a_pin_hash_a_locked_kiosk_cannot_be_left_by_keys() {
     let settings = Settings { locked: true, ..Settings::default() };
-    let mut app = App::new(load_bundled().library, Catalog::english(), settings, (80, 24), t0());
+    let mut app = App::new(vertebroplasty_library(), Catalog::english(), settings, (80, 24), t0());
     for pin in ["", "0000", TEST_PIN, "123456789012"] {
         assert_eq!(type_pin(&mut app, pin), vec![]);
         assert_eq!(app.session().staff_panel, Some(StaffPanel::Pin { digits: String::new() }));
@@ -193,7 +192,7 @@ fn the_staff_key_can_be_another_function_key() {
         pin_hash: Some(test_pin_hash()),
         ..Settings::default()
     };
-    let mut app = App::new(load_bundled().library, Catalog::english(), settings, (80, 24), t0());
+    let mut app = App::new(vertebroplasty_library(), Catalog::english(), settings, (80, 24), t0());
     press(&mut app, Key::Function(12));
     assert_eq!(app.session().staff_panel, None);
     press(&mut app, Key::Function(2));

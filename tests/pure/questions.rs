@@ -7,13 +7,8 @@ use kiosk_core::handout::{Format, Handout};
 
 /// The kiosk on the questions page of the bundled topic.
 fn on_questions(settings: Settings) -> App {
-    let mut app = App::new(
-        kiosk_content::load_bundled().library,
-        kiosk_content::i18n::Catalog::english(),
-        settings,
-        (80, 24),
-        t0(),
-    );
+    let mut app =
+        App::new(vertebroplasty_library(), kiosk_content::i18n::Catalog::english(), settings, (80, 24), t0());
     if app.settings().locked {
         press(&mut app, Key::Char(' '));
     }
@@ -103,7 +98,7 @@ fn the_take_home_prints_the_ticked_questions_and_the_full_handout_puts_them_firs
         printed[0].contains("[x] What happens if I wait") && printed[1].contains("[x] Will my health plan")
     );
     // The full handout for this reader: the ticked ones first, a box for every question.
-    let topic = kiosk_content::load_bundled().library.find("vertebroplasty", "en").expect("bundled").clone();
+    let topic = vertebroplasty_library().find("vertebroplasty", "en").expect("bundled").clone();
     let ticked = app.session().ticked.get("vertebroplasty").cloned().unwrap_or_default();
     let full = Handout::for_reader(&topic, &kiosk_content::i18n::Catalog::english(), "", &ticked)
         .render(Format::Text);

@@ -49,3 +49,30 @@ fn an_unknown_related_id_is_an_error_at_its_place_and_the_link_is_left_out() {
     );
     assert_eq!(library.find("knee", "en").expect("still loaded").related, ["hip"]);
 }
+
+/// Related topics a reader cannot open leave no related page (never a page that lists
+/// nothing): one missing from the library, or a draft when patients see only reviewed topics.
+#[test]
+fn a_topic_whose_related_topics_cannot_be_opened_has_no_related_page() {
+    let knee = topic_toml("knee", "Knee replacement").replacen(
+        "category = \"Test\"",
+        "category = \"Test\"\nrelated = [\"hip\"]",
+        1,
+    );
+    let hip = topic_toml("hip", "Hip replacement").replacen("status = \"reviewed\"", "status = \"draft\"", 1);
+    let files: [(&str, &[u8]); 2] = [("knee.en.toml", knee.as_bytes()), ("hip.en.toml", hip.as_bytes())];
+    let library = load_in_memory(&files, "test", &|_| Vec::new()).library;
+    let open_knee = |library: kiosk_content::Library, settings: Settings| {
+        let mut app = App::new(library, Catalog::english(), settings, (80, 24), t0());
+        while app.topic().is_none_or(|(topic, _)| topic.id != "knee") {
+            press_all(&mut app, &[Key::Esc, Key::Down, Key::Enter]);
+        }
+        app.pages()
+    };
+    assert!(open_knee(library.clone(), Settings::default()).contains(&Page::Related));
+    let reviewed_only = Settings { reviewed_only: true, ..Settings::default() };
+    assert!(!open_knee(library.clone(), reviewed_only).contains(&Page::Related));
+    let without_hip =
+        kiosk_content::Library::new(library.into_topics().into_iter().filter(|t| t.id == "knee").collect());
+    assert!(!open_knee(without_hip, Settings::default()).contains(&Page::Related));
+}

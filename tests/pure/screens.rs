@@ -26,16 +26,28 @@ pub fn every_screen(base: &Settings, language: &str, size: (u16, u16)) -> Vec<(S
     let mut screens = Vec::new();
     let mut app = kiosk(base, language, size);
     screens.push(("home".to_owned(), draw(&app)));
-    press(&mut app, Key::Enter);
-    let pages = app.pages().len();
-    for page in 0..pages {
-        screens.push((format!("page {page}"), draw(&app)));
-        if app.pages()[page] == Page::Faq {
-            press_all(&mut app, &[Key::Enter]);
-            screens.push(("an open answer".to_owned(), draw(&app)));
+    // Every page of every bundled topic.
+    let mut visited = Vec::new();
+    for topic in 0..app.home_topics().len() {
+        press(&mut app, Key::Home);
+        press_all(&mut app, &vec![Key::Down; topic]);
+        press(&mut app, Key::Enter);
+        let id = app.topic().map(|(topic, _)| topic.id.clone()).unwrap_or_default();
+        visited.push(id.clone());
+        let pages = app.pages().len();
+        for page in 0..pages {
+            screens.push((format!("{id} page {page}"), draw(&app)));
+            if app.pages()[page] == Page::Faq {
+                press_all(&mut app, &[Key::Enter]);
+                screens.push((format!("{id}: an open answer"), draw(&app)));
+            }
+            press(&mut app, Key::Right);
         }
-        press(&mut app, Key::Right);
+        press(&mut app, Key::Esc);
     }
+    visited.dedup();
+    assert_eq!(visited.len(), app.home_topics().len(), "every topic opened once: {visited:?}");
+    press(&mut app, Key::Enter);
     press(&mut app, Key::Char('t'));
     screens.push(("take home".to_owned(), draw(&app)));
     press(&mut app, Key::Esc);

@@ -6,7 +6,7 @@ use kiosk_content::{Library, Spot, Topic, load_bundled};
 use kiosk_core::search::{Field, SearchIndex};
 
 fn bundled(staff: bool) -> SearchIndex {
-    SearchIndex::build(&load_bundled().library, &Catalog::english(), "en", staff, &|_| true)
+    SearchIndex::build(&vertebroplasty_library(), &Catalog::english(), "en", staff, &|_| true)
 }
 
 fn first_texts(index: &SearchIndex, query: &str, n: usize) -> Vec<String> {
@@ -145,7 +145,7 @@ fn an_index_for_another_language_is_not_taken() {
     let languages = vec!["en".to_owned(), "es".to_owned()];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings { languages, ..Settings::default() };
-    let mut app = kiosk_core::app::App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
+    let mut app = kiosk_core::app::App::new(vertebroplasty_library(), catalogs, settings, (80, 24), t0());
     let english = app.search_job().expect("no index yet").build();
     send(&mut app, Input::Key(Key::Char('L')));
     assert_eq!(app.language(), "es");
@@ -342,7 +342,7 @@ fn a_topic_s_other_names_are_shown_under_its_title_and_found() {
 
 #[test]
 fn a_spanish_reader_finds_the_spanish_topic_by_its_english_name() {
-    let library = load_bundled().library;
+    let library = vertebroplasty_library();
     let catalog = Catalog::bundled("es").expect("Spanish");
     let index = SearchIndex::build(&library, &catalog, "es", false, &|_| true);
     let hits = index.search("vertebroplasty", 3);

@@ -2,7 +2,6 @@
 //! 80×24 and at small sizes; styles are checked where they carry meaning.
 
 use crate::common::*;
-use kiosk_content::load_bundled;
 use kiosk_core::app::{App, Input, Key, Page, PageNav, Settings};
 use kiosk_core::ui::{Theme, render};
 use ratatui_core::backend::TestBackend;
@@ -256,13 +255,8 @@ fn pin_screen_masks_the_digits() {
 #[test]
 fn pin_screen_without_a_pin() {
     let settings = kiosk_core::app::Settings { locked: true, ..Default::default() };
-    let mut app = App::new(
-        kiosk_content::load_bundled().library,
-        kiosk_content::i18n::Catalog::english(),
-        settings,
-        (80, 24),
-        t0(),
-    );
+    let mut app =
+        App::new(vertebroplasty_library(), kiosk_content::i18n::Catalog::english(), settings, (80, 24), t0());
     press(&mut app, Key::Function(12));
     insta::assert_snapshot!(screen(&app));
 }
@@ -276,13 +270,8 @@ fn staff_menu_with_configuration_problems() {
         ],
         ..Default::default()
     };
-    let mut app = App::new(
-        kiosk_content::load_bundled().library,
-        kiosk_content::i18n::Catalog::english(),
-        settings,
-        (80, 24),
-        t0(),
-    );
+    let mut app =
+        App::new(vertebroplasty_library(), kiosk_content::i18n::Catalog::english(), settings, (80, 24), t0());
     press(&mut app, Key::Function(12));
     insta::assert_snapshot!(screen(&app));
 }
@@ -378,7 +367,7 @@ fn header_row(width: u16, language: &str) -> String {
         clinic_name: "Riverside Spine and Orthopedic Surgery Clinic".to_owned(),
         ..Settings::default()
     };
-    let mut app = App::new(load_bundled().library, catalogs, settings, (width, 24), t0());
+    let mut app = App::new(vertebroplasty_library(), catalogs, settings, (width, 24), t0());
     press(&mut app, Key::Enter);
     let buffer = buffer(&app);
     (0..width).map(|x| buffer[(x, 0)].symbol()).collect::<String>().trim_end().to_owned()
@@ -405,7 +394,7 @@ fn the_page_bar_never_runs_into_its_buttons_in_either_language() {
         let languages = vec!["en".to_owned(), "es".to_owned()];
         let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
         let settings = Settings { languages, language: language.to_owned(), ..Settings::default() };
-        let mut app = App::new(load_bundled().library, catalogs, settings, (40, 12), t0());
+        let mut app = App::new(vertebroplasty_library(), catalogs, settings, (40, 12), t0());
         for key in [Key::Enter, Key::Right, Key::Right, Key::Right, Key::Right] {
             press(&mut app, key);
             let buffer = buffer(&app);

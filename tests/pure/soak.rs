@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use crate::common::*;
 use kiosk_content::i18n::Catalogs;
-use kiosk_content::load_bundled;
 use kiosk_core::app::{App, Event, Input, Key, Mouse, MouseAction, Settings, update};
 use kiosk_core::ui::render;
 use ratatui_core::backend::TestBackend;
@@ -94,7 +93,7 @@ fn a_million_events_leave_memory_flat() {
         speech_command: Some(vec!["speak".to_owned()]),
         ..Settings::default()
     };
-    let mut app = App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
+    let mut app = App::new(vertebroplasty_library(), catalogs, settings, (80, 24), t0());
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let mut stream = Stream(0x9e37_79b9_7f4a_7c15);
     let mut at = t0();

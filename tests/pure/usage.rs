@@ -4,7 +4,6 @@ use std::time::Duration;
 
 use crate::common::*;
 use kiosk_content::i18n::Catalogs;
-use kiosk_content::load_bundled;
 use kiosk_core::app::{App, Counted, Effect, Event, Input, Key, Settings, update};
 
 /// The counts an input gives.
@@ -27,7 +26,7 @@ fn topics_pages_languages_take_home_prints_and_fruitless_searches_are_counted() 
     let languages = vec!["en".to_owned(), "es".to_owned()];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings { languages, ..Settings::default() };
-    let mut app = App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
+    let mut app = App::new(vertebroplasty_library(), catalogs, settings, (80, 24), t0());
     let now = Duration::ZERO;
     assert_eq!(counts(&mut app, Input::Key(Key::Enter), now), [Counted::TopicOpened, Counted::PageViewed]);
     assert_eq!(counts(&mut app, Input::Key(Key::Right), now), [Counted::PageViewed]);

@@ -299,9 +299,14 @@ impl SectionKind {
         SectionKind::Custom,
     ];
 
-    /// Kinds every topic should have; a missing one is a validation warning.
-    pub const EXPECTED: [SectionKind; 4] =
+    /// Kinds every topic about a procedure (one with a `procedure` section) should have; a
+    /// missing one is a validation warning.
+    pub const EXPECTED_FOR_PROCEDURES: [SectionKind; 4] =
         [SectionKind::Symptoms, SectionKind::Preparation, SectionKind::Recovery, SectionKind::Complications];
+
+    /// Kinds every topic about a condition (osteoporosis, a fracture) should have: there is
+    /// nothing to get ready for or recover from.
+    pub const EXPECTED_FOR_CONDITIONS: [SectionKind; 2] = [SectionKind::Symptoms, SectionKind::Complications];
 
     /// The name content editors write after `kind =`.
     pub fn name(self) -> &'static str {

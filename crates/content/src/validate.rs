@@ -335,7 +335,13 @@ fn check_sections(topic: &Topic, findings: &mut Vec<Finding>) {
             ));
         }
     }
-    for expected in SectionKind::EXPECTED {
+    let about_a_procedure = topic.sections.iter().any(|s| s.kind == SectionKind::Procedure);
+    let expected: &[SectionKind] = if about_a_procedure {
+        &SectionKind::EXPECTED_FOR_PROCEDURES
+    } else {
+        &SectionKind::EXPECTED_FOR_CONDITIONS
+    };
+    for &expected in expected {
         let present = topic.sections.iter().any(|s| s.kind == expected && s.for_patients());
         if !present {
             findings.push(

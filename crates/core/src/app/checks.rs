@@ -4,7 +4,6 @@
 use kiosk_content::{Page, SectionKind, Spot, Topic};
 
 use super::event::Key;
-use super::pages::pages;
 use super::session::Screen;
 use super::state::App;
 use super::topic::{clamp_scroll, list_step};
@@ -26,7 +25,7 @@ impl App {
     /// The chosen answer or link on the checks page, when it shows.
     pub fn check_target(&self) -> Option<Spot> {
         let (topic, state) = self.topic()?;
-        (pages(topic, self.session.staff).get(state.page) == Some(&Page::Checks))
+        (self.pages_of(topic).get(state.page) == Some(&Page::Checks))
             .then(|| check_targets(topic, &state.check_answers).get(state.check_cursor).copied())
             .flatten()
     }
@@ -35,7 +34,7 @@ impl App {
 /// A key on the checks page. Returns whether it was one of its keys.
 pub(super) fn check_key(app: &mut App, key: Key) -> bool {
     let Some((topic, state)) = app.topic() else { return false };
-    if pages(topic, app.session.staff).get(state.page) != Some(&Page::Checks) {
+    if app.pages_of(topic).get(state.page) != Some(&Page::Checks) {
         return false;
     }
     let count = check_targets(topic, &state.check_answers).len();
@@ -75,7 +74,7 @@ fn act(app: &mut App) {
     let Some((topic, _)) = app.topic() else { return };
     let page_of_check = |q: usize| -> Option<usize> {
         let name = topic.checks.get(q)?.page.as_str();
-        let shown = pages(topic, app.session.staff);
+        let shown = app.pages_of(topic);
         match name {
             "faq" => shown.iter().position(|page| *page == Page::Faq),
             name => {

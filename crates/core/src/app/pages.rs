@@ -4,7 +4,9 @@ use kiosk_content::i18n::{Catalog, Msg};
 use kiosk_content::{Page, SectionKind, Topic};
 
 /// The pages a reader can see, in order. Staff also see staff-only sections and the codes.
-pub fn pages(topic: &Topic, staff: bool) -> Vec<Page> {
+/// `related_shown`: whether any of the topic's related topics can be opened by this reader
+/// (a related topic can be missing from the library, or hidden from patients).
+pub fn pages(topic: &Topic, staff: bool, related_shown: bool) -> Vec<Page> {
     let mut sections: Vec<(SectionKind, usize)> = topic
         .sections
         .iter()
@@ -28,7 +30,7 @@ pub fn pages(topic: &Topic, staff: bool) -> Vec<Page> {
     if !topic.checks.is_empty() {
         pages.push(Page::Checks);
     }
-    if !topic.related.is_empty() {
+    if related_shown {
         pages.push(Page::Related);
     }
     pages.push(Page::Sources);

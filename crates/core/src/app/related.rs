@@ -4,7 +4,6 @@
 use kiosk_content::{Page, Spot, Topic};
 
 use super::event::Key;
-use super::pages::pages;
 use super::session::Screen;
 use super::state::App;
 use super::topic::{TopicState, list_step};
@@ -24,7 +23,7 @@ impl App {
     /// The chosen related topic, on the related page.
     pub fn related_target(&self) -> Option<Spot> {
         let (topic, state) = self.topic()?;
-        (pages(topic, self.session.staff).get(state.page) == Some(&Page::Related))
+        (self.pages_of(topic).get(state.page) == Some(&Page::Related))
             .then_some(Spot::Related(state.related_selected))
     }
 }

@@ -3,7 +3,6 @@
 use super::event::{Key, Mouse, MouseAction};
 use super::home::keep_home_selection_visible;
 use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
-use super::pages::pages;
 use super::session::Screen;
 use super::state::App;
 use super::topic::{TopicState, clamp_scroll};
@@ -146,7 +145,7 @@ pub(super) fn open_hit(app: &mut App, hit: &Hit) {
     let Some(topic) = app.library.find_for_reader(&hit.topic_id, &language) else { return };
     let mut state = TopicState::new(&topic.id, topic.faq.len());
     let page = topic.page_of(hit.spot);
-    state.page = pages(topic, app.session.staff).iter().position(|p| *p == page).unwrap_or(0);
+    state.page = app.pages_of(topic).iter().position(|p| *p == page).unwrap_or(0);
     if let Some(entry) = hit.spot.faq_entry() {
         state.faq_selected = entry;
         if let Some(open) = state.faq_open.get_mut(entry) {

@@ -358,7 +358,12 @@ impl App {
 
     /// The open topic's pages.
     pub fn pages(&self) -> Vec<Page> {
-        self.topic().map(|(topic, _)| pages(topic, self.session.staff)).unwrap_or_default()
+        self.topic().map(|(topic, _)| self.pages_of(topic)).unwrap_or_default()
+    }
+
+    /// The pages of `topic` for this reader.
+    pub fn pages_of(&self, topic: &Topic) -> Vec<Page> {
+        pages(topic, self.session.staff, !self.related_topics(topic).is_empty())
     }
 
     /// The topic screen's layout for `topic` at the current size.
@@ -386,7 +391,7 @@ impl App {
     }
 
     fn lay_out_page(&self, topic: &Topic, state: &TopicState, width: u16) -> Vec<PageLine> {
-        let pages = pages(topic, self.session.staff);
+        let pages = self.pages_of(topic);
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
         let catalog = self.catalog();
         let mut notices = Vec::new();
@@ -416,7 +421,7 @@ impl App {
     /// system (`--code`, `--topic`). Unknown topics and pages leave the start as it was.
     pub fn start_at(&mut self, id: &str, page: Page) {
         let Some(topic) = self.library.find_for_reader(id, &self.session.language) else { return };
-        let Some(index) = pages(topic, self.session.staff).iter().position(|p| *p == page) else { return };
+        let Some(index) = self.pages_of(topic).iter().position(|p| *p == page) else { return };
         let mut state = TopicState::new(&topic.id, topic.faq.len());
         state.page = index;
         if let Some(position) = self.home_topics().iter().position(|t| t.id == id) {
