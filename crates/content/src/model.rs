@@ -243,6 +243,8 @@ pub enum SectionKind {
     Causes,
     /// Tests before the procedure.
     Diagnosis,
+    /// How the condition is treated: for topics about a condition rather than a procedure.
+    Treatment,
     /// What happens during the procedure.
     Procedure,
     /// How to get ready.
@@ -276,13 +278,14 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// Every kind, in display order.
-    pub const ALL: [SectionKind; 20] = [
+    pub const ALL: [SectionKind; 21] = [
         SectionKind::Overview,
         SectionKind::Indications,
         SectionKind::Contraindications,
         SectionKind::Symptoms,
         SectionKind::Causes,
         SectionKind::Diagnosis,
+        SectionKind::Treatment,
         SectionKind::Procedure,
         SectionKind::Preparation,
         SectionKind::Emergency,
@@ -326,6 +329,7 @@ impl SectionKind {
             SectionKind::Complications => "complications",
             SectionKind::FollowUp => "follow-up",
             SectionKind::Alternatives => "alternatives",
+            SectionKind::Treatment => "treatment",
             SectionKind::Prevention => "prevention",
             SectionKind::Cost => "cost",
             SectionKind::Questions => "questions",
