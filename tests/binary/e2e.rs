@@ -14,7 +14,7 @@ fn a_patient_reads_complications_opens_an_answer_and_quits() {
     kiosk.wait_for("Vertebroplasty");
     kiosk.with_screen(|screen| assert!(screen.alternate_screen()));
 
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Draft: not yet reviewed by a clinician");
     for _ in 0..12 {
         kiosk.send(RIGHT);
@@ -53,7 +53,7 @@ fn help_opens_and_closes_in_the_terminal() {
 fn sigterm_ends_the_kiosk_cleanly_and_restores_the_terminal() {
     let mut kiosk = PtyKiosk::start(&[], 80, 24);
     kiosk.wait_for("Vertebroplasty");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Overview");
     kiosk.signal(libc::SIGTERM);
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
@@ -118,7 +118,7 @@ fn no_content_byte_reaches_the_terminal_as_a_control_sequence() {
 fn the_readme_shows_the_screen_the_program_draws() {
     let mut kiosk = PtyKiosk::start(&[], 80, 24);
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("› Vertebroplasty");
     kiosk.send(RIGHT);
     kiosk.send(RIGHT);
@@ -151,7 +151,7 @@ fn the_readme_shows_the_screen_the_program_draws() {
 fn on_the_linux_console_the_kiosk_draws_only_what_its_fonts_have() {
     let mut kiosk = PtyKiosk::start_with_env(&[], &[("TERM", "linux")], 80, 24);
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Patient Education » Vertebroplasty");
     kiosk.wait_for("Draft: not yet reviewed by a clinician");
     let screen = kiosk.contents();

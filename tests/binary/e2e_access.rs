@@ -15,7 +15,7 @@ fn a_spanish_reader_uses_the_kiosk_in_spanish_and_the_reset_returns_to_english()
     kiosk.wait_for("Oprima cualquier tecla para empezar");
     kiosk.send(b" ");
     kiosk.wait_for("Elija un tema para leer.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Borrador: aún no revisado por un médico");
     kiosk.wait_for("¿Sigue ahí?");
     kiosk.wait_for("Press any key to start");
@@ -37,7 +37,7 @@ fn a_tap_on_a_language_button_switches_the_language() {
 fn with_no_color_nothing_is_coloured_and_the_selection_still_shows() {
     let mut kiosk = PtyKiosk::start_with_env(&[], &[("NO_COLOR", "1")], 80, 24);
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("▶ 1 Overview");
     kiosk.send(b"q");
     kiosk.wait_exit(Duration::from_secs(5));
@@ -65,7 +65,8 @@ fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped(
     let (_dir, path) = config_file(&format!("[speech]\ncommand = [\"tee\", \"{}\"]\n", spoken.display()));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r4");
+    kiosk.open_vertebroplasty();
+    kiosk.send(b"4");
     kiosk.wait_for("a Listen");
     kiosk.send(b"a");
     let file = out.path().join("spoken-en.txt");
@@ -110,7 +111,9 @@ fn espeak_ng_reads_the_section_into_a_wave_file() {
     ));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"L\r");
+    kiosk.send(b"L");
+    kiosk.wait_for("Elija un tema");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Vertebroplastia");
     kiosk.send(b"a");
     kiosk.wait_for("Leyendo en voz alta");
@@ -171,7 +174,7 @@ fn many_readings_and_prints_leave_no_children_behind() {
     );
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("a Listen");
     for _ in 0..25 {
         kiosk.send(b"a");

@@ -32,7 +32,9 @@ fn search_prints_ranked_hits_one_a_line() {
     assert_eq!(
         stdout,
         "vertebroplasty\tGetting ready\tBe sure to name any blood thinners.\n\
-         vertebroplasty\tQuestions\tTell your doctor about all the medicines you take, and name any blood thinners.\n"
+         vertebroplasty\tQuestions\tTell your doctor about all the medicines you take, and name any blood thinners.\n\
+         kyphoplasty\tGetting ready\tAsk if you should stop any medicine, such as a blood thinner.\n\
+         kyphoplasty\tQuestions\tShould I stop my blood thinner?\n"
     );
     let (stdout, stderr, code) = kiosk(&["search", "--patient", "22511"]);
     assert_eq!((stdout.as_str(), stderr.as_str(), code), ("", "nothing found for \"22511\"\n", Some(1)));
@@ -52,7 +54,7 @@ fn unknown_codes_topics_and_sections_are_clear_messages() {
         (
             &["--topic", "vertebroplasty", "--section", "lunch"],
             "patient-kiosk: there is no section kind `lunch`; use one of overview, indications, contraindications, symptoms, causes, \
-             diagnosis, procedure, preparation, emergency, recovery, home-care, warning-signs, complications, follow-up, \
+             diagnosis, treatment, procedure, preparation, emergency, recovery, home-care, warning-signs, complications, follow-up, \
              alternatives, prevention, cost, questions, billing, custom, faq, sources, codes\n",
         ),
         (
@@ -108,7 +110,7 @@ fn staff_mode_from_the_staff_menu_shows_billing_until_the_reset() {
     kiosk.wait_for("Press any key to start");
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Your questions");
     assert!(!kiosk.contents().contains("Billing"));
     kiosk.send(b"\x1b[24~");
@@ -123,7 +125,7 @@ fn staff_mode_from_the_staff_menu_shows_billing_until_the_reset() {
     kiosk.wait_for("Press any key to start");
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Your questions");
     assert!(!kiosk.contents().contains("Billing"));
     assert!(!kiosk.contents().contains("STAFF"));
@@ -138,7 +140,7 @@ fn p_sends_the_one_page_take_home_to_the_print_command_on_its_standard_input() {
     let (_dir, path) = config_file(&format!("[print]\ncommand = [\"tee\", \"{}\"]\n", printed.display()));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("p Print");
     kiosk.send(b"p");
     kiosk.wait_for("Sent to the printer.");

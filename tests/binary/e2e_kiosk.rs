@@ -27,7 +27,7 @@ fn an_idle_reader_is_warned_then_the_kiosk_starts_over() {
     let (_dir, mut kiosk) = start_locked(2, 2);
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Draft: not yet reviewed by a clinician");
     kiosk.send(b"\x1b[C\x1b[C\x1b[C");
     kiosk.wait_for("4 Symptoms");
@@ -44,7 +44,7 @@ fn a_key_in_the_warning_keeps_the_readers_place() {
     let (_dir, mut kiosk) = start_locked(2, 3);
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.send(b"\x1b[C\x1b[C\x1b[C");
     kiosk.wait_for("These problems can lead your doctor");
     kiosk.wait_for("Are you still there?");
@@ -59,7 +59,7 @@ fn the_escape_battery_leaves_a_locked_kiosk_running() {
     let (_dir, mut kiosk) = start_locked(600, 20);
     kiosk.send(b" ");
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("Draft: not yet reviewed by a clinician");
     // q, Esc, Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D, and F1 to F11.
     let battery: &[&[u8]] = &[
@@ -261,7 +261,7 @@ fn signals_that_would_end_it_uncleanly_are_ignored() {
         kiosk.signal(signal);
     }
     // Still running, and still answering keys.
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("› Vertebroplasty");
     assert!(kiosk.is_running());
     kiosk.quit();
@@ -296,7 +296,7 @@ fn a_huge_window_is_drawn_at_the_limit_without_aborting() {
     let mut kiosk = PtyKiosk::start(&[], 65535, 65535);
     kiosk.wait_for("Choose a topic to read about.");
     kiosk.resize(10000, 10000);
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("› Vertebroplasty");
     let peak = kiosk.peak_memory_kib();
     assert!(peak < 200 * 1024, "peak memory {peak} KiB");
@@ -314,7 +314,7 @@ fn a_print_job_still_running_when_the_kiosk_ends_is_ended_too() {
     ));
     let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("› Vertebroplasty");
     kiosk.send(b"p");
     kiosk.wait_for("Sending to the printer");
@@ -382,7 +382,7 @@ fn a_key_pressed_as_the_window_changes_is_never_held_back() {
         let mut kiosk = PtyKiosk::start(&[], 80, 24);
         kiosk.wait_for("Choose a topic to read about.");
         kiosk.resize(100, 30);
-        kiosk.send(b"\r");
+        kiosk.open_vertebroplasty();
         kiosk.wait_for("› Vertebroplasty");
         kiosk.quit();
     }
@@ -415,7 +415,7 @@ fn usage_counts_are_kept_per_day_and_survive_a_kill_mid_run() {
     let (_dir, path) = config_file("[stats]\nenabled = true\nflush_seconds = 1\n");
     let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 80, 24);
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("› Vertebroplasty");
     kiosk.send(b"\x1b[C");
     kiosk.wait_for("2 When it is used");
@@ -453,7 +453,7 @@ fn a_broken_usage_database_is_told_to_staff_and_the_kiosk_goes_on() {
     let (_dir, path) = config_file("[stats]\nenabled = true\n");
     let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 100, 30);
     kiosk.wait_for("Choose a topic to read about.");
-    kiosk.send(b"\r");
+    kiosk.open_vertebroplasty();
     kiosk.wait_for("› Vertebroplasty");
     kiosk.send(b"\x1b[24~");
     kiosk.wait_for("usage counts are off");

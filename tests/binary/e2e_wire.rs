@@ -87,8 +87,10 @@ fn text_moved_by_the_terminal_shows_what_a_full_redraw_shows() {
     const WHEEL_DOWN: &[u8] = b"\x1b[<65;40;10M";
     const WHEEL_UP: &[u8] = b"\x1b[<64;40;10M";
     let wheel = |action| Input::Mouse(Mouse { action, column: 39, row: 9 });
-    // To the Risks page, then down and up by one line, several lines and a page.
-    let mut steps: Vec<(&[u8], Input)> = vec![(b"\r", Input::Key(Key::Enter))];
+    // To Vertebroplasty (the last topic) and its Risks page, then down and up by one line,
+    // several lines and a page.
+    let mut steps: Vec<(&[u8], Input)> =
+        vec![(b"\x1b[F", Input::Key(Key::End)), (b"\r", Input::Key(Key::Enter))];
     steps.extend((0..12).map(|_| (RIGHT, Input::Key(Key::Right))));
     steps.extend((0..4).map(|_| (DOWN, Input::Key(Key::Down))));
     steps.extend((0..2).map(|_| (UP, Input::Key(Key::Up))));

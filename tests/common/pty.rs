@@ -111,6 +111,12 @@ impl PtyKiosk {
         PtyKiosk { child, master: pair.master, writer, screen, bytes, settings_before, _state: state }
     }
 
+    /// From the list of topics, opens Vertebroplasty: the last of the bundled topics in title
+    /// order, in English and in Spanish (End, then Enter).
+    pub fn open_vertebroplasty(&mut self) {
+        self.send(b"\x1b[F\r");
+    }
+
     /// Resizes the terminal, as a window manager does: the kiosk gets SIGWINCH.
     pub fn resize(&mut self, columns: u16, rows: u16) {
         let (shown_rows, shown_columns) = (rows.min(LARGEST_SCREEN.1), columns.min(LARGEST_SCREEN.0));
