@@ -25,6 +25,7 @@ mod screens;
 mod search;
 mod snapshots;
 mod soak;
+mod spine_library;
 mod take_home;
 mod update_keys;
 mod update_mouse;
