@@ -127,3 +127,24 @@ fn a_reader_walks_the_whole_library_through_related_pages() {
         assert_eq!(seen, all, "{language}: every topic reached through related pages");
     }
 }
+
+/// The one-page take-home says what to do: for a procedure, getting ready and after it; for a
+/// condition, care at home and prevention.
+#[test]
+fn the_one_page_take_home_of_a_condition_keeps_care_at_home_and_prevention() {
+    use std::collections::BTreeSet;
+    let kinds = |id: &str| {
+        let library = load_bundled().library;
+        let topic = library.find(id, "en").expect("bundled").clone();
+        let handout = Handout::summary_for_reader(&topic, &Catalog::english(), "", &BTreeSet::new());
+        handout.sections.iter().map(|section| section.kind).collect::<Vec<_>>()
+    };
+    assert!(kinds("kyphoplasty").contains(&SectionKind::Preparation));
+    assert!(kinds("kyphoplasty").contains(&SectionKind::Recovery));
+    let fracture = kinds("vertebral-compression-fracture");
+    assert!(
+        fracture.contains(&SectionKind::HomeCare) && fracture.contains(&SectionKind::Emergency),
+        "{fracture:?}"
+    );
+    assert!(kinds("osteoporosis").contains(&SectionKind::Prevention));
+}

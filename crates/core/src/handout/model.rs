@@ -170,8 +170,9 @@ impl Handout {
         }
     }
 
-    /// The one-page take-home of `topic` for this reader: what it is (the summary), getting
-    /// ready, call 911, after the procedure, call your care team, the questions they ticked,
+    /// The one-page take-home of `topic` for this reader: what it is (the summary), what to
+    /// do — for a procedure getting ready, call 911, after the procedure; for a condition call
+    /// 911, care at home, prevention — then call your care team, the questions they ticked,
     /// the review line and the QR code. The full handout has the rest.
     pub fn summary_for_reader(
         topic: &Topic,
@@ -180,13 +181,24 @@ impl Handout {
         ticked: &BTreeSet<(usize, usize)>,
     ) -> Handout {
         let full = Handout::for_reader(topic, catalog, clinic_name, ticked);
-        let kept = [
-            SectionKind::Preparation,
-            SectionKind::Emergency,
-            SectionKind::Recovery,
-            SectionKind::WarningSigns,
-            SectionKind::Questions,
-        ];
+        let about_a_procedure = topic.sections.iter().any(|section| section.kind == SectionKind::Procedure);
+        let kept: &[SectionKind] = if about_a_procedure {
+            &[
+                SectionKind::Preparation,
+                SectionKind::Emergency,
+                SectionKind::Recovery,
+                SectionKind::WarningSigns,
+                SectionKind::Questions,
+            ]
+        } else {
+            &[
+                SectionKind::Emergency,
+                SectionKind::HomeCare,
+                SectionKind::Prevention,
+                SectionKind::WarningSigns,
+                SectionKind::Questions,
+            ]
+        };
         let mut sections: Vec<HandoutSection> = full
             .sections
             .into_iter()
