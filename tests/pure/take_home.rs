@@ -147,3 +147,15 @@ fn on_a_console_with_half_blocks_the_code_fits_80_by_24_and_scans() {
     let buffer = console_take_home(kiosk_core::ui::Glyphs::console_font(kernel_like), 80, 24);
     assert_eq!(decode_console(&buffer), [URL]);
 }
+
+/// In a terminal emulator large enough, the code is drawn in whole cells too: a cell's
+/// background fills it exactly, where a font's half block can leave a seam.
+#[test]
+fn a_screen_large_enough_gets_the_code_in_whole_cells_without_seams() {
+    let buffer = console_take_home(kiosk_core::ui::Glyphs::unicode(), 128, 48);
+    assert!(buffer.content().iter().all(|cell| cell.symbol() != "▀"));
+    assert_eq!(decode_console(&buffer), [URL]);
+    // Smaller, the half blocks: two modules a cell.
+    let buffer = console_take_home(kiosk_core::ui::Glyphs::unicode(), 80, 24);
+    assert!(buffer.content().iter().any(|cell| cell.symbol() == "▀"));
+}

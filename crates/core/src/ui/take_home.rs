@@ -25,7 +25,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
     let glyphs = &app.settings().glyphs;
     super::clear(frame, area, theme);
     let code = QrModules::new(url);
-    let drawing = CodeDrawing::for_blocks(glyphs.blocks);
+    let drawing =
+        code.as_ref().map_or(CodeDrawing::FullBlocks, |code| CodeDrawing::choose(glyphs.blocks, code, area));
     let (code_width, code_rows) = code.as_ref().map_or((0, 0), |c| drawing.size(c));
     let fits = code.is_some() && code_width <= area.width && code_rows <= area.height;
 
@@ -116,10 +117,15 @@ enum CodeDrawing {
 }
 
 impl CodeDrawing {
-    fn for_blocks(blocks: Blocks) -> CodeDrawing {
+    /// Whole cells whenever the code fits that way: a cell's background fills it exactly on
+    /// every terminal, where a font's half block can leave a seam a phone cannot read past.
+    /// Half blocks where whole cells do not fit and the font has them.
+    fn choose(blocks: Blocks, code: &QrModules, area: Rect) -> CodeDrawing {
+        let (width, rows) = CodeDrawing::FullBlocks.size(code);
+        let whole_cells_fit = width <= area.width && rows <= area.height;
         match blocks {
-            Blocks::Quadrants | Blocks::HalfBlocks => CodeDrawing::HalfBlocks,
-            Blocks::FullBlocks => CodeDrawing::FullBlocks,
+            Blocks::Quadrants | Blocks::HalfBlocks if !whole_cells_fit => CodeDrawing::HalfBlocks,
+            _ => CodeDrawing::FullBlocks,
         }
     }
 
