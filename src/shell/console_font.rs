@@ -9,7 +9,7 @@ use std::os::fd::AsRawFd;
 use kiosk_core::ui::Glyphs;
 
 /// `GIO_UNIMAP` from `<linux/kd.h>`: the console font's Unicode map.
-const GIO_UNIMAP: libc::c_ulong = 0x4B66;
+const GIO_UNIMAP: libc::Ioctl = 0x4B66;
 
 /// One entry of the map: a character and the font position that draws it.
 #[repr(C)]
