@@ -16,13 +16,20 @@ pub struct Library {
     topics: Arc<Vec<Topic>>,
     /// The medical words search knows, one vocabulary per language.
     vocabularies: Arc<Vec<Vocabulary>>,
+    /// Where each id's topics stand in `topics`, so finding one by id is not a scan of
+    /// thousands (the pages of an open topic look up its related topics on every key).
+    by_id: Arc<HashMap<Box<str>, Vec<usize>>>,
 }
 
 impl Library {
     /// A library of these topics.
     pub fn new(mut topics: Vec<Topic>) -> Library {
         topics.sort_by_cached_key(|t| (t.title.to_lowercase(), t.id.clone(), t.language.clone()));
-        Library { topics: Arc::new(topics), vocabularies: Arc::default() }
+        let mut by_id: HashMap<Box<str>, Vec<usize>> = HashMap::with_capacity(topics.len());
+        for (index, topic) in topics.iter().enumerate() {
+            by_id.entry(topic.id.as_str().into()).or_default().push(index);
+        }
+        Library { topics: Arc::new(topics), vocabularies: Arc::default(), by_id: Arc::new(by_id) }
     }
 
     /// The same topics, searched with these vocabularies.
@@ -62,7 +69,12 @@ impl Library {
 
     /// The topic `id` written in `language`.
     pub fn find(&self, id: &str, language: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.id == id && t.language == language)
+        self.with_id(id).find(|t| t.language == language)
+    }
+
+    /// Every version of the topic `id`, in title order.
+    fn with_id(&self, id: &str) -> impl Iterator<Item = &Topic> {
+        self.by_id.get(id).into_iter().flatten().map(|&index| &self.topics[index])
     }
 
     /// The topic `id` as a reader of `language` should see it: in that language, else in the
@@ -70,7 +82,7 @@ impl Library {
     pub fn find_for_reader(&self, id: &str, language: &str) -> Option<&Topic> {
         self.find(id, language)
             .or_else(|| self.find(id, FALLBACK_LANGUAGE))
-            .or_else(|| self.topics.iter().find(|t| t.id == id))
+            .or_else(|| self.with_id(id).next())
     }
 
     /// One topic per id, each as [`Library::find_for_reader`] picks it, sorted by title.
