@@ -3,33 +3,40 @@
 use super::model::Topic;
 use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The language used when a topic is missing in the one asked for.
 pub const FALLBACK_LANGUAGE: &str = "en";
 
 /// Every topic that loaded without errors, in every language.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Library {
     /// Sorted by title (case-insensitive), then id and language, so lists are stable. Shared,
     /// so a copy for work on another thread (building the search index) costs nothing.
     topics: Arc<Vec<Topic>>,
     /// The medical words search knows, one vocabulary per language.
     vocabularies: Arc<Vec<Vocabulary>>,
-    /// Where each id's topics stand in `topics`, so finding one by id is not a scan of
-    /// thousands (the pages of an open topic look up its related topics on every key).
-    by_id: Arc<HashMap<Box<str>, Vec<usize>>>,
+    /// The places in `topics` ordered by id, so finding a topic by id is a binary search, not
+    /// a scan of thousands (an open topic's pages look up its related topics on every key).
+    /// Made at the first search, not with the library: a library is made, and swapped, often
+    /// while the kiosk starts, and most are never searched by id.
+    by_id: Arc<OnceLock<Vec<u32>>>,
 }
+
+/// Equal when the topics and vocabularies are: the id index is only a way to find them.
+impl PartialEq for Library {
+    fn eq(&self, other: &Library) -> bool {
+        self.topics == other.topics && self.vocabularies == other.vocabularies
+    }
+}
+
+impl Eq for Library {}
 
 impl Library {
     /// A library of these topics.
     pub fn new(mut topics: Vec<Topic>) -> Library {
         topics.sort_by_cached_key(|t| (t.title.to_lowercase(), t.id.clone(), t.language.clone()));
-        let mut by_id: HashMap<Box<str>, Vec<usize>> = HashMap::with_capacity(topics.len());
-        for (index, topic) in topics.iter().enumerate() {
-            by_id.entry(topic.id.as_str().into()).or_default().push(index);
-        }
-        Library { topics: Arc::new(topics), vocabularies: Arc::default(), by_id: Arc::new(by_id) }
+        Library { topics: Arc::new(topics), vocabularies: Arc::default(), by_id: Arc::default() }
     }
 
     /// The same topics, searched with these vocabularies.
@@ -74,7 +81,18 @@ impl Library {
 
     /// Every version of the topic `id`, in title order.
     fn with_id(&self, id: &str) -> impl Iterator<Item = &Topic> {
-        self.by_id.get(id).into_iter().flatten().map(|&index| &self.topics[index])
+        let by_id = self.by_id.get_or_init(|| {
+            let mut by_id: Vec<u32> = (0..self.topics.len() as u32).collect();
+            // Stable: one id's versions stay in title order.
+            by_id.sort_by(|&a, &b| self.topics[a as usize].id.cmp(&self.topics[b as usize].id));
+            by_id
+        });
+        let id_at = |place: &u32| self.topics[*place as usize].id.as_str();
+        let start = by_id.partition_point(|place| id_at(place) < id);
+        by_id[start..]
+            .iter()
+            .take_while(move |place| id_at(place) == id)
+            .map(|place| &self.topics[*place as usize])
     }
 
     /// The topic `id` as a reader of `language` should see it: in that language, else in the
@@ -119,4 +137,28 @@ impl Library {
 pub fn same_language(a: &str, b: &str) -> bool {
     let base = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
     base(a) == base(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_are_found_by_id_in_the_language_asked_else_the_fallback_else_any() {
+        let library = crate::load_bundled().library;
+        assert_eq!(library.find("kyphoplasty", "es").map(|t| t.title.as_str()), Some("Cifoplastia"));
+        assert_eq!(library.find("kyphoplasty", "fr"), None);
+        assert_eq!(library.find_for_reader("kyphoplasty", "fr").map(|t| t.language.as_str()), Some("en"));
+        assert_eq!(library.find("knee", "en"), None);
+        // A clone shares the index made by the first search.
+        let copy = library.clone();
+        assert_eq!(copy.find("osteoporosis", "en").map(|t| t.id.as_str()), Some("osteoporosis"));
+        assert_eq!(copy, library);
+        let only_spanish =
+            Library::new(library.topics().iter().filter(|t| t.language == "es").cloned().collect());
+        assert_eq!(
+            only_spanish.find_for_reader("osteoporosis", "en").map(|t| t.language.as_str()),
+            Some("es")
+        );
+    }
 }

@@ -43,14 +43,16 @@ impl Finding {
 /// Every problem in a parsed topic, in the order of the checks.
 pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     let mut findings = Vec::new();
-    check_text_is_safe(topic, &mut findings);
+    // Every text value with its path, made once for the checks that read all text.
+    let text_fields = topic.text_fields();
+    check_text_is_safe(&text_fields, &mut findings);
     check_names(topic, &mut findings);
     check_required_text(topic, &mut findings);
     check_sections(topic, &mut findings);
     check_review(topic, &mut findings);
     check_sources(topic, &mut findings);
     check_checks(topic, &mut findings);
-    check_console_characters(topic, &mut findings);
+    check_console_characters(topic, &text_fields, &mut findings);
     for (n, id) in topic.related.iter().enumerate() {
         if id == &topic.id {
             let at = FieldPath::root().key("related").index(n);
@@ -104,12 +106,18 @@ fn check_checks(topic: &Topic, findings: &mut Vec<Finding>) {
 /// stand-in (a plain hyphen for a dash) or, for some characters, a meaningless mark. One
 /// warning per value, naming its first such character. Source titles are left alone: they are
 /// copied exactly from the source.
-fn check_console_characters(topic: &Topic, findings: &mut Vec<Finding>) {
-    let staff_only: Vec<String> = (topic.sections.iter().enumerate())
-        .filter(|(_, section)| !section.for_patients())
-        .map(|(n, _)| format!("{}.", FieldPath::root().key("sections").index(n)))
-        .collect();
-    for (path, text) in topic.text_fields() {
+fn check_console_characters(topic: &Topic, text_fields: &[(FieldPath, &str)], findings: &mut Vec<Finding>) {
+    for (path, text) in text_fields {
+        let Some((index, c)) =
+            text.chars().enumerate().find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c))
+        else {
+            continue;
+        };
+        // Only for a value that has such a character: which values a patient reads.
+        let staff_only: Vec<String> = (topic.sections.iter().enumerate())
+            .filter(|(_, section)| !section.for_patients())
+            .map(|(n, _)| format!("{}.", FieldPath::root().key("sections").index(n)))
+            .collect();
         let shown = path.to_string();
         let exact_copy = shown.starts_with("sources[") && shown.ends_with(".title");
         // Unsafe text is an error of its own (check_text_is_safe).
@@ -121,18 +129,13 @@ fn check_console_characters(topic: &Topic, findings: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some((index, c)) =
-            text.chars().enumerate().find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c))
-        else {
-            continue;
-        };
         let instead = match console_stand_in(c, in_stock_console_font) {
             Some(stand_in) => format!("shows `{stand_in}` instead"),
             None => "shows `?` instead".to_owned(),
         };
         findings.push(
             Finding::warning(
-                path,
+                path.clone(),
                 "console-character",
                 format!(
                     "`{c}` (U+{:04X}, character {}) is not in the Linux console's stock fonts: a kiosk \
@@ -180,8 +183,8 @@ fn check_sources(topic: &Topic, findings: &mut Vec<Finding>) {
     }
 }
 
-fn check_text_is_safe(topic: &Topic, findings: &mut Vec<Finding>) {
-    for (path, text) in topic.text_fields() {
+fn check_text_is_safe(text_fields: &[(FieldPath, &str)], findings: &mut Vec<Finding>) {
+    for (path, text) in text_fields {
         if let Some((index, c)) = unsafe_character(text) {
             let what =
                 if is_bidi_control(c) { "a bidirectional control character" } else { "a control character" };
