@@ -49,12 +49,7 @@ fn the_touchscreen_session_fills_the_screen_in_large_letters_and_a_tap_opens_a_t
         .stderr(Stdio::null())
         .spawn()
         .expect("the session starts");
-    let mut id = String::new();
-    wait_until("the kiosk's xterm window", || {
-        id = display.xdotool(&["search", "--onlyvisible", "--class", "PatientKiosk"]).unwrap_or_default();
-        !id.is_empty()
-    });
-    let id = id.lines().next().expect("a window").to_owned();
+    let id = display.window_of_class("PatientKiosk");
     // The window manager gives it the whole screen.
     let mut geometry = String::new();
     wait_until("the window fills the screen", || {

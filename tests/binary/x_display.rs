@@ -34,6 +34,16 @@ impl Display {
         display
     }
 
+    /// The id of the first visible window of this X class, once there is one.
+    pub fn window_of_class(&self, class: &str) -> String {
+        let mut ids = String::new();
+        wait_until(&format!("a {class} window"), || {
+            ids = self.xdotool(&["search", "--onlyvisible", "--class", class]).unwrap_or_default();
+            !ids.is_empty()
+        });
+        ids.lines().next().expect("a window").to_owned()
+    }
+
     /// `xdotool ARGS` on this display: its output, if it succeeded.
     pub fn xdotool(&self, args: &[&str]) -> Option<String> {
         let out = Command::new("xdotool").env("DISPLAY", &self.name).args(args).output().ok()?;

@@ -31,13 +31,8 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
             .stderr(Stdio::null())
             .spawn()
             .expect("xterm starts");
-        let mut id = String::new();
         // The display is this test's own: the only xterm on it is this one.
-        wait_until("the xterm window", || {
-            id = display.xdotool(&["search", "--onlyvisible", "--class", "xterm"]).unwrap_or_default();
-            !id.is_empty()
-        });
-        let id = id.lines().next().expect("a window").to_owned();
+        let id = display.window_of_class("xterm");
         let geometry = display.xdotool(&["getwindowgeometry", &id]).expect("its geometry");
         let size = geometry.lines().find_map(|l| l.trim().strip_prefix("Geometry: ")).expect("a size");
         let (w, h) = size.split_once('x').expect("WxH");

@@ -107,17 +107,16 @@ fn check_checks(topic: &Topic, findings: &mut Vec<Finding>) {
 /// warning per value, naming its first such character. Source titles are left alone: they are
 /// copied exactly from the source.
 fn check_console_characters(topic: &Topic, text_fields: &[(FieldPath, &str)], findings: &mut Vec<Finding>) {
+    let staff_only: Vec<String> = (topic.sections.iter().enumerate())
+        .filter(|(_, section)| !section.for_patients())
+        .map(|(n, _)| format!("{}.", FieldPath::root().key("sections").index(n)))
+        .collect();
     for (path, text) in text_fields {
         let Some((index, c)) =
             text.chars().enumerate().find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c))
         else {
             continue;
         };
-        // Only for a value that has such a character: which values a patient reads.
-        let staff_only: Vec<String> = (topic.sections.iter().enumerate())
-            .filter(|(_, section)| !section.for_patients())
-            .map(|(n, _)| format!("{}.", FieldPath::root().key("sections").index(n)))
-            .collect();
         let shown = path.to_string();
         let exact_copy = shown.starts_with("sources[") && shown.ends_with(".title");
         // Unsafe text is an error of its own (check_text_is_safe).
