@@ -10,11 +10,12 @@ use serde::Deserialize as _;
 use super::bundled::BUNDLED_FILES;
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::field_path::FieldPath;
-use super::library::Library;
+use super::library::{Library, same_language};
 use super::model::Topic;
 use super::read_file::{ReadFileError, read_regular_file};
 use super::revision::{file_fingerprint, revision};
 use super::validate::{Finding, check_topic, is_valid_language_tag};
+use super::triage::{TRIAGE_FOLDER, Triage, read_triage};
 use super::vocabulary::{Vocabulary, read_vocabulary};
 use super::{editor_hints, every_error};
 
@@ -95,17 +96,20 @@ pub fn load_bundled_with(extra: ExtraChecks<'_>) -> LoadReport {
 /// Loads topic files held in memory as (file name, bytes), named `PREFIX/file name` in
 /// messages; names that are not topic files (`ui/en.toml`) are passed over.
 pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<'_>) -> LoadReport {
-    let vocabularies = files
-        .iter()
-        .filter_map(|(name, bytes)| {
-            let file_name = name.strip_prefix(VOCABULARY_FOLDER)?.strip_prefix('/')?;
-            is_topic_file_name(file_name).then(|| TopicFile {
-                shown_as: format!("{prefix}/{name}"),
-                file_name: file_name.to_owned(),
-                bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+    let in_folder = |folder: &str| -> Vec<TopicFile> {
+        files
+            .iter()
+            .filter_map(|(name, bytes)| {
+                let file_name = name.strip_prefix(folder)?.strip_prefix('/')?;
+                is_topic_file_name(file_name).then(|| TopicFile {
+                    shown_as: format!("{prefix}/{name}"),
+                    file_name: file_name.to_owned(),
+                    bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let languages = LanguageFiles { vocabulary: in_folder(VOCABULARY_FOLDER), triage: in_folder(TRIAGE_FOLDER) };
     let files: Vec<&(&str, &[u8])> = files.iter().filter(|(name, _)| is_topic_file_name(name)).collect();
     let file = |index: usize| {
         let (name, bytes) = files[index];
@@ -115,7 +119,7 @@ pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<
             bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
         }
     };
-    load_files(files.len(), &file, vocabularies, extra, Keep::Topics)
+    load_files(files.len(), &file, languages, extra, Keep::Topics)
 }
 
 /// Loads every `*.toml` file directly inside `dir`.
@@ -146,7 +150,7 @@ pub fn load_folder_wanted(
     wanted: &(dyn Fn(&[Vocabulary]) -> FileFilter<'static> + Sync),
 ) -> Result<LoadReport, FolderError> {
     let paths = topic_paths(dir)?;
-    let (vocabularies, _, _) = read_vocabularies(vocabulary_files(dir));
+    let (vocabularies, _, _) = read_vocabularies(language_files(dir, VOCABULARY_FOLDER));
     let id_of = |path: &PathBuf| -> String {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         name.split('.').next().unwrap_or_default().to_owned()
@@ -193,13 +197,23 @@ fn load_paths(dir: &Path, paths: Vec<PathBuf>, extra: ExtraChecks<'_>, keep: Kee
             bytes: read_limited(path),
         }
     };
-    load_files(paths.len(), &file, vocabulary_files(dir), extra, keep)
+    let languages = LanguageFiles {
+        vocabulary: language_files(dir, VOCABULARY_FOLDER),
+        triage: language_files(dir, TRIAGE_FOLDER),
+    };
+    load_files(paths.len(), &file, languages, extra, keep)
 }
 
-/// The vocabulary files of the content folder `dir`, in name order; none when it has no
-/// vocabulary folder.
-fn vocabulary_files(dir: &Path) -> Vec<TopicFile> {
-    let folder = dir.join(VOCABULARY_FOLDER);
+/// The files of a content folder that hold one language each (`vocabulary/en.toml`).
+struct LanguageFiles {
+    vocabulary: Vec<TopicFile>,
+    triage: Vec<TopicFile>,
+}
+
+/// The files of `folder` in the content folder `dir` (`vocabulary`), in name order; none when
+/// it has no such folder.
+fn language_files(dir: &Path, folder: &str) -> Vec<TopicFile> {
+    let folder = dir.join(folder);
     let Ok(entries) = fs::read_dir(&folder) else { return Vec::new() };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
@@ -218,15 +232,43 @@ fn vocabulary_files(dir: &Path) -> Vec<TopicFile> {
 
 /// The vocabularies of the content folder `dir` (their problems are a load's to report).
 pub fn folder_vocabularies(dir: &Path) -> Vec<Vocabulary> {
-    read_vocabularies(vocabulary_files(dir)).0
+    read_vocabularies(language_files(dir, VOCABULARY_FOLDER)).0
 }
 
 /// Reads each vocabulary file: the vocabularies, their problems, and their fingerprints.
 fn read_vocabularies(files: Vec<TopicFile>) -> (Vec<Vocabulary>, Vec<Diagnostic>, Vec<u64>) {
-    let (mut vocabularies, mut diagnostics, mut fingerprints) = (Vec::new(), Vec::new(), Vec::new());
+    read_language_files(files, VOCABULARY_FOLDER, &read_vocabulary)
+}
+
+/// Reads each triage file, and the bundled one of each language the folder has none for: the
+/// rule that emergency signs mean 911 holds for every folder.
+fn read_triages(files: Vec<TopicFile>) -> (Vec<Triage>, Vec<Diagnostic>, Vec<u64>) {
+    let (mut triages, diagnostics, fingerprints) = read_language_files(files, TRIAGE_FOLDER, &read_triage);
+    let bundled = BUNDLED_FILES.iter().filter_map(|(name, bytes)| {
+        let language = name.strip_prefix(TRIAGE_FOLDER)?.strip_prefix('/')?.strip_suffix(".toml")?;
+        let text = std::str::from_utf8(bytes).ok()?;
+        Some(read_triage(name, language, text).0)
+    });
+    let bundled: Vec<Triage> = bundled.collect();
+    for triage in bundled {
+        if !triages.iter().any(|own| same_language(&own.language, &triage.language)) {
+            triages.push(triage);
+        }
+    }
+    (triages, diagnostics, fingerprints)
+}
+
+/// Reads each file of one language (`folder/<language>.toml`) with `read`: what each holds,
+/// their problems, and their fingerprints.
+fn read_language_files<T>(
+    files: Vec<TopicFile>,
+    folder: &str,
+    read: &dyn Fn(&str, &str, &str) -> (T, Vec<Diagnostic>),
+) -> (Vec<T>, Vec<Diagnostic>, Vec<u64>) {
+    let (mut read_files, mut diagnostics, mut fingerprints) = (Vec::new(), Vec::new(), Vec::new());
     for file in files {
         let bytes = file.bytes.as_deref().unwrap_or_default();
-        let name = format!("{VOCABULARY_FOLDER}/{}", file.file_name);
+        let name = format!("{folder}/{}", file.file_name);
         fingerprints.push(file_fingerprint(&name, bytes));
         let language = file.file_name.strip_suffix(".toml").unwrap_or_default();
         let text = match (&file.bytes, decode(bytes)) {
@@ -246,11 +288,11 @@ fn read_vocabularies(files: Vec<TopicFile>) -> (Vec<Vocabulary>, Vec<Diagnostic>
             diagnostics.push(Diagnostic::error(&file.shown_as, Position::START, "file-name", message));
             continue;
         }
-        let (vocabulary, problems) = read_vocabulary(&file.shown_as, language, &text);
+        let (read_file, problems) = read(&file.shown_as, language, &text);
         diagnostics.extend(problems);
-        vocabularies.push(vocabulary);
+        read_files.push(read_file);
     }
-    (vocabularies, diagnostics, fingerprints)
+    (read_files, diagnostics, fingerprints)
 }
 
 fn is_topic_file_name(name: &str) -> bool {
@@ -306,11 +348,11 @@ struct CheckedTopic {
 /// An id written in `related`, and the problem to report should no topic have it.
 type RelatedId = (String, Diagnostic);
 
-fn check_one(file: &TopicFile, extra: ExtraChecks<'_>, keep: Keep) -> Checked {
+fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
     let bytes = file.bytes.as_deref().unwrap_or_default();
     let fingerprint = file_fingerprint(&file.file_name, bytes);
     let mut diagnostics = Vec::new();
-    let topic = parse_file(file, extra, &mut diagnostics).map(|(topic, text)| {
+    let topic = parse_file(file, rules, &mut diagnostics).map(|(topic, text)| {
         let span = FieldPath::root().key("id").span(&text).unwrap_or(0..0);
         let duplicate = Diagnostic::at_span(
             &file.shown_as,
@@ -382,20 +424,23 @@ where
 fn load_files<F>(
     count: usize,
     file: &F,
-    vocabulary_files: Vec<TopicFile>,
+    languages: LanguageFiles,
     extra: ExtraChecks<'_>,
     keep: Keep,
 ) -> LoadReport
 where
     F: Fn(usize) -> TopicFile + Sync,
 {
-    let checked: Vec<Checked> = in_parallel(count, &|| |index| check_one(&file(index), extra, keep));
+    let (triages, triage_problems, triage_fingerprints) = read_triages(languages.triage);
+    let rules = Rules { triages: &triages, extra };
+    let checked: Vec<Checked> = in_parallel(count, &|| |index| check_one(&file(index), &rules, keep));
     let mut topics = Vec::new();
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
     let mut topics_loaded = 0;
-    let (vocabularies, vocabulary_problems, vocabulary_fingerprints) = read_vocabularies(vocabulary_files);
-    let revision = revision(checked.iter().map(|checked| checked.fingerprint).chain(vocabulary_fingerprints));
+    let (vocabularies, vocabulary_problems, vocabulary_fingerprints) = read_vocabularies(languages.vocabulary);
+    let fingerprints = checked.iter().map(|checked| checked.fingerprint);
+    let revision = revision(fingerprints.chain(vocabulary_fingerprints).chain(triage_fingerprints));
     // Each loaded topic's related ids, checked once every topic is known.
     let mut related_of: Vec<(Option<usize>, Vec<RelatedId>)> = Vec::new();
     for Checked { diagnostics: found, topic, .. } in checked {
@@ -430,6 +475,7 @@ where
     }
     diagnostics.extend(unknown_related);
     diagnostics.extend(vocabulary_problems);
+    diagnostics.extend(triage_problems);
     let library = Library::new(topics).with_vocabularies(vocabularies);
     LoadReport { library, diagnostics, files_read: count, topics_loaded, revision }
 }
@@ -438,7 +484,7 @@ where
 /// text when it has no errors.
 fn parse_file(
     file: &TopicFile,
-    extra: ExtraChecks<'_>,
+    rules: &Rules<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Topic, String)> {
     let shown_as = file.shown_as.as_str();
@@ -477,7 +523,7 @@ fn parse_file(
     // problem is parsed again to be read again and again.
     let first = Topic::deserialize(toml::de::Deserializer::from(table));
     let mut table = match first {
-        Ok(topic) => return checked(topic, text, file, extra, diagnostics),
+        Ok(topic) => return checked(topic, text, file, rules, diagnostics),
         Err(_) => toml::de::DeTable::parse(&text).ok()?,
     };
     let mut problems: Vec<Diagnostic> = Vec::new();
@@ -510,15 +556,24 @@ fn parse_file(
         diagnostics.extend(problems);
         return None;
     }
-    checked(topic?, text, file, extra, diagnostics)
+    checked(topic?, text, file, rules, diagnostics)
 }
 
-/// The checks of a topic that was read: the validator's, `extra`'s, and the file's name.
+/// What every topic is checked against besides its own file.
+struct Rules<'a> {
+    /// The emergency signs of each language.
+    triages: &'a [Triage],
+    /// The caller's own checks.
+    extra: ExtraChecks<'a>,
+}
+
+/// The checks of a topic that was read: the validator's, the triage rule's, `extra`'s, and
+/// the file's name.
 fn checked(
     topic: Topic,
     text: String,
     file: &TopicFile,
-    extra: ExtraChecks<'_>,
+    rules: &Rules<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Topic, String)> {
     let shown_as = file.shown_as.as_str();
@@ -528,7 +583,10 @@ fn checked(
 
     let mut has_error = false;
     let mut found = Vec::new();
-    let findings: Vec<Finding> = check_topic(&topic).into_iter().chain(extra(&topic)).collect();
+    let triage = rules.triages.iter().find(|triage| same_language(&triage.language, &topic.language));
+    let mut findings = check_topic(&topic);
+    findings.extend(triage.map(|triage| triage.check(&topic)).unwrap_or_default());
+    findings.extend((rules.extra)(&topic));
     let parsed = if findings.is_empty() { None } else { toml::de::DeTable::parse(&text).ok() };
     for finding in findings {
         has_error |= finding.severity == Severity::Error;
