@@ -151,6 +151,47 @@ pub enum Command {
     /// Read a staff PIN (6 to 12 digits, not shown) and print the line for the configuration
     /// file: `exit_pin_hash = "$argon2id$..."`.
     HashPin,
+    /// A clinician's sign-off bound to the text: make a key, sign topic files, see who signed.
+    Review {
+        #[command(subcommand)]
+        action: ReviewAction,
+    },
+}
+
+/// What a reviewer does.
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Make a minisign key pair: the secret key in FILE (protected by a password, asked for
+    /// twice, or read as one line from a pipe) and the public key beside it with `.pub`; print
+    /// the `trusted_keys` line for the configuration.
+    Keygen {
+        /// Where to write the secret key; never over an existing file.
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+    },
+    /// Sign each topic FILE as reviewed: a signature beside it (FILE.minisig) naming the
+    /// reviewer, today and the next review. Any later edit makes the topic a draft again.
+    Sign {
+        /// The topic files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The secret key made by `review keygen`.
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+        /// The reviewer's name and credential: "Dana Lee, MD".
+        #[arg(long, value_name = "NAME")]
+        reviewer: String,
+        /// The day by which the topics must be reviewed again (YYYY-MM-DD; default: a year from
+        /// today).
+        #[arg(long, value_name = "DATE")]
+        next_review: Option<jiff::civil::Date>,
+    },
+    /// Print every topic file of DIR (default: --content, else the configured folder): who
+    /// signed it, when, the next review, and whether it changed since.
+    Status {
+        /// The content folder.
+        dir: Option<PathBuf>,
+    },
 }
 
 /// What to do with a configuration file.

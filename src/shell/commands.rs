@@ -51,10 +51,10 @@ fn folder<'a>(dir: Option<&'a Path>, cli: &'a Cli, config: &'a Config) -> Option
 
 /// Loads `dir`, or the bundled content; prints why and returns the exit status when the folder
 /// cannot be read.
-fn load(dir: Option<&Path>) -> Result<LoadReport, ExitCode> {
+fn load(dir: Option<&Path>, config: &Config) -> Result<LoadReport, ExitCode> {
     match dir {
         None => Ok(load_bundled()),
-        Some(dir) => load_folder(dir).map_err(|error| {
+        Some(dir) => load_folder(dir, &config.content_rules.keys()).map_err(|error| {
             eprintln!("patient-kiosk: {error}");
             ExitCode::from(EXIT_UNREADABLE)
         }),
@@ -101,8 +101,8 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
     // holding every topic at once.
     let loaded = match dir {
         None => Ok(load_bundled_with(&extra)),
-        Some(dir) if options.readability => load_folder_with(dir, &extra),
-        Some(dir) => check_folder_with(dir, &extra),
+        Some(dir) if options.readability => load_folder_with(dir, &config.content_rules.keys(), &extra),
+        Some(dir) => check_folder_with(dir, &config.content_rules.keys(), &extra),
     };
     let mut report = match loaded {
         Ok(report) => report,
@@ -205,7 +205,7 @@ pub fn list(cli: &Cli, dir: Option<&Path>) -> ExitCode {
         Err(code) => return code,
     };
     let dir = folder(dir, cli, &config);
-    let report = match load(dir) {
+    let report = match load(dir, &config) {
         Ok(report) => report,
         Err(code) => return code,
     };
@@ -240,11 +240,13 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
     // A folder is read once and only the topics that may match are parsed and indexed.
     let loaded = match folder(None, cli, &config) {
         None => Ok(load_bundled()),
-        Some(dir) => load_folder_wanted(dir, &|vocabularies: &[Vocabulary]| {
-            let vocabulary = vocabularies.iter().find(|v| same_language(&v.language, language));
-            let mut prefilter = Prefilter::new(query, language, vocabulary);
-            Box::new(move |text: &str| prefilter.may_match(text))
-        }),
+        Some(dir) => {
+            load_folder_wanted(dir, &config.content_rules.keys(), &|vocabularies: &[Vocabulary]| {
+                let vocabulary = vocabularies.iter().find(|v| same_language(&v.language, language));
+                let mut prefilter = Prefilter::new(query, language, vocabulary);
+                Box::new(move |text: &str| prefilter.may_match(text))
+            })
+        }
     };
     let report = match loaded {
         Ok(report) => report,

@@ -9,7 +9,7 @@ use std::thread;
 use std::time::Instant;
 
 use anyhow::Result;
-use kiosk_content::{Reloaded, plural, reload};
+use kiosk_content::{Reloaded, TrustedKeys, plural, reload};
 use kiosk_core::app::{App, Counted, Happening, Input, Level, PinRecord, PreparedIndex, SearchJob};
 use ratatui_core::backend::Backend;
 use ratatui_core::terminal::Terminal;
@@ -75,13 +75,14 @@ impl std::fmt::Display for Exit {
 /// Reading the content folder again, off the input path, one reload at a time.
 struct Reloading {
     folder: PathBuf,
+    keys: TrustedKeys,
     watch: Option<ContentWatch>,
     running: bool,
     again: bool,
 }
 
 impl Reloading {
-    fn new(folder: PathBuf, sender: &SyncSender<Wakeup>) -> (Reloading, Option<String>) {
+    fn new(folder: PathBuf, keys: TrustedKeys, sender: &SyncSender<Wakeup>) -> (Reloading, Option<String>) {
         let notify = sender.clone();
         let (watch, problem) = match ContentWatch::start(&folder, move || {
             let _ = notify.send(Wakeup::ContentChanged);
@@ -89,7 +90,7 @@ impl Reloading {
             Ok(watch) => (Some(watch), None),
             Err(error) => (None, Some(format!("cannot watch {} for changes: {error}", folder.display()))),
         };
-        (Reloading { folder, watch, running: false, again: false }, problem)
+        (Reloading { folder, keys, watch, running: false, again: false }, problem)
     }
 
     /// Starts a reload now, or right after the one running.
@@ -99,9 +100,10 @@ impl Reloading {
             return;
         }
         self.running = true;
-        let (folder, previous, sender) = (self.folder.clone(), app.library().clone(), sender.clone());
+        let (folder, keys, previous, sender) =
+            (self.folder.clone(), self.keys.clone(), app.library().clone(), sender.clone());
         let started = thread::Builder::new().name("reload".into()).spawn(move || {
-            let _ = sender.send(Wakeup::Reloaded(reload(&folder, &previous)));
+            let _ = sender.send(Wakeup::Reloaded(reload(&folder, &keys, &previous)));
         });
         if started.is_err() {
             self.running = false;
@@ -194,6 +196,8 @@ pub struct Sources<Start> {
     pub scroll_regions: bool,
     /// The content folder to watch and read again, if any.
     pub folder: Option<PathBuf>,
+    /// The keys whose signatures make a topic reviewed when the folder is read again.
+    pub trusted_keys: TrustedKeys,
     /// Where the PIN guard is kept.
     pub pin_file: PinFile,
     /// Where usage counts go, when the clinic turned them on.
@@ -208,7 +212,7 @@ where
     B::Error: Send + Sync + 'static,
     Start: FnOnce(&SyncSender<Wakeup>) -> Result<()>,
 {
-    let Sources { start, scroll_regions, folder, pin_file, stats } = sources;
+    let Sources { start, scroll_regions, folder, trusted_keys, pin_file, stats } = sources;
     let (sender, wakeups) = mpsc::sync_channel(QUEUE);
     let mut outside = Outside {
         sender: sender.clone(),
@@ -221,7 +225,7 @@ where
     let mut first = vec![Input::Today(today())];
     let mut reloading = None;
     if let Some(folder) = folder {
-        let (mut started, problem) = Reloading::new(folder, &sender);
+        let (mut started, problem) = Reloading::new(folder, trusted_keys, &sender);
         if app.loading() {
             started.request(&app, &sender);
         }
@@ -515,7 +519,14 @@ mod tests {
             run(
                 app,
                 &mut terminal,
-                Sources { start, scroll_regions: false, folder: None, pin_file, stats: None },
+                Sources {
+                    start,
+                    scroll_regions: false,
+                    folder: None,
+                    trusted_keys: TrustedKeys::default(),
+                    pin_file,
+                    stats: None,
+                },
             )
         });
         let keys = fed.recv().expect("the loop's input");

@@ -50,6 +50,14 @@ fn ask_twice(first: &str, second: &str) -> io::Result<(String, String)> {
     answers
 }
 
+/// One question and its answer, typed with nothing echoed; raw mode is always turned off again.
+pub fn ask_hidden(question: &str) -> io::Result<String> {
+    enable_raw_mode()?;
+    let answer = ask(question);
+    let _ = disable_raw_mode();
+    answer
+}
+
 /// One question and its hidden answer; raw mode needs its own carriage return.
 fn ask(question: &str) -> io::Result<String> {
     eprint!("{question}");

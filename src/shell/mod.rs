@@ -15,6 +15,7 @@ mod painter;
 mod pin_file;
 mod print;
 mod report;
+mod review;
 mod signals;
 mod speech;
 mod start_at;
@@ -27,7 +28,7 @@ mod watch;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use cli::{Cli, Command, ConfigAction};
+use cli::{Cli, Command, ConfigAction, ReviewAction};
 use kiosk_core::app::{App, Level};
 
 /// Runs what the command line asks for and returns the process's exit status.
@@ -51,6 +52,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::List { dir }) => commands::list(&cli, dir.as_deref()),
         Some(Command::HashPin) => hash_pin::run(),
+        Some(Command::Review { action: ReviewAction::Keygen { key } }) => review::keygen(key),
+        Some(Command::Review { action: ReviewAction::Sign { files, key, reviewer, next_review } }) => {
+            review::sign(files, key, reviewer, *next_review)
+        }
+        Some(Command::Review { action: ReviewAction::Status { dir } }) => {
+            review::status(&cli, dir.as_deref())
+        }
         Some(Command::Man) => manual::man(),
         Some(Command::Stats { since, format }) => stats::print(*since, *format),
         Some(Command::Completions { shell }) => manual::completions(*shell),
@@ -124,6 +132,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let locked = start.settings.locked;
     let usage = start.stats;
     let folder = start.folder;
+    let trusted_keys = start.trusted_keys;
     let catalogs = start.catalogs;
     let mut app =
         App::new(start.library, catalogs, start.settings, (size.width, size.height), Instant::now())
@@ -144,7 +153,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     journal::line(Level::Info, format!("start: {}, content {content}", version::program()));
     let start = move |sender: &_| event_loop::start_sources(signals, locked, sender);
     let stats = stats_if_enabled(usage, &mut app);
-    let sources = event_loop::Sources { start, scroll_regions: true, folder, pin_file, stats };
+    let sources = event_loop::Sources { start, scroll_regions: true, folder, trusted_keys, pin_file, stats };
     let result = event_loop::run(app, &mut screen.terminal, sources);
     drop(screen);
     match result {

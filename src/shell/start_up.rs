@@ -25,6 +25,8 @@ pub struct Start {
     pub catalogs: Catalogs,
     /// The content folder, if the topics come from one: it is watched and read again.
     pub folder: Option<std::path::PathBuf>,
+    /// The keys whose signatures make a topic reviewed, for reading the folder again.
+    pub trusted_keys: kiosk_content::TrustedKeys,
     /// Whether `library` is empty because the folder is read after the first frame.
     pub loading: bool,
     /// Usage counts.
@@ -67,7 +69,8 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
         settings.languages = vec![settings.language.clone()];
     }
     settings.version = super::version::program();
-    Ok(Start { library, revision, settings, catalogs, folder, loading, stats: config.stats })
+    let trusted_keys = config.content_rules.keys();
+    Ok(Start { library, revision, settings, catalogs, folder, trusted_keys, loading, stats: config.stats })
 }
 
 /// A large folder takes seconds to read, so the kiosk reads it on a thread behind a "Loading"
@@ -105,16 +108,16 @@ fn bundled() -> (Library, String) {
 pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<(Library, String), ExitCode> {
     match (&cli.content, &config.content) {
         (Some(dir), _) => {
-            let report = load_folder(dir).map_err(|error| {
+            let report = load_folder(dir, &config.content_rules.keys()).map_err(|error| {
                 eprintln!("patient-kiosk: {error}");
                 ExitCode::from(EXIT_UNREADABLE)
             })?;
-            notices.extend(content_errors(dir, report.count(Severity::Error)));
+            notices.extend(content_errors(dir, &report));
             Ok((report.library, report.revision))
         }
-        (None, Some(dir)) => match load_folder(dir) {
+        (None, Some(dir)) => match load_folder(dir, &config.content_rules.keys()) {
             Ok(report) => {
-                notices.extend(content_errors(dir, report.count(Severity::Error)));
+                notices.extend(content_errors(dir, &report));
                 Ok((report.library, report.revision))
             }
             // A configured folder that is missing must not leave the kiosk dark.
@@ -127,15 +130,20 @@ pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<
     }
 }
 
-fn content_errors(dir: &Path, errors: usize) -> Option<String> {
-    (errors > 0).then(|| {
+/// What staff and the journal hear of a folder's problems: how many files were skipped, and
+/// each topic whose sign-off does not hold.
+fn content_errors(dir: &Path, report: &kiosk_content::LoadReport) -> Vec<String> {
+    let errors = report.count(Severity::Error);
+    let skipped = (errors > 0).then(|| {
         format!(
             "{} in {}: those files are skipped; run `patient-kiosk validate {}`",
             plural(errors, "content error", "content errors"),
             dir.display(),
             dir.display()
         )
-    })
+    });
+    let unsigned = report.diagnostics.iter().filter(|d| d.code == kiosk_content::SIGNATURE_PROBLEM);
+    skipped.into_iter().chain(unsigned.map(|d| format!("{}: {}", d.file, d.message))).collect()
 }
 
 fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Settings {

@@ -24,6 +24,7 @@ mod prepared;
 mod read_file;
 mod reload;
 mod revision;
+mod sign_off;
 mod spot;
 mod text_fields;
 mod text_safety;
@@ -48,9 +49,13 @@ pub use model::{
 };
 pub use plural::plural;
 pub use prepared::PreparedContent;
-pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file};
+pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file, read_regular_file_here};
 pub use reload::{Reloaded, reload};
 pub use revision::{file_fingerprint, revision};
+pub use sign_off::{
+    BadKey, MAX_SIGNATURE_BYTES, SIGNATURE_PROBLEM, SIGNATURE_SUFFIX, SignOff, TrustedKeys, Unsigned,
+    read_signature, signature_path, verify as verify_signature,
+};
 pub use spot::{Page, Spot};
 pub use text_safety::unsafe_character;
 pub use triage::{Sign, TRIAGE_FOLDER, Triage, read_triage};

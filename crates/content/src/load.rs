@@ -11,11 +11,15 @@ use super::bundled::BUNDLED_FILES;
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::field_path::FieldPath;
 use super::library::{Library, same_language};
+use super::model::ReviewStatus;
 use super::model::Topic;
 use super::read_file::{ReadFileError, read_regular_file};
 use super::revision::{file_fingerprint, revision};
-use super::validate::{Finding, check_topic, is_valid_language_tag};
+use super::sign_off::{
+    SIGNATURE_PROBLEM, SIGNATURE_SUFFIX, TrustedKeys, Unsigned, read_signature, signature_path, verify,
+};
 use super::triage::{TRIAGE_FOLDER, Triage, read_triage};
+use super::validate::{Finding, check_topic, is_valid_language_tag};
 use super::vocabulary::{Vocabulary, read_vocabulary};
 use super::{editor_hints, every_error};
 
@@ -69,6 +73,8 @@ struct TopicFile {
     file_name: String,
     /// The bytes, or why they could not be read (a code and a message).
     bytes: Result<Vec<u8>, (&'static str, String)>,
+    /// The bytes of its signature file, read only when sign-off is in use.
+    signature: Result<Vec<u8>, Unsigned>,
 }
 
 /// More checks for each topic that parses: `validate` adds the ones that need a date, a grade
@@ -105,11 +111,13 @@ pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<
                     shown_as: format!("{prefix}/{name}"),
                     file_name: file_name.to_owned(),
                     bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+                    signature: Err(Unsigned::Missing),
                 })
             })
             .collect()
     };
-    let languages = LanguageFiles { vocabulary: in_folder(VOCABULARY_FOLDER), triage: in_folder(TRIAGE_FOLDER) };
+    let languages =
+        LanguageFiles { vocabulary: in_folder(VOCABULARY_FOLDER), triage: in_folder(TRIAGE_FOLDER) };
     let files: Vec<&(&str, &[u8])> = files.iter().filter(|(name, _)| is_topic_file_name(name)).collect();
     let file = |index: usize| {
         let (name, bytes) = files[index];
@@ -117,25 +125,35 @@ pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<
             shown_as: format!("{prefix}/{name}"),
             file_name: (*name).to_owned(),
             bytes: check_size(bytes.len() as u64).map(|()| bytes.to_vec()),
+            signature: Err(Unsigned::Missing),
         }
     };
-    load_files(files.len(), &file, languages, extra, Keep::Topics)
+    load_files(files.len(), &file, languages, &Rules::new(extra), Keep::Topics)
 }
 
-/// Loads every `*.toml` file directly inside `dir`.
-pub fn load_folder(dir: &Path) -> Result<LoadReport, FolderError> {
-    load_folder_with(dir, &|_| Vec::new())
+/// Loads every `*.toml` file directly inside `dir`; with `keys`, a topic is reviewed only when
+/// its signature file verifies against one of them.
+pub fn load_folder(dir: &Path, keys: &TrustedKeys) -> Result<LoadReport, FolderError> {
+    load_folder_with(dir, keys, &|_| Vec::new())
 }
 
 /// Loads every `*.toml` file directly inside `dir`, running `extra` on each topic as well.
-pub fn load_folder_with(dir: &Path, extra: ExtraChecks<'_>) -> Result<LoadReport, FolderError> {
-    read_folder(dir, extra, Keep::Topics)
+pub fn load_folder_with(
+    dir: &Path,
+    keys: &TrustedKeys,
+    extra: ExtraChecks<'_>,
+) -> Result<LoadReport, FolderError> {
+    Ok(load_paths(dir, topic_paths(dir)?, &Rules { keys, ..Rules::new(extra) }, Keep::Topics))
 }
 
 /// Checks every `*.toml` file directly inside `dir` as [`load_folder_with`] does, without
 /// keeping the topics: the report's library is empty and `topics_loaded` counts them.
-pub fn check_folder_with(dir: &Path, extra: ExtraChecks<'_>) -> Result<LoadReport, FolderError> {
-    read_folder(dir, extra, Keep::Counts)
+pub fn check_folder_with(
+    dir: &Path,
+    keys: &TrustedKeys,
+    extra: ExtraChecks<'_>,
+) -> Result<LoadReport, FolderError> {
+    Ok(load_paths(dir, topic_paths(dir)?, &Rules { keys, ..Rules::new(extra) }, Keep::Counts))
 }
 
 /// A worker that says whether a file's text may hold what is looked for.
@@ -147,6 +165,7 @@ pub type FileFilter<'a> = Box<dyn FnMut(&str) -> bool + 'a>;
 /// costs about a read of it. Problems are reported for the files loaded only.
 pub fn load_folder_wanted(
     dir: &Path,
+    keys: &TrustedKeys,
     wanted: &(dyn Fn(&[Vocabulary]) -> FileFilter<'static> + Sync),
 ) -> Result<LoadReport, FolderError> {
     let paths = topic_paths(dir)?;
@@ -165,7 +184,7 @@ pub fn load_folder_wanted(
     });
     let ids: std::collections::HashSet<String> = found.into_iter().flatten().collect();
     let paths: Vec<PathBuf> = paths.into_iter().filter(|path| ids.contains(&id_of(path))).collect();
-    Ok(load_paths(dir, paths, &|_| Vec::new(), Keep::Topics))
+    Ok(load_paths(dir, paths, &Rules { keys, ..Rules::new(&|_| Vec::new()) }, Keep::Topics))
 }
 
 /// The topic files directly inside `dir`, in name order.
@@ -183,25 +202,26 @@ fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     Ok(paths)
 }
 
-fn read_folder(dir: &Path, extra: ExtraChecks<'_>, keep: Keep) -> Result<LoadReport, FolderError> {
-    Ok(load_paths(dir, topic_paths(dir)?, extra, keep))
-}
-
 /// Loads the topic files `paths` of the content folder `dir`, and its vocabularies.
-fn load_paths(dir: &Path, paths: Vec<PathBuf>, extra: ExtraChecks<'_>, keep: Keep) -> LoadReport {
+fn load_paths(dir: &Path, paths: Vec<PathBuf>, rules: &Rules<'_>, keep: Keep) -> LoadReport {
     let file = |index: usize| {
         let path = &paths[index];
         TopicFile {
             shown_as: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             bytes: read_limited(path),
+            signature: if !rules.keys.in_use() {
+                Err(Unsigned::Missing)
+            } else {
+                read_signature(&signature_path(path))
+            },
         }
     };
     let languages = LanguageFiles {
         vocabulary: language_files(dir, VOCABULARY_FOLDER),
         triage: language_files(dir, TRIAGE_FOLDER),
     };
-    load_files(paths.len(), &file, languages, extra, keep)
+    load_files(paths.len(), &file, languages, rules, keep)
 }
 
 /// The files of a content folder that hold one language each (`vocabulary/en.toml`).
@@ -226,6 +246,7 @@ fn language_files(dir: &Path, folder: &str) -> Vec<TopicFile> {
             shown_as: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             bytes: read_limited(&path),
+            signature: Err(Unsigned::Missing),
         })
         .collect()
 }
@@ -350,7 +371,11 @@ type RelatedId = (String, Diagnostic);
 
 fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
     let bytes = file.bytes.as_deref().unwrap_or_default();
-    let fingerprint = file_fingerprint(&file.file_name, bytes);
+    let mut fingerprint = file_fingerprint(&file.file_name, bytes);
+    // A signature added, changed or taken away is a change of the folder too.
+    if let Ok(signature) = &file.signature {
+        fingerprint ^= file_fingerprint(&format!("{}{SIGNATURE_SUFFIX}", file.file_name), signature);
+    }
     let mut diagnostics = Vec::new();
     let topic = parse_file(file, rules, &mut diagnostics).map(|(topic, text)| {
         let span = FieldPath::root().key("id").span(&text).unwrap_or(0..0);
@@ -425,20 +450,21 @@ fn load_files<F>(
     count: usize,
     file: &F,
     languages: LanguageFiles,
-    extra: ExtraChecks<'_>,
+    rules: &Rules<'_>,
     keep: Keep,
 ) -> LoadReport
 where
     F: Fn(usize) -> TopicFile + Sync,
 {
     let (triages, triage_problems, triage_fingerprints) = read_triages(languages.triage);
-    let rules = Rules { triages: &triages, extra };
+    let rules = Rules { triages: &triages, ..*rules };
     let checked: Vec<Checked> = in_parallel(count, &|| |index| check_one(&file(index), &rules, keep));
     let mut topics = Vec::new();
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
     let mut topics_loaded = 0;
-    let (vocabularies, vocabulary_problems, vocabulary_fingerprints) = read_vocabularies(languages.vocabulary);
+    let (vocabularies, vocabulary_problems, vocabulary_fingerprints) =
+        read_vocabularies(languages.vocabulary);
     let fingerprints = checked.iter().map(|checked| checked.fingerprint);
     let revision = revision(fingerprints.chain(vocabulary_fingerprints).chain(triage_fingerprints));
     // Each loaded topic's related ids, checked once every topic is known.
@@ -560,17 +586,30 @@ fn parse_file(
 }
 
 /// What every topic is checked against besides its own file.
+#[derive(Clone, Copy)]
 struct Rules<'a> {
     /// The emergency signs of each language.
     triages: &'a [Triage],
+    /// The keys whose signatures make a topic reviewed; none when sign-off is not in use.
+    keys: &'a TrustedKeys,
     /// The caller's own checks.
     extra: ExtraChecks<'a>,
+}
+
+/// No trusted keys: a topic's `[review]` table says whether it was reviewed.
+static NO_KEYS: std::sync::LazyLock<TrustedKeys> = std::sync::LazyLock::new(TrustedKeys::default);
+
+impl<'a> Rules<'a> {
+    /// The caller's checks, no keys; the triage files are read once the folder is known.
+    fn new(extra: ExtraChecks<'a>) -> Rules<'a> {
+        Rules { triages: &[], keys: &NO_KEYS, extra }
+    }
 }
 
 /// The checks of a topic that was read: the validator's, the triage rule's, `extra`'s, and
 /// the file's name.
 fn checked(
-    topic: Topic,
+    mut topic: Topic,
     text: String,
     file: &TopicFile,
     rules: &Rules<'_>,
@@ -583,6 +622,9 @@ fn checked(
 
     let mut has_error = false;
     let mut found = Vec::new();
+    if rules.keys.in_use() {
+        found.extend(apply_sign_off(&mut topic, file, rules.keys, &text));
+    }
     let triage = rules.triages.iter().find(|triage| same_language(&triage.language, &topic.language));
     let mut findings = check_topic(&topic);
     findings.extend(triage.map(|triage| triage.check(&topic)).unwrap_or_default());
@@ -606,6 +648,59 @@ fn checked(
         diagnostics.push(diagnostic.with_hint(Some(format!("rename the file to `{expected}`"))));
     }
     (!has_error).then_some((topic, text))
+}
+
+/// With sign-off in use, what the signature beside `file` says of `topic`: signed with a
+/// trusted key over these very bytes, it is reviewed by the signer; otherwise it is a draft,
+/// with a warning wherever a review was claimed or a signature is there but does not hold.
+fn apply_sign_off(topic: &mut Topic, file: &TopicFile, keys: &TrustedKeys, text: &str) -> Option<Diagnostic> {
+    let bytes = file.bytes.as_deref().unwrap_or_default();
+    let signed =
+        file.signature.clone().and_then(|signature| verify(keys, &file.file_name, bytes, &signature));
+    let claimed = topic.review.status == ReviewStatus::Reviewed;
+    let review = &mut topic.review;
+    match signed {
+        Ok(sign_off) => {
+            review.status = ReviewStatus::Reviewed;
+            review.reviewed_by = sign_off.reviewer;
+            review.reviewed_on = Some(sign_off.signed_on);
+            review.next_review = Some(sign_off.next_review);
+            None
+        }
+        Err(Unsigned::Missing) => {
+            review.status = ReviewStatus::Draft;
+            let span = FieldPath::root().key("review").key("status").span(text);
+            let message =
+                "the file says it was reviewed, but no signature is beside it: it counts as a draft";
+            claimed.then(|| {
+                Diagnostic::at_span(&file.shown_as, text, span.unwrap_or(0..0), Severity::Warning, SIGNATURE_PROBLEM, message.to_owned())
+                    .with_hint(Some(format!(
+                        "the reviewer signs it: patient-kiosk review sign {} --key KEY --reviewer \"Name, credential\"",
+                        file.file_name
+                    )))
+            })
+        }
+        Err(why) => {
+            review.status = ReviewStatus::Draft;
+            let message = format!("{} counts as a draft: {why}", file.file_name);
+            let hint = match why {
+                Unsigned::Changed(_) => {
+                    "a reviewer checks the change and signs it again: patient-kiosk review sign"
+                }
+                Unsigned::Untrusted => "sign it with a key named in `[content] trusted_keys`",
+                _ => "sign it again: patient-kiosk review sign",
+            };
+            Some(
+                Diagnostic::warning(
+                    &format!("{}{SIGNATURE_SUFFIX}", file.shown_as),
+                    Position::START,
+                    SIGNATURE_PROBLEM,
+                    message,
+                )
+                .with_hint(Some(hint.to_owned())),
+            )
+        }
+    }
 }
 
 /// The file as text: UTF-8, without a byte-order mark, with Windows line ends made plain; or

@@ -31,6 +31,25 @@ pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFileErr
     read_at_most(&open_regular(path)?, limit)
 }
 
+/// The bytes of the regular file at `path`, at most `limit` of them; a symbolic link is refused,
+/// never followed (a signature must be the file beside the topic, not one elsewhere).
+pub fn read_regular_file_here(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFileError> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+    if is_link {
+        return Err(ReadFileError::NotRegular("a symbolic link"));
+    }
+    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW).open(path)?;
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        return Err(ReadFileError::NotRegular(if kind.is_fifo() {
+            "a named pipe"
+        } else {
+            "not a plain file"
+        }));
+    }
+    read_at_most(&file, limit)
+}
+
 /// The bytes of an open file, at most `limit` of them.
 pub fn read_at_most(file: &File, limit: u64) -> Result<Vec<u8>, ReadFileError> {
     let mut bytes = Vec::new();

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::diagnostic::Severity;
 use super::library::Library;
 use super::load::load_folder;
+use super::sign_off::{SIGNATURE_PROBLEM, TrustedKeys};
 
 /// What a reload gives the kiosk: the library to show, and what staff should know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,9 +21,10 @@ pub struct Reloaded {
     pub revision: Option<String>,
 }
 
-/// Loads `dir` again; `previous` is the library on screen.
-pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
-    let report = match load_folder(dir) {
+/// Loads `dir` again, topics reviewed only when signed with one of `keys` (when there are
+/// any); `previous` is the library on screen.
+pub fn reload(dir: &Path, keys: &TrustedKeys, previous: &Library) -> Reloaded {
+    let report = match load_folder(dir, keys) {
         Ok(report) => report,
         Err(error) => {
             return Reloaded {
@@ -55,7 +57,7 @@ pub fn reload(dir: &Path, previous: &Library) -> Reloaded {
     let mut notices: Vec<String> = report
         .diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == Severity::Error || d.code == SIGNATURE_PROBLEM)
         .map(ToString::to_string)
         .collect();
     if kept > 0 {

@@ -131,11 +131,16 @@ impl Triage {
                 continue;
             }
             let at = root.key("sections").index(n);
-            let values = std::iter::once((at.key("intro"), section.intro.as_str()))
-                .chain(section.items.iter().enumerate().map(|(i, item)| (at.key("items").index(i), item.as_str())));
+            let values = std::iter::once((at.key("intro"), section.intro.as_str())).chain(
+                section.items.iter().enumerate().map(|(i, item)| (at.key("items").index(i), item.as_str())),
+            );
             for (path, text) in values {
                 if let Some(sign) = self.sign_in(text).filter(|_| !self.says_emergency(text)) {
-                    findings.push(self.misplaced(path, sign, &format!("the `{}` section", section.kind.name())));
+                    findings.push(self.misplaced(
+                        path,
+                        sign,
+                        &format!("the `{}` section", section.kind.name()),
+                    ));
                 }
             }
         }
@@ -209,7 +214,10 @@ said_as = ["control bladder", "control bowels"]
     fn a_sign_is_found_in_any_form_and_order_within_one_sentence() {
         let triage = english();
         let found = |text: &str| triage.sign_in(text).map(|sign| sign.name.as_str());
-        assert_eq!(found("Trouble controlling your bladder or bowels."), Some("loss of bladder or bowel control"));
+        assert_eq!(
+            found("Trouble controlling your bladder or bowels."),
+            Some("loss of bladder or bowel control")
+        );
         assert_eq!(
             found("You have new or worse numbness, tingling, weakness or pain in your arms, legs or belly."),
             Some("new weakness or numbness in the legs")

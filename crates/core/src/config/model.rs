@@ -73,17 +73,31 @@ pub struct SpeechConfig {
 }
 
 /// The `[content]` table.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContentConfig {
-    /// Which topics patients see.
+    /// Which topics patients see: only reviewed ones by default when `trusted_keys` is set.
     pub show: Show,
     /// The SMOG grade above which `validate` warns that patient text is too hard.
     pub max_grade: f64,
+    /// The minisign public keys (base64, the second line of a `.pub` file) whose signatures
+    /// make a topic reviewed; none: the topics' `[review]` tables say.
+    pub trusted_keys: Vec<String>,
 }
 
 impl Default for ContentConfig {
     fn default() -> ContentConfig {
-        ContentConfig { show: Show::All, max_grade: kiosk_content::readability::DEFAULT_MAX_GRADE }
+        ContentConfig {
+            show: Show::All,
+            max_grade: kiosk_content::readability::DEFAULT_MAX_GRADE,
+            trusted_keys: Vec::new(),
+        }
+    }
+}
+
+impl ContentConfig {
+    /// The trusted keys: sign-off is in use when any is named, even one that is not a key.
+    pub fn keys(&self) -> kiosk_content::TrustedKeys {
+        kiosk_content::TrustedKeys::from_base64(&self.trusted_keys)
     }
 }
 

@@ -69,7 +69,7 @@ const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print", "displa
 const STATS_KEYS: &[&str] = &["enabled", "flush_seconds"];
 const DISPLAY_KEYS: &[&str] = &["language", "languages", "theme"];
 const SPEECH_KEYS: &[&str] = &["command"];
-const CONTENT_KEYS: &[&str] = &["folder", "show", "max_grade"];
+const CONTENT_KEYS: &[&str] = &["folder", "show", "max_grade", "trusted_keys"];
 const KIOSK_KEYS: &[&str] =
     &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key", "staff_idle_seconds"];
 const PRINT_KEYS: &[&str] = &["command", "allow_patients", "patient_limit"];
@@ -178,6 +178,8 @@ impl Reader<'_> {
 
     fn content_rules(&mut self, value: &Value<'_>, config: &mut Config) {
         let Some(table) = value.get_ref().as_table() else { return };
+        // With trusted keys, patients see only signed topics unless `show` says otherwise.
+        let show_written = table.iter().any(|(key, _)| key.get_ref() == "show");
         for (key, value) in table {
             match key.get_ref().as_ref() {
                 "folder" => {
@@ -206,8 +208,39 @@ impl Reader<'_> {
                             .bad(value, "`content.max_grade` must be a school grade from 1 to 20, such as 8"),
                     }
                 }
+                "trusted_keys" => {
+                    let keys = value.get_ref().as_array().map(|array| {
+                        array
+                            .iter()
+                            .map(|key| key.get_ref().as_str().map(str::to_owned))
+                            .collect::<Option<Vec<_>>>()
+                    });
+                    match keys {
+                        Some(Some(keys)) => {
+                            if let Some(bad) = kiosk_content::TrustedKeys::first_bad(&keys) {
+                                let message = format!("{bad}; no topic signed with it counts as reviewed");
+                                self.problems.push(Diagnostic::at_span(
+                                    self.file,
+                                    self.text,
+                                    value.span(),
+                                    Severity::Error,
+                                    "bad-setting",
+                                    message,
+                                ));
+                            }
+                            config.content_rules.trusted_keys = keys;
+                        }
+                        _ => self.bad(
+                            value,
+                            "`content.trusted_keys` must be a list of minisign public keys like [\"RWQ…\"]",
+                        ),
+                    }
+                }
                 other => self.unknown(key, other, "content.", CONTENT_KEYS),
             }
+        }
+        if !show_written && !config.content_rules.trusted_keys.is_empty() {
+            config.content_rules.show = Show::Reviewed;
         }
     }
 
