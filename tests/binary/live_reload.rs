@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::common::pty::PtyKiosk;
 use crate::common::*;
 use kiosk_content::i18n::Catalog;
-use kiosk_content::{Library, Reloaded, load_bundled, load_folder, reload};
+use kiosk_content::{Library, Reloaded, TrustedKeys, load_bundled, load_folder, reload};
 use kiosk_core::app::{App, Effect, Input, Key, Page, Screen, Settings, StaffPanel};
 
 const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/content/vertebroplasty.en.toml");
@@ -29,10 +29,10 @@ fn a_broken_edit_keeps_the_last_good_version_of_that_topic() {
         ("knee.en.toml", topic_toml("knee", "Knee")),
         ("hip.en.toml", topic_toml("hip", "Hip")),
     ]);
-    let before = load_folder(dir.path()).expect("folder").library;
+    let before = load_folder(dir.path(), &TrustedKeys::default()).expect("folder").library;
     std::fs::write(dir.path().join("knee.en.toml"), "id = \"knee\"\ntitle = \"Kn").expect("half a file");
     std::fs::write(dir.path().join("hip.en.toml"), topic_toml("hip", "Hip, edited")).expect("edit");
-    let after = reload(dir.path(), &before);
+    let after = reload(dir.path(), &TrustedKeys::default(), &before);
     assert_eq!(titles(&after.library), ["Hip, edited", "Knee"]);
     assert!(after.notices[0].contains("knee.en.toml:2:"), "{:?}", after.notices);
     assert_eq!(
@@ -47,12 +47,12 @@ fn a_vanished_folder_keeps_the_whole_library_and_a_deleted_file_removes_its_topi
         ("knee.en.toml", topic_toml("knee", "Knee")),
         ("hip.en.toml", topic_toml("hip", "Hip")),
     ]);
-    let before = load_folder(dir.path()).expect("folder").library;
+    let before = load_folder(dir.path(), &TrustedKeys::default()).expect("folder").library;
     std::fs::remove_file(dir.path().join("hip.en.toml")).expect("delete");
-    let after = reload(dir.path(), &before);
+    let after = reload(dir.path(), &TrustedKeys::default(), &before);
     assert_eq!(titles(&after.library), ["Knee"]);
     let missing = dir.path().join("gone");
-    let kept = reload(&missing, &after.library);
+    let kept = reload(&missing, &TrustedKeys::default(), &after.library);
     assert_eq!(kept.library, after.library);
     assert!(kept.notices[0].starts_with("cannot read the content folder"), "{:?}", kept.notices);
     assert!(kept.notices[0].ends_with("; still showing the topics loaded before"));

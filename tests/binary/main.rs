@@ -16,6 +16,7 @@ mod hash_pin;
 mod hostile_fixtures;
 mod live_reload;
 mod one_page;
+mod review_sign;
 mod touch_session;
 mod validate_fixtures;
 mod x_display;

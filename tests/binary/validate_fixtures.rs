@@ -175,6 +175,17 @@ const CASES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        // A sign that always means 911 sent anywhere else, in a section, an FAQ answer or a
+        // check; a mention that itself says 911 is fine.
+        "triage",
+        1,
+        &[
+            "tests/fixtures/broken/triage/knee.en.toml:20:22: error: “new weakness or numbness in the legs” always means call 911, but the `warning-signs` section names it without sending the reader to 911",
+            "tests/fixtures/broken/triage/knee.en.toml:28:10: error: “loss of bladder or bowel control” always means call 911, but an FAQ answer names it without sending the reader to 911",
+            "tests/fixtures/broken/triage/knee.en.toml:32:35: error: “loss of bladder or bowel control” always means call 911, but the right answer of a check names it without sending the reader to 911",
+        ],
+    ),
+    (
         "emergency-for-staff",
         1,
         &[

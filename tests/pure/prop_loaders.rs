@@ -59,7 +59,7 @@ proptest! {
     fn the_topic_loader_reports_rather_than_panics(bytes in any_bytes(bundled_topic())) {
         let folder = tempfile::tempdir().expect("temporary folder");
         std::fs::write(folder.path().join("fuzzed.en.toml"), &bytes).expect("write");
-        let report = load_folder(folder.path()).expect("the folder exists");
+        let report = load_folder(folder.path(), &kiosk_content::TrustedKeys::default()).expect("the folder exists");
         prop_assert_eq!(report.files_read, 1);
         let errors = report.count(Severity::Error);
         // A file either loads, or says why it did not.
