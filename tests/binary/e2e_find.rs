@@ -31,10 +31,10 @@ fn search_prints_ranked_hits_one_a_line() {
     let (stdout, _, _) = kiosk(&["search", "blood", "thinners"]);
     assert_eq!(
         stdout,
-        "vertebroplasty\tGetting ready\tBe sure to name any blood thinners.\n\
-         vertebroplasty\tQuestions\tTell your doctor about all the medicines you take, and name any blood thinners.\n\
-         kyphoplasty\tGetting ready\tAsk if you should stop any medicine, such as a blood thinner.\n\
-         kyphoplasty\tQuestions\tShould I stop my blood thinner?\n"
+        "kyphoplasty\tGetting ready\tBe sure to name any blood thinners.\n\
+         kyphoplasty\tQuestions\tTell your doctor about all the medicines you take, and name any blood thinners.\n\
+         vertebroplasty\tGetting ready\tBe sure to name any blood thinners.\n\
+         vertebroplasty\tQuestions\tTell your doctor about all the medicines you take, and name any blood thinners.\n"
     );
     let (stdout, stderr, code) = kiosk(&["search", "--patient", "22511"]);
     assert_eq!((stdout.as_str(), stderr.as_str(), code), ("", "nothing found for \"22511\"\n", Some(1)));

@@ -75,7 +75,15 @@ impl Clinic {
     }
 
     fn sign(&self, key: &str, extra: &[&str]) -> Output {
-        let mut args = vec!["review", "sign", "content/vertebroplasty.en.toml", "--key", key, "--reviewer", "Dana Lee, MD"];
+        let mut args = vec![
+            "review",
+            "sign",
+            "content/vertebroplasty.en.toml",
+            "--key",
+            key,
+            "--reviewer",
+            "Dana Lee, MD",
+        ];
         args.extend_from_slice(extra);
         kiosk(self.dir.path(), &args, &format!("{PASSWORD}\n"))
     }
@@ -121,7 +129,11 @@ fn one_byte_changed_after_signing_makes_the_topic_a_draft_everywhere() {
     let clinic = Clinic::new();
     assert!(clinic.sign("dana.key", &[]).status.success());
     let topic = clinic.path("content/vertebroplasty.en.toml");
-    let edited = std::fs::read_to_string(&topic).expect("topic").replacen("a special bone cement", "a special bone cemant", 1);
+    let edited = std::fs::read_to_string(&topic).expect("topic").replacen(
+        "a special bone cement",
+        "a special bone cemant",
+        1,
+    );
     std::fs::write(&topic, edited).expect("edit one byte");
     assert_eq!(clinic.listed_status(), "draft");
     let validated = text(&clinic.run(&["validate", "--format", "short"]));
@@ -139,12 +151,16 @@ fn one_byte_changed_after_signing_makes_the_topic_a_draft_everywhere() {
 #[test]
 fn a_key_nobody_trusts_signs_nothing() {
     let clinic = Clinic::new();
-    let made = kiosk(clinic.dir.path(), &["review", "keygen", "--key", "other.key"], &format!("{PASSWORD}\n"));
+    let made =
+        kiosk(clinic.dir.path(), &["review", "keygen", "--key", "other.key"], &format!("{PASSWORD}\n"));
     assert!(made.status.success(), "{}", text(&made));
     assert!(clinic.sign("other.key", &[]).status.success());
     assert_eq!(clinic.listed_status(), "draft");
     let validated = text(&clinic.run(&["validate", "--format", "short"]));
-    assert!(validated.contains("counts as a draft: the signature was not made with a trusted key"), "{validated}");
+    assert!(
+        validated.contains("counts as a draft: the signature was not made with a trusted key"),
+        "{validated}"
+    );
     // A mistyped trusted key trusts nothing: sign-off stays on, and says so.
     clinic.trust(&["RWQnot-a-key".to_owned()]);
     assert_eq!(clinic.listed_status(), "draft");
@@ -171,8 +187,16 @@ fn a_signature_file_that_is_garbage_huge_a_pipe_or_a_link_is_never_signed_and_ne
     assert!(clinic.sign("dana.key", &[]).status.success());
     let good = std::fs::read(clinic.signature()).expect("signature");
     let cases: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
-        ("garbage", Box::new(|path| std::fs::write(path, b"\x00\xffnot a signature").expect("write")), "is not a minisign signature"),
-        ("huge", Box::new(|path| std::fs::write(path, vec![b'A'; 10 << 20]).expect("write")), "at most 4096 bytes are read"),
+        (
+            "garbage",
+            Box::new(|path| std::fs::write(path, b"\x00\xffnot a signature").expect("write")),
+            "is not a minisign signature",
+        ),
+        (
+            "huge",
+            Box::new(|path| std::fs::write(path, vec![b'A'; 10 << 20]).expect("write")),
+            "at most 4096 bytes are read",
+        ),
         ("a pipe", Box::new(|path| make_fifo(path)), "it is a named pipe"),
         (
             "a link",

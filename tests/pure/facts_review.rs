@@ -71,7 +71,7 @@ const PRESENT: &[(&str, &[&str], &[&str])] = &[
         &[
             "radiólogo o un cirujano de columna",
             "reciente (de semanas o meses)",
-            "resonancia magnética o un estudio de los huesos",
+            "resonancia magnética o una gammagrafía ósea",
         ],
     ),
     (
@@ -79,18 +79,19 @@ const PRESENT: &[(&str, &[&str], &[&str])] = &[
         &[
             "Do not stop any medicine unless your doctor tells you to",
             "Warfarin",
-            "aspirin, clopidogrel and apixaban",
+            "So are aspirin and clopidogrel",
         ],
         &[
             "No deje de tomar ninguna medicina a menos que su médico se lo diga",
             "warfarina",
-            "la aspirina, el clopidogrel y el apixabán",
+            "la aspirina o el clopidogrel",
+            "anticoagulantes o antiplaquetarios",
         ],
     ),
     (
         "a recovery timeline: pain, driving, showering, work",
         &["less pain within hours", "Do not drive for 2 days", "before you shower", "go back to work"],
-        &["menos dolor en pocas horas", "manejar durante 2 días", "antes de ducharse", "volver al trabajo"],
+        &["menos dolor en pocas horas", "manejar durante 2 días", "días para ducharse", "volver al trabajo"],
     ),
     (
         "osteoporosis care afterwards",
@@ -123,14 +124,24 @@ const PRESENT: &[(&str, &[&str], &[&str])] = &[
         &["estar boca abajo durante el tratamiento rompe una costilla"],
     ),
     (
-        "Spanish for US clinics: lo/la lleve, llame al 911, $5,000",
-        &["$5,000 to $15,000"],
-        &["que lo o la lleve", "Llame al 911", "$5,000 y $15,000"],
+        "Spanish for US clinics: lo/la lleve, llame al 911",
+        &["Call 911 right away"],
+        &["que lo o la lleve", "Llame al 911"],
     ),
 ];
 
 /// What the review found wrong, which neither topic may say any more.
 const GONE: &[&str] = &[
+    // The second review (2026-12-04): figures only the vendor page gave, a FAQ that
+    // contradicted its own check, wrong answers nobody would believe, Spanish calques.
+    "$5,000",
+    "one to two weeks after",
+    "una o dos semanas después",
+    "No. Do not stop any medicine",
+    "Blood thinners do not matter",
+    "Los anticoagulantes no importan",
+    "el bien que le puede hacer",
+    "casi siempre",
     "Most insurance plans pay",
     "La mayoría de los seguros lo pagan",
     "These codes replaced 22520 to 22522",

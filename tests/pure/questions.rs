@@ -46,8 +46,8 @@ fn space_and_enter_tick_the_chosen_question_and_a_second_press_takes_the_tick_of
     assert_eq!(ticked(&app), [0]);
     press(&mut app, Key::End);
     press(&mut app, Key::Char(' '));
-    assert_eq!(ticked(&app), [0, 7]);
-    assert!(screen_text(&app).contains("[x] Will my health plan pay for it?"), "{}", screen_text(&app));
+    assert_eq!(ticked(&app), [0, 10]);
+    assert!(screen_text(&app).contains("[x] How much will I have to pay?"), "{}", screen_text(&app));
 }
 
 #[test]

@@ -22,7 +22,7 @@ h3 { font-size: 13pt; margin-bottom: 0.2em; break-after: avoid-page; page-break-
 section { break-inside: avoid-page; page-break-inside: avoid; }
 li { margin-bottom: 0.35em; }
 .urgent { border: 3pt solid #000; padding: 0.2em 0.8em 0.4em; font-weight: bold; }
-body.summary { font-size: 9.5pt; line-height: 1.25; padding: 0; }
+body.summary { font-size: 9.5pt; line-height: 1.2; padding: 0; }
 body.summary h1 { font-size: 16pt; margin: 0; }
 body.summary .subtitle { font-size: 11pt; margin: 0 0 0.3em; }
 body.summary .review { margin: 0.3em 0; }
@@ -30,7 +30,7 @@ body.summary h2 { font-size: 11.5pt; margin: 0.5em 0 0.3em; }
 body.summary .one-page { column-count: 2; column-gap: 8mm; }
 body.summary section { break-inside: auto; page-break-inside: auto; }
 body.summary .urgent, body.summary .online { break-inside: avoid; page-break-inside: avoid; }
-body.summary li { margin-bottom: 0.1em; }
+body.summary li { margin-bottom: 0; }
 body.summary p { margin: 0.3em 0; }
 body.summary ul, body.summary ol { margin: 0.3em 0; padding-left: 1.3em; }
 body.summary .head { display: flex; gap: 6mm; align-items: flex-start; }
