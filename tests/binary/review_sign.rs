@@ -54,7 +54,7 @@ impl Clinic {
         let public_key = public.lines().nth(1).expect("the key line").to_owned();
         assert!(text(&made).contains(&format!("trusted_keys = [\"{public_key}\"]")), "{}", text(&made));
         let clinic = Clinic { dir, public_key };
-        clinic.trust(&[clinic.public_key.clone()]);
+        clinic.trust(std::slice::from_ref(&clinic.public_key));
         clinic
     }
 
@@ -186,7 +186,8 @@ fn a_signature_file_that_is_garbage_huge_a_pipe_or_a_link_is_never_signed_and_ne
     let clinic = Clinic::new();
     assert!(clinic.sign("dana.key", &[]).status.success());
     let good = std::fs::read(clinic.signature()).expect("signature");
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
+    type MakeSignature<'a> = Box<dyn Fn(&Path) + 'a>;
+    let cases: Vec<(&str, MakeSignature<'_>, &str)> = vec![
         (
             "garbage",
             Box::new(|path| std::fs::write(path, b"\x00\xffnot a signature").expect("write")),
@@ -197,7 +198,7 @@ fn a_signature_file_that_is_garbage_huge_a_pipe_or_a_link_is_never_signed_and_ne
             Box::new(|path| std::fs::write(path, vec![b'A'; 10 << 20]).expect("write")),
             "at most 4096 bytes are read",
         ),
-        ("a pipe", Box::new(|path| make_fifo(path)), "it is a named pipe"),
+        ("a pipe", Box::new(make_fifo), "it is a named pipe"),
         (
             "a link",
             Box::new(|path: &Path| {

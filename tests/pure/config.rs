@@ -238,7 +238,10 @@ fn the_content_table_holds_the_folder_and_the_rules() {
         messages("[content]\nfolder = \"/srv/content\"\nshow = \"reviewed\"\nmax_grade = 7.5\n");
     assert_eq!(problems, Vec::<String>::new());
     assert_eq!(config.content.as_deref(), Some(std::path::Path::new("/srv/content")));
-    assert_eq!(config.content_rules, ContentConfig { show: Show::Reviewed, max_grade: 7.5 });
+    assert_eq!(
+        config.content_rules,
+        ContentConfig { show: Show::Reviewed, max_grade: 7.5, trusted_keys: Vec::new() }
+    );
     let (config, problems) = messages("[content]\nshow = \"drafts\"\nmax_grade = 40\n");
     assert_eq!(config.content_rules, ContentConfig::default());
     assert_eq!(

@@ -279,12 +279,15 @@ fn read_triages(files: Vec<TopicFile>) -> (Vec<Triage>, Vec<Diagnostic>, Vec<u64
     (triages, diagnostics, fingerprints)
 }
 
+/// Reads one language's file: (shown as, language, text) to what it holds and its problems.
+type ReadLanguageFile<T> = dyn Fn(&str, &str, &str) -> (T, Vec<Diagnostic>);
+
 /// Reads each file of one language (`folder/<language>.toml`) with `read`: what each holds,
 /// their problems, and their fingerprints.
 fn read_language_files<T>(
     files: Vec<TopicFile>,
     folder: &str,
-    read: &dyn Fn(&str, &str, &str) -> (T, Vec<Diagnostic>),
+    read: &ReadLanguageFile<T>,
 ) -> (Vec<T>, Vec<Diagnostic>, Vec<u64>) {
     let (mut read_files, mut diagnostics, mut fingerprints) = (Vec::new(), Vec::new(), Vec::new());
     for file in files {
