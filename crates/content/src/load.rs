@@ -128,7 +128,7 @@ pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<
             signature: Err(Unsigned::Missing),
         }
     };
-    load_files(files.len(), &file, languages, &Rules::new(extra), Keep::Topics)
+    load_files(files.len(), &file, languages, &Rules::new(&NO_KEYS, extra), Keep::Topics)
 }
 
 /// Loads every `*.toml` file directly inside `dir`; with `keys`, a topic is reviewed only when
@@ -143,7 +143,7 @@ pub fn load_folder_with(
     keys: &TrustedKeys,
     extra: ExtraChecks<'_>,
 ) -> Result<LoadReport, FolderError> {
-    Ok(load_paths(dir, topic_paths(dir)?, &Rules { keys, ..Rules::new(extra) }, Keep::Topics))
+    Ok(load_paths(dir, topic_paths(dir)?, &Rules::new(keys, extra), Keep::Topics))
 }
 
 /// Checks every `*.toml` file directly inside `dir` as [`load_folder_with`] does, without
@@ -153,7 +153,7 @@ pub fn check_folder_with(
     keys: &TrustedKeys,
     extra: ExtraChecks<'_>,
 ) -> Result<LoadReport, FolderError> {
-    Ok(load_paths(dir, topic_paths(dir)?, &Rules { keys, ..Rules::new(extra) }, Keep::Counts))
+    Ok(load_paths(dir, topic_paths(dir)?, &Rules::new(keys, extra), Keep::Counts))
 }
 
 /// A worker that says whether a file's text may hold what is looked for.
@@ -184,7 +184,7 @@ pub fn load_folder_wanted(
     });
     let ids: std::collections::HashSet<String> = found.into_iter().flatten().collect();
     let paths: Vec<PathBuf> = paths.into_iter().filter(|path| ids.contains(&id_of(path))).collect();
-    Ok(load_paths(dir, paths, &Rules { keys, ..Rules::new(&|_| Vec::new()) }, Keep::Topics))
+    Ok(load_paths(dir, paths, &Rules::new(keys, &|_| Vec::new()), Keep::Topics))
 }
 
 /// The topic files directly inside `dir`, in name order.
@@ -600,12 +600,12 @@ struct Rules<'a> {
 }
 
 /// No trusted keys: a topic's `[review]` table says whether it was reviewed.
-static NO_KEYS: std::sync::LazyLock<TrustedKeys> = std::sync::LazyLock::new(TrustedKeys::default);
+static NO_KEYS: TrustedKeys = TrustedKeys::NONE;
 
 impl<'a> Rules<'a> {
-    /// The caller's checks, no keys; the triage files are read once the folder is known.
-    fn new(extra: ExtraChecks<'a>) -> Rules<'a> {
-        Rules { triages: &[], keys: &NO_KEYS, extra }
+    /// These keys and the caller's checks; the triage files are read once the folder is known.
+    fn new(keys: &'a TrustedKeys, extra: ExtraChecks<'a>) -> Rules<'a> {
+        Rules { triages: &[], keys, extra }
     }
 }
 

@@ -35,6 +35,9 @@ pub struct TrustedKeys {
 pub struct BadKey(pub String);
 
 impl TrustedKeys {
+    /// Sign-off not in use.
+    pub const NONE: TrustedKeys = TrustedKeys { keys: Vec::new(), in_use: false };
+
     /// The keys written in base64, as the second line of a minisign `.pub` file. Sign-off is
     /// in use when any key is named, even one that is not a key: a mistyped key trusts nothing,
     /// it never turns sign-off off ([`TrustedKeys::first_bad`] names it for a message).

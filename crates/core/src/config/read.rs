@@ -218,15 +218,10 @@ impl Reader<'_> {
                     match keys {
                         Some(Some(keys)) => {
                             if let Some(bad) = kiosk_content::TrustedKeys::first_bad(&keys) {
-                                let message = format!("{bad}; no topic signed with it counts as reviewed");
-                                self.problems.push(Diagnostic::at_span(
-                                    self.file,
-                                    self.text,
-                                    value.span(),
-                                    Severity::Error,
-                                    "bad-setting",
-                                    message,
-                                ));
+                                self.error(
+                                    value,
+                                    format!("{bad}; no topic signed with it counts as reviewed"),
+                                );
                             }
                             config.content_rules.trusted_keys = keys;
                         }
@@ -454,7 +449,11 @@ impl Reader<'_> {
     }
 
     fn bad(&mut self, value: &Value<'_>, reason: impl Into<String>) {
-        let message = format!("{}; the default is used", reason.into());
+        self.error(value, format!("{}; the default is used", reason.into()));
+    }
+
+    /// An error in the setting `value`, in `message`'s own words.
+    fn error(&mut self, value: &Value<'_>, message: String) {
         self.problems.push(Diagnostic::at_span(
             self.file,
             self.text,
