@@ -19,10 +19,12 @@ use super::words::{Analyzer, tokens};
 pub const TRIAGE_FOLDER: &str = "triage";
 
 /// One language's emergency signs, with their words stemmed for matching.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Triage {
     /// The language its signs are written in, from the file's name.
     pub language: String,
+    /// The language's stemmer, made once: the rule reads every item of every topic.
+    analyzer: Analyzer,
     /// The words that send a reader to emergency care ("911"), stemmed, one list a phrase.
     emergency: Vec<Vec<String>>,
     /// Each sign, in file order.
@@ -30,7 +32,7 @@ pub struct Triage {
 }
 
 /// A sign that always means call 911.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Sign {
     /// What the sign is, as messages name it ("loss of bladder or bowel control").
     pub name: String,
@@ -62,8 +64,12 @@ fn stems(analyzer: &Analyzer, phrase: &str) -> Vec<String> {
 /// Reads the triage file of `language` from `text` (shown as `shown_as` in messages): the
 /// signs that are good, and a problem for each that is not.
 pub fn read_triage(shown_as: &str, language: &str, text: &str) -> (Triage, Vec<Diagnostic>) {
-    let analyzer = Analyzer::for_language(language);
-    let mut triage = Triage { language: language.to_owned(), emergency: Vec::new(), signs: Vec::new() };
+    let mut triage = Triage {
+        language: language.to_owned(),
+        analyzer: Analyzer::for_language(language),
+        emergency: Vec::new(),
+        signs: Vec::new(),
+    };
     let mut problems = Vec::new();
     let error = |span: std::ops::Range<usize>, message: String, hint: &str| {
         Diagnostic::at_span(shown_as, text, span, Severity::Error, "triage", message)
@@ -79,7 +85,7 @@ pub fn read_triage(shown_as: &str, language: &str, text: &str) -> (Triage, Vec<D
             return (triage, problems);
         }
     };
-    triage.emergency = file.emergency.iter().map(|phrase| stems(&analyzer, phrase)).collect();
+    triage.emergency = file.emergency.iter().map(|phrase| stems(&triage.analyzer, phrase)).collect();
     triage.emergency.retain(|phrase| !phrase.is_empty());
     if triage.emergency.is_empty() {
         let message = "`emergency` names no word that sends a reader to emergency care".to_owned();
@@ -94,7 +100,8 @@ pub fn read_triage(shown_as: &str, language: &str, text: &str) -> (Triage, Vec<D
             problems.push(error(span, message, "retype the sign without it"));
             continue;
         }
-        let said_as: Vec<Vec<String>> = entry.said_as.iter().map(|phrase| stems(&analyzer, phrase)).collect();
+        let said_as: Vec<Vec<String>> =
+            entry.said_as.iter().map(|phrase| stems(&triage.analyzer, phrase)).collect();
         if entry.name.trim().is_empty() || said_as.is_empty() || said_as.iter().any(Vec::is_empty) {
             let message = "a sign needs a `name` and words in each of its `said_as`".to_owned();
             problems.push(error(span, message, "write `said_as = [\"chest pain\", \"pain in the chest\"]`"));
@@ -108,17 +115,15 @@ pub fn read_triage(shown_as: &str, language: &str, text: &str) -> (Triage, Vec<D
 impl Triage {
     /// The first sign that a sentence of `text` says, if any.
     pub fn sign_in(&self, text: &str) -> Option<&Sign> {
-        let analyzer = Analyzer::for_language(&self.language);
         sentences(text).find_map(|sentence| {
-            let words: HashSet<String> = stems(&analyzer, sentence).into_iter().collect();
+            let words: HashSet<String> = stems(&self.analyzer, sentence).into_iter().collect();
             self.signs.iter().find(|sign| sign.said_as.iter().any(|phrase| holds_all(&words, phrase)))
         })
     }
 
     /// Whether `text` sends the reader to emergency care (it says 911).
     pub fn says_emergency(&self, text: &str) -> bool {
-        let analyzer = Analyzer::for_language(&self.language);
-        let words: HashSet<String> = stems(&analyzer, text).into_iter().collect();
+        let words: HashSet<String> = stems(&self.analyzer, text).into_iter().collect();
         self.emergency.iter().any(|phrase| holds_all(&words, phrase))
     }
 
