@@ -311,7 +311,13 @@ pub fn export(
     };
     let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
     let handout = if summary {
-        Handout::summary_for_reader(&topic, &catalog, &config.clinic_name, &Default::default())
+        Handout::summary_for_reader(
+            &topic,
+            &catalog,
+            &config.clinic_name,
+            config.take_home.phone.as_deref(),
+            &Default::default(),
+        )
     } else {
         Handout::new(&topic, &catalog, &config.clinic_name)
     };

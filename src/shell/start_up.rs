@@ -159,6 +159,7 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
         staff_key: Key::Function(kiosk.staff_key),
         pin_hash: kiosk.exit_pin_hash.clone(),
         clinic_name: config.clinic_name.clone(),
+        care_team_phone: config.take_home.phone.clone(),
         print_command: config.print.command.clone(),
         print_allowed_for_patients: config.print.allow_patients,
         patient_print_limit: config.print.patient_limit,

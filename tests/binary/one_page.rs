@@ -75,7 +75,13 @@ fn the_one_page_take_home_fits_one_letter_and_one_a4_page_with_a_qr_code_that_sc
             variants.push(("none", BTreeSet::new()));
         }
         for (ticks, ticked) in variants {
-            let handout = Handout::summary_for_reader(topic, &catalog, "Riverside Spine Clinic", &ticked);
+            let handout = Handout::summary_for_reader(
+                topic,
+                &catalog,
+                "Riverside Spine Clinic",
+                Some("(555) 010-0100"),
+                &ticked,
+            );
             let html = handout.render(Format::Html);
             for (paper, expected) in [("letter", "(letter)"), ("A4", "(A4)")] {
                 let name = format!("{}-{language}-{ticks}-{paper}", topic.id);

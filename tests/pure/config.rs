@@ -327,3 +327,41 @@ fn a_named_pipe_is_refused_without_waiting_and_locks_the_kiosk() {
         "cannot read the configuration file: it is a named pipe, not a regular file; only regular files are read; every setting keeps its default"
     );
 }
+
+#[test]
+fn trusted_keys_turn_sign_off_on_and_show_only_reviewed_topics_unless_show_says_all() {
+    use kiosk_core::config::Show;
+    let key = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+    let (config, problems) = messages(&format!("[content]\ntrusted_keys = [\"{key}\"]\n"));
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(config.content_rules.show, Show::Reviewed);
+    assert!(config.content_rules.keys().in_use());
+    let (config, _) = messages(&format!("[content]\nshow = \"all\"\ntrusted_keys = [\"{key}\"]\n"));
+    assert_eq!(config.content_rules.show, Show::All);
+    // A key mistyped is an error, and trusts nothing: sign-off stays on.
+    let (config, problems) = messages("[content]\ntrusted_keys = [\"RWQnope\"]\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:16: error: `RWQnope` is not a minisign public key: copy the second line of the `.pub` \
+             file, which starts with RW; no topic signed with it counts as reviewed"
+        ]
+    );
+    assert!(config.content_rules.keys().in_use());
+}
+
+#[test]
+fn the_take_home_phone_is_read_and_a_bad_one_is_refused() {
+    let (config, problems) = messages("[take_home]\nphone = \" (555) 010-0100 \"\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(config.take_home.phone.as_deref(), Some("(555) 010-0100"));
+    let (config, problems) = messages("[take_home]\nphone = \"\"\nfax = 1\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:9: error: `take_home.phone` must be a phone number of 1 to 40 characters; the default is used",
+            "config.toml:3:1: error: unknown setting `take_home.fax`",
+        ]
+    );
+    assert_eq!(config.take_home.phone, None);
+}

@@ -140,7 +140,7 @@ fn the_one_page_take_home_of_a_condition_keeps_care_at_home_and_prevention() {
     let kinds = |id: &str| {
         let library = load_bundled().library;
         let topic = library.find(id, "en").expect("bundled").clone();
-        let handout = Handout::summary_for_reader(&topic, &Catalog::english(), "", &BTreeSet::new());
+        let handout = Handout::summary_for_reader(&topic, &Catalog::english(), "", None, &BTreeSet::new());
         handout.sections.iter().map(|section| section.kind).collect::<Vec<_>>()
     };
     assert!(kinds("kyphoplasty").contains(&SectionKind::Preparation));
@@ -151,4 +151,29 @@ fn the_one_page_take_home_of_a_condition_keeps_care_at_home_and_prevention() {
         "{fracture:?}"
     );
     assert!(kinds("osteoporosis").contains(&SectionKind::Prevention));
+}
+
+/// The one-page take-home says how to reach the care team after hours: the configured number,
+/// in the reader's language, or a line to write it on.
+#[test]
+fn the_one_page_take_home_gives_the_care_teams_phone_or_a_line_for_it() {
+    use std::collections::BTreeSet;
+    let library = load_bundled().library;
+    let call_section = |language: &str, phone: Option<&str>| {
+        let topic = library.find("vertebroplasty", language).expect("bundled");
+        let catalog = Catalog::bundled(language).expect("catalog");
+        let handout = Handout::summary_for_reader(topic, &catalog, "", phone, &BTreeSet::new());
+        let section =
+            handout.sections.into_iter().find(|s| s.kind == SectionKind::WarningSigns).expect("care team");
+        section.paragraphs[0].clone()
+    };
+    assert_eq!(
+        call_section("en", Some("(555) 010-0100")),
+        "Your care team's phone, day or night: (555) 010-0100"
+    );
+    assert_eq!(call_section("en", None), "Your care team's phone, day or night: ____________________");
+    assert_eq!(
+        call_section("es", Some("(555) 010-0100")),
+        "Teléfono de su equipo de atención, de día o de noche: (555) 010-0100"
+    );
 }

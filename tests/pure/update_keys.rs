@@ -154,7 +154,7 @@ fn the_bundled_topic_has_every_patient_section_of_the_seed_page_then_faq_and_sou
             "Reasons not to",
             "Symptoms",
             "Causes",
-            "Tests before",
+            "Tests",
             "What happens",
             "Getting ready",
             "Call 911",

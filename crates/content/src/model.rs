@@ -241,7 +241,7 @@ pub enum SectionKind {
     Symptoms,
     /// Causes and risk factors of the condition.
     Causes,
-    /// Tests before the procedure.
+    /// Tests: before a procedure, or that find a condition.
     Diagnosis,
     /// How the condition is treated: for topics about a condition rather than a procedure.
     Treatment,

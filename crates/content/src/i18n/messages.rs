@@ -114,6 +114,7 @@ messages! {
     HandoutFrom = "handout.from",
     HandoutOnline = "handout.online",
     HandoutScan = "handout.scan",
+    HandoutPhone = "handout.phone",
     AttractStart = "attract.start",
     AttractTopics = "attract.topics",
     IdleTitle = "idle.title",

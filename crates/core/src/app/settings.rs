@@ -55,6 +55,9 @@ pub struct Settings {
     pub pin_hash: Option<String>,
     /// The clinic's name, for the header and the attract screen.
     pub clinic_name: String,
+    /// The care team's phone number printed on the one-page take-home; `None`: a line to
+    /// write it on.
+    pub care_team_phone: Option<String>,
     /// Problems with the configuration, shown to staff (never to patients).
     pub notices: Vec<String>,
     /// The program and its build, shown to staff: `patient-kiosk 0.1.0 (commit …)`.
@@ -83,6 +86,7 @@ impl Default for Settings {
             staff_key: Key::Function(12),
             pin_hash: None,
             clinic_name: String::new(),
+            care_team_phone: None,
             notices: Vec::new(),
             version: String::new(),
             glyphs: crate::ui::Glyphs::unicode(),

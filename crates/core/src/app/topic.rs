@@ -292,6 +292,7 @@ pub(super) fn print(app: &mut App) -> Vec<Effect> {
         topic,
         app.catalog_for(&topic.language),
         &app.settings.clinic_name,
+        app.settings.care_team_phone.as_deref(),
         ticked,
     )
     .render(Format::Text);

@@ -25,6 +25,16 @@ pub struct Config {
     pub speech: SpeechConfig,
     /// Usage counts.
     pub stats: StatsConfig,
+    /// What the one-page take-home says besides the topic.
+    pub take_home: TakeHomeConfig,
+}
+
+/// The `[take_home]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TakeHomeConfig {
+    /// The care team's phone number, day or night, printed under "Call your care team";
+    /// `None`: a line to write it on.
+    pub phone: Option<String>,
 }
 
 /// The `[stats]` table: usage counts per day, with no patient data, kept in the state

@@ -65,7 +65,11 @@ pub fn lock_for_safety(file: &str, config: &mut Config, problems: &mut Vec<Diagn
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-const ROOT_KEYS: &[&str] = &["clinic_name", "content", "kiosk", "print", "display", "speech", "stats"];
+const ROOT_KEYS: &[&str] =
+    &["clinic_name", "content", "kiosk", "print", "display", "speech", "stats", "take_home"];
+const TAKE_HOME_KEYS: &[&str] = &["phone"];
+/// The longest phone line that still fits its place on the one-page take-home.
+const MAX_PHONE_CHARS: usize = 40;
 const STATS_KEYS: &[&str] = &["enabled", "flush_seconds"];
 const DISPLAY_KEYS: &[&str] = &["language", "languages", "theme"];
 const SPEECH_KEYS: &[&str] = &["command"];
@@ -98,6 +102,7 @@ impl Reader<'_> {
                 "display" => self.display(value, config),
                 "speech" => self.speech(value, config),
                 "stats" => self.stats(value, config),
+                "take_home" => self.take_home(value, config),
                 other => self.unknown(key, other, "", ROOT_KEYS),
             }
         }
@@ -290,6 +295,29 @@ impl Reader<'_> {
             _ => {
                 self.bad(value, format!("`{name}` must be a language tag such as \"en\" or \"es\""));
                 None
+            }
+        }
+    }
+
+    fn take_home(&mut self, value: &Value<'_>, config: &mut Config) {
+        let Some(table) = value.get_ref().as_table() else {
+            return self.bad(value, "`take_home` must be a table: write `[take_home]` on a line of its own");
+        };
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "phone" => match self.text_value("take_home.phone", value) {
+                    Some(phone) if !phone.trim().is_empty() && phone.chars().count() <= MAX_PHONE_CHARS => {
+                        config.take_home.phone = Some(phone.trim().to_owned());
+                    }
+                    Some(_) => self.bad(
+                        value,
+                        format!(
+                            "`take_home.phone` must be a phone number of 1 to {MAX_PHONE_CHARS} characters"
+                        ),
+                    ),
+                    None => {}
+                },
+                other => self.unknown(key, other, "take_home.", TAKE_HOME_KEYS),
             }
         }
     }

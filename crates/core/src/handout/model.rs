@@ -172,12 +172,14 @@ impl Handout {
 
     /// The one-page take-home of `topic` for this reader: what it is (the summary), what to
     /// do — for a procedure getting ready, call 911, after the procedure; for a condition call
-    /// 911, care at home, prevention — then call your care team, the questions they ticked,
-    /// the review line and the QR code. The full handout has the rest.
+    /// 911, care at home, prevention — then call your care team with its phone number (or a
+    /// line to write it on), the questions they ticked, the review line and the QR code. The
+    /// full handout has the rest.
     pub fn summary_for_reader(
         topic: &Topic,
         catalog: &Catalog,
         clinic_name: &str,
+        care_team_phone: Option<&str>,
         ticked: &BTreeSet<(usize, usize)>,
     ) -> Handout {
         let full = Handout::for_reader(topic, catalog, clinic_name, ticked);
@@ -208,6 +210,11 @@ impl Handout {
                     section.paragraphs = paragraphs(&topic.summary);
                     section.items.clear();
                 }
+                if section.kind == SectionKind::WarningSigns {
+                    // Where to call after hours too: a reader takes this page home.
+                    let phone = care_team_phone.unwrap_or(PHONE_BLANK);
+                    section.paragraphs.insert(0, catalog.format(Msg::HandoutPhone, &[("phone", phone)]));
+                }
                 if section.kind == SectionKind::Questions {
                     // Only what this reader chose to ask; none ticked, none printed.
                     section.items.retain(|item| item.starts_with("[x]"));
@@ -220,6 +227,9 @@ impl Handout {
         Handout { sections, faq: Vec::new(), sources: Vec::new(), summary: true, ..full }
     }
 }
+
+/// Where a reader writes the care team's number when the clinic has not configured one.
+const PHONE_BLANK: &str = "____________________";
 
 fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")
