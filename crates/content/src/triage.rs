@@ -3,8 +3,10 @@
 //! page, or in an item that itself says to call 911; a check's right answer about one says 911.
 //! One rule for every topic, so two topics can never triage the same sign two ways.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -13,7 +15,7 @@ use super::field_path::FieldPath;
 use super::model::{SectionKind, Topic};
 use super::text_safety::unsafe_character;
 use super::validate::Finding;
-use super::words::{Analyzer, tokens};
+use super::words::{Analyzer, fold, key, tokens};
 
 /// The folder, inside a content folder, of the triage files (`triage/en.toml`).
 pub const TRIAGE_FOLDER: &str = "triage";
@@ -29,6 +31,8 @@ pub struct Triage {
     emergency: Vec<Vec<String>>,
     /// Each sign, in file order.
     pub signs: Vec<Sign>,
+    /// The beginnings of the signs' words, to pass over text that cannot say a sign.
+    beginnings: Beginnings,
 }
 
 /// A sign that always means call 911.
@@ -37,8 +41,100 @@ pub struct Sign {
     /// What the sign is, as messages name it ("loss of bladder or bowel control").
     pub name: String,
     /// The ways text says it: a sentence says the sign when it holds every word of one of
-    /// these, in any order and form. Stemmed.
-    said_as: Vec<Vec<String>>,
+    /// these, in any order and form.
+    said_as: Vec<Phrase>,
+}
+
+/// One way of saying a sign.
+#[derive(Debug)]
+struct Phrase {
+    /// Each word's stem.
+    stems: Vec<String>,
+    /// What every form of each word begins with: the folded word and its stem in common
+    /// ("control" for controlling, "leg" for legs).
+    beginnings: Vec<String>,
+    /// The bits of the beginnings a text must hold to say it ([`Beginnings`]).
+    needs: u128,
+}
+
+impl Phrase {
+    fn new(analyzer: &Analyzer, phrase: &str) -> Phrase {
+        let words = tokens(phrase).filter(|token| !token.compound);
+        let (stems, beginnings) = words
+            .map(|token| {
+                let (word, stem) = (key(token.text), analyzer.stem(token.text));
+                let common = word.chars().zip(stem.chars()).take_while(|(a, b)| a == b).count();
+                (stem, word.chars().take(common).collect())
+            })
+            .unzip();
+        Phrase { stems, beginnings, needs: 0 }
+    }
+}
+
+/// The beginnings of the signs' words, found in one pass over a text: a text without every
+/// beginning some phrase needs cannot say a sign, and is never stemmed. The rule reads every
+/// item of every topic, and almost none says a sign.
+#[derive(Debug, Default)]
+struct Beginnings {
+    /// Finds every beginning looked for, ASCII case ignored. None holds another, and all are
+    /// letters and digits, so no match can hide one at a word's start: a match lies within one
+    /// word, and one starting where another does would hold it.
+    finder: Option<AhoCorasick>,
+}
+
+/// `word` with its first letter a capital.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Beginnings shorter than this are in almost every text ("to", "of"): they narrow nothing,
+/// so a phrase does not need them to be looked at (its stems still must all match).
+const SHORTEST_BEGINNING: usize = 3;
+
+impl Beginnings {
+    /// The bit of beginning `index`; none past 128, where a phrase needs nothing more.
+    fn bit(index: usize) -> u128 {
+        if index < 128 { 1 << index } else { 0 }
+    }
+
+    /// The beginnings of every phrase of `signs`, each phrase told the bits it needs. A
+    /// beginning that holds a shorter one is looked for as the shorter one: that only ever
+    /// lets more text through.
+    fn of(signs: &mut [Sign]) -> Beginnings {
+        let mut all: Vec<&String> =
+            signs.iter().flat_map(|sign| &sign.said_as).flat_map(|p| &p.beginnings).collect();
+        all.retain(|b| b.chars().count() >= SHORTEST_BEGINNING);
+        all.sort_by_key(|b| (b.len(), b.as_str()));
+        all.dedup();
+        let mut kept: Vec<String> = Vec::new();
+        let mut looked_for: std::collections::HashMap<String, usize> = Default::default();
+        for beginning in all {
+            let index = kept.iter().position(|k| beginning.contains(k.as_str())).unwrap_or_else(|| {
+                kept.push(beginning.clone());
+                kept.len() - 1
+            });
+            looked_for.insert(beginning.clone(), index);
+        }
+        for phrase in signs.iter_mut().flat_map(|sign| &mut sign.said_as) {
+            let bits = phrase.beginnings.iter().filter_map(|b| looked_for.get(b).copied());
+            phrase.needs = bits.fold(0, |needs, index| needs | Beginnings::bit(index));
+        }
+        // Each as written in lower case, with a capital first letter, and in capitals; pattern
+        // `3 * n + form` is beginning `n`.
+        let forms = kept.iter().flat_map(|k| [k.clone(), capitalized(k), k.to_uppercase()]);
+        Beginnings { finder: AhoCorasick::new(forms).ok() }
+    }
+
+    /// The bits of the beginnings `text` holds, accents aside, in lower case, with a capital
+    /// first letter or in capitals.
+    fn present(&self, text: &str) -> u128 {
+        let Some(finder) = &self.finder else { return u128::MAX };
+        // Accents off only where there are any: most text is ASCII.
+        let text: Cow<'_, str> = if text.is_ascii() { Cow::Borrowed(text) } else { Cow::Owned(fold(text)) };
+        let found = finder.find_iter(text.as_ref());
+        found.fold(0, |bits, found| bits | Beginnings::bit(found.pattern().as_usize() / 3))
+    }
 }
 
 /// The file as written.
@@ -69,6 +165,7 @@ pub fn read_triage(shown_as: &str, language: &str, text: &str) -> (Triage, Vec<D
         analyzer: Analyzer::for_language(language),
         emergency: Vec::new(),
         signs: Vec::new(),
+        beginnings: Beginnings::default(),
     };
     let mut problems = Vec::new();
     let error = |span: std::ops::Range<usize>, message: String, hint: &str| {
@@ -100,24 +197,32 @@ pub fn read_triage(shown_as: &str, language: &str, text: &str) -> (Triage, Vec<D
             problems.push(error(span, message, "retype the sign without it"));
             continue;
         }
-        let said_as: Vec<Vec<String>> =
-            entry.said_as.iter().map(|phrase| stems(&triage.analyzer, phrase)).collect();
-        if entry.name.trim().is_empty() || said_as.is_empty() || said_as.iter().any(Vec::is_empty) {
+        let said_as: Vec<Phrase> =
+            entry.said_as.iter().map(|phrase| Phrase::new(&triage.analyzer, phrase)).collect();
+        if entry.name.trim().is_empty() || said_as.is_empty() || said_as.iter().any(|p| p.stems.is_empty()) {
             let message = "a sign needs a `name` and words in each of its `said_as`".to_owned();
             problems.push(error(span, message, "write `said_as = [\"chest pain\", \"pain in the chest\"]`"));
             continue;
         }
         triage.signs.push(Sign { name: entry.name, said_as });
     }
+    triage.beginnings = Beginnings::of(&mut triage.signs);
     (triage, problems)
 }
 
 impl Triage {
     /// The first sign that a sentence of `text` says, if any.
     pub fn sign_in(&self, text: &str) -> Option<&Sign> {
+        let present = self.beginnings.present(text);
+        let may_say = |sign: &&Sign| sign.said_as.iter().any(|phrase| phrase.needs & present == phrase.needs);
+        let candidates: Vec<&Sign> = self.signs.iter().filter(may_say).collect();
+        if candidates.is_empty() {
+            return None;
+        }
         sentences(text).find_map(|sentence| {
             let words: HashSet<String> = stems(&self.analyzer, sentence).into_iter().collect();
-            self.signs.iter().find(|sign| sign.said_as.iter().any(|phrase| holds_all(&words, phrase)))
+            let says = |sign: &&&Sign| sign.said_as.iter().any(|phrase| holds_all(&words, &phrase.stems));
+            candidates.iter().find(says).copied()
         })
     }
 
@@ -135,17 +240,15 @@ impl Triage {
             if section.kind == SectionKind::Emergency {
                 continue;
             }
-            let at = root.key("sections").index(n);
-            let values = std::iter::once((at.key("intro"), section.intro.as_str())).chain(
-                section.items.iter().enumerate().map(|(i, item)| (at.key("items").index(i), item.as_str())),
-            );
-            for (path, text) in values {
+            // Paths are made only for a finding: the rule reads every item of every topic.
+            let values = std::iter::once((None, section.intro.as_str()))
+                .chain(section.items.iter().enumerate().map(|(i, item)| (Some(i), item.as_str())));
+            for (item, text) in values {
                 if let Some(sign) = self.sign_in(text).filter(|_| !self.says_emergency(text)) {
-                    findings.push(self.misplaced(
-                        path,
-                        sign,
-                        &format!("the `{}` section", section.kind.name()),
-                    ));
+                    let at = root.key("sections").index(n);
+                    let path = item.map_or_else(|| at.key("intro"), |i| at.key("items").index(i));
+                    let place = format!("the `{}` section", section.kind.name());
+                    findings.push(self.misplaced(path, sign, &place));
                 }
             }
         }
@@ -230,6 +333,64 @@ said_as = ["control bladder", "control bowels"]
         // The words of a sign in two sentences are two things said, not the sign.
         assert_eq!(found("Your legs may ache. Weakness passes."), None);
         assert_eq!(found("A back brace can help."), None);
+        // Whatever the case: the quick pass over the text lets every form through.
+        assert_eq!(found("NEW WEAKNESS IN THE LEGS"), Some("new weakness or numbness in the legs"));
+        assert_eq!(found("Legs: weakness."), None, "two sentences");
+        assert_eq!(found("Bladder? It is hard to control at night."), None, "two sentences");
+    }
+
+    /// The sign a sentence says, every sentence stemmed: what `sign_in` finds, without its quick
+    /// pass over the text.
+    fn sign_by_stems<'t>(triage: &'t Triage, text: &str) -> Option<&'t Sign> {
+        sentences(text).find_map(|sentence| {
+            let words: HashSet<String> = stems(&triage.analyzer, sentence).into_iter().collect();
+            triage
+                .signs
+                .iter()
+                .find(|sign| sign.said_as.iter().any(|phrase| holds_all(&words, &phrase.stems)))
+        })
+    }
+
+    proptest::proptest! {
+        /// The quick pass never lets a sign through unread: any words, any case, any accents.
+        #[test]
+        fn the_quick_pass_hides_no_sign(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "weak", "Weakness", "LEGS", "leg", "numb", "numbness", "control", "Controlling",
+                "bladder", "bowels", "BOWEL", "hold", "urine", "trouble", "breathing", "Breathe",
+                "hard", "to", "short", "of", "breath", "chest", "CHEST", "pain", "in", "your",
+                "cannot", "move", "movements", "é", "très", ".", ",", "911",
+            ]), 0..12),
+        ) {
+            let triage = english_full();
+            let text = words.join(" ");
+            let quick = triage.sign_in(&text).map(|sign| sign.name.clone());
+            let slow = sign_by_stems(&triage, &text).map(|sign| sign.name.clone());
+            proptest::prop_assert_eq!(quick, slow, "{}", text);
+        }
+    }
+
+    fn english_full() -> Triage {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/triage/en.toml"))
+                .expect("the bundled triage file");
+        read_triage("triage/en.toml", "en", &text).0
+    }
+
+    #[test]
+    fn spanish_signs_are_found_with_or_without_accents() {
+        let text = "emergency = [\"911\"]\n\n[[sign]]\nname = \"debilidad\"\nsaid_as = [\"piernas débiles\", \"aguantar la orina\"]\n";
+        let (triage, problems) = read_triage("triage/es.toml", "es", text);
+        assert!(problems.is_empty(), "{problems:?}");
+        for said in [
+            "Siente las piernas débiles.",
+            "PIERNAS DEBILES",
+            "No puede aguantar la orina.",
+            "Aguanta la orina",
+        ] {
+            assert!(triage.sign_in(said).is_some(), "{said}");
+        }
+        assert!(triage.sign_in("Le duelen las piernas.").is_none());
     }
 
     #[test]
