@@ -14,6 +14,7 @@ mod manual;
 mod painter;
 mod pin_file;
 mod print;
+mod replace_file;
 mod report;
 mod review;
 mod signals;

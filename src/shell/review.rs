@@ -3,9 +3,8 @@
 //! topic file naming the reviewer, the day and the next review, and `status` shows who signed
 //! what. The signatures are minisign's own format: `minisign -V` checks them too.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, BufRead as _, IsTerminal as _, Write as _};
-use std::os::unix::fs::OpenOptionsExt as _;
+use std::fs;
+use std::io::{self, BufRead as _, IsTerminal as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,6 +16,7 @@ use minisign::{KeyPair, SecretKeyBox};
 
 use super::cli::Cli;
 use super::hash_pin::ask_hidden;
+use super::replace_file::{replace_file, write_new};
 use super::start_up;
 
 /// The longest a review may last before the next one is due, when the reviewer names none.
@@ -37,7 +37,7 @@ pub fn keygen(secret: &Path) -> ExitCode {
     let boxes = pk.to_box().and_then(|pk| Ok((pk.to_string(), sk.to_box(None)?.to_string())));
     let Ok((public_text, secret_text)) = boxes else { return fail("cannot write the keys") };
     for (path, text, mode) in [(secret, &secret_text, 0o600), (public.as_path(), &public_text, 0o644)] {
-        if let Err(error) = write_new(path, text, mode) {
+        if let Err(error) = write_new(path, text.as_bytes(), mode) {
             return fail(&format!("cannot write {}: {error}", path.display()));
         }
     }
@@ -93,7 +93,7 @@ pub fn sign(
                 Err(error) => return fail(&format!("cannot sign {}: {error}", file.display())),
             };
         let path = signature_path(file);
-        if let Err(error) = replace(&path, &signature.to_string()) {
+        if let Err(error) = replace_file(&path, signature.to_string().as_bytes(), 0o644) {
             return fail(&format!("cannot write {}: {error}", path.display()));
         }
         println!("{}: signed by {reviewer} on {today}; next review by {next_review}", file.display());
@@ -172,26 +172,6 @@ fn ask_password(question: &str) -> Result<String, String> {
         io::stdin().lock().read_line(&mut line).map(|_| line.trim_end_matches(['\n', '\r']).to_owned())
     };
     read.map_err(|error| format!("cannot read the password: {error}"))
-}
-
-/// Writes `text` to a new file at `path`; an existing file (or link) is never overwritten.
-fn write_new(path: &Path, text: &str, mode: u32) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).mode(mode).open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()
-}
-
-/// Writes `text` to `path` through a new file beside it renamed over it: a reader sees the old
-/// signature or the new one, never half of one.
-fn replace(path: &Path, text: &str) -> io::Result<()> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(format!(".{}.partial", std::process::id()));
-    let partial = PathBuf::from(partial);
-    let written = write_new(&partial, text, 0o644).and_then(|()| fs::rename(&partial, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&partial);
-    }
-    written
 }
 
 fn fail(reason: &str) -> ExitCode {

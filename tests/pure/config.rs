@@ -49,6 +49,7 @@ fn every_key_is_read() {
             display: Default::default(),
             speech: Default::default(),
             stats: Default::default(),
+            take_home: Default::default(),
         }
     );
 }
