@@ -17,6 +17,40 @@ const ENDS_UNLOCKED: &[c_int] = &[SIGINT, SIGQUIT];
 const IGNORED: &[c_int] =
     &[SIGTSTP, SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT];
 
+/// The kernel's first real-time signal. The C library keeps 32 and 33 for its threads (thread
+/// cancelling, set-id calls) and calls 34 `SIGRTMIN`; its `sigaction` refuses them, yet a
+/// `kill -32` still ends a process that left them at their default, without restoring the
+/// terminal.
+const KERNEL_SIGRTMIN: c_int = 32;
+
+/// The kernel's `struct sigaction` (x86-64, arm64): handler, flags, restorer, mask.
+#[repr(C)]
+struct KernelSigaction {
+    handler: libc::sighandler_t,
+    flags: libc::c_ulong,
+    restorer: usize,
+    mask: u64,
+}
+
+/// Ignores the C library's own real-time signals while they are at their default: the kiosk
+/// neither cancels threads nor changes its user, and a handler the library installed is left.
+fn ignore_library_signals() {
+    for signal in KERNEL_SIGRTMIN..libc::SIGRTMIN() {
+        let mut current = KernelSigaction { handler: 0, flags: 0, restorer: 0, mask: 0 };
+        let no_action = std::ptr::null::<KernelSigaction>();
+        let mask_bytes = std::mem::size_of::<u64>();
+        // SAFETY: rt_sigaction with no new action writes the current one into `current`, laid
+        // out as the kernel's struct; with `ignore` it reads that struct and writes nothing.
+        let read = unsafe { libc::syscall(libc::SYS_rt_sigaction, signal, no_action, &mut current, mask_bytes) };
+        if read == 0 && current.handler == libc::SIG_DFL {
+            let ignore = KernelSigaction { handler: libc::SIG_IGN, flags: 0, restorer: 0, mask: 0 };
+            let no_old = std::ptr::null_mut::<KernelSigaction>();
+            // SAFETY: as above.
+            unsafe { libc::syscall(libc::SYS_rt_sigaction, signal, &ignore, no_old, mask_bytes) };
+        }
+    }
+}
+
 /// What a caught signal means to the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Meaning {
@@ -33,6 +67,7 @@ pub enum Meaning {
 /// Catches every signal the kiosk handles. From this call on they wait in a pipe until read,
 /// so one that arrives before the loop runs (a resize in the first milliseconds) is not lost.
 pub fn catch() -> std::io::Result<Signals> {
+    ignore_library_signals();
     let realtime = libc::SIGRTMIN()..=libc::SIGRTMAX();
     let all =
         ENDS.iter().chain(ENDS_UNLOCKED).chain(IGNORED).copied().chain([SIGCHLD, SIGWINCH]).chain(realtime);
