@@ -37,6 +37,10 @@ impl Painter {
     {
         let view = app.text_view();
         queue!(terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
+        // One size a frame: the one the app laid this frame out for.
+        if terminal.get_frame().area() != app.area() {
+            terminal.resize(app.area()).context("drawing the screen")?;
+        }
         if let (true, Some(now), Some(before)) = (self.scroll_regions, &view, &self.last_view)
             && let Some(lines) = now.moved_since(before)
             && self.last_frame.area == app.area()

@@ -41,7 +41,8 @@ fn ignore_library_signals() {
         let mask_bytes = std::mem::size_of::<u64>();
         // SAFETY: rt_sigaction with no new action writes the current one into `current`, laid
         // out as the kernel's struct; with `ignore` it reads that struct and writes nothing.
-        let read = unsafe { libc::syscall(libc::SYS_rt_sigaction, signal, no_action, &mut current, mask_bytes) };
+        let read =
+            unsafe { libc::syscall(libc::SYS_rt_sigaction, signal, no_action, &mut current, mask_bytes) };
         if read == 0 && current.handler == libc::SIG_DFL {
             let ignore = KernelSigaction { handler: libc::SIG_IGN, flags: 0, restorer: 0, mask: 0 };
             let no_old = std::ptr::null_mut::<KernelSigaction>();

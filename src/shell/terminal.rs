@@ -9,7 +9,9 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
-use ratatui_core::terminal::Terminal;
+use ratatui_core::backend::Backend as _;
+use ratatui_core::layout::{Position, Rect};
+use ratatui_core::terminal::{Terminal, TerminalOptions, Viewport};
 use ratatui_crossterm::CrosstermBackend;
 
 use super::capped_backend::CappedBackend;
@@ -43,7 +45,14 @@ impl FullScreen {
             EnableBracketedPaste,
             cursor::Hide
         )
-        .and_then(|()| Terminal::new(CappedBackend(CrosstermBackend::new(io::stdout()))));
+        .and_then(|()| {
+            // A fixed viewport: every frame is drawn at the size the app laid it out for
+            // (`Painter::draw` resizes it), never at a size read again mid-frame, which a burst
+            // of resizes can make differ (ratatui's buffer then panics on a cell outside it).
+            let backend = CappedBackend(CrosstermBackend::new(io::stdout()));
+            let area = Rect::from((Position::ORIGIN, backend.size()?));
+            Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(area) })
+        });
         match entered {
             Ok(terminal) => Ok(FullScreen { terminal }),
             Err(error) => {
