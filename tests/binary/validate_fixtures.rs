@@ -175,6 +175,18 @@ const CASES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        // Only web addresses: a javascript: or data: address would run on the device that
+        // follows it, and a space ends an address early where a handout quotes it.
+        "unsafe-url",
+        1,
+        &[
+            "tests/fixtures/broken/unsafe-url/knee.en.toml:5:7: error: `javascript` is not a web address: only https:// addresses are allowed",
+            "tests/fixtures/broken/unsafe-url/knee.en.toml:12:7: error: `data` is not a web address: only https:// addresses are allowed",
+            "tests/fixtures/broken/unsafe-url/knee.en.toml:16:7: warning: a plain http:// address: the page can be changed on its way",
+            "tests/fixtures/broken/unsafe-url/knee.en.toml:20:7: error: the address holds ` ` (U+0020), which no web address has",
+        ],
+    ),
+    (
         // A sign that always means 911 sent anywhere else, in a section, an FAQ answer or a
         // check; a mention that itself says 911 is fine.
         "triage",

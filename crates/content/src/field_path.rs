@@ -36,6 +36,11 @@ impl FieldPath {
         self.with(Segment::Index(index))
     }
 
+    /// Whether the path ends with the table key `key` (`sources[2].url` ends with `url`).
+    pub fn ends_with_key(&self, key: &str) -> bool {
+        matches!(self.0.last(), Some(Segment::Key(last)) if *last == key)
+    }
+
     fn with(&self, segment: Segment) -> FieldPath {
         let mut segments = self.0.clone();
         segments.push(segment);

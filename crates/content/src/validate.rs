@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::console::{console_stand_in, in_stock_console_font};
-use super::diagnostic::Severity;
+use super::diagnostic::{Severity, printable};
 use super::field_path::FieldPath;
 use super::model::{Audience, ReviewStatus, SectionKind, Topic};
 use super::text_safety::{is_bidi_control, unsafe_character};
@@ -53,6 +53,7 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_sources(topic, &mut findings);
     check_checks(topic, &mut findings);
     check_console_characters(topic, &text_fields, &mut findings);
+    check_urls(&text_fields, &mut findings);
     for (n, id) in topic.related.iter().enumerate() {
         if id == &topic.id {
             let at = FieldPath::root().key("related").index(n);
@@ -153,6 +154,39 @@ fn check_console_characters(topic: &Topic, text_fields: &[(FieldPath, &str)], fi
                 }
             )),
         );
+    }
+}
+
+/// Every address a reader is sent to (the take-home page, each source) is a web page: `https:`,
+/// or `http:` with a warning. Anything else — `javascript:`, `data:`, `file:` — would run or
+/// open something on the device that follows it; a space or one of `<>"` would end the address
+/// early where a handout quotes it.
+fn check_urls(text_fields: &[(FieldPath, &str)], findings: &mut Vec<Finding>) {
+    for (path, url) in text_fields.iter().filter(|(path, _)| path.ends_with_key("url")) {
+        let lower = url.trim_start().get(..8).unwrap_or_default().to_ascii_lowercase();
+        let odd = url.chars().find(|c| c.is_whitespace() || c.is_control() || "<>\"`".contains(*c));
+        if !lower.starts_with("https://") && !lower.starts_with("http://") {
+            let scheme = url.split_once(':').map_or(url.as_ref(), |(scheme, _)| scheme);
+            findings.push(
+                Finding::error(
+                    path.clone(),
+                    "url",
+                    format!("`{}` is not a web address: only https:// addresses are allowed", printable(scheme)),
+                )
+                .hint("write the page's address as `url = \"https://…\"`"),
+            );
+        } else if let Some(c) = odd {
+            findings.push(Finding::error(
+                path.clone(),
+                "url",
+                format!("the address holds `{}` (U+{:04X}), which no web address has", printable(&c.to_string()), c as u32),
+            ));
+        } else if lower.starts_with("http://") {
+            findings.push(
+                Finding::warning(path.clone(), "url", "a plain http:// address: the page can be changed on its way")
+                    .hint("use the https:// address of the same page"),
+            );
+        }
     }
 }
 
