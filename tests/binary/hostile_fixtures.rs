@@ -142,3 +142,34 @@ fn a_line_of_nearly_a_mebibyte_is_shown_harmlessly() {
 fn ten_thousand_questions_are_shown_harmlessly() {
     shown_harmlessly("many-faq");
 }
+
+/// A topic file that is a link out of the content folder — to the password file, or to a
+/// process's environment — is refused by name and never read, so no message quotes it.
+#[test]
+fn a_link_out_of_the_content_folder_is_never_read_or_quoted() {
+    let dir = tempfile::tempdir().expect("scratch");
+    std::os::unix::fs::symlink("/etc/passwd", dir.path().join("shadow.en.toml")).expect("link");
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("environ.en.toml")).expect("link");
+    let output = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["validate", "--format", "human"])
+        .arg(dir.path())
+        .env("KIOSK_TEST_SECRET", "do-not-print-me")
+        .output()
+        .expect("run validate");
+    let said =
+        String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+    for name in ["shadow.en.toml", "environ.en.toml"] {
+        let line = format!("{name}:1:1");
+        assert!(said.contains(&line), "{name} named: {said}");
+    }
+    assert_eq!(
+        said.matches("it is a link to a file outside the content folder; such a file is never read").count(),
+        2,
+        "{said}"
+    );
+    assert!(
+        !said.contains("root:") && !said.contains("do-not-print-me"),
+        "nothing of them is quoted: {said}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}

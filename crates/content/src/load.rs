@@ -178,7 +178,7 @@ pub fn load_folder_wanted(
     let found: Vec<Option<String>> = in_parallel(paths.len(), &|| {
         let mut filter = wanted(&vocabularies);
         move |index: usize| {
-            let bytes = read_limited(&listed[index]).ok()?;
+            let bytes = read_limited(&listed[index], dir).ok()?;
             filter(&String::from_utf8_lossy(&bytes)).then(|| id_of(&listed[index]))
         }
     });
@@ -209,7 +209,7 @@ fn load_paths(dir: &Path, paths: Vec<PathBuf>, rules: &Rules<'_>, keep: Keep) ->
         TopicFile {
             shown_as: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            bytes: read_limited(path),
+            bytes: read_limited(path, dir),
             signature: if !rules.keys.in_use() {
                 Err(Unsigned::Missing)
             } else {
@@ -245,7 +245,7 @@ fn language_files(dir: &Path, folder: &str) -> Vec<TopicFile> {
         .map(|path| TopicFile {
             shown_as: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            bytes: read_limited(&path),
+            bytes: read_limited(&path, dir),
             signature: Err(Unsigned::Missing),
         })
         .collect()
@@ -334,8 +334,21 @@ fn too_large(len: u64) -> (&'static str, String) {
     )
 }
 
-/// Reads a regular file of at most [`MAX_FILE_BYTES`]; anything else is a problem with its path.
-fn read_limited(path: &Path) -> Result<Vec<u8>, (&'static str, String)> {
+/// Reads a regular file of at most [`MAX_FILE_BYTES`] in the content folder `folder`; anything
+/// else is a problem with its path. A link that leads out of the folder is never read, so no
+/// message can quote a line of `/etc/shadow` or of a process's environment.
+fn read_limited(path: &Path, folder: &Path) -> Result<Vec<u8>, (&'static str, String)> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+    if is_link {
+        let inside = match (fs::canonicalize(path), fs::canonicalize(folder)) {
+            (Ok(target), Ok(folder)) => target.starts_with(folder),
+            _ => false,
+        };
+        if !inside {
+            let message = "it is a link to a file outside the content folder; such a file is never read";
+            return Err(("outside-folder", message.to_owned()));
+        }
+    }
     read_regular_file(path, MAX_FILE_BYTES).map_err(|error| match error {
         ReadFileError::TooLarge { len, .. } => too_large(len),
         ReadFileError::NotRegular(_) => ("not-a-file", error.to_string()),

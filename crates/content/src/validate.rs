@@ -171,7 +171,10 @@ fn check_urls(text_fields: &[(FieldPath, &str)], findings: &mut Vec<Finding>) {
                 Finding::error(
                     path.clone(),
                     "url",
-                    format!("`{}` is not a web address: only https:// addresses are allowed", printable(scheme)),
+                    format!(
+                        "`{}` is not a web address: only https:// addresses are allowed",
+                        printable(scheme)
+                    ),
                 )
                 .hint("write the page's address as `url = \"https://…\"`"),
             );
@@ -179,12 +182,20 @@ fn check_urls(text_fields: &[(FieldPath, &str)], findings: &mut Vec<Finding>) {
             findings.push(Finding::error(
                 path.clone(),
                 "url",
-                format!("the address holds `{}` (U+{:04X}), which no web address has", printable(&c.to_string()), c as u32),
+                format!(
+                    "the address holds `{}` (U+{:04X}), which no web address has",
+                    printable(&c.to_string()),
+                    c as u32
+                ),
             ));
         } else if lower.starts_with("http://") {
             findings.push(
-                Finding::warning(path.clone(), "url", "a plain http:// address: the page can be changed on its way")
-                    .hint("use the https:// address of the same page"),
+                Finding::warning(
+                    path.clone(),
+                    "url",
+                    "a plain http:// address: the page can be changed on its way",
+                )
+                .hint("use the https:// address of the same page"),
             );
         }
     }
