@@ -26,7 +26,7 @@ fn configured(cli: &Cli) -> Result<Config, ExitCode> {
     let (config, problems) = start_up::configuration(cli);
     refuse_unreadable(cli, &problems)?;
     for problem in &problems {
-        eprintln!("patient-kiosk: {problem}");
+        say!("patient-kiosk: {problem}");
     }
     Ok(config)
 }
@@ -37,7 +37,7 @@ fn refuse_unreadable(cli: &Cli, problems: &[Diagnostic]) -> Result<(), ExitCode>
         (&cli.config, problems.iter().find(|problem| problem.code == "config-unreadable"))
     {
         let reason = unreadable.message.trim_end_matches("; every setting keeps its default");
-        eprintln!("patient-kiosk: {}: {reason}", named.display());
+        say!("patient-kiosk: {}: {reason}", named.display());
         return Err(ExitCode::from(EXIT_UNREADABLE));
     }
     Ok(())
@@ -55,7 +55,7 @@ fn load(dir: Option<&Path>, config: &Config) -> Result<LoadReport, ExitCode> {
     match dir {
         None => Ok(load_bundled()),
         Some(dir) => load_folder(dir, &config.content_rules.keys()).map_err(|error| {
-            eprintln!("patient-kiosk: {error}");
+            say!("patient-kiosk: {error}");
             ExitCode::from(EXIT_UNREADABLE)
         }),
     }
@@ -107,7 +107,7 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
     let mut report = match loaded {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("patient-kiosk: {error}");
+            say!("patient-kiosk: {error}");
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
@@ -223,7 +223,7 @@ pub fn list(cli: &Cli, dir: Option<&Path>) -> ExitCode {
     let skipped = report.count(Severity::Error);
     if skipped > 0 {
         let target = dir.map_or(String::new(), |d| format!(" {}", d.display()));
-        eprintln!(
+        say!(
             "{} found; run `patient-kiosk validate{target}` to see them",
             plural(skipped, "error", "errors")
         );
@@ -251,7 +251,7 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
     let report = match loaded {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("patient-kiosk: {error}");
+            say!("patient-kiosk: {error}");
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
@@ -259,7 +259,7 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
     let index = SearchIndex::build(&report.library, &catalog, language, staff, &|_| true);
     let hits = index.search(query, limit);
     if hits.is_empty() {
-        eprintln!("nothing found for {query:?}");
+        say!("nothing found for {query:?}");
         return ExitCode::FAILURE;
     }
     for hit in hits {
@@ -280,15 +280,15 @@ fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, 
     let mut notices = Vec::new();
     let (library, _) = start_up::library(cli, &config, &mut notices)?;
     for notice in &notices {
-        eprintln!("patient-kiosk: {notice}");
+        say!("patient-kiosk: {notice}");
     }
     let language = lang.unwrap_or(kiosk_content::i18n::BASE_LANGUAGE);
     let Some(topic) = library.find_for_reader(id, language) else {
-        eprintln!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
+        say!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
         return Err(ExitCode::from(EXIT_UNREADABLE));
     };
     if !same_language(&topic.language, language) {
-        eprintln!(
+        say!(
             "patient-kiosk: the topic `{id}` is not available in `{language}`; here it is in `{}`",
             topic.language
         );
@@ -329,7 +329,7 @@ pub fn export(
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("patient-kiosk: cannot write the handout: {error}");
+            say!("patient-kiosk: cannot write the handout: {error}");
             ExitCode::FAILURE
         }
     }
@@ -351,11 +351,11 @@ pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> E
                 Part::Section(kind)
             }
             Some(_) => {
-                eprintln!("patient-kiosk: the topic `{id}` has no `{name}` section for patients");
+                say!("patient-kiosk: the topic `{id}` has no `{name}` section for patients");
                 return ExitCode::from(EXIT_UNREADABLE);
             }
             None => {
-                eprintln!(
+                say!(
                     "patient-kiosk: there is no section kind `{name}`; `patient-kiosk show --help` says which"
                 );
                 return ExitCode::from(EXIT_UNREADABLE);

@@ -36,7 +36,7 @@ pub fn run() -> ExitCode {
 }
 
 fn fail(reason: &str) -> ExitCode {
-    eprintln!("patient-kiosk hash-pin: {reason}");
+    say!("patient-kiosk hash-pin: {reason}");
     ExitCode::FAILURE
 }
 

@@ -26,7 +26,7 @@ fn finish(written: std::io::Result<()>, what: &str) -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("patient-kiosk: cannot write {what}: {error}");
+            say!("patient-kiosk: cannot write {what}: {error}");
             ExitCode::FAILURE
         }
     }

@@ -1,5 +1,14 @@
 //! Everything that touches the terminal, the clock, signals and other programs.
 
+/// Prints a line on standard error with every character that could steer a terminal shown as
+/// an escape (`\u{1b}`): messages quote what was typed, a file name, a configuration. One rule
+/// for every message, so no quoted id can write an escape sequence to the terminal.
+macro_rules! say {
+    ($($message:tt)*) => {
+        eprintln!("{}", kiosk_content::printable(&format!($($message)*)))
+    };
+}
+
 mod capped_backend;
 pub mod cli;
 mod commands;
@@ -82,7 +91,7 @@ pub fn run(cli: Cli) -> ExitCode {
 /// Runs the full-screen kiosk.
 fn kiosk(cli: &Cli) -> ExitCode {
     if let Some(reason) = terminal::cannot_draw(std::env::var_os("TERM").as_deref()) {
-        eprintln!(
+        say!(
             "patient-kiosk: {reason}: the full-screen kiosk needs a terminal that can move the \
              cursor and draw. `patient-kiosk show ID` prints a topic as plain text instead \
              (`patient-kiosk list` names the topics)."
@@ -97,7 +106,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
         match start_at::resolve(cli, &start.library, &start.settings.language, start.settings.staff) {
             Ok(start_at) => start_at,
             Err(reason) => {
-                eprintln!("patient-kiosk: {reason}");
+                say!("patient-kiosk: {reason}");
                 return ExitCode::from(cli::EXIT_UNREADABLE);
             }
         };
@@ -105,7 +114,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let signals = match signals::catch() {
         Ok(signals) => signals,
         Err(error) => {
-            eprintln!("patient-kiosk: cannot listen for signals: {error}");
+            say!("patient-kiosk: cannot listen for signals: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -113,13 +122,13 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let (pin_record, pin_problem) = pin_file.load();
     let mut start = start;
     if let Some(problem) = pin_problem {
-        eprintln!("patient-kiosk: {problem}");
+        say!("patient-kiosk: {problem}");
         start.settings.notices.push(problem);
     }
     let mut screen = match terminal::FullScreen::enter() {
         Ok(screen) => screen,
         Err(error) => {
-            eprintln!("patient-kiosk: the kiosk needs a terminal: {error}");
+            say!("patient-kiosk: the kiosk needs a terminal: {error}");
             return ExitCode::FAILURE;
         }
     };
@@ -164,7 +173,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
         }
         Err(error) => {
             journal::line(Level::Error, format!("exit: {error:#}"));
-            eprintln!("patient-kiosk: {error:#}");
+            say!("patient-kiosk: {error:#}");
             ExitCode::FAILURE
         }
     }

@@ -30,7 +30,7 @@ impl Printer {
         let spawned =
             thread::Builder::new().name("print".into()).spawn(move || done(run(&command, &text, &running)));
         if let Err(error) = spawned {
-            eprintln!("patient-kiosk: cannot start printing: {error}");
+            say!("patient-kiosk: cannot start printing: {error}");
         }
     }
 }

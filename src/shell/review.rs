@@ -110,7 +110,7 @@ pub fn status(cli: &Cli, dir: Option<&Path>) -> ExitCode {
     };
     let keys = config.content_rules.keys();
     if !keys.in_use() {
-        eprintln!("patient-kiosk review: no `[content] trusted_keys` configured: no signature is trusted");
+        say!("patient-kiosk review: no `[content] trusted_keys` configured: no signature is trusted");
     }
     let mut paths: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(entries) => entries
@@ -175,6 +175,6 @@ fn ask_password(question: &str) -> Result<String, String> {
 }
 
 fn fail(reason: &str) -> ExitCode {
-    eprintln!("patient-kiosk review: {}", printable(reason));
+    say!("patient-kiosk review: {reason}");
     ExitCode::FAILURE
 }

@@ -45,18 +45,18 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     let (library, revision) =
         if loading { (Library::default(), String::new()) } else { library(cli, &config, &mut notices)? };
     for notice in &notices {
-        eprintln!("patient-kiosk: {notice}");
+        say!("patient-kiosk: {notice}");
     }
     let folder = cli.content.clone().or_else(|| config.content.clone());
     for problem in &missing {
-        eprintln!("patient-kiosk: {problem}");
+        say!("patient-kiosk: {problem}");
     }
     notices.extend(missing);
     if let Some(program) = config.speech.command.as_ref().and_then(|command| command.first())
         && !installed(program)
     {
         let notice = format!("the speech command `{program}` is not installed: reading aloud is off");
-        eprintln!("patient-kiosk: {notice}");
+        say!("patient-kiosk: {notice}");
         notices.push(notice);
     }
     let mut settings = settings_from(&config, cli.kiosk, notices);
@@ -109,7 +109,7 @@ pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<
     match (&cli.content, &config.content) {
         (Some(dir), _) => {
             let report = load_folder(dir, &config.content_rules.keys()).map_err(|error| {
-                eprintln!("patient-kiosk: {error}");
+                say!("patient-kiosk: {error}");
                 ExitCode::from(EXIT_UNREADABLE)
             })?;
             notices.extend(content_errors(dir, &report));

@@ -114,7 +114,7 @@ pub fn print(since: Option<jiff::civil::Date>, format: super::cli::StatsFormat) 
     let rows = match read(&super::pin_file::state_directory(), since) {
         Ok(rows) => rows,
         Err(problem) => {
-            eprintln!("patient-kiosk: {problem}");
+            say!("patient-kiosk: {problem}");
             return std::process::ExitCode::from(super::cli::EXIT_UNREADABLE);
         }
     };

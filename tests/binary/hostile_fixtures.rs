@@ -173,3 +173,31 @@ fn a_link_out_of_the_content_folder_is_never_read_or_quoted() {
     );
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// Every message that quotes what was typed shows an escape as `\u{1b}`: an id that is a
+/// terminal command (a window title, a clipboard write) is never sent to the terminal.
+#[test]
+fn no_message_echoes_an_escape_sequence_it_was_given() {
+    let osc = "\x1b]0;PWN\x07";
+    let clipboard = "\x1b]52;c;SGVsbG8=\x07";
+    let cases: [&[&str]; 6] = [
+        &["show", osc],
+        &["show", "vertebroplasty", "--section", clipboard],
+        &["export", osc, "--format", "text"],
+        &["--topic", clipboard],
+        &["--code", osc],
+        &["search", osc],
+    ];
+    for args in cases {
+        let output =
+            Command::new(env!("CARGO_BIN_EXE_patient-kiosk")).args(args).output().expect("run patient-kiosk");
+        let said = [output.stdout, output.stderr].concat();
+        assert!(!said.contains(&0x1b) && !said.contains(&0x07), "{args:?} wrote a control byte: {said:?}");
+        assert!(
+            String::from_utf8_lossy(&said).contains("\\u{1b}"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&said)
+        );
+        assert_ne!(output.status.code(), Some(0), "{args:?}");
+    }
+}
