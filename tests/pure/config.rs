@@ -310,6 +310,21 @@ fn a_file_anybody_may_write_is_not_trusted_with_the_pin_or_the_lock() {
         )]
     );
 
+    // The group may write (660): the kiosk's own group, so the kiosk itself could unlock it.
+    let (config, problems) = lines(0o660);
+    assert_eq!((config.kiosk.locked, config.kiosk.exit_pin_hash), (true, None));
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "{shown}:1:1: error: the file's group may write to the configuration file, so its PIN hash is ignored: the kiosk can be left only through its service manager; run `chmod 640` on the file"
+            ),
+            format!(
+                "{shown}:1:1: warning: the file's group may write to the configuration file, so the kiosk starts locked; fix the configuration and restart it"
+            ),
+        ]
+    );
+
     let (config, problems) = lines(0o640);
     assert_eq!((config.kiosk.locked, problems), (false, Vec::<String>::new()));
 }

@@ -68,19 +68,31 @@ pub fn load_config(path: &Path) -> (Config, Vec<Diagnostic>) {
     (config, problems)
 }
 
-/// A file anybody may write to cannot be trusted with the lock or the PIN; a PIN hash that
-/// anybody may read can be guessed offline.
+/// A file others may write to cannot be trusted with the lock or the PIN: anybody (o+w), or
+/// the file's group (g+w) — the kiosk's own group in a deployment, so the kiosk itself, or
+/// whatever took it over, could unlock it. A PIN hash that anybody may read can be guessed
+/// offline.
 fn check_permissions(shown: &str, mode: u32, config: &mut Config, problems: &mut Vec<Diagnostic>) {
     const WORLD_WRITABLE: u32 = 0o002;
+    const GROUP_WRITABLE: u32 = 0o020;
     const WORLD_READABLE: u32 = 0o004;
-    if mode & WORLD_WRITABLE != 0 {
+    let writers = if mode & WORLD_WRITABLE != 0 {
+        Some(("anybody may", "config-world-writable"))
+    } else if mode & GROUP_WRITABLE != 0 {
+        Some(("the file's group may", "config-group-writable"))
+    } else {
+        None
+    };
+    if let Some((who, code)) = writers {
         if config.kiosk.exit_pin_hash.take().is_some() {
-            let message = "anybody may write to the configuration file, so its PIN hash is ignored: \
-                           the kiosk can be left only through its service manager; \
-                           run `chmod 640` on the file";
-            problems.push(Diagnostic::error(shown, Position::START, "config-world-writable", message));
+            let message = format!(
+                "{who} write to the configuration file, so its PIN hash is ignored: \
+                 the kiosk can be left only through its service manager; \
+                 run `chmod 640` on the file"
+            );
+            problems.push(Diagnostic::error(shown, Position::START, code, message));
         }
-        lock_for_safety(shown, config, problems, "anybody may write to the configuration file");
+        lock_for_safety(shown, config, problems, &format!("{who} write to the configuration file"));
     } else if mode & WORLD_READABLE != 0 && config.kiosk.exit_pin_hash.is_some() {
         let message = "anybody may read the configuration file and its PIN hash; \
                        run `chmod 640` on the file (owner root, group kiosk)";
