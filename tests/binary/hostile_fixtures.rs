@@ -201,3 +201,35 @@ fn no_message_echoes_an_escape_sequence_it_was_given() {
         assert_ne!(output.status.code(), Some(0), "{args:?}");
     }
 }
+
+/// A file whose name is not UTF-8 is reported, not passed over in silence; a topic named twice
+/// in `related` is warned of and listed once.
+#[test]
+fn a_name_that_is_not_utf8_and_a_related_id_named_twice_are_reported() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().expect("scratch");
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.en.toml");
+    std::fs::write(dir.path().join(odd), "id = \"cafe\"\n").expect("write");
+    let topic = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/osteoporosis.en.toml"))
+        .expect("topic")
+        .replace(
+            "related = [\"vertebral-compression-fracture\", \"kyphoplasty\", \"vertebroplasty\"]",
+            "related = [\"osteoporosis-twin\", \"osteoporosis-twin\"]",
+        );
+    std::fs::write(dir.path().join("osteoporosis.en.toml"), &topic).expect("write");
+    let twin = topic
+        .replacen("id = \"osteoporosis\"", "id = \"osteoporosis-twin\"", 1)
+        .replace("related = [\"osteoporosis-twin\", \"osteoporosis-twin\"]", "related = [\"osteoporosis\"]");
+    std::fs::write(dir.path().join("osteoporosis-twin.en.toml"), twin).expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["validate", "--format", "short"])
+        .arg(dir.path())
+        .output()
+        .expect("run validate");
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        said.contains("caf\u{fffd}.en.toml:1:1: error: the file's name is not UTF-8 text, so it cannot match a topic's id; the file is skipped"),
+        "{said}"
+    );
+    assert!(said.contains("warning: `related` names `osteoporosis-twin` twice; it is listed once"), "{said}");
+}

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize as _;
@@ -193,7 +194,9 @@ fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir).map_err(folder_error)? {
         let path = entry.map_err(folder_error)?.path();
-        let is_topic = path.file_name().and_then(|n| n.to_str()).is_some_and(is_topic_file_name);
+        // A name that is not UTF-8 is listed too, to be reported rather than passed over.
+        let name = path.file_name().map(|name| name.as_bytes()).unwrap_or_default();
+        let is_topic = name.ends_with(b".toml") && !name.contains(&b'/');
         if is_topic && !path.is_dir() {
             paths.push(path);
         }
@@ -209,7 +212,14 @@ fn load_paths(dir: &Path, paths: Vec<PathBuf>, rules: &Rules<'_>, keep: Keep) ->
         TopicFile {
             shown_as: path.display().to_string(),
             file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            bytes: read_limited(path, dir),
+            bytes: match path.file_name().and_then(|name| name.to_str()) {
+                Some(_) => read_limited(path, dir),
+                None => Err((
+                    "file-name",
+                    "the file's name is not UTF-8 text, so it cannot match a topic's id; the file is skipped"
+                        .to_owned(),
+                )),
+            },
             signature: if !rules.keys.in_use() {
                 Err(Unsigned::Missing)
             } else {
@@ -655,6 +665,9 @@ fn checked(
     }
     // In the order of the file, as an editor reads it.
     found.sort_by_key(|diagnostic| diagnostic.position);
+    // A topic named twice in `related` is one related page (validate warns of the second).
+    let mut named = std::collections::HashSet::new();
+    topic.related.retain(|id| named.insert(id.clone()));
     diagnostics.extend(found);
     let expected = format!("{}.{}.toml", topic.id, topic.language);
     if file.file_name != expected {

@@ -55,9 +55,12 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_console_characters(topic, &text_fields, &mut findings);
     check_urls(&text_fields, &mut findings);
     for (n, id) in topic.related.iter().enumerate() {
+        let at = FieldPath::root().key("related").index(n);
         if id == &topic.id {
-            let at = FieldPath::root().key("related").index(n);
             findings.push(Finding::error(at, "related", "a topic is not related to itself"));
+        } else if topic.related[..n].contains(id) {
+            let message = format!("`related` names `{id}` twice; it is listed once");
+            findings.push(Finding::warning(at, "related", message).hint("take out the second one"));
         }
     }
     findings
