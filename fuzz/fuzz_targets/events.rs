@@ -74,7 +74,7 @@ fn size(u: &mut Unstructured) -> Result<(u16, u16)> {
 
 /// The next input, and how long nobody did anything before it.
 fn step(u: &mut Unstructured) -> Result<(Input, Duration)> {
-    let input = match u.int_in_range(0..=19)? {
+    let input = match u.int_in_range(0..=20)? {
         0..=11 => Input::Key(key(u)?),
         12..=14 => {
             let action = *u.choose(&[MouseAction::Click, MouseAction::ScrollUp, MouseAction::ScrollDown])?;
@@ -87,6 +87,8 @@ fn step(u: &mut Unstructured) -> Result<(Input, Duration)> {
         }
         17 => Input::SpeechEnded,
         18 => Input::Printed(if u.arbitrary()? { Ok(()) } else { Err(u.arbitrary()?) }),
+        // An answer to a PIN check, asked for or not.
+        19 => Input::PinChecked(u.arbitrary()?),
         _ => {
             let seconds = *u.choose(&[0u64, 1, 30, 89, 90, 91, 120, 400, 3_600, 100_000])?;
             return Ok((Input::Wake, Duration::from_secs(seconds)));

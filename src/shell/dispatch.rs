@@ -20,6 +20,9 @@ pub trait World {
     fn reload(&mut self);
     /// Keeps the PIN guard's state for the next start; what went wrong, if anything.
     fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String>;
+    /// Checks a staff PIN away from the input path; the answer comes back as
+    /// [`Input::PinChecked`].
+    fn check_pin(&mut self, hash: String, entered: String);
     /// Builds a search index away from the input path; it comes back as
     /// [`Input::SearchIndexReady`].
     fn build_search_index(&mut self, job: SearchJob);
@@ -57,6 +60,7 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
                 Effect::BuildSearchIndex(job) => world.build_search_index(job),
                 Effect::Journal(happening) => world.journal(happening),
                 Effect::Count(counted) => world.count(counted),
+                Effect::CheckPin { hash, entered } => world.check_pin(hash, entered),
                 Effect::SavePinRecord(record) => {
                     if let Err(problem) = world.save_pin_record(record) {
                         waiting.push_back(Input::Notice(problem));
@@ -107,6 +111,9 @@ mod tests {
         fn save_pin_record(&mut self, _: PinRecord) -> Result<(), String> {
             self.asked.push("save PIN record");
             Ok(())
+        }
+        fn check_pin(&mut self, _: String, _: String) {
+            self.asked.push("check PIN");
         }
         fn build_search_index(&mut self, _: SearchJob) {
             self.asked.push("build search index");

@@ -49,6 +49,8 @@ pub enum Wakeup {
     Reloaded(Reloaded),
     /// A search index was built on a thread.
     SearchReady(Box<PreparedIndex>),
+    /// A staff PIN was checked on a thread: whether it was right.
+    PinChecked(bool),
 }
 
 /// Why the kiosk ended.
@@ -170,6 +172,17 @@ impl World for Outside {
         saved
     }
 
+    fn check_pin(&mut self, hash: String, entered: String) {
+        let sender = self.sender.clone();
+        let checking = thread::Builder::new().name("pin-check".into()).spawn(move || {
+            let _ = sender.send(Wakeup::PinChecked(kiosk_core::pin::verify_pin(&hash, &entered)));
+        });
+        // No thread, no check: a wrong PIN, counted, rather than a PIN screen waiting for ever.
+        if checking.is_err() {
+            let _ = self.sender.try_send(Wakeup::PinChecked(false));
+        }
+    }
+
     fn journal(&mut self, happening: Happening) {
         journal::line(happening.level(), &happening);
     }
@@ -287,6 +300,7 @@ where
                     reload_done = true;
                 }
                 Wakeup::SearchReady(prepared) => inputs.push(Input::SearchIndexReady(prepared)),
+                Wakeup::PinChecked(right) => inputs.push(Input::PinChecked(right)),
                 Wakeup::InputClosed => return Ok(Exit::InputClosed),
                 Wakeup::Signal(signal) => return Ok(Exit::Signal(signal)),
             }

@@ -77,9 +77,9 @@ pub fn send(app: &mut App, input: Input) -> Vec<Effect> {
     deliver(app, Event::new(input, t0()))
 }
 
-/// `update`, with a search index it asks for built at once, as the shell would on a thread, and
-/// usage counts let go (`tests/pure/usage.rs` checks them); the other effects are returned for
-/// the test to check.
+/// `update`, with a search index it asks for built at once and a PIN it asks to check checked
+/// at once, as the shell would on a thread, and usage counts let go (`tests/pure/usage.rs`
+/// checks them); the other effects are returned for the test to check.
 pub fn deliver(app: &mut App, event: Event) -> Vec<Effect> {
     let at = event.at;
     let mut left = Vec::new();
@@ -87,6 +87,10 @@ pub fn deliver(app: &mut App, event: Event) -> Vec<Effect> {
         match effect {
             Effect::BuildSearchIndex(job) => {
                 left.extend(deliver(app, Event::new(Input::SearchIndexReady(job.build()), at)));
+            }
+            Effect::CheckPin { hash, entered } => {
+                let right = kiosk_core::pin::verify_pin(&hash, &entered);
+                left.extend(deliver(app, Event::new(Input::PinChecked(right), at)));
             }
             Effect::Count(_) => {}
             other => left.push(other),

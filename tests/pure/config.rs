@@ -381,3 +381,23 @@ fn the_take_home_phone_is_read_and_a_bad_one_is_refused() {
     );
     assert_eq!(config.take_home.phone, None);
 }
+
+#[test]
+fn a_pin_hash_too_costly_to_check_is_refused_and_a_cheap_one_is_warned_of() {
+    let hash = |params: &str| {
+        format!("$argon2id$v=19${params}$c29tZXNhbHRzb21lc2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+    };
+    let (config, problems) =
+        messages(&format!("[kiosk]\nlocked = false\nexit_pin_hash = \"{}\"\n", hash("m=2097152,t=4,p=1")));
+    assert_eq!(config.kiosk.exit_pin_hash, None);
+    assert!(config.kiosk.locked, "an error in [kiosk] starts it locked");
+    assert!(problems[0].starts_with("config.toml:3:17: error: `kiosk.exit_pin_hash` is not a PIN hash (m=2097152,t=4,p=1 would take too long to check at the kiosk"), "{problems:?}");
+    let (config, problems) = messages(&format!("[kiosk]\nexit_pin_hash = \"{}\"\n", hash("m=8,t=1,p=1")));
+    assert!(config.kiosk.exit_pin_hash.is_some());
+    assert_eq!(
+        problems,
+        [
+            "config.toml:2:17: warning: `kiosk.exit_pin_hash`: m=8,t=1 is cheaper to guess than OWASP's argon2id guidance (at least m=7168 and m×t=35840, such as m=19456,t=2); make a new one with `patient-kiosk hash-pin`"
+        ]
+    );
+}

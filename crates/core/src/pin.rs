@@ -24,8 +24,32 @@ pub fn verify_pin(hash: &str, pin: &str) -> bool {
         .is_ok_and(|parsed| Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok())
 }
 
-/// Whether `hash` is an argon2 PHC string this program can check PINs against.
-pub fn check_hash(hash: &str) -> Result<(), String> {
+/// The least memory (KiB) OWASP's argon2id guidance pairs with its most passes (7 MiB, t = 5).
+const LEAST_MEMORY_KIB: u32 = 7 * 1024;
+/// The least memory × passes among OWASP's argon2id settings (7 MiB × 5); every one of them
+/// (46 MiB × 1 … 7 MiB × 5) costs at least this much.
+const LEAST_WORK: u64 = 7 * 1024 * 5;
+/// The most memory a PIN check may take: each check runs while the kiosk waits for it.
+const MOST_MEMORY_KIB: u32 = 64 * 1024;
+/// The most memory × passes a PIN check may take: four times OWASP's first setting (46 MiB × 1),
+/// a fraction of a second.
+const MOST_WORK: u64 = 4 * 46 * 1024;
+/// The most lanes a PIN check may use.
+const MOST_LANES: u32 = 4;
+
+/// How a usable PIN hash stands beside OWASP's guidance for argon2id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HashCost {
+    /// As costly to guess as the guidance asks.
+    Enough,
+    /// Cheaper to guess than the guidance allows: why.
+    Weak(String),
+}
+
+/// Whether `hash` is an argon2 PHC string this program can check PINs against, and whether it
+/// is costly enough to guess. One too costly to check — a check would freeze the kiosk for
+/// seconds and take gigabytes — is refused like a malformed one.
+pub fn check_hash(hash: &str) -> Result<HashCost, String> {
     let parsed = PasswordHash::new(hash).map_err(|e| e.to_string())?;
     if !parsed.algorithm.as_str().starts_with("argon2") {
         return Err(format!("it is a {} hash, not argon2", parsed.algorithm));
@@ -33,7 +57,22 @@ pub fn check_hash(hash: &str) -> Result<(), String> {
     if parsed.hash.is_none() {
         return Err("it has no hash part".to_owned());
     }
-    Ok(())
+    let params = argon2::Params::try_from(&parsed).map_err(|e| e.to_string())?;
+    let (memory, passes, lanes) = (params.m_cost(), params.t_cost(), params.p_cost());
+    let work = u64::from(memory) * u64::from(passes);
+    if memory > MOST_MEMORY_KIB || work > MOST_WORK || lanes > MOST_LANES {
+        return Err(format!(
+            "m={memory},t={passes},p={lanes} would take too long to check at the kiosk; at most \
+             m={MOST_MEMORY_KIB}, m×t={MOST_WORK} and p={MOST_LANES}"
+        ));
+    }
+    if memory < LEAST_MEMORY_KIB || work < LEAST_WORK {
+        return Ok(HashCost::Weak(format!(
+            "m={memory},t={passes} is cheaper to guess than OWASP's argon2id guidance (at least \
+             m={LEAST_MEMORY_KIB} and m×t={LEAST_WORK}, such as m=19456,t=2)"
+        )));
+    }
+    Ok(HashCost::Enough)
 }
 
 #[cfg(test)]
@@ -44,11 +83,27 @@ mod tests {
     fn a_hashed_pin_verifies_and_others_do_not() {
         let hash = hash_pin("2468").expect("hash");
         assert!(hash.starts_with("$argon2id$"));
-        assert_eq!(check_hash(&hash), Ok(()));
+        assert_eq!(check_hash(&hash), Ok(HashCost::Enough));
         assert!(verify_pin(&hash, "2468"));
         assert!(!verify_pin(&hash, "2469"));
         assert!(!verify_pin(&hash, ""));
         assert_ne!(hash_pin("2468").expect("hash"), hash, "each hash has its own salt");
+    }
+
+    #[test]
+    fn a_hash_too_costly_to_check_is_refused_and_a_cheap_one_is_weak() {
+        let salt = "c29tZXNhbHRzb21lc2FsdA";
+        let hash = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        let with = |params: &str| format!("$argon2id$v=19${params}${salt}${hash}");
+        let heavy = check_hash(&with("m=2097152,t=4,p=1")).expect_err("2 GiB, 4 passes");
+        assert!(heavy.contains("would take too long to check"), "{heavy}");
+        assert!(check_hash(&with("m=65536,t=4,p=1")).is_err(), "64 MiB × 4 is too much work");
+        assert!(check_hash(&with("m=19456,t=2,p=16")).is_err(), "too many lanes");
+        assert!(matches!(check_hash(&with("m=8,t=1,p=1")), Ok(HashCost::Weak(_))));
+        assert!(matches!(check_hash(&with("m=7168,t=4,p=1")), Ok(HashCost::Weak(_))));
+        for enough in ["m=19456,t=2,p=1", "m=47104,t=1,p=1", "m=7168,t=5,p=1", "m=65536,t=2,p=1"] {
+            assert_eq!(check_hash(&with(enough)), Ok(HashCost::Enough), "{enough}");
+        }
     }
 
     #[test]

@@ -124,6 +124,7 @@ messages! {
     PinTitle = "pin.title",
     PinPrompt = "pin.prompt",
     PinCancel = "pin.cancel",
+    PinChecking = "pin.checking",
     PinNotSetUp = "pin.not_set_up",
     PinLockedOut = "pin.locked_out",
     FlashWrongPin = "flash.wrong_pin",

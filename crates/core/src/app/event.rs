@@ -49,6 +49,8 @@ pub enum Input {
     SpeechEnded,
     /// A search index built on another thread, as [`Effect::BuildSearchIndex`] asked.
     SearchIndexReady(Box<super::PreparedIndex>),
+    /// A staff PIN checked on another thread, as [`Effect::CheckPin`] asked: whether it was right.
+    PinChecked(bool),
 }
 
 /// A key, without the terminal's encoding of it.
@@ -138,6 +140,14 @@ pub enum Effect {
     Journal(super::Happening),
     /// Keep the PIN guard's state where a restart finds it.
     SavePinRecord(super::PinRecord),
+    /// Check this PIN against this hash away from the input path (argon2 is slow on purpose),
+    /// then report back with [`Input::PinChecked`].
+    CheckPin {
+        /// The configured hash.
+        hash: String,
+        /// The digits typed.
+        entered: String,
+    },
     /// Print this handout: run the print command with it on standard input, then report back
     /// with [`Input::Printed`].
     Print {

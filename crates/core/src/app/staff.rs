@@ -6,7 +6,7 @@ use super::journal::Happening;
 use super::session::{Flash, Screen};
 use super::state::App;
 use super::topic::clamp_scroll;
-use crate::pin::{MAX_PIN_DIGITS, verify_pin};
+use crate::pin::MAX_PIN_DIGITS;
 
 /// A staff panel over the patient's screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,12 +16,17 @@ pub enum StaffPanel {
         /// The digits typed.
         digits: String,
     },
+    /// The PIN typed is being checked; keys wait until it is.
+    Checking,
     /// The staff menu, after the right PIN.
     Menu,
 }
 
 /// The staff key: the menu at once on an unlocked kiosk, else the PIN screen.
 pub(super) fn open_staff_panel(app: &mut App) {
+    if app.session.staff_panel == Some(StaffPanel::Checking) {
+        return;
+    }
     app.session.help_open = false;
     app.session.staff_panel =
         Some(if app.settings.locked { StaffPanel::Pin { digits: String::new() } } else { StaffPanel::Menu });
@@ -31,6 +36,8 @@ pub(super) fn open_staff_panel(app: &mut App) {
 pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
     let accepts_digits = app.settings.pin_hash.is_some() && !app.pin_locked_out();
     match (&mut app.session.staff_panel, key) {
+        // One check at a time, and its answer always counts: no key cancels it.
+        (Some(StaffPanel::Checking), _) => {}
         (_, Key::Esc) => app.session.staff_panel = None,
         (Some(StaffPanel::Pin { digits }), Key::Char(c))
             if c.is_ascii_digit() && accepts_digits && digits.len() < MAX_PIN_DIGITS =>
@@ -40,9 +47,14 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
         (Some(StaffPanel::Pin { digits }), Key::Backspace) => {
             digits.pop();
         }
-        (Some(StaffPanel::Pin { digits }), Key::Enter) if accepts_digits && !digits.is_empty() => {
+        (Some(StaffPanel::Pin { digits }), Key::Enter)
+            if accepts_digits && !digits.is_empty() && !app.pin_checking =>
+        {
             let entered = std::mem::take(digits);
-            return check_pin(app, &entered);
+            let Some(hash) = app.settings.pin_hash.clone() else { return Vec::new() };
+            app.session.staff_panel = Some(StaffPanel::Checking);
+            app.pin_checking = true;
+            return vec![Effect::CheckPin { hash, entered }];
         }
         (Some(StaffPanel::Menu), Key::Char('x' | 'X')) => return vec![Effect::Quit],
         (Some(StaffPanel::Menu), Key::Char('r' | 'R')) if app.settings.content_folder => {
@@ -59,19 +71,30 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Checks a PIN; the guard's new state goes to the shell to keep across restarts.
-fn check_pin(app: &mut App, entered: &str) -> Vec<Effect> {
-    let Some(hash) = &app.settings.pin_hash else { return Vec::new() };
+/// A PIN's check came back; the guard's new state goes to the shell to keep across restarts. A
+/// wrong PIN counts even if the reader walked away meanwhile (the session was reset): leaving
+/// is no way around the count. A right one opens the menu only where it is still awaited.
+pub(super) fn pin_checked(app: &mut App, right: bool) -> Vec<Effect> {
+    if !std::mem::take(&mut app.pin_checking) {
+        // No check was asked for: nothing to answer.
+        return Vec::new();
+    }
+    let awaited = app.session.staff_panel == Some(StaffPanel::Checking);
     let before = app.pin_guard.clone();
     let mut effects = Vec::new();
-    if verify_pin(hash, entered) {
+    if right {
         app.pin_guard.right();
-        app.session.staff_panel = Some(StaffPanel::Menu);
-        effects.push(Effect::Journal(Happening::PinAccepted));
+        if awaited {
+            app.session.staff_panel = Some(StaffPanel::Menu);
+            effects.push(Effect::Journal(Happening::PinAccepted));
+        }
     } else {
         let locked_out = app.pin_guard.wrong(app.now);
-        app.session.staff_panel = None;
-        app.session.flash = Some(if locked_out { Flash::PinLockedOut } else { Flash::WrongPin });
+        // Said only to whoever is still at the PIN screen, never to the next reader.
+        if awaited {
+            app.session.staff_panel = None;
+            app.session.flash = Some(if locked_out { Flash::PinLockedOut } else { Flash::WrongPin });
+        }
         if locked_out {
             effects.push(Effect::Journal(Happening::PinLockout { minutes: app.pin_minutes_left() }));
         }

@@ -37,6 +37,9 @@ pub struct App {
     pub(super) warning_since: Option<Instant>,
     /// Wrong PINs and lockouts; survives resets, so waiting for one does not undo a lockout.
     pub(super) pin_guard: PinGuard,
+    /// Whether a PIN is being checked: one at a time, whoever typed it, so no PIN can be tried
+    /// before the answer to the last has counted; survives resets like the guard.
+    pub(super) pin_checking: bool,
     /// Whether a handout is printing now: one job at a time, whoever asked.
     pub(super) printing: bool,
     /// The search index for the session's language and staff mode, built when first needed.
@@ -130,6 +133,7 @@ impl App {
             last_input: now,
             warning_since: None,
             pin_guard: PinGuard::default(),
+            pin_checking: false,
             printing: false,
             search_index: None,
             index_requested: None,

@@ -11,7 +11,7 @@ use super::layout::{contains, drawn_area, language_buttons, too_small};
 use super::search::{open_search, refresh_search, search_key, search_mouse, search_paste};
 use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
-use super::staff::{open_staff_panel, staff_panel_key};
+use super::staff::{open_staff_panel, pin_checked, staff_panel_key};
 use super::state::App;
 use super::topic::{clamp_scroll, open_take_home, print, printed, read_aloud, topic_key, topic_mouse};
 use super::usage::{Counted, Seen};
@@ -96,6 +96,7 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
             super::search_prepare::adopt(app, prepared);
             Vec::new()
         }
+        Input::PinChecked(right) => pin_checked(app, right),
         Input::Key(_) | Input::Mouse(_) | Input::Paste(_) => on_reader_input(app, event.input),
     }
 }

@@ -149,7 +149,18 @@ impl Reader<'_> {
                 "exit_pin_hash" => {
                     if let Some(hash) = self.text_value("kiosk.exit_pin_hash", value) {
                         match crate::pin::check_hash(&hash) {
-                            Ok(()) => kiosk.exit_pin_hash = Some(hash),
+                            Ok(cost) => {
+                                if let crate::pin::HashCost::Weak(why) = cost {
+                                    self.warn(
+                                        value,
+                                        format!(
+                                            "`kiosk.exit_pin_hash`: {why}; make a new one with \
+                                             `patient-kiosk hash-pin`"
+                                        ),
+                                    );
+                                }
+                                kiosk.exit_pin_hash = Some(hash);
+                            }
                             Err(reason) => self.bad(
                                 value,
                                 format!(

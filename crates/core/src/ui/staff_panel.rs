@@ -41,6 +41,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, panel: &StaffPanel, them
             lines.push(Line::styled(catalog.text(Msg::PinCancel), theme.quiet));
             (catalog.text(Msg::PinTitle), lines)
         }
+        StaffPanel::Checking => {
+            (catalog.text(Msg::PinTitle), vec![Line::from(catalog.text(Msg::PinChecking))])
+        }
         StaffPanel::Menu => {
             let staff = if app.staff() { Msg::MenuStaffOff } else { Msg::MenuStaffOn };
             let mut lines = vec![Line::styled(catalog.text(staff), theme.strong)];
