@@ -4,6 +4,7 @@
 //! ends is ended with it, so none is orphaned.
 
 use std::io::{Read as _, Write as _};
+use std::os::unix::process::CommandExt as _;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
@@ -41,8 +42,9 @@ impl Drop for Printer {
     fn drop(&mut self) {
         let running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(pid) = *running {
-            // SAFETY: kill() has no memory effects; the pid is our child's, not yet waited for.
-            unsafe { libc::kill(pid as libc::pid_t, libc::SIGTERM) };
+            // SAFETY: kill() has no memory effects; the pid is our child's, not yet waited for,
+            // and leads its own group: the job's children end with it.
+            unsafe { libc::kill(-(pid as libc::pid_t), libc::SIGTERM) };
         }
     }
 }
@@ -54,6 +56,7 @@ fn run(command: &[String], text: &str, running: &Mutex<Option<u32>>) -> Result<(
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
+        .process_group(0)
         .spawn()
         .map_err(|error| format!("cannot run {program}: {error}"))?;
     *running.lock().unwrap_or_else(PoisonError::into_inner) = Some(child.id());

@@ -1,8 +1,10 @@
 //! Reading aloud: one speech program at a time, run directly (never through a shell) with the
-//! text on its standard input. It is stopped when asked, and always waited for, so none is
-//! left behind as a zombie.
+//! text on its standard input, in a process group of its own. It is stopped when asked — the
+//! whole group, so a wrapper's player does not read on to the next person — and always waited
+//! for, so none is left behind as a zombie.
 
 use std::io::Write as _;
+use std::os::unix::process::CommandExt as _;
 use std::process::{Child, Command, Stdio};
 use std::thread;
 
@@ -23,6 +25,7 @@ impl Speech {
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .map_err(|error| format!("cannot run {program}: {error}"))?;
         if let Some(mut stdin) = child.stdin.take() {
@@ -38,7 +41,7 @@ impl Speech {
     /// Stops the reading now.
     pub fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
+            end_group(&child);
             let _ = child.wait();
         }
     }
@@ -51,6 +54,13 @@ impl Speech {
         }
         finished
     }
+}
+
+/// Ends `child` and every process in its group (the group it leads: `process_group(0)`). The
+/// child is not yet waited for, so its id, and its group's, still name it.
+fn end_group(child: &Child) {
+    // SAFETY: kill() has no memory effects; a negative id names the child's own group.
+    unsafe { libc::kill(-(child.id() as libc::pid_t), libc::SIGKILL) };
 }
 
 impl Drop for Speech {

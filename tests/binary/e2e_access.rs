@@ -190,3 +190,53 @@ fn many_readings_and_prints_leave_no_children_behind() {
     assert_eq!(zombies_of(kiosk.pid()), 0);
     kiosk.quit();
 }
+
+/// The processes whose command line is `args`, by reading /proc.
+fn processes_running(args: &[&str]) -> usize {
+    let wanted: Vec<u8> = args.iter().flat_map(|arg| arg.bytes().chain([0])).collect();
+    std::fs::read_dir("/proc")
+        .expect("/proc")
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
+        .filter(|cmdline| *cmdline == wanted)
+        .count()
+}
+
+/// A speech command that is a wrapper (a shell running the player) is ended whole: when the
+/// reading stops, and when the kiosk wipes the session for the next person, its player stops
+/// too instead of reading on.
+#[test]
+fn stopping_a_reading_ends_the_players_a_wrapper_started() {
+    let player = ["sleep", "297.5"];
+    let (_dir, path) = config_file(
+        "[kiosk]\nidle_seconds = 2\nwarning_seconds = 1\n[speech]\ncommand = [\"sh\", \"-c\", \"sleep 297.5 & wait\"]\n",
+    );
+    let mut kiosk = PtyKiosk::start(&["--config", &path], 80, 24);
+    kiosk.wait_for("Choose a topic");
+    for stop_by_key in [true, false] {
+        kiosk.send(b"\ra");
+        kiosk.wait_for("Reading aloud.");
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while processes_running(&player) == 0 {
+            assert!(std::time::Instant::now() < deadline, "the player started");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if stop_by_key {
+            kiosk.send(b"x");
+        }
+        // By a key, or by the idle reset when nobody presses one.
+        kiosk.wait_until_gone("Reading aloud.");
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while processes_running(&player) > 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the player outlived the reading (stopped by key: {stop_by_key})"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        kiosk.send(b"\x1b");
+    }
+    // With a 2-second idle time, "Are you still there?" may be up and take the next key.
+    kiosk.signal(libc::SIGTERM);
+    assert!(kiosk.wait_exit(Duration::from_secs(5)).is_some());
+}
