@@ -197,6 +197,9 @@ mod tests {
             fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
                 self.0.save_pin_record(record)
             }
+            fn check_pin(&mut self, hash: String, entered: String) {
+                self.0.check_pin(hash, entered);
+            }
             fn build_search_index(&mut self, job: SearchJob) {
                 self.0.build_search_index(job);
             }

@@ -51,6 +51,8 @@ pub enum Wakeup {
     SearchReady(Box<PreparedIndex>),
     /// A staff PIN was checked on a thread: whether it was right.
     PinChecked(bool),
+    /// The usage counts' database was opened on a thread, or could not be used: why.
+    StatsOpened(Result<rusqlite::Connection, String>),
 }
 
 /// Why the kiosk ended.
@@ -254,6 +256,12 @@ where
     // Keys typed meanwhile wait in the terminal, and signals in their pipe: starting these
     // threads after the first frame shows it sooner.
     start(&sender)?;
+    if let Some(stats) = &outside.stats {
+        let sender = sender.clone();
+        stats.open_in_background(move |opened| {
+            let _ = sender.send(Wakeup::StatsOpened(opened));
+        });
+    }
     loop {
         let counts_due = outside.stats.as_ref().and_then(Stats::due);
         let deadline = app.next_deadline().into_iter().chain([midnight]).chain(counts_due).min();
@@ -301,6 +309,16 @@ where
                 }
                 Wakeup::SearchReady(prepared) => inputs.push(Input::SearchIndexReady(prepared)),
                 Wakeup::PinChecked(right) => inputs.push(Input::PinChecked(right)),
+                Wakeup::StatsOpened(Ok(connection)) => {
+                    if let Some(stats) = &mut outside.stats {
+                        stats.opened(connection);
+                    }
+                }
+                Wakeup::StatsOpened(Err(problem)) => {
+                    journal::line(Level::Error, &problem);
+                    inputs.push(Input::Notice(problem));
+                    outside.stats = None;
+                }
                 Wakeup::InputClosed => return Ok(Exit::InputClosed),
                 Wakeup::Signal(signal) => return Ok(Exit::Signal(signal)),
             }

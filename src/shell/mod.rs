@@ -162,7 +162,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     };
     journal::line(Level::Info, format!("start: {}, content {content}", version::program()));
     let start = move |sender: &_| event_loop::start_sources(signals, locked, sender);
-    let stats = stats_if_enabled(usage, &mut app);
+    let stats = stats_if_enabled(usage);
     let sources = event_loop::Sources { start, scroll_regions: true, folder, trusted_keys, pin_file, stats };
     let result = event_loop::run(app, &mut screen.terminal, sources);
     drop(screen);
@@ -179,19 +179,10 @@ fn kiosk(cli: &Cli) -> ExitCode {
     }
 }
 
-/// The usage counts, when the configuration turns them on; a database that cannot be used is
-/// told to staff and the journal, and the kiosk goes on without counting.
-fn stats_if_enabled(usage: kiosk_core::config::StatsConfig, app: &mut App) -> Option<stats::Stats> {
-    if !usage.enabled {
-        return None;
-    }
+/// The usage counts, when the configuration turns them on. The loop opens their database on a
+/// thread; one that cannot be used is told to staff and the journal, and the kiosk goes on
+/// without counting.
+fn stats_if_enabled(usage: kiosk_core::config::StatsConfig) -> Option<stats::Stats> {
     let every = std::time::Duration::from_secs(usage.flush_seconds);
-    match stats::Stats::open(&pin_file::state_directory(), every) {
-        Ok(stats) => Some(stats),
-        Err(problem) => {
-            journal::line(Level::Error, &problem);
-            app.add_notice(problem);
-            None
-        }
-    }
+    usage.enabled.then(|| stats::Stats::new(pin_file::state_directory(), every))
 }

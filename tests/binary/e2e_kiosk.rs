@@ -503,3 +503,57 @@ fn a_terminal_that_cannot_draw_is_told_to_use_show_instead() {
         assert!(said.contains("`patient-kiosk show ID` prints a topic as plain text"), "{term:?}: {said}");
     }
 }
+
+/// A database found with a trigger planted in it (code run on every write: it once grew the
+/// file to 400 MB in 5 s) is refused and reported; counting stops, the kiosk goes on.
+#[test]
+fn a_usage_database_with_a_planted_trigger_is_refused() {
+    let state = tempfile::tempdir().expect("state directory");
+    let folder = state.path().join("patient-kiosk");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let database = folder.join("usage.sqlite");
+    let planted = rusqlite::Connection::open(&database).expect("open");
+    planted
+        .execute_batch(
+            "CREATE TABLE counts (day TEXT NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, name));
+             CREATE TABLE junk (x BLOB);
+             CREATE TRIGGER grow AFTER INSERT ON counts BEGIN INSERT INTO junk VALUES (zeroblob(100000000)); END;",
+        )
+        .expect("plant");
+    drop(planted);
+    let env = [("XDG_STATE_HOME", state.path().to_str().expect("UTF-8"))];
+    let (_dir, path) = config_file("[stats]\nenabled = true\nflush_seconds = 1\n");
+    let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 120, 30);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.open_vertebroplasty();
+    kiosk.wait_for("› Vertebroplasty");
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("this kiosk did not make; move the file away");
+    kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    let size = std::fs::metadata(&database).expect("database").len();
+    assert!(size < 1_000_000, "the trigger never ran: {size} bytes");
+}
+
+/// Another program holding the usage database locked never holds up the first frame: the
+/// database is opened on a thread, and waits for a lock a quarter of a second at most.
+#[test]
+fn a_usage_database_locked_by_another_program_does_not_hold_up_the_start() {
+    let state = tempfile::tempdir().expect("state directory");
+    let folder = state.path().join("patient-kiosk");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let holder = rusqlite::Connection::open(folder.join("usage.sqlite")).expect("open");
+    holder.execute_batch("CREATE TABLE counts (day TEXT NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, name)); BEGIN EXCLUSIVE;").expect("lock");
+    let env = [("XDG_STATE_HOME", state.path().to_str().expect("UTF-8"))];
+    let (_dir, path) = config_file("[stats]\nenabled = true\n");
+    let started = std::time::Instant::now();
+    let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 120, 30);
+    kiosk.wait_for("Choose a topic to read about.");
+    // The lock used to hold the first frame for 5 s (SQLite's default wait); a second is ample.
+    assert!(started.elapsed() < Duration::from_secs(2), "first frame after {:?}", started.elapsed());
+    kiosk.send(b"\x1b[24~");
+    kiosk.wait_for("usage counts are off");
+    kiosk.send(b"x");
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    drop(holder);
+}
