@@ -20,13 +20,15 @@ pub struct Painter {
     /// Whether the terminal moves rows itself (a scroll region), so a page that only scrolled
     /// is drawn by moving what is there: true for a real terminal.
     scroll_regions: bool,
+    /// The app's count of resets at the last frame.
+    resets: u64,
 }
 
 impl Painter {
     /// A painter that has drawn nothing yet; `scroll_regions` when the backend is a real
     /// terminal that moves rows as the bytes written tell it.
     pub fn new(scroll_regions: bool) -> Painter {
-        Painter { last_frame: Buffer::empty(Rect::ZERO), last_view: None, scroll_regions }
+        Painter { last_frame: Buffer::empty(Rect::ZERO), last_view: None, scroll_regions, resets: 0 }
     }
 
     /// Draws `app` as it is now.
@@ -39,6 +41,15 @@ impl Painter {
         queue!(terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
         // One size a frame: the one the app laid this frame out for.
         if terminal.get_frame().area() != app.area() {
+            terminal.resize(app.area()).context("drawing the screen")?;
+        }
+        // After a reset the whole screen is cleared and drawn anew: a cell the terminal drew
+        // wider or narrower than ratatui counted must not keep a letter of the last reader's.
+        if app.resets() != self.resets {
+            self.resets = app.resets();
+            self.last_view = None;
+            // A resize to the same size clears the viewport and forgets what was drawn, without
+            // asking the terminal where its cursor is (`clear` does, and input would eat the answer).
             terminal.resize(app.area()).context("drawing the screen")?;
         }
         if let (true, Some(now), Some(before)) = (self.scroll_regions, &view, &self.last_view)

@@ -17,6 +17,7 @@ mod hostile_fixtures;
 mod live_reload;
 mod one_page;
 mod review_sign;
+mod stale_cells;
 mod touch_session;
 mod validate_fixtures;
 mod x_display;

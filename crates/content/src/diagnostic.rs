@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::text_safety::unsafe_character;
+use super::text_safety::{is_invisible_format, unsafe_character};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -101,12 +101,13 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 }
 
 /// A character safe to print: control characters become their Unicode control pictures
-/// (U+2400 and on), bidirectional controls a replacement mark; one character for one.
+/// (U+2400 and on), bidirectional controls and invisible format characters a replacement mark;
+/// one character for one.
 fn visible(c: char) -> char {
     match c {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
-        c if unsafe_character(c.encode_utf8(&mut [0; 4])).is_some() => '\u{fffd}',
+        c if unsafe_character(c.encode_utf8(&mut [0; 4])).is_some() || is_invisible_format(c) => '\u{fffd}',
         c => c,
     }
 }

@@ -19,6 +19,7 @@ use super::revision::{file_fingerprint, revision};
 use super::sign_off::{
     SIGNATURE_PROBLEM, SIGNATURE_SUFFIX, TrustedKeys, Unsigned, read_signature, signature_path, verify,
 };
+use super::text_safety::is_invisible_format;
 use super::triage::{TRIAGE_FOLDER, Triage, read_triage};
 use super::validate::{Finding, check_topic, is_valid_language_tag};
 use super::vocabulary::{Vocabulary, read_vocabulary};
@@ -554,6 +555,7 @@ fn parse_file(
             return None;
         }
     };
+    let text = visible(shown_as, text, diagnostics);
     let at = |span: Option<std::ops::Range<usize>>, code: &'static str, message: String| {
         Diagnostic::at_span(shown_as, &text, span.unwrap_or(0..0), Severity::Error, code, message)
     };
@@ -730,6 +732,27 @@ fn apply_sign_off(topic: &mut Topic, file: &TopicFile, keys: &TrustedKeys, text:
             )
         }
     }
+}
+
+/// `text` with each character a terminal draws unlike ratatui counts it (a line separator, a
+/// zero-width space) made a plain space, each one warned of where it stands. One character for
+/// one, so every later position in the file stays right.
+fn visible(shown_as: &str, text: String, diagnostics: &mut Vec<Diagnostic>) -> String {
+    if !text.chars().any(is_invisible_format) {
+        return text;
+    }
+    for (offset, c) in text.char_indices().filter(|(_, c)| is_invisible_format(*c)) {
+        let message = format!(
+            "U+{:04X} is drawn differently by each terminal, or not at all; the kiosk shows a space",
+            c as u32
+        );
+        let span = offset..offset + c.len_utf8();
+        diagnostics.push(
+            Diagnostic::at_span(shown_as, &text, span, Severity::Warning, "invisible-character", message)
+                .with_hint(Some("delete it, or type a space or a new line instead".to_owned())),
+        );
+    }
+    text.chars().map(|c| if is_invisible_format(c) { ' ' } else { c }).collect()
 }
 
 /// The file as text: UTF-8, without a byte-order mark, with Windows line ends made plain; or

@@ -6,6 +6,25 @@ pub fn unsafe_character(text: &str) -> Option<(usize, char)> {
     text.chars().enumerate().find(|&(_, c)| (c.is_control() && c != '\n') || is_bidi_control(c))
 }
 
+/// Characters a terminal draws unlike ratatui counts them, or not at all: line and paragraph
+/// separators, and invisible format characters (zero-width spaces and joiners, direction marks,
+/// word joiners, soft hyphens). One of them could leave a cell of the last page on screen.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
 /// Bidirectional embeddings, overrides and isolates: they reorder the text around them, so a
 /// file could make one thing look like another.
 pub fn is_bidi_control(c: char) -> bool {

@@ -28,4 +28,5 @@ pub(super) fn run_timers(app: &mut App) {
 pub(super) fn reset(app: &mut App) {
     app.session = Session::start(&app.settings);
     app.warning_since = None;
+    app.resets += 1;
 }

@@ -40,6 +40,9 @@ pub struct App {
     /// Whether a PIN is being checked: one at a time, whoever typed it, so no PIN can be tried
     /// before the answer to the last has counted; survives resets like the guard.
     pub(super) pin_checking: bool,
+    /// How many times the session was wiped for the next reader: the shell clears the whole
+    /// screen when this changes, so no cell of the last reader's pages can survive.
+    pub(super) resets: u64,
     /// Whether a handout is printing now: one job at a time, whoever asked.
     pub(super) printing: bool,
     /// The search index for the session's language and staff mode, built when first needed.
@@ -134,6 +137,7 @@ impl App {
             warning_since: None,
             pin_guard: PinGuard::default(),
             pin_checking: false,
+            resets: 0,
             printing: false,
             search_index: None,
             index_requested: None,
@@ -240,6 +244,11 @@ impl App {
     /// The time of the latest event.
     pub fn now(&self) -> Instant {
         self.now
+    }
+
+    /// How many times the session has been wiped for the next reader.
+    pub fn resets(&self) -> u64 {
+        self.resets
     }
 
     /// The seconds left before the session is wiped, while "Are you still there?" shows.
