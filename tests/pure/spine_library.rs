@@ -174,6 +174,6 @@ fn the_one_page_take_home_gives_the_care_teams_phone_or_a_line_for_it() {
     assert_eq!(call_section("en", None), "Your care team's phone, day or night: ____________________");
     assert_eq!(
         call_section("es", Some("(555) 010-0100")),
-        "Teléfono de su equipo de atención, de día o de noche: (555) 010-0100"
+        "Teléfono de su equipo, de día o de noche: (555) 010-0100"
     );
 }

@@ -56,7 +56,7 @@ pub fn to_html(handout: &Handout) -> String {
         "<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body{}>\n",
         escape(&handout.title),
         // Narrower margins give the one-page take-home room on Letter as on A4.
-        if handout.summary { "@page { margin: 12mm 14mm; }\n" } else { "" },
+        if handout.summary { "@page { margin: 10mm 12mm; }\n" } else { "" },
         if handout.summary { " class=\"summary\"" } else { "" }
     ));
     if handout.summary {
