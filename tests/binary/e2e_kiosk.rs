@@ -558,3 +558,22 @@ fn a_usage_database_locked_by_another_program_does_not_hold_up_the_start() {
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
     drop(holder);
 }
+
+/// A paste that never ends (the start marker, then 16 MiB) once grew the kiosk by every byte
+/// (679 MiB pasted: 705 MB resident). A paste now keeps 64 KiB at most, ended or not.
+#[test]
+fn an_endless_paste_keeps_its_memory_bounded() {
+    let mut kiosk = PtyKiosk::start(&[], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend(std::iter::repeat_n(b'q', 16 << 20));
+    kiosk.send(&paste);
+    // Once the end comes, the kiosk answers keys again: everything sent has been read.
+    kiosk.send(b"\x1b[201~?");
+    kiosk.wait_for("Press any key to close this help.");
+    let peak = kiosk.peak_memory_kib();
+    assert!(peak < 30 * 1024, "peak resident memory {peak} KiB");
+    kiosk.send(b"\x1b");
+    kiosk.wait_until_gone("Press any key to close this help.");
+    kiosk.quit();
+}
