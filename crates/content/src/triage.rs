@@ -76,9 +76,10 @@ impl Phrase {
 /// item of every topic, and almost none says a sign.
 #[derive(Debug, Default)]
 struct Beginnings {
-    /// Finds every beginning looked for, ASCII case ignored. None holds another, and all are
-    /// letters and digits, so no match can hide one at a word's start: a match lies within one
-    /// word, and one starting where another does would hold it.
+    /// Finds every beginning looked for, in lower case, with a capital first letter or in
+    /// capitals. None holds another, and all are letters and digits, so no match can hide one
+    /// at a word's start: a match lies within one word, and one starting where another does
+    /// would hold it.
     finder: Option<AhoCorasick>,
 }
 
