@@ -6,16 +6,19 @@ cd "$(dirname "$0")/.."
 
 command -v cargo-deb >/dev/null 2>&1 || cargo install cargo-deb --locked
 
+# Wherever Cargo builds ($CARGO_TARGET_DIR, or target/): cargo deb reads the assets written
+# "target/…" in Cargo.toml from there.
+target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 cargo build --release --bin patient-kiosk
-mkdir -p target/package
-kiosk=target/release/patient-kiosk
-"$kiosk" man > target/package/patient-kiosk.1
-"$kiosk" completions bash > target/package/patient-kiosk.bash
-"$kiosk" completions zsh > target/package/_patient-kiosk
-"$kiosk" completions fish > target/package/patient-kiosk.fish
+mkdir -p "$target/package"
+kiosk=$target/release/patient-kiosk
+"$kiosk" man > "$target/package/patient-kiosk.1"
+"$kiosk" completions bash > "$target/package/patient-kiosk.bash"
+"$kiosk" completions zsh > "$target/package/_patient-kiosk"
+"$kiosk" completions fish > "$target/package/patient-kiosk.fish"
 
 deb=$(cargo deb --no-build --no-strip --quiet 2>/dev/null | tail -n 1)
-[ -f "$deb" ] || deb=$(ls -t target/debian/patient-kiosk_*.deb | head -n 1)
+[ -f "$deb" ] || deb=$(ls -t "$target"/debian/patient-kiosk_*.deb | head -n 1)
 echo "built $deb"
 
 contents=$(dpkg-deb --contents "$deb")
@@ -33,6 +36,8 @@ for path in \
     ./usr/share/doc/patient-kiosk/deployment.md \
     ./usr/share/doc/patient-kiosk/configuration.md \
     ./usr/share/doc/patient-kiosk/README.md \
+    ./usr/share/doc/patient-kiosk/content-guide.md \
+    ./usr/share/doc/patient-kiosk/PERFORMANCE.md \
     ./usr/share/man/man1/patient-kiosk.1.gz \
     ./usr/share/bash-completion/completions/patient-kiosk \
     ./usr/share/zsh/vendor-completions/_patient-kiosk \

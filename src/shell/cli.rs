@@ -37,8 +37,9 @@ pub struct Cli {
     #[arg(long, value_name = "ID")]
     pub topic: Option<String>,
 
-    /// With --topic or --code: start on this section, e.g. complications, faq, sources.
-    #[arg(long, value_name = "KIND")]
+    /// With --topic or --code: start on this page: a section kind (e.g. complications), faq,
+    /// checks, related, sources or codes.
+    #[arg(long, value_name = "KIND", value_parser = page_names())]
     pub section: Option<String>,
 
     #[command(subcommand)]
@@ -113,8 +114,9 @@ pub enum Command {
     Show {
         /// The topic's id, as `list` shows it.
         id: String,
-        /// Only this part: a section kind (e.g. complications), faq or sources.
-        #[arg(long, value_name = "KIND")]
+        /// Only this part: a section kind (e.g. complications; `questions` is the checklist),
+        /// faq or sources.
+        #[arg(long, value_name = "KIND", value_parser = page_names())]
         section: Option<String>,
         /// The language (default: English, or the topic's own).
         #[arg(long)]
@@ -208,6 +210,11 @@ pub enum ConfigAction {
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
     },
+}
+
+/// A page's name on the command line: one of [`PageName::names`].
+fn page_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(kiosk_content::PageName::names())
 }
 
 /// A handout's format on the command line: one of [`Format::ALL`], by name.

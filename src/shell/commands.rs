@@ -7,7 +7,7 @@ use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
 use kiosk_content::readability::{DEFAULT_MIN_SPANISH_EASE, EditorialRules, editorial_findings};
 use kiosk_content::{
-    BUNDLED_PREFIX, Diagnostic, LoadReport, PhrasesSaid, Position, SectionKind, Severity, Topic, Vocabulary,
+    BUNDLED_PREFIX, Diagnostic, LoadReport, PageName, PhrasesSaid, Position, Severity, Topic, Vocabulary,
     check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,
     load_folder_with, plural, same_language,
 };
@@ -342,25 +342,27 @@ pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> E
         Err(code) => return code,
     };
     let topic = &topic;
-    let part = match section {
+    // The name was checked against `PageName::names` by the command line.
+    let part = match section.map(|name| (name, PageName::from_name(name))) {
         None => Part::All,
-        Some("faq" | "questions") => Part::Faq,
-        Some("sources") => Part::Sources,
-        Some(name) => match SectionKind::from_name(name) {
-            Some(kind) if topic.sections.iter().any(|s| s.kind == kind && s.for_patients()) => {
-                Part::Section(kind)
-            }
-            Some(_) => {
-                say!("patient-kiosk: the topic `{id}` has no `{name}` section for patients");
-                return ExitCode::from(EXIT_UNREADABLE);
-            }
-            None => {
-                say!(
-                    "patient-kiosk: there is no section kind `{name}`; `patient-kiosk show --help` says which"
-                );
-                return ExitCode::from(EXIT_UNREADABLE);
-            }
-        },
+        Some((_, Some(PageName::Faq))) => Part::Faq,
+        Some((_, Some(PageName::Sources))) => Part::Sources,
+        Some((_, Some(PageName::Section(kind))))
+            if topic.sections.iter().any(|s| s.kind == kind && s.for_patients()) =>
+        {
+            Part::Section(kind)
+        }
+        Some((name, Some(PageName::Section(_)))) => {
+            say!("patient-kiosk: the topic `{id}` has no `{name}` section for patients");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+        Some((name, _)) => {
+            say!(
+                "patient-kiosk: `{name}` is a page of the kiosk, not of the topic's text; show prints \
+                 its sections, faq and sources"
+            );
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
     };
     let width = std::env::var("COLUMNS")
         .ok()

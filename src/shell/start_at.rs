@@ -1,6 +1,6 @@
 //! `--code`, `--topic` and `--section`: where a kiosk opened from another system starts.
 
-use kiosk_content::{Library, SectionKind, Topic};
+use kiosk_content::{Library, PageName, SectionKind, Topic};
 use kiosk_core::app::{Page, pages};
 
 use super::cli::Cli;
@@ -46,28 +46,21 @@ fn by_code<'a>(library: &'a Library, language: &str, code: &str) -> Result<&'a T
         .ok_or_else(|| format!("no topic has the code `{code}`; `patient-kiosk search {code}` looks further"))
 }
 
-/// The page for a section name: a section kind, or `faq`, `sources`, `codes`.
+/// The page for a page's name (`--section`, checked against [`PageName::names`] by the
+/// command line).
 fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, String> {
-    let wanted = match name {
-        "faq" => Some(Page::Faq),
-        "sources" => Some(Page::Sources),
-        "checks" => Some(Page::Checks),
-        "related" => Some(Page::Related),
-        "codes" | "billing" => Some(Page::Codes),
-        "overview" => Some(Page::Overview),
-        other => {
-            let Some(kind) = SectionKind::from_name(other) else {
-                let kinds: Vec<&str> = SectionKind::ALL.iter().map(|k| k.name()).collect();
-                return Err(format!(
-                    "there is no section kind `{other}`; use one of {}, faq, sources, codes",
-                    kinds.join(", ")
-                ));
-            };
-            offered
-                .iter()
-                .copied()
-                .find(|page| matches!(page, Page::Section(i) if topic.sections[*i].kind == kind))
-        }
+    let wanted = match PageName::from_name(name) {
+        Some(PageName::Faq) => Some(Page::Faq),
+        Some(PageName::Sources) => Some(Page::Sources),
+        Some(PageName::Checks) => Some(Page::Checks),
+        Some(PageName::Related) => Some(Page::Related),
+        Some(PageName::Codes | PageName::Section(SectionKind::Billing)) => Some(Page::Codes),
+        Some(PageName::Section(SectionKind::Overview)) => Some(Page::Overview),
+        Some(PageName::Section(kind)) => offered
+            .iter()
+            .copied()
+            .find(|page| matches!(page, Page::Section(i) if topic.sections[*i].kind == kind)),
+        None => None,
     };
     wanted
         .filter(|page| offered.contains(page))

@@ -165,6 +165,31 @@ fn show_explains_what_it_cannot_show() {
         (stderr.as_str(), code),
         ("patient-kiosk: the topic `vertebroplasty` has no `billing` section for patients\n", Some(2))
     );
+    let (_, stderr, code) = show(&["vertebroplasty", "--section", "checks"], "80");
+    assert_eq!(
+        (stderr.as_str(), code),
+        (
+            "patient-kiosk: `checks` is a page of the kiosk, not of the topic's text; show prints its sections, faq \
+             and sources\n",
+            Some(2)
+        )
+    );
+}
+
+/// The names `show --section` takes are the kiosk's own (one table): `questions` is the
+/// checklist, as on screen, and `faq` the questions and answers; its help lists every name.
+#[test]
+fn show_takes_the_kiosks_page_names() {
+    let (checklist, _, _) = show(&["vertebroplasty", "--section", "questions"], "80");
+    assert!(checklist.starts_with("Questions to ask your doctor\n"), "{checklist}");
+    assert!(checklist.contains("- [ ] Is my break new enough for this to help?"), "{checklist}");
+    let (faq, _, _) = show(&["vertebroplasty", "--section", "faq"], "80");
+    assert!(faq.contains("Should I stop my blood thinner?"), "{faq}");
+    assert!(!faq.contains("[ ]"), "{faq}");
+    let (help, _, _) = show(&["--help"], "80");
+    for name in kiosk_content::PageName::names() {
+        assert!(help.contains(name), "{name} in `show --help`:\n{help}");
+    }
 }
 
 #[test]

@@ -53,9 +53,10 @@ fn unknown_codes_topics_and_sections_are_clear_messages() {
         ),
         (
             &["--topic", "vertebroplasty", "--section", "lunch"],
-            "patient-kiosk: there is no section kind `lunch`; use one of overview, indications, contraindications, symptoms, causes, \
-             diagnosis, treatment, procedure, preparation, emergency, recovery, home-care, warning-signs, complications, follow-up, \
-             alternatives, prevention, cost, questions, billing, custom, faq, sources, codes\n",
+            "error: invalid value 'lunch' for '--section <KIND>'\n  [possible values: overview, indications, \
+             contraindications, symptoms, causes, diagnosis, treatment, procedure, preparation, emergency, recovery, \
+             home-care, warning-signs, complications, follow-up, alternatives, prevention, cost, questions, billing, \
+             custom, faq, checks, related, sources, codes]\n\nFor more information, try '--help'.\n",
         ),
         (
             &["--topic", "vertebroplasty", "--section", "custom"],

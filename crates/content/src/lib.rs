@@ -56,7 +56,7 @@ pub use sign_off::{
     BadKey, MAX_SIGNATURE_BYTES, SIGNATURE_PROBLEM, SIGNATURE_SUFFIX, SignOff, TrustedKeys, Unsigned,
     read_signature, signature_path, verify as verify_signature,
 };
-pub use spot::{Page, Spot};
+pub use spot::{Page, PageName, Spot};
 pub use text_safety::unsafe_character;
 pub use triage::{Sign, TRIAGE_FOLDER, Triage, read_triage};
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag};

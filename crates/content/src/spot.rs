@@ -60,6 +60,49 @@ pub enum Page {
     Sources,
 }
 
+/// A page as named on the command line (`--section`): a section kind, or a page a topic may
+/// have besides its sections. The one table of names the kiosk's start, `show` and the help
+/// read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageName {
+    /// A kind of section (`complications`, `questions`: the checklist).
+    Section(super::SectionKind),
+    /// The frequently asked questions.
+    Faq,
+    /// Check your understanding.
+    Checks,
+    /// Related topics.
+    Related,
+    /// The review status and the sources.
+    Sources,
+    /// Staff only: the codes and billing.
+    Codes,
+}
+
+impl PageName {
+    /// The pages named besides the section kinds.
+    const PAGES: [(&'static str, PageName); 5] = [
+        ("faq", PageName::Faq),
+        ("checks", PageName::Checks),
+        ("related", PageName::Related),
+        ("sources", PageName::Sources),
+        ("codes", PageName::Codes),
+    ];
+
+    /// The page `name` names, if any.
+    pub fn from_name(name: &str) -> Option<PageName> {
+        super::SectionKind::from_name(name)
+            .map(PageName::Section)
+            .or_else(|| PageName::PAGES.iter().find(|(page, _)| *page == name).map(|(_, page)| *page))
+    }
+
+    /// Every name, the section kinds first.
+    pub fn names() -> Vec<&'static str> {
+        let kinds = super::SectionKind::ALL.iter().map(|kind| kind.name());
+        kinds.chain(PageName::PAGES.iter().map(|(name, _)| *name)).collect()
+    }
+}
+
 impl super::Topic {
     /// The page that shows the text at `spot`.
     pub fn page_of(&self, spot: Spot) -> Page {
