@@ -1,7 +1,8 @@
 //! Every key path through `update`, without a terminal.
 
 use crate::common::*;
-use kiosk_core::app::{App, Effect, Input, Key, Page, Screen};
+use kiosk_content::i18n::Catalog;
+use kiosk_core::app::{App, Effect, Input, Key, Page, Screen, Settings};
 
 fn current_page(app: &App) -> Page {
     app.pages()[topic_state(app).page]
@@ -404,4 +405,17 @@ fn a_page_is_laid_out_once_until_what_it_shows_changes() {
     assert!(!std::sync::Arc::ptr_eq(&first, &wider), "a new width is a new layout");
     press(&mut app, Key::Right);
     assert!(!std::sync::Arc::ptr_eq(&wider, &app.page_lines()), "so is another page");
+}
+
+/// A language switch keeps the reader on the same page, from its top: the old scroll would open
+/// the other language's page mid-text with its heading out of sight.
+#[test]
+fn a_language_switch_keeps_the_page_and_goes_to_its_top() {
+    let mut app = App::new(vertebroplasty_library(), Catalog::english(), Settings::default(), (80, 24), t0());
+    press_all(&mut app, &[Key::Enter, Key::Char('8'), Key::End]);
+    let before = topic_state(&app).clone();
+    assert!(before.scroll > 0, "End scrolled the page: {before:?}");
+    press(&mut app, Key::Char('L'));
+    let after = topic_state(&app);
+    assert_eq!((after.page, after.scroll), (before.page, 0));
 }

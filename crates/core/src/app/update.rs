@@ -123,6 +123,11 @@ fn next_language(app: &mut App) {
 fn set_language(app: &mut App, language: &str) {
     app.session.language = language.to_owned();
     fit_place_to_library(app);
+    // The same page from its top: the other language's text is not the same length, so the
+    // old scroll would open it mid-text, its heading out of sight.
+    if let Screen::Topic(state) = &mut app.session.screen {
+        state.scroll = 0;
+    }
 }
 
 /// Swaps in a new library in one step, keeping the reader's place where the topic is still
