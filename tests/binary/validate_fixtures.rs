@@ -594,7 +594,18 @@ fn editors_are_pointed_at_the_real_mistake() {
     let cases = [
         (
             topic("11/01/2027", "symptoms"),
-            "8:15: error: write dates as 2027-11-01, without quotes (year, month, day)",
+            "8:15: error: write dates as YYYY-MM-DD, without quotes: 2027-11-01",
+            None,
+        ),
+        // Year first with slashes once got the hint "0001-2027-11"; with dots, "invalid float".
+        (
+            topic("2027/11/01", "symptoms"),
+            "8:15: error: write dates as YYYY-MM-DD, without quotes: 2027-11-01",
+            None,
+        ),
+        (
+            topic("2027.11.01", "symptoms"),
+            "8:15: error: write dates as YYYY-MM-DD, without quotes: 2027-11-01",
             None,
         ),
         (

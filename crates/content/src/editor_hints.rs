@@ -1,5 +1,5 @@
 //! Pointing content editors at their real mistake when the parser's words would not: dates
-//! written as text or the American way, a `"""` text never closed, and a section kind written
+//! written as text, with slashes or dots, or the American way, a `"""` text never closed, and a section kind written
 //! as the name the kiosk shows for it.
 
 use std::ops::Range;
@@ -13,7 +13,7 @@ const DATE_KEYS: &[&str] = &["reviewed_on", "next_review"];
 /// A syntax error told again where it starts: its span, message and hint. `None` keeps the
 /// parser's own words.
 pub fn syntax_error(text: &str, span: Range<usize>) -> Option<(Range<usize>, String, Option<String>)> {
-    unclosed_triple_quote(text).or_else(|| slashed_date(text, span))
+    unclosed_triple_quote(text).or_else(|| misformatted_date(text, span))
 }
 
 /// A `"""` (or `'''`) that opens a text and is never closed: the parser reports the end of the
@@ -30,21 +30,29 @@ fn unclosed_triple_quote(text: &str) -> Option<(Range<usize>, String, Option<Str
     None
 }
 
-/// `reviewed_on = 11/01/2027`: a date written the American way.
-fn slashed_date(text: &str, span: Range<usize>) -> Option<(Range<usize>, String, Option<String>)> {
+/// `reviewed_on = 11/01/2027`, `2027/11/01`, `2027.11.01`: a date written with slashes or dots,
+/// year first or last (month, day, year: the American way), told again as a TOML date.
+fn misformatted_date(text: &str, span: Range<usize>) -> Option<(Range<usize>, String, Option<String>)> {
     let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |at| at + 1);
     let line = text[line_start..].lines().next()?;
     let (key, value) = line.split_once('=')?;
     if !DATE_KEYS.contains(&key.trim()) {
         return None;
     }
-    let written = value.trim();
-    let parts: Vec<&str> = written.split('/').collect();
-    let [month, day, year] = parts.as_slice() else { return None };
-    let number = |part: &str| part.parse::<u16>().ok();
-    let (month, day, year) = (number(month)?, number(day)?, number(year)?);
+    let written = value.split('#').next()?.trim();
+    let parts: Vec<&str> = written.split(['/', '.', '-']).collect();
+    let [first, second, third] = parts.as_slice() else { return None };
+    let number = |part: &str| part.parse::<i16>().ok().filter(|_| part.chars().all(|c| c.is_ascii_digit()));
+    let (year, month, day) = if first.len() == 4 {
+        (number(first)?, number(second)?, number(third)?)
+    } else if third.len() == 4 {
+        (number(third)?, number(first)?, number(second)?)
+    } else {
+        return None;
+    };
+    let date = jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
     let value_at = line_start + line.find(written)?;
-    let message = format!("write dates as {year:04}-{month:02}-{day:02}, without quotes (year, month, day)");
+    let message = format!("write dates as YYYY-MM-DD, without quotes: {date}");
     Some((value_at..value_at + written.len(), message, None))
 }
 
@@ -85,10 +93,14 @@ mod tests {
     }
 
     #[test]
-    fn an_american_date_is_written_again_the_kiosks_way() {
-        let text = "id = \"knee\"\nreviewed_on = 11/01/2027\n";
-        let (span, message, _) = slashed_date(text, 26..27).expect("a date");
-        assert_eq!(&text[span], "11/01/2027");
-        assert_eq!(message, "write dates as 2027-11-01, without quotes (year, month, day)");
+    fn a_date_with_slashes_or_dots_is_written_again_the_kiosks_way() {
+        for written in ["11/01/2027", "2027/11/01", "2027.11.01", "11.01.2027"] {
+            let text = format!("id = \"knee\"\nreviewed_on = {written}\n");
+            let (span, message, _) = misformatted_date(&text, 26..27).expect("a date");
+            assert_eq!(&text[span], written);
+            assert_eq!(message, "write dates as YYYY-MM-DD, without quotes: 2027-11-01", "{written}");
+        }
+        // Not a day: the parser's own words stand.
+        assert_eq!(misformatted_date("reviewed_on = 2027/13/45\n", 14..15), None);
     }
 }
