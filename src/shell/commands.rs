@@ -278,7 +278,7 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
 fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, Topic), ExitCode> {
     let config = configured(cli)?;
     let mut notices = Vec::new();
-    let (library, _) = start_up::library(cli, &config, &mut notices)?;
+    let (library, _, _) = start_up::library(cli, &config, &mut notices)?;
     for notice in &notices {
         say!("patient-kiosk: {notice}");
     }

@@ -4,11 +4,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kiosk_content::{Severity, plural};
+use kiosk_content::{Diagnostic, Severity, plural};
 use kiosk_core::config::{find_config_file, load_config};
 
 use super::cli::{EXIT_UNREADABLE, ReportFormat};
 use super::report;
+use super::start_problems::start_problems;
 
 /// Checks `file`, or the file the kiosk would read. Exits 0 without errors, 1 with errors, 2
 /// when the file cannot be read at all.
@@ -20,7 +21,16 @@ pub fn check(file: Option<&Path>, format: ReportFormat) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
-    let (_, problems) = load_config(&path);
+    let (config, mut problems) = load_config(&path);
+    // What the start will say of these settings, in its own words.
+    let shown = path.display().to_string();
+    problems.extend(start_problems(&config).into_iter().map(|problem| {
+        let position = kiosk_content::Position::START;
+        match problem.severity {
+            Severity::Error => Diagnostic::error(&shown, position, "config-start", problem.message),
+            Severity::Warning => Diagnostic::warning(&shown, position, "config-start", problem.message),
+        }
+    }));
     report::print_all(&problems, format);
     let count = |severity| problems.iter().filter(|problem| problem.severity == severity).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));

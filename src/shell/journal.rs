@@ -17,3 +17,13 @@ pub fn line(level: Level, message: impl Display) {
     let message = message.to_string().replace(['\n', '\r'], " ");
     let _ = writeln!(stderr, "<{}>patient-kiosk: {message}", level.priority());
 }
+
+/// A problem found as the kiosk starts: printed plainly on the terminal (readable after the
+/// kiosk ends), or to the journal with its priority when standard error is not the terminal.
+pub fn told(level: Level, message: impl Display) {
+    if std::io::stderr().is_terminal() {
+        say!("patient-kiosk: {message}");
+    } else {
+        line(level, message);
+    }
+}

@@ -29,6 +29,7 @@ mod review;
 mod signals;
 mod speech;
 mod start_at;
+mod start_problems;
 mod start_up;
 mod stats;
 mod terminal;
@@ -106,7 +107,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
         match start_at::resolve(cli, &start.library, &start.settings.language, start.settings.staff) {
             Ok(start_at) => start_at,
             Err(reason) => {
-                say!("patient-kiosk: {reason}");
+                journal::told(Level::Error, reason);
                 return ExitCode::from(cli::EXIT_UNREADABLE);
             }
         };
@@ -114,7 +115,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let signals = match signals::catch() {
         Ok(signals) => signals,
         Err(error) => {
-            say!("patient-kiosk: cannot listen for signals: {error}");
+            journal::told(Level::Error, format!("cannot listen for signals: {error}"));
             return ExitCode::FAILURE;
         }
     };
@@ -122,13 +123,13 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let (pin_record, pin_problem) = pin_file.load();
     let mut start = start;
     if let Some(problem) = pin_problem {
-        say!("patient-kiosk: {problem}");
+        journal::told(Level::Warning, &problem);
         start.settings.notices.push(problem);
     }
     let mut screen = match terminal::FullScreen::enter() {
         Ok(screen) => screen,
         Err(error) => {
-            say!("patient-kiosk: the kiosk needs a terminal: {error}");
+            journal::told(Level::Error, format!("the kiosk needs a terminal: {error}"));
             return ExitCode::FAILURE;
         }
     };

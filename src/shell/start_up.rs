@@ -1,7 +1,7 @@
 //! Putting the kiosk's set-up together from the command line, the configuration file and the
 //! content, reporting every problem before the screen is taken over.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -12,6 +12,9 @@ use kiosk_core::config::{Config, Show, find_config_file, load_config};
 
 use super::cli::Cli;
 use super::cli::EXIT_UNREADABLE;
+use super::journal;
+use super::start_problems::{StartProblem, folder_fallback, installed, start_problems};
+use kiosk_core::app::Level;
 
 /// What the kiosk starts with.
 pub struct Start {
@@ -41,24 +44,24 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     let mut notices: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let loading = reads_after_first_frame(cli, &config);
     // The interface text was read and checked when the program was built.
-    let (catalogs, missing) = kiosk_bundle::bundled().catalogs(&config.display.languages);
-    let (library, revision) =
-        if loading { (Library::default(), String::new()) } else { library(cli, &config, &mut notices)? };
+    let (catalogs, _) = kiosk_bundle::bundled().catalogs(&config.display.languages);
+    // A configured folder that cannot be read is said once, as the content shown instead.
+    let unreadable = |problem: &StartProblem| problem.message.starts_with("cannot read the content folder");
+    let told: Vec<String> = start_problems(&config)
+        .into_iter()
+        .filter(|problem| !unreadable(problem))
+        .map(|p| p.message)
+        .collect();
+    let (library, revision, shown_folder) = if loading {
+        (Library::default(), String::new(), cli.content.clone().or_else(|| config.content.clone()))
+    } else {
+        library(cli, &config, &mut notices)?
+    };
+    notices.extend(told);
     for notice in &notices {
-        say!("patient-kiosk: {notice}");
+        journal::told(Level::Warning, notice);
     }
-    let folder = cli.content.clone().or_else(|| config.content.clone());
-    for problem in &missing {
-        say!("patient-kiosk: {problem}");
-    }
-    notices.extend(missing);
-    if let Some(program) = config.speech.command.as_ref().and_then(|command| command.first())
-        && !installed(program)
-    {
-        let notice = format!("the speech command `{program}` is not installed: reading aloud is off");
-        say!("patient-kiosk: {notice}");
-        notices.push(notice);
-    }
+    let folder = shown_folder;
     let mut settings = settings_from(&config, cli.kiosk, notices);
     settings.content_folder = folder.is_some();
     settings.languages = config.display.languages.iter().filter(|l| catalogs.has(l)).cloned().collect();
@@ -98,14 +101,23 @@ pub fn configuration(cli: &Cli) -> (Config, Vec<Diagnostic>) {
 }
 
 /// The bundled topics and their revision.
-fn bundled() -> (Library, String) {
+fn bundled_parts() -> (Library, String) {
     let bundled = kiosk_bundle::bundled();
     (bundled.library(), format!("bundled {}", bundled.revision()))
 }
 
-/// The topics and their revision: from `--content`, else the configured folder, else the bundled ones. A
-/// configured folder that cannot be read falls back to the bundled topics with a notice.
-pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<(Library, String), ExitCode> {
+/// The topics, their revision and the folder they come from: from `--content`, else the
+/// configured folder, else the bundled ones (no folder). A configured folder that cannot be
+/// read falls back to the bundled topics with a notice.
+pub fn library(
+    cli: &Cli,
+    config: &Config,
+    notices: &mut Vec<String>,
+) -> Result<(Library, String, Option<PathBuf>), ExitCode> {
+    let bundled = || {
+        let (library, revision) = bundled_parts();
+        (library, revision, None)
+    };
     match (&cli.content, &config.content) {
         (Some(dir), _) => {
             let report = load_folder(dir, &config.content_rules.keys()).map_err(|error| {
@@ -113,16 +125,16 @@ pub fn library(cli: &Cli, config: &Config, notices: &mut Vec<String>) -> Result<
                 ExitCode::from(EXIT_UNREADABLE)
             })?;
             notices.extend(content_errors(dir, &report));
-            Ok((report.library, report.revision))
+            Ok((report.library, report.revision, Some(dir.clone())))
         }
         (None, Some(dir)) => match load_folder(dir, &config.content_rules.keys()) {
             Ok(report) => {
                 notices.extend(content_errors(dir, &report));
-                Ok((report.library, report.revision))
+                Ok((report.library, report.revision, Some(dir.clone())))
             }
             // A configured folder that is missing must not leave the kiosk dark.
             Err(error) => {
-                notices.push(format!("{error}; showing the bundled topics instead"));
+                notices.push(folder_fallback(&error));
                 Ok(bundled())
             }
         },
@@ -173,13 +185,6 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
 }
 
 /// Whether `program` can be run: a path to a file, or a name found on `PATH`.
-fn installed(program: &str) -> bool {
-    if program.contains('/') {
-        return std::path::Path::new(program).is_file();
-    }
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
-}
 
 /// The configured theme; `NO_COLOR` in the environment always means no colour.
 fn theme(configured: ThemeName) -> ThemeName {

@@ -397,3 +397,43 @@ fn a_vocabulary_added_while_the_kiosk_runs_leads_search_at_once() {
     kiosk.wait_until_gone("Search:");
     kiosk.quit();
 }
+
+/// A configured folder that cannot be read: the journal says so with its priority, in the words
+/// `config check` uses, and the start line names the content really shown; every line the
+/// kiosk writes to the journal carries a priority.
+#[test]
+fn a_missing_folder_is_told_to_the_journal_and_the_start_line_says_bundled() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-folder");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("content = \"{}\"\n[display]\nlanguages = [\"en\", \"fr\"]\n", missing.display()),
+    )
+    .expect("write");
+    let log = dir.path().join("journal.log");
+    let mut kiosk = PtyKiosk::start_with_stderr(&["--config", config.to_str().expect("UTF-8")], &log, 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    let said = format!(
+        "<4>patient-kiosk: cannot read the content folder {}: No such file or directory (os error 2); showing the \
+         bundled topics instead",
+        missing.display()
+    );
+    journal_once(&log, &said);
+    journal_once(
+        &log,
+        "<4>patient-kiosk: there is no interface catalog for language `fr`; it is not offered",
+    );
+    let text = journal_once(&log, "<6>patient-kiosk: start: ");
+    let start = text.lines().find(|line| line.contains("start: ")).expect("the start line");
+    assert!(start.contains(", content 8 topics, bundled "), "{start}");
+    kiosk.quit();
+    let text = std::fs::read_to_string(&log).expect("journal");
+    for line in text.lines() {
+        let priority = line.strip_prefix('<').and_then(|rest| rest.split_once('>')).map(|(n, _)| n);
+        assert!(
+            priority.is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit()),
+            "no priority: {line:?}"
+        );
+    }
+}

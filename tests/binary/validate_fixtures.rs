@@ -498,15 +498,36 @@ fn config_check_locates_every_problem_and_exits_as_validate_does() {
             "tests/fixtures/config/unknown-key.toml:1:1: error: unknown setting `clinc_name`; did you mean `clinic_name`?",
             "tests/fixtures/config/unknown-key.toml:5:1: error: unknown setting `kiosk.idle_second`; did you mean `kiosk.idle_seconds`?",
             "tests/fixtures/config/unknown-key.toml:1:1: warning: the `[kiosk]` settings have an error, so the kiosk starts locked; fix the configuration and restart it",
-            "checked tests/fixtures/config/unknown-key.toml: 2 errors, 1 warning",
+            "tests/fixtures/config/unknown-key.toml:1:1: warning: the kiosk is locked and has no `exit_pin_hash`: nobody can leave it from the keyboard, only its service manager can stop it; `patient-kiosk hash-pin` makes one",
+            "checked tests/fixtures/config/unknown-key.toml: 2 errors, 2 warnings",
         ]
     );
-    // A warning alone passes; a file that cannot be read is 2; the sample has no problem.
+    // A warning alone passes; a file that cannot be read is 2.
     assert_eq!(check(&["tests/fixtures/config/short-warning.toml"]).1, 0);
     assert_eq!(check(&["tests/fixtures/config/no-such-file.toml"]).1, 2);
+    // The sample as shipped, before a clinic makes its content folder and its PIN: what the
+    // start would say, in its words (it once passed with 0 errors, 0 warnings).
     assert_eq!(
-        check(&["deploy/config.toml"]),
-        ("checked deploy/config.toml: 0 errors, 0 warnings\n".into(), 0)
+        check(&["deploy/config.toml", "--format", "short"]),
+        (
+            "deploy/config.toml:1:1: error: cannot read the content folder /srv/patient-kiosk/content: No such file or \
+             directory (os error 2); showing the bundled topics instead\n\
+             deploy/config.toml:1:1: warning: the kiosk is locked and has no `exit_pin_hash`: nobody can leave it from \
+             the keyboard, only its service manager can stop it; `patient-kiosk hash-pin` makes one\n\
+             checked deploy/config.toml: 1 error, 1 warning\n"
+                .into(),
+            1
+        )
+    );
+    // A language with no interface catalog.
+    let dir = tempfile::tempdir().expect("scratch");
+    let french = dir.path().join("fr.toml");
+    std::fs::write(&french, "[display]\nlanguages = [\"en\", \"fr\"]\n").expect("write");
+    let (stdout, code) = check(&[french.to_str().expect("UTF-8"), "--format", "short"]);
+    assert_eq!(code, 0, "a warning");
+    assert!(
+        stdout.contains(":1:1: warning: there is no interface catalog for language `fr`; it is not offered"),
+        "{stdout}"
     );
     // `--config` names the file too; JSON is one object a problem, nothing else.
     let output = kiosk(&[
