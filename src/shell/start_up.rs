@@ -184,8 +184,6 @@ fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Set
     }
 }
 
-/// Whether `program` can be run: a path to a file, or a name found on `PATH`.
-
 /// The configured theme; `NO_COLOR` in the environment always means no colour.
 fn theme(configured: ThemeName) -> ThemeName {
     if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
