@@ -401,3 +401,15 @@ fn a_pin_hash_too_costly_to_check_is_refused_and_a_cheap_one_is_warned_of() {
         ]
     );
 }
+
+#[test]
+fn a_key_written_under_the_wrong_table_is_told_where_it_belongs() {
+    let (_, problems) =
+        messages("[kiosk]\nlocked = true\n[display]\nlanguage = \"en\"\nexit_pin_hash = \"x\"\n");
+    assert_eq!(
+        problems,
+        [
+            "config.toml:5:1: error: unknown setting `display.exit_pin_hash`; `exit_pin_hash` belongs under `[kiosk]`: move the line below the `[kiosk]` line (add one if there is none), before the next `[…]`"
+        ]
+    );
+}

@@ -77,6 +77,16 @@ const CONTENT_KEYS: &[&str] = &["folder", "show", "max_grade", "trusted_keys"];
 const KIOSK_KEYS: &[&str] =
     &["locked", "idle_seconds", "warning_seconds", "exit_pin_hash", "staff_key", "staff_idle_seconds"];
 const PRINT_KEYS: &[&str] = &["command", "allow_patients", "patient_limit"];
+/// Each table and its keys, to say where a key written under the wrong table belongs.
+const TABLES: &[(&str, &[&str])] = &[
+    ("kiosk", KIOSK_KEYS),
+    ("print", PRINT_KEYS),
+    ("display", DISPLAY_KEYS),
+    ("speech", SPEECH_KEYS),
+    ("stats", STATS_KEYS),
+    ("content", CONTENT_KEYS),
+    ("take_home", TAKE_HOME_KEYS),
+];
 /// The most handouts a patient may be allowed per session.
 const MAX_PATIENT_PRINTS: u64 = 20;
 
@@ -472,9 +482,14 @@ impl Reader<'_> {
             .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        let hint = match closest {
-            Some((_, candidate)) => format!("; did you mean `{prefix}{candidate}`?"),
-            None => String::new(),
+        // A line written below the wrong table header: TOML puts it in the last table opened.
+        let home = TABLES.iter().find(|(table, keys)| format!("{table}.") != prefix && keys.contains(&name));
+        let hint = match (home, closest) {
+            (Some((table, _)), _) => format!(
+                "; `{name}` belongs under `[{table}]`: move the line below the `[{table}]` line (add one if there is none), before the next `[…]`"
+            ),
+            (None, Some((_, candidate))) => format!("; did you mean `{prefix}{candidate}`?"),
+            (None, None) => String::new(),
         };
         let message = format!("unknown setting `{prefix}{name}`{hint}");
         self.problems.push(Diagnostic::at_span(
