@@ -65,7 +65,7 @@ pub enum Command {
         #[arg(long)]
         readability: bool,
         /// Judge review dates as on this day (YYYY-MM-DD) instead of today.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = day)]
         today: Option<jiff::civil::Date>,
     },
     /// Print each topic that loads: id, language, title, review status.
@@ -139,7 +139,7 @@ pub enum Command {
     /// take-home codes shown, handouts printed, searches without a result.
     Stats {
         /// Only days from this one (YYYY-MM-DD) on.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = day)]
         since: Option<jiff::civil::Date>,
         /// How to print them.
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
@@ -185,7 +185,7 @@ pub enum ReviewAction {
         reviewer: String,
         /// The day by which the topics must be reviewed again (YYYY-MM-DD; default: a year from
         /// today).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = day)]
         next_review: Option<jiff::civil::Date>,
     },
     /// Print every topic file of DIR (default: --content, else the configured folder): who
@@ -210,6 +210,14 @@ pub enum ConfigAction {
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
     },
+}
+
+/// A day on the command line, written YYYY-MM-DD.
+fn day(written: &str) -> Result<jiff::civil::Date, String> {
+    written
+        .trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| "write the day as YYYY-MM-DD, such as 2026-12-01".to_owned())
 }
 
 /// A page's name on the command line: one of [`PageName::names`].

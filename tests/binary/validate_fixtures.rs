@@ -644,12 +644,34 @@ fn editors_are_pointed_at_the_real_mistake() {
             "2:9: error: this \"\"\" text is never closed: end it with another \"\"\"",
             None,
         ),
+        // One table and a list of tables of one name: the parser said only "duplicate key".
+        (
+            format!(
+                "{}[faq]\nquestion = \"q\"\n[[faq]]\nquestion = \"a\"\nanswer = \"b\"\n",
+                topic("2027-11-01", "symptoms")
+            ),
+            "14:3: error: `faq` is written both as [faq] (one table) and as [[faq]] (one of a list)",
+            Some("help: write [[faq]] before every entry, [faq] nowhere"),
+        ),
+        // `[[section]]` for `[[sections]]`: once reported twice over.
+        (
+            format!("{}[[section]]\nkind = \"symptoms\"\n", topic("2027-11-01", "symptoms")),
+            "12:3: error: unknown field `section`",
+            Some("help: did you mean `sections`?"),
+        ),
+        // A missing table is a table to add, not `review = ...`.
+        (
+            "id = \"knee\"\nlanguage = \"en\"\ntitle = \"K\"\nsummary = \"S\"\n".to_owned(),
+            "1:1: error: missing field `review`",
+            Some("help: add a `[review]` table: the line `[review]`, then `status = \"draft\"` under it"),
+        ),
     ];
     for (text, line, help) in cases {
         std::fs::write(&file, &text).expect("write");
         let (short, code) = validate_with(&[folder, "--format", "short"]);
         assert_eq!(code, 1);
         assert!(short.starts_with(&format!("{}:{line}", file.display())), "{short}");
+        assert_eq!(short.lines().filter(|l| l.contains(": error: ")).count(), 1, "said once: {short}");
         if let Some(help) = help {
             let (human, _) = validate_with(&[folder]);
             assert!(human.contains(help), "{human}");
@@ -677,4 +699,19 @@ fn every_problem_of_a_file_is_shown_in_one_run_in_file_order() {
     assert!(lines[1].starts_with("5:21: error: invalid type: integer `3`"), "{stdout}");
     assert!(lines[2].starts_with("12:8: error: unknown variant `risks`"), "{stdout}");
     assert_eq!(lines[3], "checked 1 file: 0 topics loaded, 3 errors, 0 warnings");
+}
+
+/// Every day on the command line is written YYYY-MM-DD, and a day written otherwise is told so.
+#[test]
+fn a_day_written_otherwise_is_told_to_be_written_yyyy_mm_dd() {
+    for args in [
+        &["stats", "--since", "yesterday"][..],
+        &["validate", "--today", "12/01/2026"],
+        &["review", "sign", "x.en.toml", "--key", "k", "--reviewer", "R", "--next-review", "next year"],
+    ] {
+        let output = kiosk(args);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("write the day as YYYY-MM-DD, such as 2026-12-01"), "{args:?}: {said}");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
 }

@@ -13,7 +13,22 @@ const DATE_KEYS: &[&str] = &["reviewed_on", "next_review"];
 /// A syntax error told again where it starts: its span, message and hint. `None` keeps the
 /// parser's own words.
 pub fn syntax_error(text: &str, span: Range<usize>) -> Option<(Range<usize>, String, Option<String>)> {
-    unclosed_triple_quote(text).or_else(|| misformatted_date(text, span))
+    unclosed_triple_quote(text)
+        .or_else(|| table_and_list(text, span.clone()))
+        .or_else(|| misformatted_date(text, span))
+}
+
+/// `[faq]` and `[[faq]]` in one file: a table and a list of tables of one name, which the
+/// parser calls a duplicate key.
+fn table_and_list(text: &str, span: Range<usize>) -> Option<(Range<usize>, String, Option<String>)> {
+    let name = text.get(span.clone())?.trim();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let (table, list) = (format!("[{name}]"), format!("[[{name}]]"));
+    if name.is_empty() || !lines.contains(&table.as_str()) || !lines.contains(&list.as_str()) {
+        return None;
+    }
+    let message = format!("`{name}` is written both as {table} (one table) and as {list} (one of a list)");
+    Some((span, message, Some(format!("write {list} before every entry, {table} nowhere"))))
 }
 
 /// A `"""` (or `'''`) that opens a text and is never closed: the parser reports the end of the

@@ -607,6 +607,8 @@ fn parse_file(
     };
     if !problems.is_empty() {
         problems.sort_by_key(|problem| problem.position);
+        // A key read again after another was taken out is the same problem, said once.
+        problems.dedup();
         diagnostics.extend(problems);
         return None;
     }
@@ -789,8 +791,13 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
     } else if message.starts_with("unknown variant") {
         ("bad-value", nearest())
     } else if message.starts_with("missing field") {
-        let hint =
-            quoted.first().map(|key| format!("add `{key} = ...`; docs/content-format.md says what it holds"));
+        let hint = quoted.first().map(|key| match *key {
+            // A table, not a value.
+            "review" => {
+                "add a `[review]` table: the line `[review]`, then `status = \"draft\"` under it".to_owned()
+            }
+            key => format!("add `{key} = ...`; docs/content-format.md says what it holds"),
+        });
         ("missing-key", hint)
     } else if message.starts_with("invalid type") {
         ("wrong-type", None)
