@@ -26,6 +26,13 @@ pub struct EditorialRules {
     pub reviewed_only: bool,
 }
 
+/// "; its hardest sentence: …", when the part has one worth rewriting.
+fn hardest(part: &super::PartReadability) -> String {
+    part.hardest_sentence
+        .as_ref()
+        .map_or_else(String::new, |sentence| format!("; its hardest sentence: \"{sentence}\""))
+}
+
 /// The editorial findings for `topic`.
 pub fn editorial_findings(topic: &Topic, rules: &EditorialRules, catalog: &Catalog) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -36,10 +43,11 @@ pub fn editorial_findings(topic: &Topic, rules: &EditorialRules, catalog: &Catal
             if part.counts.words < MIN_WORDS_GRADED || (short && ease >= rules.min_spanish_ease - 10.0) {
                 continue;
             }
-            let hardest = part.hardest_sentence.as_deref().unwrap_or_default();
             let message = format!(
-                "`{}` has a Fernández-Huerta reading ease of {ease:.0}, below {}; its hardest sentence: \"{hardest}\"",
-                part.name, rules.min_spanish_ease
+                "`{}` has a Fernández-Huerta reading ease of {ease:.0}, below {}{}",
+                part.name,
+                rules.min_spanish_ease,
+                hardest(&part)
             );
             let hint = "use shorter sentences and shorter, everyday words where you can";
             findings.push(Finding::warning(part.path.clone(), "readability", message).hint(hint));
@@ -55,10 +63,11 @@ pub fn editorial_findings(topic: &Topic, rules: &EditorialRules, catalog: &Catal
         {
             continue;
         }
-        let hardest = part.hardest_sentence.as_deref().unwrap_or_default();
         let message = format!(
-            "`{}` reads at SMOG grade {smog:.1}, above {}; its hardest sentence: \"{hardest}\"",
-            part.name, rules.max_grade
+            "`{}` reads at SMOG grade {smog:.1}, above {}{}",
+            part.name,
+            rules.max_grade,
+            hardest(&part)
         );
         let hint = "use shorter sentences and words of one or two syllables where you can";
         findings.push(Finding::warning(part.path.clone(), "readability", message).hint(hint));

@@ -101,7 +101,8 @@ fn part(formula: Formula, name: String, path: FieldPath, texts: &[&str]) -> Part
         .iter()
         .flat_map(|text| sentences(text))
         .map(|sentence| (count(&[sentence]), sentence))
-        .filter(|(counts, _)| counts.polysyllables > 0)
+        // A one-word sentence ("Infection.") is a list item, never the sentence to rewrite.
+        .filter(|(counts, _)| counts.polysyllables > 0 && counts.words > 1)
         .max_by_key(|(counts, sentence)| {
             (counts.polysyllables, counts.words, std::cmp::Reverse(sentence.len()))
         })
@@ -115,5 +116,22 @@ fn part(formula: Formula, name: String, path: FieldPath, texts: &[&str]) -> Part
         flesch_kincaid: counts.flesch_kincaid().filter(|_| english),
         ease: counts.fernandez_huerta().filter(|_| !english),
         hardest_sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_word_sentence_is_never_the_hardest() {
+        let hardest = |texts: &[&str]| {
+            part(Formula::EnglishGrades, "Risks".to_owned(), FieldPath::root(), texts).hardest_sentence
+        };
+        assert_eq!(hardest(&["Infection.", "Bleeding."]), None);
+        assert_eq!(
+            hardest(&["Infection.", "An infection can start where the needle went in."]).as_deref(),
+            Some("An infection can start where the needle went in.")
+        );
     }
 }
