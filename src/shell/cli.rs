@@ -53,7 +53,8 @@ pub enum Command {
     ///
     /// Exits 0 when there are no errors, 1 when there are, 2 when the folder cannot be read.
     Validate {
-        /// The content folder (default: the bundled content).
+        /// The content folder (default: --content, else the configured folder, else the bundled
+        /// content).
         dir: Option<PathBuf>,
         /// How to print each problem.
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
@@ -70,7 +71,8 @@ pub enum Command {
     },
     /// Print each topic that loads: id, language, title, review status.
     List {
-        /// The content folder (default: the bundled content).
+        /// The content folder (default: --content, else the configured folder, else the bundled
+        /// content).
         dir: Option<PathBuf>,
     },
     /// Print the best matches for QUERY, best first: topic, section, and the matching text.
@@ -133,7 +135,7 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the usage counts kept in the state directory ($STATE_DIRECTORY, else
-    /// $XDG_STATE_HOME/patient-kiosk, else /var/lib/patient-kiosk): day, what, count.
+    /// $XDG_STATE_HOME/patient-kiosk, else /var/lib/patient-kiosk): day, name, count.
     ///
     /// Counts only, never a topic or a word: topics opened, pages viewed, languages chosen,
     /// take-home codes shown, handouts printed, searches without a result.

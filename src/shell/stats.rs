@@ -169,8 +169,8 @@ pub fn print(since: Option<jiff::civil::Date>, format: super::cli::StatsFormat) 
     };
     match format {
         StatsFormat::Table => {
-            let width = rows.iter().map(|(_, name, _)| name.len()).max().unwrap_or(0).max("what".len());
-            println!("{:10}  {:width$}  {:>7}", "day", "what", "count");
+            let width = rows.iter().map(|(_, name, _)| name.len()).max().unwrap_or(0).max("name".len());
+            println!("{:10}  {:width$}  {:>7}", "day", "name", "count");
             for (day, name, count) in &rows {
                 println!("{day:10}  {name:width$}  {count:>7}");
             }

@@ -715,3 +715,48 @@ fn a_day_written_otherwise_is_told_to_be_written_yyyy_mm_dd() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
 }
+
+/// The codes docs/content-format.md lists are the program's list, and every code `validate`
+/// gives for every fixture is on it.
+#[test]
+fn the_documented_codes_are_the_programs_codes() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-format.md"))
+        .expect("docs");
+    let start = docs.find("Each problem has a stable `code`").expect("the list of codes");
+    let paragraph = &docs[start..start + docs[start..].find("\n\n").expect("its end")];
+    // Each code is the first backticked word of an item: `url` (an address … `<>"`), …
+    let mut documented: Vec<&str> = Vec::new();
+    let mut depth = 0;
+    for (n, piece) in paragraph.split('`').enumerate() {
+        if n % 2 == 0 {
+            depth += piece.matches('(').count();
+            depth -= piece.matches(')').count().min(depth);
+        } else if depth == 0 && n > 1 {
+            documented.push(piece);
+        }
+    }
+    let mut program: Vec<&str> = kiosk_content::CODES.to_vec();
+    documented.sort_unstable();
+    program.sort_unstable();
+    assert_eq!(documented, program, "docs/content-format.md's list of codes and kiosk_content::CODES");
+
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut folders = vec![fixtures.join("editorial")];
+    for group in ["broken", "hostile"] {
+        for entry in std::fs::read_dir(fixtures.join(group)).expect("fixtures").flatten() {
+            folders.push(entry.path());
+        }
+    }
+    for folder in folders {
+        let output = kiosk(&["validate", "--format", "json", folder.to_str().expect("UTF-8")]);
+        for line in String::from_utf8_lossy(&output.stdout).lines().filter(|line| line.starts_with('{')) {
+            let object: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            let code = object["code"].as_str().expect("a code");
+            assert!(
+                kiosk_content::CODES.contains(&code),
+                "`{code}` from {} is not on the list",
+                folder.display()
+            );
+        }
+    }
+}

@@ -48,6 +48,57 @@ impl Position {
     }
 }
 
+/// Every code a problem in a content file can have ([`Diagnostic::code`]), the list
+/// docs/content-format.md gives (a test holds the two together).
+pub const CODES: &[&str] = &[
+    "syntax",
+    "unknown-key",
+    "missing-key",
+    "wrong-type",
+    "bad-value",
+    "not-utf8",
+    "too-large",
+    "unreadable",
+    "not-a-file",
+    "outside-folder",
+    "file-name",
+    "invisible-character",
+    "duplicate-topic",
+    "unsafe-text",
+    "bad-id",
+    "bad-language",
+    "empty-text",
+    "empty-code",
+    "empty-label",
+    "deleted-code",
+    "custom-title",
+    "billing-audience",
+    "emergency-audience",
+    "review-incomplete",
+    "empty-section",
+    "duplicate-section",
+    "missing-section",
+    "no-faq",
+    "related",
+    "check-answers",
+    "check-right",
+    "check-page",
+    "source-without-link",
+    "console-character",
+    "url",
+    "triage",
+    "signature",
+    "readability",
+    "review-overdue",
+    "hidden",
+    "vocabulary",
+    "vocabulary-word",
+    "vocabulary-means",
+    "vocabulary-repeat",
+    "vocabulary-unused",
+    "catalog",
+];
+
 /// One problem in one content file, printed as `path:line:column: severity: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

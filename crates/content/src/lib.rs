@@ -36,7 +36,7 @@ pub mod words;
 pub use bundled::{BUNDLED_FILES, bundled_file};
 pub use date::ReviewDate;
 pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
-pub use diagnostic::{Diagnostic, Excerpt, Position, Severity, printable};
+pub use diagnostic::{CODES, Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
 pub use library::{FALLBACK_LANGUAGE, Library, same_language};
 pub use load::{
