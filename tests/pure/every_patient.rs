@@ -301,3 +301,15 @@ fn accents_wide_characters_and_emoji_wrap_and_line_up() {
     press(&mut app, Key::Right);
     insta::assert_snapshot!("wide_symptoms", text(&draw(&app)));
 }
+
+/// The Billing page says once that it is for staff: the catalog's intro, not a second one
+/// from the topic file.
+#[test]
+fn the_billing_page_says_for_staff_once_in_each_language() {
+    for (language, intro) in [("en", "For staff."), ("es", "Para el personal.")] {
+        let mut app = bilingual(Settings { staff: true, language: language.into(), ..Settings::default() });
+        app.start_at("vertebroplasty", kiosk_core::app::Page::Codes);
+        let screen = screen_text(&app);
+        assert_eq!(screen.matches(intro).count(), 1, "{language}:\n{screen}");
+    }
+}
