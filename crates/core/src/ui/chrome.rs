@@ -51,6 +51,12 @@ pub fn fit_title(clinic: &str, app_title: &str, place: Option<&str>, room: usize
     if whole(clinic).width() <= room {
         return whole(clinic);
     }
+    // The clinic's whole name before the words "Patient Education": on a kiosk its name says
+    // whose the screen is.
+    let clinic_and_place = format!("{clinic}{place}");
+    if !clinic.is_empty() && !place.is_empty() && clinic_and_place.width() <= room {
+        return clinic_and_place;
+    }
     // The clinic's name shortened, if at least a few letters of it still fit.
     let rest = format!(" {dot} {app_title}{place}").width();
     if !clinic.is_empty() && room >= rest + 6 {
@@ -118,4 +124,29 @@ pub fn flash(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> bool {
     };
     frame.render_widget(Paragraph::new(format!(" {text}")).style(theme.warning), area);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// On a topic, where the language buttons leave 47 columns, the clinic's whole name and the
+    /// topic stay, and "Patient Education" goes: the header once read "Riverside… · …".
+    #[test]
+    fn the_clinics_whole_name_and_the_topic_come_before_the_app_title() {
+        let glyphs = Glyphs::unicode();
+        let title = |room| {
+            fit_title("Riverside Spine Clinic", "Patient Education", Some("Vertebroplasty"), room, &glyphs)
+        };
+        assert_eq!(title(80), "Riverside Spine Clinic · Patient Education › Vertebroplasty");
+        assert_eq!(title(47), "Riverside Spine Clinic › Vertebroplasty");
+        let spanish = fit_title(
+            "Riverside Spine Clinic",
+            "Educación para pacientes",
+            Some("Vertebroplastia"),
+            47,
+            &glyphs,
+        );
+        assert_eq!(spanish, "Riverside Spine Clinic › Vertebroplastia");
+    }
 }
