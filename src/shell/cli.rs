@@ -222,9 +222,41 @@ fn day(written: &str) -> Result<jiff::civil::Date, String> {
         .map_err(|_| "write the day as YYYY-MM-DD, such as 2026-12-01".to_owned())
 }
 
-/// A page's name on the command line: one of [`PageName::names`].
-fn page_names() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(kiosk_content::PageName::names())
+/// A page's name on the command line: one of [`PageName::names`], each listed in the help. A
+/// wrong one is named with its control characters escaped: clap's own message would echo it raw.
+fn page_names() -> PageNames {
+    PageNames
+}
+
+/// The parser of [`page_names`].
+#[derive(Clone)]
+struct PageNames;
+
+impl clap::builder::TypedValueParser for PageNames {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        argument: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let written = value.to_string_lossy();
+        if kiosk_content::PageName::from_name(&written).is_some() {
+            return Ok(written.into_owned());
+        }
+        let option = argument.map_or_else(|| "--section".to_owned(), ToString::to_string);
+        let message = format!(
+            "`{}` is not a page for {option}; write one of {}\n",
+            kiosk_content::printable(&written),
+            kiosk_content::PageName::names().join(", ")
+        );
+        Err(clap::Error::raw(clap::error::ErrorKind::InvalidValue, message))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(kiosk_content::PageName::names().into_iter().map(clap::builder::PossibleValue::new)))
+    }
 }
 
 /// A handout's format on the command line: one of [`Format::ALL`], by name.

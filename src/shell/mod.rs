@@ -106,8 +106,9 @@ fn kiosk(cli: &Cli) -> ExitCode {
     let start_at =
         match start_at::resolve(cli, &start.library, &start.settings.language, start.settings.staff) {
             Ok(start_at) => start_at,
+            // A mistake on the command line: said plainly, as every command's usage errors are.
             Err(reason) => {
-                journal::told(Level::Error, reason);
+                say!("patient-kiosk: {reason}");
                 return ExitCode::from(cli::EXIT_UNREADABLE);
             }
         };

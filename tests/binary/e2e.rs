@@ -26,7 +26,7 @@ fn a_patient_reads_complications_opens_an_answer_and_quits() {
     // is page 20, right after Billing: a tap on Billing in the side list opens it, → the FAQ.
     kiosk.wait_for("STAFF");
     kiosk.click(4, 3 + 18);
-    kiosk.wait_for("For staff. Codes carry our own short labels");
+    kiosk.wait_for("For staff. Codes with our own short labels");
     kiosk.send(RIGHT);
     kiosk.wait_for("Choose a question and press Enter to see the answer.");
     kiosk.send(DOWN);
