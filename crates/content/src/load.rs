@@ -404,8 +404,8 @@ fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
         fingerprint ^= file_fingerprint(&format!("{}{SIGNATURE_SUFFIX}", file.file_name), signature);
     }
     let mut diagnostics = Vec::new();
-    let topic = parse_file(file, rules, &mut diagnostics).map(|(topic, text)| {
-        let span = FieldPath::root().key("id").span(&text).unwrap_or(0..0);
+    let topic = parse_file(file, rules, &mut diagnostics).map(|(topic, text, places)| {
+        let span = places.id.clone();
         let duplicate = Diagnostic::at_span(
             &file.shown_as,
             &text,
@@ -419,7 +419,7 @@ fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
             .iter()
             .enumerate()
             .map(|(n, id)| {
-                let span = FieldPath::root().key("related").index(n).span(&text).unwrap_or(0..0);
+                let span = places.related.get(n).cloned().unwrap_or(0..0);
                 let unknown = Diagnostic::at_span(
                     &file.shown_as,
                     &text,
@@ -539,7 +539,7 @@ fn parse_file(
     file: &TopicFile,
     rules: &Rules<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Topic, String)> {
+) -> Option<(Topic, String, Places)> {
     let shown_as = file.shown_as.as_str();
     let bytes = match &file.bytes {
         Ok(bytes) => bytes,
@@ -575,9 +575,12 @@ fn parse_file(
     // again: every problem of the file in one run, in file order.
     // A file without problems is read once, its parsed table not copied; only one with a
     // problem is parsed again to be read again and again.
+    // Where the id and each related id stand, read from this parse: a duplicate topic or an
+    // unknown related id is reported there without parsing the file again.
+    let places = Places::of(&table);
     let first = Topic::deserialize(toml::de::Deserializer::from(table));
     let mut table = match first {
-        Ok(topic) => return checked(topic, text, file, rules, diagnostics),
+        Ok(topic) => return checked(topic, text, places, file, rules, diagnostics),
         Err(_) => toml::de::DeTable::parse(&text).ok()?,
     };
     let mut problems: Vec<Diagnostic> = Vec::new();
@@ -612,7 +615,23 @@ fn parse_file(
         diagnostics.extend(problems);
         return None;
     }
-    checked(topic?, text, file, rules, diagnostics)
+    checked(topic?, text, places, file, rules, diagnostics)
+}
+
+/// Where a topic file's id and related ids are written.
+struct Places {
+    id: std::ops::Range<usize>,
+    related: Vec<std::ops::Range<usize>>,
+}
+
+impl Places {
+    fn of(table: &toml::Spanned<toml::de::DeTable<'_>>) -> Places {
+        let related = table.get_ref().get("related").and_then(|value| value.get_ref().as_array());
+        Places {
+            id: FieldPath::root().key("id").span_in(table).unwrap_or(0..0),
+            related: related.map(|ids| ids.iter().map(|id| id.span()).collect()).unwrap_or_default(),
+        }
+    }
 }
 
 /// What every topic is checked against besides its own file.
@@ -641,10 +660,11 @@ impl<'a> Rules<'a> {
 fn checked(
     mut topic: Topic,
     text: String,
+    places: Places,
     file: &TopicFile,
     rules: &Rules<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Topic, String)> {
+) -> Option<(Topic, String, Places)> {
     let shown_as = file.shown_as.as_str();
     let at = |span: Option<std::ops::Range<usize>>, code: &'static str, message: String| {
         Diagnostic::at_span(shown_as, &text, span.unwrap_or(0..0), Severity::Error, code, message)
@@ -669,18 +689,29 @@ fn checked(
     }
     // In the order of the file, as an editor reads it.
     found.sort_by_key(|diagnostic| diagnostic.position);
-    // A topic named twice in `related` is one related page (validate warns of the second).
+    // A topic named twice in `related` is one related page (validate warns of the second);
+    // each kept id keeps where it is written.
     let mut named = std::collections::HashSet::new();
-    topic.related.retain(|id| named.insert(id.clone()));
+    let mut written = places.related.iter().cloned();
+    let mut kept = Vec::new();
+    topic.related.retain(|id| {
+        let place = written.next().unwrap_or(0..0);
+        let first = named.insert(id.clone());
+        if first {
+            kept.push(place);
+        }
+        first
+    });
+    let places = Places { related: kept, ..places };
     diagnostics.extend(found);
     let expected = format!("{}.{}.toml", topic.id, topic.language);
     if file.file_name != expected {
         has_error = true;
         let message = format!("the file name must be `{expected}`, to match its `id` and `language`");
-        let diagnostic = at(FieldPath::root().key("id").span(&text), "file-name", message);
+        let diagnostic = at(Some(places.id.clone()), "file-name", message);
         diagnostics.push(diagnostic.with_hint(Some(format!("rename the file to `{expected}`"))));
     }
-    (!has_error).then_some((topic, text))
+    (!has_error).then_some((topic, text, places))
 }
 
 /// With sign-off in use, what the signature beside `file` says of `topic`: signed with a
