@@ -6,7 +6,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Duration;
 
-use kiosk_content::VOCABULARY_FOLDER;
+use kiosk_content::{TRIAGE_FOLDER, VOCABULARY_FOLDER};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long the folder must be quiet before it is read again: long enough for an editor's
@@ -17,6 +17,9 @@ const QUIET: Duration = Duration::from_millis(300);
 pub struct ContentWatch {
     watcher: RecommendedWatcher,
     folder: PathBuf,
+    /// Whether the folder's parent is watched: only while the folder is missing, to see it come
+    /// back. Watched always, every change beside the folder (a log appended to) woke the kiosk.
+    parent_watched: bool,
 }
 
 impl ContentWatch {
@@ -25,7 +28,7 @@ impl ContentWatch {
         let folder = std::path::absolute(folder)?;
         let watched = folder.clone();
         let (sender, changes) = mpsc::channel::<()>();
-        let mut watcher = notify::recommended_watcher(move |result: notify::Result<Event>| {
+        let watcher = notify::recommended_watcher(move |result: notify::Result<Event>| {
             if result.map_or(true, |event| concerns(&event, &watched)) {
                 let _ = sender.send(());
             }
@@ -43,26 +46,31 @@ impl ContentWatch {
                 changed();
             }
         })?;
-        if let Some(parent) = folder.parent() {
-            watcher.watch(parent, RecursiveMode::NonRecursive)?;
-        }
-        let mut watch = ContentWatch { watcher, folder };
+        let mut watch = ContentWatch { watcher, folder, parent_watched: false };
         watch.rewatch();
         Ok(watch)
     }
 
-    /// Watches the folder (and its vocabulary folder) again: after either was deleted and
-    /// made anew, the old watch is gone.
+    /// Watches the folder (and its vocabulary and triage folders) again: after one was deleted
+    /// and made anew, the old watch is gone. While the folder is missing, its parent is watched
+    /// instead, to see it come back.
     pub fn rewatch(&mut self) {
-        // A folder that is missing now is watched again when it comes back.
-        let _ = self.watcher.watch(&self.folder, RecursiveMode::NonRecursive);
-        let _ = self.watcher.watch(&self.folder.join(VOCABULARY_FOLDER), RecursiveMode::NonRecursive);
+        let there = self.watcher.watch(&self.folder, RecursiveMode::NonRecursive).is_ok();
+        for inner in [VOCABULARY_FOLDER, TRIAGE_FOLDER] {
+            let _ = self.watcher.watch(&self.folder.join(inner), RecursiveMode::NonRecursive);
+        }
+        let Some(parent) = self.folder.parent() else { return };
+        if there && self.parent_watched {
+            self.parent_watched = self.watcher.unwatch(parent).is_err();
+        } else if !there && !self.parent_watched {
+            self.parent_watched = self.watcher.watch(parent, RecursiveMode::NonRecursive).is_ok();
+        }
     }
 }
 
 /// Whether an event is a change to the content folder. Reading a file is an event too (an
-/// open), and the kiosk's own reading must not make it read again. The folder's parent is
-/// watched to see the folder vanish and return; its other entries are none of the kiosk's
+/// open), and the kiosk's own reading must not make it read again. While the folder is missing
+/// its parent is watched to see it return; the parent's other entries are none of the kiosk's
 /// business.
 fn concerns(event: &Event, folder: &Path) -> bool {
     !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|path| path.starts_with(folder))
