@@ -20,6 +20,8 @@ fn main() {
         }
         std::process::exit(1);
     };
-    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo")).join("prepared-content.bin");
-    fs::write(out, prepared.to_bytes()).expect("write the prepared content");
+    let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
+    fs::write(out.join("prepared-content.bin"), prepared.to_bytes()).expect("write the prepared content");
+    // The revision and catalogs alone: a kiosk showing a folder's topics decodes only these.
+    fs::write(out.join("prepared-head.bin"), prepared.head().to_bytes()).expect("write the prepared head");
 }

@@ -25,7 +25,7 @@ pub fn start_problems(config: &Config) -> Vec<StartProblem> {
         let message = folder_fallback(&FolderError { path: dir.clone(), source });
         problems.push(StartProblem { severity: Severity::Error, message });
     }
-    let (_, missing) = kiosk_bundle::bundled().catalogs(&config.display.languages);
+    let (_, missing) = kiosk_bundle::head().catalogs(&config.display.languages);
     problems.extend(missing.into_iter().map(|message| StartProblem { severity: Severity::Warning, message }));
     if config.kiosk.locked && config.kiosk.exit_pin_hash.is_none() {
         let message =

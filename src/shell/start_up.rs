@@ -44,7 +44,7 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     let mut notices: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let loading = reads_after_first_frame(cli, &config);
     // The interface text was read and checked when the program was built.
-    let (catalogs, _) = kiosk_bundle::bundled().catalogs(&config.display.languages);
+    let (catalogs, _) = kiosk_bundle::head().catalogs(&config.display.languages);
     // A configured folder that cannot be read is said once, as the content shown instead.
     let unreadable = |problem: &StartProblem| problem.message.starts_with("cannot read the content folder");
     let told: Vec<String> = start_problems(&config)

@@ -9,7 +9,7 @@ pub fn version() -> &'static str {
             "{} (commit {}, bundled content {})",
             env!("CARGO_PKG_VERSION"),
             env!("KIOSK_GIT_COMMIT"),
-            kiosk_bundle::bundled().revision()
+            kiosk_bundle::head().revision()
         )
     });
     &VERSION

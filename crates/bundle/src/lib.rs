@@ -5,10 +5,20 @@
 
 use std::sync::OnceLock;
 
-use kiosk_content::{BUNDLED_FILES, PreparedContent};
+use kiosk_content::{BUNDLED_FILES, PreparedContent, PreparedHead};
 
 /// What the build script made of `content/`.
 static PREPARED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prepared-content.bin"));
+
+/// The revision and catalogs alone, from the same build.
+static PREPARED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prepared-head.bin"));
+
+/// The bundled revision and interface catalogs, without decoding the bundled topics: a kiosk
+/// showing a folder's topics needs no more of the bundle.
+pub fn head() -> &'static PreparedHead {
+    static HEAD: OnceLock<PreparedHead> = OnceLock::new();
+    HEAD.get_or_init(|| PreparedHead::from_bytes(PREPARED_HEAD).unwrap_or_else(|| bundled().head().clone()))
+}
 
 /// The bundled topics and catalogs. Should the embedded form not read back (it is this
 /// build's own, so it always does), the bundled files are parsed instead.
@@ -30,5 +40,6 @@ mod tests {
         let prepared = kiosk_content::PreparedContent::from_bytes(super::PREPARED).expect("reads back");
         assert_eq!(prepared.library(), load_bundled().library);
         assert_eq!(&prepared, super::bundled());
+        assert_eq!(super::head(), prepared.head(), "the head is the bundle's own");
     }
 }

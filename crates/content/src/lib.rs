@@ -48,7 +48,7 @@ pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };
 pub use plural::plural;
-pub use prepared::PreparedContent;
+pub use prepared::{PreparedContent, PreparedHead};
 pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file, read_regular_file_here};
 pub use reload::{Reloaded, reload};
 pub use revision::{file_fingerprint, revision};

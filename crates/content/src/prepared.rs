@@ -10,25 +10,28 @@ use crate::{
 };
 
 /// The topics and interface catalogs of a content folder, parsed and validated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreparedContent {
-    /// The fingerprint of every bundled file, catalogs included.
-    revision: String,
+    /// The revision and the catalogs: all a kiosk showing a folder's topics needs of these.
+    head: PreparedHead,
     topics: Vec<Topic>,
     vocabularies: Vec<Vocabulary>,
+}
+
+/// The revision and the interface catalogs of the prepared content, kept apart so a kiosk
+/// reading a content folder never decodes the bundled topics.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreparedHead {
+    /// The fingerprint of every bundled file, catalogs included.
+    revision: String,
     /// English first.
     catalogs: Vec<Catalog>,
 }
 
-/// No topics, and the English catalog.
-impl Default for PreparedContent {
-    fn default() -> PreparedContent {
-        PreparedContent {
-            revision: String::new(),
-            topics: Vec::new(),
-            vocabularies: Vec::new(),
-            catalogs: vec![Catalog::english()],
-        }
+/// No revision, and the English catalog.
+impl Default for PreparedHead {
+    fn default() -> PreparedHead {
+        PreparedHead { revision: String::new(), catalogs: vec![Catalog::english()] }
     }
 }
 
@@ -67,7 +70,8 @@ impl PreparedContent {
         let topics = report.library.topics().to_vec();
         let vocabularies = report.library.vocabularies().to_vec();
         let revision = revision(files.iter().map(|(name, bytes)| file_fingerprint(name, bytes)));
-        ((!failed).then_some(PreparedContent { revision, topics, vocabularies, catalogs }), problems)
+        let head = PreparedHead { revision, catalogs };
+        ((!failed).then_some(PreparedContent { head, topics, vocabularies }), problems)
     }
 
     /// The compact form, for a build script to embed.
@@ -81,19 +85,55 @@ impl PreparedContent {
     /// [`to_bytes`]: PreparedContent::to_bytes
     pub fn from_bytes(bytes: &[u8]) -> Option<PreparedContent> {
         let prepared: PreparedContent = postcard::from_bytes(bytes).ok()?;
-        let complete = prepared.catalogs.iter().all(Catalog::has_every_message);
-        let english_first = prepared.catalogs.first().is_some_and(|c| c.language() == BASE_LANGUAGE);
-        (complete && english_first).then_some(prepared)
+        prepared.head.is_whole().then_some(prepared)
+    }
+
+    /// The revision and the catalogs.
+    pub fn head(&self) -> &PreparedHead {
+        &self.head
     }
 
     /// The content's revision: a fingerprint of every file it was made from.
     pub fn revision(&self) -> &str {
-        &self.revision
+        self.head.revision()
+    }
+
+    /// The catalogs for `languages` (and English), with a line for each language that has none.
+    pub fn catalogs(&self, languages: &[String]) -> (Catalogs, Vec<String>) {
+        self.head.catalogs(languages)
     }
 
     /// The topics.
     pub fn library(&self) -> Library {
         Library::new(self.topics.clone()).with_vocabularies(self.vocabularies.clone())
+    }
+
+}
+
+impl PreparedHead {
+    /// The compact form, for a build script to embed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// The head from its compact form; `None` if the bytes are not what [`to_bytes`] made with
+    /// this same build.
+    ///
+    /// [`to_bytes`]: PreparedHead::to_bytes
+    pub fn from_bytes(bytes: &[u8]) -> Option<PreparedHead> {
+        let head: PreparedHead = postcard::from_bytes(bytes).ok()?;
+        head.is_whole().then_some(head)
+    }
+
+    /// Whether every catalog has this build's messages, English first.
+    fn is_whole(&self) -> bool {
+        let complete = self.catalogs.iter().all(Catalog::has_every_message);
+        complete && self.catalogs.first().is_some_and(|c| c.language() == BASE_LANGUAGE)
+    }
+
+    /// The content's revision: a fingerprint of every file it was made from.
+    pub fn revision(&self) -> &str {
+        &self.revision
     }
 
     /// The catalogs for `languages` (and English), with a line for each language that has none.
