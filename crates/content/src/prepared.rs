@@ -107,7 +107,6 @@ impl PreparedContent {
     pub fn library(&self) -> Library {
         Library::new(self.topics.clone()).with_vocabularies(self.vocabularies.clone())
     }
-
 }
 
 impl PreparedHead {
