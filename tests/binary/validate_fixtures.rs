@@ -187,6 +187,14 @@ const CASES: &[(&str, i32, &[&str])] = &[
         ],
     ),
     (
+        // The code a patient scans leads to a page that teaches, not one for booking a visit.
+        "booking-page",
+        0,
+        &[
+            "tests/fixtures/broken/booking-page/knee.en.toml:5:7: warning: the page to read at home looks like a booking page (`/request-appointment/`): a patient who scans the code needs a page that explains the procedure",
+        ],
+    ),
+    (
         // A sign that always means 911 sent anywhere else, in a section, an FAQ answer or a
         // check; a mention that itself says 911 is fine.
         "triage",

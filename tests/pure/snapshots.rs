@@ -334,7 +334,7 @@ fn search_marks_the_matched_letters() {
 
 #[test]
 fn take_home_too_small() {
-    let mut app = bundled_app(60, 20);
+    let mut app = bundled_app(60, 18);
     press_all(&mut app, &[Key::Enter, Key::Char('t')]);
     insta::assert_snapshot!(screen(&app));
 }

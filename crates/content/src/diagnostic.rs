@@ -86,6 +86,7 @@ pub const CODES: &[&str] = &[
     "source-without-link",
     "console-character",
     "url",
+    "take-home-page",
     "triage",
     "signature",
     "readability",

@@ -54,6 +54,7 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
     check_checks(topic, &mut findings);
     check_console_characters(topic, &text_fields, &mut findings);
     check_urls(&text_fields, &mut findings);
+    check_take_home_page(topic.url.as_deref(), &mut findings);
     for (n, id) in topic.related.iter().enumerate() {
         let at = FieldPath::root().key("related").index(n);
         if id == &topic.id {
@@ -202,6 +203,34 @@ fn check_urls(text_fields: &[(FieldPath, &str)], findings: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Words in an address's path that mark a page for booking a visit, not for learning: the code
+/// a patient scans at the kiosk must lead to a page that teaches the procedure.
+const BOOKING_WORDS: [&str; 3] = ["appointment", "booking", "schedul"];
+
+/// The take-home page (the topic's `url`) is a patient-education page, not a booking page.
+fn check_take_home_page(url: Option<&str>, findings: &mut Vec<Finding>) {
+    let Some(url) = url else { return };
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    let Some(segment) =
+        path.split('/').skip(1).find(|segment| BOOKING_WORDS.iter().any(|word| segment.contains(word)))
+    else {
+        return;
+    };
+    findings.push(
+        Finding::warning(
+            FieldPath::root().key("url"),
+            "take-home-page",
+            format!(
+                "the page to read at home looks like a booking page (`/{}/`): a patient who scans \
+                 the code needs a page that explains the procedure",
+                printable(segment)
+            ),
+        )
+        .hint("link a patient-education page about the procedure, such as one of the topic's sources"),
+    );
 }
 
 /// Every source must be findable: a web address or a DOI; its language a real tag.
@@ -445,6 +474,26 @@ mod tests {
         for bad in ["", "Knee", "knee_replacement", "-knee", "knee-", "knee--x", "knee replacement"] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_booking_page_is_not_a_take_home_page() {
+        let warned = |url: &str| {
+            let mut findings = Vec::new();
+            check_take_home_page(Some(url), &mut findings);
+            findings.iter().map(|finding| finding.message.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            warned(
+                "https://www.mayoclinic.org/tests-procedures/vertebroplasty/care-at-mayo-clinic/appointments/prc-20021308"
+            ),
+            ["the page to read at home looks like a booking page (`/appointments/`): a patient who \
+              scans the code needs a page that explains the procedure"]
+        );
+        assert_eq!(warned("https://example.org/Scheduling/knee").len(), 1);
+        assert_eq!(warned("https://example.org/book?booking=1"), Vec::<String>::new());
+        assert_eq!(warned("https://appointments.example.org/knee"), Vec::<String>::new());
+        assert_eq!(warned("https://medlineplus.gov/osteoporosis.html"), Vec::<String>::new());
     }
 
     #[test]
