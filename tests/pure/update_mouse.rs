@@ -65,31 +65,107 @@ fn a_tap_on_a_page_in_the_side_list_opens_that_page() {
     assert_eq!(topic_state(&app).page, 0);
 }
 
-#[test]
-fn every_page_is_reachable_by_a_tap_at_80_by_24() {
-    let mut app = bundled_app(80, 24);
+/// Where on the screen `wanted` is written first, reading only the drawn cells.
+fn find_on_screen(app: &App, wanted: impl Fn(&str) -> bool) -> Option<(u16, u16)> {
+    let buffer = draw(app);
+    (0..buffer.area.height).find_map(|y| {
+        let row: Vec<&str> = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        (0..row.len()).find(|&x| wanted(&row[x..].concat())).map(|x| (x as u16, y))
+    })
+}
+
+/// Opens the topic with the most pages: vertebroplasty, staff or not.
+fn longest_topic(staff: bool, width: u16, height: u16) -> App {
+    let mut app = if staff { staff_app(width, height) } else { bundled_app(width, height) };
+    send(&mut app, kiosk_core::app::Input::Resize { width, height });
+    let count = app.home_topics().len();
+    let mut longest = (0, 0);
+    for n in 0..count {
+        press(&mut app, Key::Home);
+        (0..n).for_each(|_| drop(press(&mut app, Key::Down)));
+        press(&mut app, Key::Enter);
+        longest = longest.max((app.pages().len(), n));
+        press(&mut app, Key::Esc);
+    }
+    press(&mut app, Key::Home);
+    (0..longest.1).for_each(|_| drop(press(&mut app, Key::Down)));
     press(&mut app, Key::Enter);
-    assert!(app.topic().is_some());
+    app
+}
+
+/// A finger reaches every page from what the screen shows: the "▼ N more" mark under the list,
+/// or the Next button where there is no list; and back with "▲ N more" or Back.
+#[test]
+fn taps_on_what_the_screen_shows_reach_the_last_page_and_back_at_three_sizes() {
+    let mark = |arrow: &'static str| move |rest: &str| rest.starts_with(arrow) && rest.contains(" more");
+    for (width, height) in [(80, 24), (64, 20), (40, 12)] {
+        for staff in [false, true] {
+            let mut app = longest_topic(staff, width, height);
+            let last = app.pages().len() - 1;
+            for _ in 0..=last {
+                if topic_state(&app).page == last {
+                    break;
+                }
+                let (topic, _) = app.topic().expect("a topic");
+                let last_label =
+                    format!("    {}", kiosk_core::app::page_label(topic, app.pages()[last], app.catalog()));
+                let (x, y) = find_on_screen(&app, mark("▼ "))
+                    .or_else(|| find_on_screen(&app, |rest| rest.starts_with("Next ▶")))
+                    .or_else(|| find_on_screen(&app, |rest| rest.starts_with(&last_label)))
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{width}×{height}: no way on from page {}\n{}",
+                            topic_state(&app).page,
+                            screen_text(&app)
+                        )
+                    });
+                click(&mut app, x + 1, y);
+            }
+            assert_eq!(topic_state(&app).page, last, "{width}×{height}, staff {staff}");
+            assert!(
+                find_on_screen(&app, mark("▼ ")).is_none(),
+                "{width}×{height}: nothing is below the last page"
+            );
+            for _ in 0..=last {
+                if topic_state(&app).page == 0 {
+                    break;
+                }
+                let (x, y) = find_on_screen(&app, mark("▲ "))
+                    .or_else(|| find_on_screen(&app, |rest| rest.starts_with("◀ Back")))
+                    .or_else(|| find_on_screen(&app, |rest| rest.starts_with("  1 ")))
+                    .unwrap_or_else(|| {
+                        panic!("{width}×{height}: no way back from page {}", topic_state(&app).page)
+                    });
+                click(&mut app, x + 1, y);
+            }
+            assert_eq!(topic_state(&app).page, 0, "{width}×{height}, staff {staff}");
+        }
+    }
+}
+
+/// The list marks how many pages are out of sight, and every page shown is a tap target.
+#[test]
+fn the_side_list_says_how_many_pages_are_out_of_sight() {
+    let mut app = longest_topic(false, 80, 24);
     let PageNav::Side(side) = app.topic_layout().nav else { panic!("80 columns has a side list") };
     let pages = app.pages().len();
-    let rows = usize::from(side.height).min(pages);
-    // Every row shown is a tap target for its page.
-    for row in 0..rows {
+    let rows = usize::from(side.height);
+    assert!(pages > rows, "the test needs a topic longer than the list");
+    let text = screen_text(&app);
+    let bottom = text.lines().nth(usize::from(side.y) + rows - 1).expect("row");
+    assert!(bottom.starts_with(&format!("  ▼ {} more", pages - (rows - 1))), "{bottom}");
+    for row in 0..rows - 1 {
         click(&mut app, side.x + 2, side.y + row as u16);
         assert_eq!(topic_state(&app).page, row);
-    }
-    // More pages than rows: the list follows the chosen page, so tapping the last row shown
-    // reaches the last page, and the first row shown the first page again.
-    let mut reached = vec![topic_state(&app).page];
-    for _ in 0..pages {
-        click(&mut app, side.x + 2, side.y + rows as u16 - 1);
-        reached.push(topic_state(&app).page);
-    }
-    assert_eq!(reached.last(), Some(&(pages - 1)), "{reached:?}");
-    for _ in 0..pages {
         click(&mut app, side.x + 2, side.y);
     }
-    assert_eq!(topic_state(&app).page, 0);
+    // The wheel over the list moves through the pages; over the text it scrolls the text.
+    let mut app = longest_topic(false, 80, 24);
+    wheel_down(&mut app, side.x + 2, side.y + 2);
+    wheel_down(&mut app, side.x + 2, side.y + 2);
+    assert_eq!((topic_state(&app).page, topic_state(&app).scroll), (2, 0));
+    wheel_up(&mut app, side.x + 2, side.y + 2);
+    assert_eq!(topic_state(&app).page, 1);
 }
 
 #[test]

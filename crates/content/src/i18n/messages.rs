@@ -53,6 +53,7 @@ messages! {
     OverdueBadge = "home.overdue_badge",
     PageOfTotal = "topic.page_of_total",
     PreviousPage = "topic.previous",
+    MorePages = "topic.more_pages",
     NextPage = "topic.next",
     PageOverview = "page.overview",
     PageFaq = "page.faq",

@@ -211,14 +211,99 @@ pub fn language_buttons(area: Rect, count: usize) -> Vec<Rect> {
         .collect()
 }
 
-/// The first of `count` rows shown in a list `visible` rows high, so that `selected` shows,
-/// and the row after it when there is room: a tap on the last row shown then always reveals
-/// the next, so every row can be reached by taps alone.
-pub fn first_visible(selected: usize, count: usize, visible: usize) -> usize {
-    if visible == 0 || count <= visible {
-        0
-    } else {
-        let look_ahead = usize::from(visible > 2 && selected + 1 < count);
-        (selected + 1 + look_ahead).saturating_sub(visible).min(count - visible)
+/// Which pages a side list `rows` high shows around the `selected` one, and the marks that say
+/// how many more lie above and below. A mark takes a row of its own and is a tap target: it
+/// opens the nearest hidden page, so every page is in reach of a finger and none is hidden
+/// without a sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListWindow {
+    /// The first page shown.
+    pub first: usize,
+    /// How many pages are shown.
+    pub shown: usize,
+    /// Pages hidden above: when any, the top row says so.
+    pub above: usize,
+    /// Pages hidden below: when any, the bottom row says so.
+    pub below: usize,
+}
+
+impl ListWindow {
+    /// The window that shows `selected` among `count` pages in `rows` rows.
+    pub fn new(selected: usize, count: usize, rows: usize) -> ListWindow {
+        let at = |first: usize| {
+            let above = usize::from(first > 0);
+            let room = rows.saturating_sub(above).min(count - first);
+            // Room for the mark below, when pages are left over.
+            let shown = if first + room < count { room.saturating_sub(1) } else { room };
+            ListWindow { first, shown, above: first, below: count - first - shown }
+        };
+        if rows < 3 || count <= rows {
+            let shown = count.min(rows);
+            return ListWindow { first: 0, shown, above: 0, below: count - shown };
+        }
+        // The first window that shows the selected page and, when it can, the next one too; the
+        // mark below otherwise leads to it.
+        let shows = |page: usize| {
+            move |window: &ListWindow| window.first <= page && page < window.first + window.shown
+        };
+        let next = (selected + 1).min(count - 1);
+        let has_both = |window: &ListWindow| shows(selected)(window) && shows(next)(window);
+        (0..=selected)
+            .map(at)
+            .find(has_both)
+            .or_else(|| (0..=selected).map(at).find(shows(selected)))
+            .unwrap_or_else(|| at(selected))
+    }
+
+    /// The row the first page shown stands on: below the mark above, if there is one.
+    pub fn first_row(&self) -> usize {
+        usize::from(self.above > 0)
+    }
+
+    /// The page a tap on `row` opens: a listed page, or the nearest hidden one for a mark.
+    pub fn page_at(&self, row: usize) -> Option<usize> {
+        let first_row = self.first_row();
+        if self.above > 0 && row == 0 {
+            Some(self.first - 1)
+        } else if (first_row..first_row + self.shown).contains(&row) {
+            Some(self.first + row - first_row)
+        } else if self.below > 0 && row == first_row + self.shown {
+            Some(self.first + self.shown)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ListWindow;
+
+    /// Every window: the chosen page shows, marks and pages fit the rows, the counts add up,
+    /// and each row a tap can hit opens a different page.
+    #[test]
+    fn every_list_window_shows_its_page_and_counts_what_it_hides() {
+        for rows in 3..12 {
+            for count in 1..30 {
+                for selected in 0..count {
+                    let window = ListWindow::new(selected, count, rows);
+                    let at = format!("{selected} of {count} in {rows} rows: {window:?}");
+                    assert!((window.first..window.first + window.shown).contains(&selected), "{at}");
+                    assert_eq!(window.above + window.shown + window.below, count, "{at}");
+                    assert_eq!(window.above, window.first, "{at}");
+                    let used = window.shown + usize::from(window.above > 0) + usize::from(window.below > 0);
+                    assert!(used <= rows, "{at}");
+                    let opened: Vec<usize> = (0..rows).filter_map(|row| window.page_at(row)).collect();
+                    assert_eq!(opened.len(), used, "{at}");
+                    assert!(
+                        opened.windows(2).all(|pair| pair[0] < pair[1]) && opened.iter().all(|&p| p < count),
+                        "{at}"
+                    );
+                    if selected + 1 < count {
+                        assert!(opened.contains(&(selected + 1)), "the next page is a tap away: {at}");
+                    }
+                }
+            }
+        }
     }
 }

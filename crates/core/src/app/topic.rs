@@ -4,7 +4,7 @@
 use super::document::Role;
 use super::event::{Effect, Key, Mouse, MouseAction};
 use super::home::keep_home_selection_visible;
-use super::layout::{PageNav, contains, first_visible};
+use super::layout::{ListWindow, PageNav, contains};
 use super::session::{Flash, Screen};
 use super::state::App;
 use crate::handout::{Format, Handout};
@@ -209,16 +209,26 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
     }
     let layout = app.topic_layout();
     let page_count = app.pages().len();
+    let over_side_list = matches!(layout.nav, PageNav::Side(side) if contains(side, column, row));
     match action {
+        // The wheel over the list of pages moves through the pages, as the arrow keys do.
+        MouseAction::ScrollUp | MouseAction::ScrollDown if over_side_list => {
+            let Screen::Topic(state) = &mut app.session.screen else { return };
+            let page = if action == MouseAction::ScrollUp {
+                state.page.saturating_sub(1)
+            } else {
+                (state.page + 1).min(page_count.saturating_sub(1))
+            };
+            go_to_page(state, page);
+        }
         MouseAction::ScrollUp => topic_scroll(app, -1),
         MouseAction::ScrollDown => topic_scroll(app, 1),
         MouseAction::Click => {
             let Screen::Topic(state) = &mut app.session.screen else { return };
             match layout.nav {
                 PageNav::Side(side) if contains(side, column, row) => {
-                    let first = first_visible(state.page, page_count, usize::from(side.height));
-                    let index = first + usize::from(row - side.y);
-                    if index < page_count {
+                    let window = ListWindow::new(state.page, page_count, usize::from(side.height));
+                    if let Some(index) = window.page_at(usize::from(row - side.y)) {
                         go_to_page(state, index);
                     }
                 }

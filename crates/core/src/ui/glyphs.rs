@@ -48,6 +48,10 @@ pub struct Glyphs {
     pub cursor: &'static str,
     /// One typed digit of the staff PIN.
     pub mask: &'static str,
+    /// "▲ 3 more": pages hidden above a list.
+    pub up: &'static str,
+    /// "▼ 4 more": pages hidden below a list.
+    pub down: &'static str,
     /// "embolism → lungs": a word and what it led to.
     pub arrow: &'static str,
     /// A vertical rule.
@@ -104,6 +108,8 @@ impl Glyphs {
             cursor: first(&["█", "_"]),
             mask: first(&["●", "•", "*"]),
             arrow: first(&["→", "->"]),
+            up: first(&["▲", "^"]),
+            down: first(&["▼", "v"]),
             bar: first(&["│", "|"]),
             full_block: can("█").then_some("█"),
             blocks,

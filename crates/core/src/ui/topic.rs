@@ -9,7 +9,7 @@ use ratatui_widgets::scrollbar::ScrollbarOrientation;
 use ratatui_widgets::scrollbar::ScrollbarState;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Page, PageNav, Role, TopicState, first_visible, is_urgent, page_label, urgent_mark};
+use crate::app::{App, ListWindow, Page, PageNav, Role, TopicState, is_urgent, page_label, urgent_mark};
 use kiosk_content::Topic;
 use kiosk_content::i18n::Msg;
 use kiosk_content::{SectionKind, Spot};
@@ -85,8 +85,19 @@ fn side_list(
     theme: &Theme,
 ) {
     let glyphs = &app.settings().glyphs;
-    let first = first_visible(current, pages.len(), usize::from(area.height));
-    let rows = pages.iter().enumerate().skip(first).take(usize::from(area.height));
+    let window = ListWindow::new(current, pages.len(), usize::from(area.height));
+    let row_area = |row: usize| Rect { y: area.y + row as u16, height: 1, ..area };
+    let more = |arrow: &str, count: usize| {
+        let words = app.catalog().format(Msg::MorePages, &[("count", &count.to_string())]);
+        Paragraph::new(format!("  {arrow} {words}")).style(theme.quiet)
+    };
+    if window.above > 0 {
+        frame.render_widget(more(glyphs.up, window.above), row_area(0));
+    }
+    if window.below > 0 {
+        frame.render_widget(more(glyphs.down, window.below), row_area(window.first_row() + window.shown));
+    }
+    let rows = pages.iter().enumerate().skip(window.first).take(window.shown);
     for (row, (index, page)) in rows.enumerate() {
         let selected = index == current;
         let marker = if selected { glyphs.pointer } else { " " };
@@ -102,8 +113,7 @@ fn side_list(
             (false, true) => theme.warning,
             (false, false) => theme.text,
         };
-        let cell = Rect { y: area.y + row as u16, height: 1, ..area };
-        frame.render_widget(Paragraph::new(line).style(style), cell);
+        frame.render_widget(Paragraph::new(line).style(style), row_area(window.first_row() + row));
     }
     // A rule between the list and the text.
     let rule = Rect { x: area.right(), width: 1, y: area.y.saturating_sub(1), height: area.height + 2 };
