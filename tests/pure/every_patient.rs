@@ -248,19 +248,52 @@ fn default_theme_styles() {
 #[test]
 fn high_contrast_theme_styles() {
     let buffer = themed(ThemeName::HighContrast);
-    // Every cell is white or bright yellow on black, or black on light grey or cyan (the
-    // console shows only 8 background colours).
+    // Every cell is white, bright yellow or bright green on black, or black on light grey or
+    // cyan (the console shows only 8 background colours).
     for cell in buffer.content() {
         let pair = (cell.fg, cell.bg);
         let allowed = [
             (Color::White, Color::Black),
             (Color::LightYellow, Color::Black),
+            (Color::LightGreen, Color::Black),
             (Color::Black, Color::Gray),
             (Color::Black, Color::Cyan),
         ];
         assert!(allowed.contains(&pair), "{pair:?} at {:?}", cell.symbol());
     }
     insta::assert_snapshot!(style_runs(&buffer));
+}
+
+/// The page that says when to call 911 stands out in the list without looking chosen: in every
+/// theme its row is neither reversed nor filled, and differs from the chosen row and from
+/// ordinary rows; in colour, it is the only red on the screen.
+#[test]
+fn the_emergency_page_stands_out_in_the_list_without_looking_chosen() {
+    for theme in [ThemeName::Default, ThemeName::HighContrast, ThemeName::Monochrome] {
+        let mut app = bilingual(Settings { theme, ..Settings::default() });
+        press(&mut app, Key::Enter);
+        let buffer = draw(&app);
+        let row_of = |wanted: &str| {
+            (0..buffer.area.height)
+                .find(|&y| (0..22).map(|x| buffer[(x, y)].symbol()).collect::<String>().contains(wanted))
+                .unwrap_or_else(|| panic!("{wanted} in the list"))
+        };
+        let style_at = |y: u16| buffer[(4, y)].style();
+        let (emergency, chosen, plain) =
+            (style_at(row_of("! Call 911")), style_at(row_of("▶")), style_at(row_of("Tests")));
+        assert!(!emergency.add_modifier.contains(Modifier::REVERSED), "{theme:?}: {emergency:?}");
+        assert!(matches!(emergency.bg, Some(Color::Black) | Some(Color::Reset) | None), "{theme:?}: a fill");
+        assert_ne!(emergency, chosen, "{theme:?}");
+        assert_ne!(emergency, plain, "{theme:?}");
+        if theme == ThemeName::Default {
+            let red = buffer
+                .content()
+                .iter()
+                .filter(|cell| cell.fg == Color::LightRed && !cell.symbol().trim().is_empty());
+            let red: String = red.map(|cell| cell.symbol()).collect();
+            assert_eq!(red, "9!Call911", "{theme:?}: the row's number and name");
+        }
+    }
 }
 
 #[test]

@@ -318,18 +318,28 @@ fn search_marks_the_matched_letters() {
         press(&mut app, Key::Char(c));
     }
     let results = kiosk_core::app::SearchLayout::new(app.area()).results;
-    let buffer = buffer(&app);
-    let snippet_row = results.y + 1;
-    let row: String =
-        (results.x..results.right()).map(|x| buffer[(x, snippet_row)].symbol().to_owned()).collect();
-    let start = row.find("thinners").expect("the snippet shows the match");
-    let column = results.x + row[..start].chars().count() as u16;
     let theme = Theme::default();
-    for x in column..column + 8 {
-        assert!(buffer[(x, snippet_row)].modifier.contains(Modifier::UNDERLINED), "column {x}");
-        assert_eq!(buffer[(x, snippet_row)].fg, theme.highlight.fg.expect("fg"));
+    // The first result chosen, then the second: the match is underlined either way; in colour
+    // where the row is not reversed (a bright background is one the console cannot show).
+    for chosen in [true, false] {
+        if !chosen {
+            press(&mut app, Key::Down);
+        }
+        let buffer = buffer(&app);
+        let snippet_row = results.y + 1;
+        let row: String =
+            (results.x..results.right()).map(|x| buffer[(x, snippet_row)].symbol().to_owned()).collect();
+        let start = row.find("thinners").expect("the snippet shows the match");
+        let column = results.x + row[..start].chars().count() as u16;
+        for x in column..column + 8 {
+            let cell = &buffer[(x, snippet_row)];
+            assert!(cell.modifier.contains(Modifier::UNDERLINED), "column {x}");
+            assert_eq!(cell.modifier.contains(Modifier::REVERSED), chosen, "column {x}");
+            let colour = if chosen { theme.selected.fg } else { theme.highlight.fg };
+            assert_eq!(Some(cell.fg), colour, "column {x}");
+        }
+        assert!(!buffer[(column - 2, snippet_row)].modifier.contains(Modifier::UNDERLINED));
     }
-    assert!(!buffer[(column - 2, snippet_row)].modifier.contains(Modifier::UNDERLINED));
 }
 
 #[test]

@@ -24,6 +24,8 @@ pub enum Role {
     Quiet,
     /// The draft notice and other warnings.
     Warning,
+    /// The heading of the page that says when to call 911.
+    Emergency,
 }
 
 /// A run of text in one role.
@@ -92,7 +94,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
         _ => None,
     };
     if is_urgent(topic, view.page) {
-        doc.paragraph(&urgent_mark(page_title(topic, view.page, catalog)), Role::Warning, heading_spot);
+        doc.paragraph(&urgent_mark(page_title(topic, view.page, catalog)), Role::Emergency, heading_spot);
     } else {
         doc.paragraph(page_title(topic, view.page, catalog), Role::Heading, heading_spot);
     }

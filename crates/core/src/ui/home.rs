@@ -51,7 +51,8 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         ];
         for (_, badge) in badges.iter().filter(|(shown, _)| *shown) {
             title.push(Span::raw("  "));
-            title.push(Span::styled(format!(" {} ", catalog.text(*badge)), theme.warning));
+            let style = if selected { Theme::in_chosen_row(theme.warning) } else { theme.warning };
+            title.push(Span::styled(format!(" {} ", catalog.text(*badge)), style));
         }
         let lines = vec![
             Line::from(title),

@@ -74,7 +74,8 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
             snippet.push(Span::styled(via.clone(), theme.strong));
         }
         let room = usize::from(area.width).saturating_sub(2 + via.as_deref().map_or(0, str::width));
-        snippet.extend(snippet_spans(hit, room, glyphs.ellipsis, theme));
+        let highlight = if selected { Theme::in_chosen_row(theme.highlight) } else { theme.highlight };
+        snippet.extend(snippet_spans(hit, room, glyphs.ellipsis, theme.text, highlight));
         let style = if selected { theme.selected } else { theme.text };
         frame.render_widget(Paragraph::new(vec![title, Line::from(snippet)]).style(style), area);
     }
@@ -100,7 +101,13 @@ fn place_name(app: &App, hit: &Hit) -> String {
 
 /// The matching text cut to `width` columns around its first matched letter, the matched
 /// letters highlighted.
-fn snippet_spans<'a>(hit: &'a Hit, width: usize, ellipsis: &'a str, theme: &Theme) -> Vec<Span<'a>> {
+fn snippet_spans<'a>(
+    hit: &'a Hit,
+    width: usize,
+    ellipsis: &'a str,
+    text: ratatui_core::style::Style,
+    highlight: ratatui_core::style::Style,
+) -> Vec<Span<'a>> {
     let chars: Vec<char> = hit.text.chars().collect();
     let first = hit.matched.first().copied().unwrap_or(0);
     // Start a little before the first match, so it has some context, then fill the width.
@@ -129,7 +136,7 @@ fn snippet_spans<'a>(hit: &'a Hit, width: usize, ellipsis: &'a str, theme: &Them
             break;
         }
         used += w;
-        let style = if hit.matched.binary_search(&i).is_ok() { theme.highlight } else { theme.text };
+        let style = if hit.matched.binary_search(&i).is_ok() { highlight } else { text };
         spans.push(Span::styled(c.to_string(), style));
     }
     spans

@@ -6,6 +6,13 @@ use crate::app::{Role, ThemeName};
 
 /// The styles of each kind of thing on screen. Selection never relies on colour alone: it is
 /// also reversed and marked with ▶.
+///
+/// Each colour means one thing, in every theme that has colour: reverse video is where you
+/// are (the chosen row); the header's blue is the kiosk's frame; cyan (bright yellow in high
+/// contrast) is the page's structure — headings and bullets; yellow is caution — a draft, a
+/// badge, a warning (black on cyan in high contrast); red is an emergency — the page that
+/// says when to call 911, always with its "!" (white, bold and underlined in high contrast,
+/// where red is too dark); green is what a search matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// The whole screen, under everything else.
@@ -26,6 +33,9 @@ pub struct Theme {
     pub quiet: Style,
     /// The draft notice and other warnings.
     pub warning: Style,
+    /// The page that says when to call 911, in the list of pages and as its heading: seen at
+    /// once, never mistaken for the chosen row.
+    pub emergency: Style,
     /// The chosen item of a list.
     pub selected: Style,
     /// Lines between parts of the screen, and the scrollbar.
@@ -53,13 +63,14 @@ impl Default for Theme {
             marker: on_black.fg(Color::Cyan),
             strong: on_black.add_modifier(Modifier::BOLD),
             quiet: on_black,
-            // Black on cyan: 10.6:1 in xterm, 7.3:1 on the console (black on the console's
-            // "yellow", which is brown, is only 4:1).
-            warning: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            // Text, not a filled bar: a fill would outshine the chosen row. No yellow fill
+            // either: the console's "yellow" background is brown, 4:1 under black.
+            warning: on_black.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            emergency: on_black.fg(Color::LightRed).add_modifier(Modifier::BOLD),
             selected: on_black.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: on_black,
             button: Style::new().fg(Color::Black).bg(Color::Gray).add_modifier(Modifier::BOLD),
-            highlight: on_black.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            highlight: on_black.fg(Color::LightGreen).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 }
@@ -89,10 +100,11 @@ impl Theme {
             strong: on_black.add_modifier(Modifier::BOLD),
             quiet: on_black,
             warning: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            emergency: on_black.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: inverse.add_modifier(Modifier::BOLD),
             border: on_black,
             button: inverse.add_modifier(Modifier::BOLD),
-            highlight: on_black.fg(Color::LightYellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            highlight: on_black.fg(Color::LightGreen).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -109,11 +121,19 @@ impl Theme {
             strong: Style::new().add_modifier(Modifier::BOLD),
             quiet: Style::new(),
             warning: reversed.add_modifier(Modifier::BOLD),
+            emergency: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: reversed.add_modifier(Modifier::BOLD),
             border: Style::new(),
             button: reversed,
             highlight: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
+    }
+
+    /// `style` for a run inside the chosen row: its bold and underline kept, its colours left to
+    /// the row's reverse video, which turns a foreground into a background — one the console
+    /// could not show, were it a bright colour.
+    pub fn in_chosen_row(style: Style) -> Style {
+        Style { fg: None, bg: None, ..style }
     }
 
     /// The style of a run of page text.
@@ -125,6 +145,7 @@ impl Theme {
             Role::Question => self.strong,
             Role::Quiet => self.quiet,
             Role::Warning => self.warning,
+            Role::Emergency => self.emergency,
         }
     }
 }

@@ -110,7 +110,7 @@ fn side_list(
         let line = format!("{marker} {number} {label}");
         let style = match (selected, urgent) {
             (true, _) => theme.selected,
-            (false, true) => theme.warning,
+            (false, true) => theme.emergency,
             (false, false) => theme.text,
         };
         frame.render_widget(Paragraph::new(line).style(style), row_area(window.first_row() + row));
