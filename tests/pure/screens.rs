@@ -71,3 +71,30 @@ pub fn every_screen(base: &Settings, language: &str, size: (u16, u16)) -> Vec<(S
     screens.push(("too small".to_owned(), draw(&tiny)));
     screens
 }
+
+/// On a wide screen the page text keeps a reading length, its column in the middle of the
+/// room right of the list: no line of any page at 160×50 is longer than 70 columns.
+#[test]
+fn at_160_by_50_every_line_of_every_page_is_at_most_70_columns_in_a_centred_column() {
+    let app = kiosk(&Settings::default(), "en", (160, 50));
+    let layout = {
+        let mut app = app.clone();
+        press(&mut app, Key::Enter);
+        app.topic_layout()
+    };
+    assert_eq!(layout.text.width, kiosk_core::app::MAX_LINE_WIDTH);
+    let kiosk_core::app::PageNav::Side(side) = layout.nav else { panic!("a side list at 160 columns") };
+    let left = layout.text.x - side.right();
+    let right = 160 - layout.scrollbar.right();
+    assert!(left.abs_diff(right) <= 2, "centred: {left} left, {right} right");
+    for (name, buffer) in every_screen(&Settings::default(), "en", (160, 50)) {
+        if !name.contains("page") {
+            continue;
+        }
+        for y in layout.text.y..layout.text.bottom() {
+            let row: String = (layout.text.x..160).map(|x| buffer[(x, y)].symbol()).collect();
+            let row = row.trim_end().trim_end_matches(['█', '║', '▲', '▼']).trim_end();
+            assert!(row.chars().count() <= 70, "{name} row {y}: {} columns: {row}", row.chars().count());
+        }
+    }
+}

@@ -20,6 +20,8 @@ pub fn drawn_area(width: u16, height: u16) -> Rect {
 /// From this many columns on, the pages are listed down the left side; below it, a bar with
 /// Back and Next buttons shows the current page.
 pub const SIDE_LIST_MIN_WIDTH: u16 = 64;
+/// The longest line of page text, in columns: about what a printed page holds.
+pub const MAX_LINE_WIDTH: u16 = 70;
 /// Width of the side list of pages.
 const SIDE_LIST_WIDTH: u16 = 22;
 /// Rows each topic takes on the home screen: title, subtitle, category. Three rows make an
@@ -137,6 +139,14 @@ impl TopicLayout {
         };
 
         let reading = reading.inner(ratatui_core::layout::Margin::new(1, 1));
+        // On a wide screen the lines stop at a reading length, and the column stands in the
+        // middle of the room: long lines are hard to follow back to their next line.
+        let column = MAX_LINE_WIDTH + 2;
+        let reading = if reading.width > column {
+            Rect { x: reading.x + (reading.width - column) / 2, width: column, ..reading }
+        } else {
+            reading
+        };
         let [text, _gap, scrollbar] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
                 .areas(reading);

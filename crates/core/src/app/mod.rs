@@ -35,9 +35,9 @@ pub use journal::{Happening, Level};
 pub use keymap::{Action, help_rows};
 pub use kiosk_content::Page;
 pub use layout::{
-    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, ListWindow, MAX_HEIGHT, MAX_WIDTH,
-    MIN_HEIGHT, MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout, TopicLayout,
-    contains, drawn_area, language_buttons, too_small,
+    Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, ListWindow, MAX_HEIGHT, MAX_LINE_WIDTH,
+    MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout,
+    TopicLayout, contains, drawn_area, language_buttons, too_small,
 };
 pub use pages::{is_urgent, page_label, page_title, pages, urgent_mark};
 pub use pin_guard::{FIRST_LOCKOUT, LONGEST_LOCKOUT, PIN_TRIES, PinRecord, lockout_after};
