@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long)]
     pub kiosk: bool,
 
+    /// The screen is a touchscreen: the kiosk says "Touch the screen to start", not "Press any
+    /// key" (it says so anyway once a tap comes). The touch session starts it this way.
+    #[arg(long)]
+    pub touch: bool,
+
     /// Start on the topic with this billing or diagnosis code, e.g. 22511.
     #[arg(long, value_name = "CODE", conflicts_with = "topic")]
     pub code: Option<String>,

@@ -63,6 +63,7 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     }
     let folder = shown_folder;
     let mut settings = settings_from(&config, cli.kiosk, notices);
+    settings.touch = cli.touch;
     settings.content_folder = folder.is_some();
     settings.languages = config.display.languages.iter().filter(|l| catalogs.has(l)).cloned().collect();
     if !catalogs.has(&settings.language) {

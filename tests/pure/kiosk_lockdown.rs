@@ -192,12 +192,15 @@ fn the_staff_key_can_be_another_function_key() {
         pin_hash: Some(test_pin_hash()),
         ..Settings::default()
     };
-    let mut app = App::new(vertebroplasty_library(), Catalog::english(), settings, (80, 24), t0());
+    let mut app = App::new(vertebroplasty_library(), Catalog::english(), settings.clone(), (80, 24), t0());
     press(&mut app, Key::Function(12));
     assert_eq!(app.session().staff_panel, None);
     press(&mut app, Key::Function(2));
     assert!(matches!(app.session().staff_panel, Some(StaffPanel::Pin { .. })));
-    // The help names the key that really opens it.
+    // The help of a staff terminal names the key that really opens it (a locked kiosk's help
+    // does not offer it to patients).
+    let unlocked = Settings { locked: false, ..settings };
+    let mut app = App::new(vertebroplasty_library(), Catalog::english(), unlocked, (80, 24), t0());
     press_all(&mut app, &[Key::Esc, Key::Enter, Key::Char('?')]);
     let help = screen_text(&app);
     assert!(help.contains("F2 ") && help.contains("Staff menu (for clinic staff)"), "{help}");

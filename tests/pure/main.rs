@@ -15,6 +15,7 @@ mod find_and_hand_out;
 mod hostile_render;
 mod kiosk_lockdown;
 mod kiosk_timers;
+mod overlays;
 mod pin_check;
 mod prop_events;
 mod prop_loaders;

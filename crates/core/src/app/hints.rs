@@ -25,6 +25,9 @@ pub struct Hint {
 /// The hints for what the app shows now, in the order they are shown: every action of the
 /// table that does something here and is offered on this kiosk.
 pub fn hints(app: &App) -> Vec<Hint> {
+    if let Some(hints) = overlay_hints(app) {
+        return hints;
+    }
     if *app.screen() == Screen::Attract {
         return Vec::new();
     }
@@ -35,6 +38,25 @@ pub fn hints(app: &App) -> Vec<Hint> {
             (acts(app, action) && set_up(app, action)).then_some(Hint { msg, key, priority })
         })
         .collect()
+}
+
+/// "Esc Close": what closes every overlay.
+const CLOSE: Hint = Hint { msg: Msg::HintClose, key: Some(Key::Esc), priority: 9 };
+
+/// While an overlay is open, its own keys: the screen's beneath it do nothing until it closes.
+fn overlay_hints(app: &App) -> Option<Vec<Hint>> {
+    let session = app.session();
+    if session.staff_panel.is_some() || session.help_open || session.take_home {
+        Some(vec![CLOSE])
+    } else if session.search.is_some() {
+        Some(vec![
+            Hint { msg: Msg::HintChoose, key: None, priority: 3 },
+            Hint { msg: Msg::HintOpen, key: Some(Key::Enter), priority: 8 },
+            CLOSE,
+        ])
+    } else {
+        None
+    }
 }
 
 /// Space between two hints.

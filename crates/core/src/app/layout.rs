@@ -171,8 +171,6 @@ pub struct SearchLayout {
     pub query: Rect,
     /// The list of results.
     pub results: Rect,
-    /// The keys that work here.
-    pub hints: Rect,
 }
 
 impl SearchLayout {
@@ -180,14 +178,10 @@ impl SearchLayout {
     pub fn new(area: Rect) -> SearchLayout {
         let frame = area.inner(ratatui_core::layout::Margin::new(2, 1));
         let inner = frame.inner(ratatui_core::layout::Margin::new(2, 1));
-        let [query, _, results, hints] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(inner);
-        SearchLayout { frame, query, results, hints }
+        let [query, _, results] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)])
+                .areas(inner);
+        SearchLayout { frame, query, results }
     }
 
     /// How many results fit at once.

@@ -46,6 +46,9 @@ pub struct Settings {
     pub content_folder: bool,
     /// The colours.
     pub theme: ThemeName,
+    /// Whether the screen is a touchscreen (`--touch`, as the touch session starts it): the
+    /// words say "touch", not "press any key", from the first screen on.
+    pub touch: bool,
     /// The program and its arguments that read text aloud from its standard input; `{lang}`
     /// in an argument becomes the text's language. `None` when not set up or not installed.
     pub speech_command: Option<Vec<String>>,
@@ -73,6 +76,7 @@ impl Default for Settings {
             languages: vec![kiosk_content::i18n::BASE_LANGUAGE.to_owned()],
             staff: false,
             locked: false,
+            touch: false,
             idle: Duration::from_secs(90),
             warning: Duration::from_secs(20),
             staff_idle: Duration::from_secs(120),

@@ -62,6 +62,9 @@ pub struct App {
     /// Whether the library is still being read for the first time, so an empty list means
     /// "wait", not "nothing here".
     pub(super) loading: bool,
+    /// Whether a tap or click has come: the terminal has a pointer, so the words say "touch"
+    /// from then on. The device's, not the reader's: a reset keeps it.
+    pub(super) pointer_seen: bool,
 }
 
 /// Whether a reader sees `topic`: staff see every topic; where only reviewed topics are shown
@@ -147,6 +150,7 @@ impl App {
             content_notices: Vec::new(),
             content_revision: String::new(),
             loading: false,
+            pointer_seen: false,
         };
         app.refresh_home_list();
         app
@@ -219,6 +223,12 @@ impl App {
     /// The screen showing.
     pub fn screen(&self) -> &Screen {
         &self.session.screen
+    }
+
+    /// Whether readers use a touchscreen or a mouse here: the kiosk was started for one, or
+    /// a tap has come.
+    pub fn touch(&self) -> bool {
+        self.settings.touch || self.pointer_seen
     }
 
     /// The home screen's state.

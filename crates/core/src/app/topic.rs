@@ -223,6 +223,9 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
         }
         MouseAction::ScrollUp => topic_scroll(app, -1),
         MouseAction::ScrollDown => topic_scroll(app, 1),
+        MouseAction::Click if contains(layout.scrollbar, column, row) => {
+            scrollbar_click(app, layout.scrollbar, row);
+        }
         MouseAction::Click => {
             let Screen::Topic(state) = &mut app.session.screen else { return };
             match layout.nav {
@@ -256,6 +259,24 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
                 _ => {}
             }
         }
+    }
+}
+
+/// A tap on the scrollbar: its ▲ and ▼ scroll as a notch of the wheel does; the track between
+/// them goes to that part of the page.
+fn scrollbar_click(app: &mut App, bar: ratatui_core::layout::Rect, row: u16) {
+    if row == bar.y {
+        topic_scroll(app, -1);
+    } else if row + 1 == bar.bottom() {
+        topic_scroll(app, 1);
+    } else {
+        let last_top = app.page_lines().len().saturating_sub(text_height(app));
+        let track = usize::from(bar.height.saturating_sub(3)).max(1);
+        let at = usize::from(row - bar.y - 1).min(track);
+        if let Screen::Topic(state) = &mut app.session.screen {
+            state.scroll = last_top * at / track;
+        }
+        clamp_scroll(app);
     }
 }
 

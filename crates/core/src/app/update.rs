@@ -159,6 +159,7 @@ fn fit_place_to_library(app: &mut App) {
 /// A key, click or paste: the reader is here.
 fn on_reader_input(app: &mut App, input: Input) -> Vec<Effect> {
     app.last_input = app.now;
+    app.pointer_seen |= matches!(input, Input::Mouse(_));
     if app.warning_since.take().is_some() {
         // It only says "still here"; acting on it could surprise a reader who pressed any key.
         return Vec::new();
@@ -237,7 +238,22 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
-    if app.session.staff_panel.is_some() || too_small(app.area) {
+    if too_small(app.area) {
+        return Vec::new();
+    }
+    let Mouse { action, column, row } = mouse;
+    // The footer's hints are buttons for their keys, an overlay's too.
+    if action == MouseAction::Click {
+        let footer = app.home_layout().chrome.footer;
+        let tapped_hint = hint_areas(footer, &hints(app), app.catalog())
+            .into_iter()
+            .find(|(area, _)| contains(*area, column, row))
+            .and_then(|(_, hint)| hint.key);
+        if let Some(key) = tapped_hint {
+            return on_key(app, key);
+        }
+    }
+    if app.session.staff_panel.is_some() {
         return Vec::new();
     }
     if app.session.search.is_some() {
@@ -250,7 +266,6 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    let Mouse { action, column, row } = mouse;
     if action == MouseAction::Click {
         let offered = app.settings.languages.clone();
         let tapped =
@@ -265,16 +280,6 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
             app.session.screen = Screen::Home;
         }
         return Vec::new();
-    }
-    if action == MouseAction::Click {
-        let footer = app.home_layout().chrome.footer;
-        let tapped_hint = hint_areas(footer, &hints(app), app.catalog())
-            .into_iter()
-            .find(|(area, _)| contains(*area, column, row))
-            .and_then(|(_, hint)| hint.key);
-        if let Some(key) = tapped_hint {
-            return on_key(app, key);
-        }
     }
     match app.session.screen {
         Screen::Attract => {}

@@ -24,7 +24,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let glyphs = &app.settings().glyphs;
     let topics =
         format!("{} {}", catalog.text(Msg::AttractTopics), topics.join(&format!(" {} ", glyphs.dot)));
-    let start = format!("  {}  ", catalog.text(Msg::AttractStart));
+    let start =
+        format!("  {}  ", catalog.text(super::for_touch(app, Msg::AttractStart, Msg::AttractStartTouch)));
 
     // Large letters when they fit with the rest; the name in ordinary bold text when not.
     let room = usize::from(area.height).saturating_sub(6);

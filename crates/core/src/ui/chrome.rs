@@ -119,7 +119,9 @@ pub fn flash(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> bool {
         Flash::PrintLimit => catalog.text(Msg::FlashPrintLimit).to_owned(),
         Flash::PrintAskStaff => catalog.text(Msg::FlashPrintAskStaff).to_owned(),
         Flash::StaffModeEnded => catalog.text(Msg::FlashStaffModeEnded).to_owned(),
-        Flash::Speaking => catalog.text(Msg::FlashSpeaking).to_owned(),
+        Flash::Speaking => {
+            catalog.text(super::for_touch(app, Msg::FlashSpeaking, Msg::FlashSpeakingTouch)).to_owned()
+        }
         Flash::SpeechNotSetUp => catalog.text(Msg::FlashSpeechNotSetUp).to_owned(),
     };
     frame.render_widget(Paragraph::new(format!(" {text}")).style(theme.warning), area);

@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, seconds: u64, theme: &Th
     let lines = vec![
         Line::default(),
         Line::from(catalog.text(Msg::IdleTitle)),
-        Line::from(catalog.text(Msg::IdleBody)),
+        Line::from(catalog.text(super::for_touch(app, Msg::IdleBody, Msg::IdleBodyTouch))),
         Line::default(),
         Line::from(countdown),
         Line::default(),

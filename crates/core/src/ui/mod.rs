@@ -30,6 +30,16 @@ pub(crate) fn clear(frame: &mut Frame, area: ratatui_core::layout::Rect, theme: 
     frame.render_widget(ratatui_widgets::block::Block::new().style(theme.base), area);
 }
 
+/// The words for a touchscreen where readers touch, else the words for keys: "Touch the screen
+/// to start" or "Press any key to start".
+pub(crate) fn for_touch(
+    app: &App,
+    keys: kiosk_content::i18n::Msg,
+    touch: kiosk_content::i18n::Msg,
+) -> kiosk_content::i18n::Msg {
+    if app.touch() { touch } else { keys }
+}
+
 /// Draws the whole screen for the app's state.
 pub fn render(app: &App, frame: &mut Frame) {
     let theme = Theme::named(app.settings().theme);
@@ -49,6 +59,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         },
     }
     languages::render(frame, area, app, &theme);
+    // An overlay hides the screen beneath it, all but the header and the footer (which shows
+    // the overlay's keys): no fragment of a page shows around its box, or looks part of it.
+    let session = app.session();
+    if session.search.is_some() || app.help_open() || session.staff_panel.is_some() {
+        clear(frame, crate::app::Chrome::new(area).body, &theme);
+    }
     if let Some(search) = &app.session().search {
         search::render(frame, app, search, &theme);
     }

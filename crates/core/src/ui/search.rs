@@ -79,14 +79,6 @@ pub fn render(frame: &mut Frame, app: &App, search: &SearchState, theme: &Theme)
         let style = if selected { theme.selected } else { theme.text };
         frame.render_widget(Paragraph::new(vec![title, Line::from(snippet)]).style(style), area);
     }
-
-    let hints = format!(
-        "{}   {}   {}",
-        catalog.text(Msg::HintChoose),
-        catalog.text(Msg::HintOpen),
-        catalog.text(Msg::HintClose)
-    );
-    frame.render_widget(Paragraph::new(hints).style(theme.quiet), layout.hints);
 }
 
 /// The name of the page the hit is on, as the list of pages names it.

@@ -60,7 +60,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
         }
     }
     text.push(Line::default());
-    text.push(Line::styled(catalog.text(Msg::TakeHomeClose), theme.quiet));
+    text.push(Line::styled(
+        catalog.text(super::for_touch(app, Msg::TakeHomeClose, Msg::TakeHomeCloseTouch)),
+        theme.quiet,
+    ));
 
     let text_area = match (&code, fits) {
         (Some(code), true) => {
