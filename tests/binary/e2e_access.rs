@@ -27,7 +27,8 @@ fn a_spanish_reader_uses_the_kiosk_in_spanish_and_the_reset_returns_to_english()
 fn a_tap_on_a_language_button_switches_the_language() {
     let mut kiosk = PtyKiosk::start(&[], 80, 24);
     kiosk.wait_for("Choose a topic");
-    let buttons = kiosk_core::app::language_buttons(ratatui_core::layout::Rect::new(0, 0, 80, 24), 2);
+    // Room for " STAFF " and a space right of them, as the English kiosk keeps.
+    let buttons = kiosk_core::app::language_buttons(ratatui_core::layout::Rect::new(0, 0, 80, 24), 2, 8);
     kiosk.click(buttons[1].x + 4, buttons[1].y);
     kiosk.wait_for("Elija un tema para leer.");
     kiosk.quit();

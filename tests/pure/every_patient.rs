@@ -89,7 +89,7 @@ fn a_topic_missing_in_the_chosen_language_shows_in_english_with_a_notice() {
 #[test]
 fn each_language_button_shows_its_own_name_and_a_tap_chooses_it() {
     let mut app = bilingual(Settings::default());
-    let buttons = language_buttons(app.area(), 2);
+    let buttons = app.language_buttons();
     assert_eq!(buttons.len(), 2);
     let screen = text(&draw(&app));
     assert!(screen.contains("▶English") && screen.contains("Español"), "{screen}");
@@ -117,7 +117,7 @@ fn every_tap_target_is_three_rows_high_or_twelve_columns_wide() {
     for (area, hint) in hint_areas(app.home_layout().chrome.footer, &hints(&app), app.catalog()) {
         assert!(area.width >= MIN_TARGET_WIDTH, "{:?} is {} wide", hint.msg, area.width);
     }
-    assert!(language_buttons(app.area(), 2).iter().all(|b| b.width >= MIN_TARGET_WIDTH));
+    assert!(app.language_buttons().iter().all(|b| b.width >= MIN_TARGET_WIDTH));
     const { assert!(HOME_ENTRY_HEIGHT >= 3) };
     press(&mut app, Key::Enter);
     for (area, hint) in hint_areas(app.home_layout().chrome.footer, &hints(&app), app.catalog()) {
@@ -345,4 +345,44 @@ fn the_billing_page_says_for_staff_once_in_each_language() {
         let screen = screen_text(&app);
         assert_eq!(screen.matches(intro).count(), 1, "{language}:\n{screen}");
     }
+}
+
+/// At 80 columns, in either language, on a staff terminal that prints: the staff badge stands
+/// apart from the language buttons, the Spanish footer keeps every key the English one shows,
+/// and no page of the list is cut short with "…".
+#[test]
+fn at_80_columns_both_languages_keep_header_footer_and_page_names_whole() {
+    let mut footers = Vec::new();
+    for language in ["en", "es"] {
+        let settings =
+            Settings { staff: true, print_command: Some(vec!["lp".into()]), ..Settings::default() };
+        let mut app = bilingual(settings);
+        if language == "es" {
+            press(&mut app, Key::Char('L'));
+        }
+        press(&mut app, Key::Enter);
+        assert_eq!(app.language(), language);
+        let catalog = app.catalog();
+        let header = text(&draw(&app)).lines().next().expect("header").trim_end().to_owned();
+        let badge = catalog.text(kiosk_content::i18n::Msg::StaffBadge);
+        assert!(header.ends_with(badge), "{language}: {header}");
+        let badge_at = header.chars().count() - badge.chars().count();
+        let last_button = app.language_buttons().last().copied().expect("buttons");
+        assert!(
+            usize::from(last_button.right()) < badge_at,
+            "{language}: the badge runs into the buttons: {header}"
+        );
+        let shown: Vec<_> = hint_areas(app.home_layout().chrome.footer, &hints(&app), catalog)
+            .into_iter()
+            .map(|(_, hint)| hint.msg)
+            .collect();
+        assert!(shown.contains(&kiosk_content::i18n::Msg::HintPrint), "{language}: {shown:?}");
+        footers.push(shown);
+        let (topic, _) = app.topic().expect("a topic");
+        for page in app.pages() {
+            let label = kiosk_core::app::page_label(topic, page, catalog);
+            assert!(label.chars().count() <= 17, "{language}: “{label}” is cut in the list");
+        }
+    }
+    assert_eq!(footers[0], footers[1], "the same keys in both languages");
 }

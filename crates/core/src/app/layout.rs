@@ -192,14 +192,12 @@ impl SearchLayout {
 
 /// Width of each language button: wide enough for a finger.
 pub const LANGUAGE_BUTTON_WIDTH: u16 = 12;
-/// Columns kept free at the right of the top row, for the STAFF badge.
-const BADGE_ROOM: u16 = 8;
-
 /// Where the buttons that choose among `count` languages go: at the right of the top row, on
-/// every screen. None when one language is offered, or the row is too narrow for them.
-pub fn language_buttons(area: Rect, count: usize) -> Vec<Rect> {
+/// every screen, `badge_room` columns kept free right of them for the staff badge. None when
+/// one language is offered, or the row is too narrow for them.
+pub fn language_buttons(area: Rect, count: usize, badge_room: u16) -> Vec<Rect> {
     let count = u16::try_from(count).unwrap_or(u16::MAX);
-    let needed = count.saturating_mul(LANGUAGE_BUTTON_WIDTH + 1).saturating_add(BADGE_ROOM);
+    let needed = count.saturating_mul(LANGUAGE_BUTTON_WIDTH + 1).saturating_add(badge_room);
     // Leave the left half of the row for the title.
     if count < 2 || needed > area.width / 2 {
         return Vec::new();

@@ -225,6 +225,16 @@ impl App {
         &self.session.screen
     }
 
+    /// Where the language buttons are on this screen: in staff mode, room is kept right of them
+    /// for the staff badge in the reader's language (a space, then the word with a space each
+    /// side); for patients the title has that room.
+    pub fn language_buttons(&self) -> Vec<Rect> {
+        let badge = self.catalog().text(kiosk_content::i18n::Msg::StaffBadge);
+        let badge = u16::try_from(unicode_width::UnicodeWidthStr::width(badge)).unwrap_or(u16::MAX);
+        let room = if self.staff() { badge.saturating_add(3) } else { 0 };
+        super::layout::language_buttons(self.area, self.settings.languages.len(), room)
+    }
+
     /// Whether readers use a touchscreen or a mouse here: the kiosk was started for one, or
     /// a tap has come.
     pub fn touch(&self) -> bool {

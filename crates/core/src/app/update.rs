@@ -7,7 +7,7 @@ use super::home::{home_key, home_mouse, keep_home_selection_visible};
 use super::idle::run_timers;
 use super::journal::Happening;
 use super::keymap::{Action, action_of, acts};
-use super::layout::{contains, drawn_area, language_buttons, too_small};
+use super::layout::{contains, drawn_area, too_small};
 use super::search::{open_search, refresh_search, search_key, search_mouse, search_paste};
 use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
@@ -268,8 +268,7 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
     }
     if action == MouseAction::Click {
         let offered = app.settings.languages.clone();
-        let tapped =
-            language_buttons(app.area, offered.len()).into_iter().position(|b| contains(b, column, row));
+        let tapped = app.language_buttons().into_iter().position(|b| contains(b, column, row));
         if let Some(language) = tapped.and_then(|n| offered.get(n)) {
             set_language(app, language);
             return Vec::new();

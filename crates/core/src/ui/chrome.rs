@@ -5,7 +5,7 @@ use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
 use ratatui_widgets::paragraph::Paragraph;
 
-use crate::app::{App, Flash, hint_areas, hints, language_buttons};
+use crate::app::{App, Flash, hint_areas, hints};
 use kiosk_content::i18n::Msg;
 use unicode_width::UnicodeWidthStr;
 
@@ -16,7 +16,7 @@ use super::theme::Theme;
 /// language buttons and the staff badge leave, shortened cleanly when it does not fit.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, place: Option<&str>, theme: &Theme) {
     frame.render_widget(Paragraph::new("").style(theme.header), area);
-    let buttons = language_buttons(area, app.settings().languages.len());
+    let buttons = app.language_buttons();
     let badge = if app.staff() { app.catalog().text(Msg::StaffBadge).width() as u16 + 2 } else { 0 };
     let end = buttons.first().map_or(area.right().saturating_sub(badge), |first| first.x);
     // One column of space before what sits on the right.

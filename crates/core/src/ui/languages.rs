@@ -1,19 +1,18 @@
 //! The language buttons at the right of the top row: each language in its own name.
 
-use ratatui_core::layout::Rect;
 use ratatui_core::terminal::Frame;
 use ratatui_widgets::paragraph::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, LANGUAGE_BUTTON_WIDTH, language_buttons};
+use crate::app::{App, LANGUAGE_BUTTON_WIDTH};
 use kiosk_content::i18n::Msg;
 
 use super::theme::Theme;
 
 /// Draws the buttons; the reader's language is marked and reversed.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let offered = &app.settings().languages;
-    for (button, language) in language_buttons(area, offered.len()).into_iter().zip(offered) {
+    for (button, language) in app.language_buttons().into_iter().zip(offered) {
         let current = language == app.language();
         let name = app.catalog_for(language).text(Msg::LanguageName);
         let label =

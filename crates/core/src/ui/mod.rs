@@ -58,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             None => home::render(frame, app, &theme),
         },
     }
-    languages::render(frame, area, app, &theme);
+    languages::render(frame, app, &theme);
     // An overlay hides the screen beneath it, all but the header and the footer (which shows
     // the overlay's keys): no fragment of a page shows around its box, or looks part of it.
     let session = app.session();
