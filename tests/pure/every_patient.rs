@@ -8,7 +8,7 @@ use kiosk_content::i18n::Catalogs;
 use kiosk_content::{Library, Topic};
 use kiosk_core::app::{
     App, Effect, Flash, HOME_ENTRY_HEIGHT, Input, Key, MIN_TARGET_WIDTH, Mouse, MouseAction, PageNav, Screen,
-    Settings, ThemeName, hint_areas, hints, language_buttons,
+    Settings, ThemeName, hint_areas, hints,
 };
 use ratatui_core::buffer::Buffer;
 use ratatui_core::style::{Color, Modifier};
