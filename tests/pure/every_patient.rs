@@ -386,3 +386,23 @@ fn at_80_columns_both_languages_keep_header_footer_and_page_names_whole() {
     }
     assert_eq!(footers[0], footers[1], "the same keys in both languages");
 }
+
+/// The home list: each topic's category stands at the right of its title's row, not on a line
+/// of its own that reads like a second subtitle, and a blank row separates the topics.
+#[test]
+fn home_entries_are_a_title_with_its_category_a_subtitle_and_a_gap() {
+    let app = bilingual(Settings::default());
+    let screen = text(&draw(&app));
+    let rows: Vec<&str> = screen.lines().collect();
+    let list = app.home_layout().list;
+    for (n, topic) in app.home_topics().iter().enumerate() {
+        let top = usize::from(list.y) + n * usize::from(kiosk_core::app::HOME_ENTRY_HEIGHT);
+        assert!(
+            rows[top].contains(&topic.title) && rows[top].trim_end().ends_with(&topic.category),
+            "{}",
+            rows[top]
+        );
+        assert!(rows[top + 1].contains(&topic.subtitle), "{}", rows[top + 1]);
+        assert!(rows[top + 2].trim().is_empty(), "a gap, not {:?}", rows[top + 2]);
+    }
+}

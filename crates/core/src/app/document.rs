@@ -202,7 +202,7 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
             for source in topic.sources.iter().filter(|s| s.shown_to(view.staff)) {
                 doc.item("•", &source_title(source, catalog), Role::Text, None);
                 if let Some(url) = &source.url {
-                    doc.indented_as(url, 2, Role::Quiet, None);
+                    doc.address(url, 2);
                 }
                 doc.lines.push(PageLine::blank());
             }
@@ -266,6 +266,14 @@ impl Doc {
             let lead = if n == 0 { format!("{marker} ") } else { " ".repeat(indent) };
             let lead = Run { text: lead, role: Role::Marker };
             self.lines.push(PageLine { runs: vec![lead, Run { text: line, role }], spot });
+        }
+    }
+
+    /// A web address, broken after a slash or a hyphen where it must be.
+    fn address(&mut self, url: &str, indent: usize) {
+        for line in super::address::address_lines(url, self.width.saturating_sub(indent).max(1)) {
+            let lead = Run { text: " ".repeat(indent), role: Role::Text };
+            self.lines.push(PageLine { runs: vec![lead, Run { text: line, role: Role::Quiet }], spot: None });
         }
     }
 

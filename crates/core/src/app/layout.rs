@@ -24,8 +24,8 @@ pub const SIDE_LIST_MIN_WIDTH: u16 = 64;
 pub const MAX_LINE_WIDTH: u16 = 70;
 /// Width of the side list of pages.
 const SIDE_LIST_WIDTH: u16 = 22;
-/// Rows each topic takes on the home screen: title, subtitle, category. Three rows make an
-/// easy target for a finger.
+/// Rows each topic takes on the home screen: its title (and category), its subtitle, and a gap
+/// before the next. Three rows make an easy target for a finger.
 pub const HOME_ENTRY_HEIGHT: u16 = 3;
 
 /// Whether the screen is too small to show anything but "Please make this window larger".

@@ -1,6 +1,7 @@
 //! All state, and the pure `update` that changes it. Knows nothing about terminals: events come
 //! in as values (with the time they happened), effects go out as values.
 
+mod address;
 mod checks;
 mod document;
 mod event;
@@ -27,6 +28,7 @@ mod topic;
 mod update;
 mod usage;
 
+pub use address::address_lines;
 pub use document::{PageLine, PageView, Role, Run, layout_page, source_title};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};

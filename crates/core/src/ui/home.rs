@@ -9,6 +9,8 @@ use ratatui_widgets::scrollbar::Scrollbar;
 use ratatui_widgets::scrollbar::ScrollbarOrientation;
 use ratatui_widgets::scrollbar::ScrollbarState;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::{App, HOME_ENTRY_HEIGHT};
 use kiosk_content::i18n::Msg;
 
@@ -40,7 +42,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let shown = topics.iter().enumerate().skip(home.first_visible).take(visible);
     for (row, (index, topic)) in shown.enumerate() {
         let y = list.y + row as u16 * HOME_ENTRY_HEIGHT;
-        let entry = Rect { y, height: HOME_ENTRY_HEIGHT, width: list.width.saturating_sub(1), ..list };
+        // The title and the subtitle; the entry's third row is the gap before the next (a tap
+        // there still opens it).
+        let entry = Rect { y, height: HOME_ENTRY_HEIGHT - 1, width: list.width.saturating_sub(1), ..list };
         let selected = index == home.selected;
         let marker = if selected { format!("{} ", app.settings().glyphs.pointer) } else { "  ".to_owned() };
         let mut title =
@@ -54,11 +58,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             let style = if selected { Theme::in_chosen_row(theme.warning) } else { theme.warning };
             title.push(Span::styled(format!(" {} ", catalog.text(*badge)), style));
         }
-        let lines = vec![
-            Line::from(title),
-            Line::from(vec![Span::raw("  "), Span::raw(topic.subtitle.as_str())]),
-            Line::from(vec![Span::raw("  "), Span::styled(topic.category.as_str(), theme.quiet)]),
-        ];
+        // The category at the right end of the title's row: a label, not another line to read.
+        let used: usize = title.iter().map(|span| span.content.width()).sum();
+        let category = topic.category.as_str();
+        let gap = usize::from(entry.width).saturating_sub(used + category.width() + 1);
+        if gap >= 2 {
+            title.push(Span::raw(" ".repeat(gap)));
+            title.push(Span::styled(category, theme.quiet));
+        }
+        let lines =
+            vec![Line::from(title), Line::from(vec![Span::raw("  "), Span::raw(topic.subtitle.as_str())])];
         let style = if selected { theme.selected } else { theme.text };
         frame.render_widget(Paragraph::new(lines).style(style), entry);
     }

@@ -11,7 +11,7 @@ use ratatui_widgets::block::Block;
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
 
-use crate::app::App;
+use crate::app::{App, address_lines};
 use crate::handout::qr::QrModules;
 use kiosk_content::i18n::Msg;
 
@@ -29,41 +29,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
         code.as_ref().map_or(CodeDrawing::FullBlocks, |code| CodeDrawing::choose(glyphs.blocks, code, area));
     let (code_width, code_rows) = code.as_ref().map_or((0, 0), |c| drawing.size(c));
     let fits = code.is_some() && code_width <= area.width && code_rows <= area.height;
-
-    let mut text = vec![Line::styled(catalog.text(Msg::TakeHomeTitle), theme.heading), Line::default()];
-    if fits {
-        text.push(Line::from(catalog.text(Msg::TakeHomeScan)));
-        text.push(Line::default());
-        text.push(Line::styled(url, theme.strong));
-    } else {
-        text.push(Line::styled(catalog.text(Msg::TakeHomeTooSmall), theme.warning));
-        text.push(Line::default());
-        // The address as large as the screen allows, since there is no code to scan.
-        let room = usize::from(area.width).saturating_sub(2);
-        match big_address(url, room, glyphs.blocks).filter(|rows| rows.len() + 10 <= usize::from(area.height))
-        {
-            Some(rows) => text.extend(rows.into_iter().map(|row| Line::styled(row, theme.strong))),
-            None => text.push(Line::styled(url, theme.strong)),
-        }
-        if code.is_some() {
-            text.push(Line::default());
-            let needs = catalog.format(
-                Msg::TakeHomeNeeds,
-                &[
-                    ("columns", &code_width.to_string()),
-                    ("rows", &code_rows.to_string()),
-                    ("width", &area.width.to_string()),
-                    ("height", &area.height.to_string()),
-                ],
-            );
-            text.push(Line::from(needs));
-        }
-    }
-    text.push(Line::default());
-    text.push(Line::styled(
-        catalog.text(super::for_touch(app, Msg::TakeHomeClose, Msg::TakeHomeCloseTouch)),
-        theme.quiet,
-    ));
 
     let text_area = match (&code, fits) {
         (Some(code), true) => {
@@ -91,6 +56,44 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
         }
         _ => area,
     };
+    // Inside the text's padding of a column either side.
+    let room = usize::from(text_area.width).saturating_sub(2).max(1);
+    let mut text = vec![Line::styled(catalog.text(Msg::TakeHomeTitle), theme.heading), Line::default()];
+    if fits {
+        text.push(Line::from(catalog.text(Msg::TakeHomeScan)));
+        text.push(Line::default());
+        text.extend(address_lines(url, room).into_iter().map(|line| Line::styled(line, theme.strong)));
+    } else {
+        text.push(Line::styled(catalog.text(Msg::TakeHomeTooSmall), theme.warning));
+        text.push(Line::default());
+        // The address as large as the screen allows, since there is no code to scan.
+        match big_address(url, room, glyphs.blocks).filter(|rows| rows.len() + 10 <= usize::from(area.height))
+        {
+            Some(rows) => text.extend(rows.into_iter().map(|row| Line::styled(row, theme.strong))),
+            None => {
+                text.extend(address_lines(url, room).into_iter().map(|line| Line::styled(line, theme.strong)))
+            }
+        }
+        if code.is_some() {
+            text.push(Line::default());
+            let needs = catalog.format(
+                Msg::TakeHomeNeeds,
+                &[
+                    ("columns", &code_width.to_string()),
+                    ("rows", &code_rows.to_string()),
+                    ("width", &area.width.to_string()),
+                    ("height", &area.height.to_string()),
+                ],
+            );
+            text.push(Line::from(needs));
+        }
+    }
+    text.push(Line::default());
+    text.push(Line::styled(
+        catalog.text(super::for_touch(app, Msg::TakeHomeClose, Msg::TakeHomeCloseTouch)),
+        theme.quiet,
+    ));
+
     let block = Block::new().padding(ratatui_widgets::block::Padding::uniform(1));
     frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), text_area);
 }
