@@ -30,6 +30,8 @@ pub trait World {
     fn journal(&mut self, happening: Happening);
     /// Counts a use of the kiosk, where the clinic keeps usage counts.
     fn count(&mut self, counted: Counted);
+    /// Gives the terminal back and stops after this batch, as Ctrl-Z stops `less`.
+    fn suspend(&mut self);
 }
 
 /// Whether the loop goes on.
@@ -49,6 +51,7 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
         for effect in update(app, Event::new(input, world.now())) {
             match effect {
                 Effect::Quit => return Flow::Quit,
+                Effect::Suspend => world.suspend(),
                 Effect::Print { command, text } => world.print(command, text),
                 Effect::ReloadContent => world.reload(),
                 Effect::Speak { command, text } => {
@@ -117,6 +120,9 @@ mod tests {
         }
         fn build_search_index(&mut self, _: SearchJob) {
             self.asked.push("build search index");
+        }
+        fn suspend(&mut self) {
+            self.asked.push("suspend");
         }
         fn journal(&mut self, _: Happening) {
             self.asked.push("journal");
@@ -202,6 +208,9 @@ mod tests {
             }
             fn build_search_index(&mut self, job: SearchJob) {
                 self.0.build_search_index(job);
+            }
+            fn suspend(&mut self) {
+                self.0.suspend();
             }
             fn journal(&mut self, happening: Happening) {
                 self.0.journal(happening);

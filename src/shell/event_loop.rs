@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use kiosk_content::{Reloaded, TrustedKeys, plural, reload};
 use kiosk_core::app::{App, Counted, Happening, Input, Level, PinRecord, PreparedIndex, SearchJob};
 use ratatui_core::backend::Backend;
@@ -135,6 +135,7 @@ struct Outside {
     printer: Printer,
     pin_file: PinFile,
     reload_wanted: bool,
+    suspend_wanted: bool,
 }
 
 impl World for Outside {
@@ -164,6 +165,10 @@ impl World for Outside {
 
     fn reload(&mut self) {
         self.reload_wanted = true;
+    }
+
+    fn suspend(&mut self) {
+        self.suspend_wanted = true;
     }
 
     fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
@@ -217,6 +222,9 @@ pub struct Sources<Start> {
     pub pin_file: PinFile,
     /// Where usage counts go, when the clinic turned them on.
     pub stats: Option<Stats>,
+    /// Gives the terminal back, stops the program until the shell continues it, and takes the
+    /// terminal again (Ctrl-Z on an unlocked kiosk); `None` where there is no job control.
+    pub suspend: Option<Box<dyn FnMut() -> std::io::Result<()>>>,
 }
 
 /// Runs the kiosk on `terminal` until the app or a signal ends it. Generic over the backend,
@@ -227,7 +235,7 @@ where
     B::Error: Send + Sync + 'static,
     Start: FnOnce(&SyncSender<Wakeup>) -> Result<()>,
 {
-    let Sources { start, scroll_regions, folder, trusted_keys, pin_file, stats } = sources;
+    let Sources { start, scroll_regions, folder, trusted_keys, pin_file, stats, mut suspend } = sources;
     let (sender, wakeups) = mpsc::sync_channel(QUEUE);
     let mut outside = Outside {
         sender: sender.clone(),
@@ -236,6 +244,7 @@ where
         printer: Printer::default(),
         pin_file,
         reload_wanted: false,
+        suspend_wanted: false,
     };
     let mut first = vec![Input::Today(today())];
     let mut reloading = None;
@@ -342,6 +351,15 @@ where
             if std::mem::take(&mut outside.reload_wanted) {
                 reloading.request(&app, &sender);
             }
+        }
+        if std::mem::take(&mut outside.suspend_wanted)
+            && let Some(suspend) = &mut suspend
+        {
+            journal::line(Level::Info, "suspended (Ctrl-Z)");
+            suspend().context("suspending")?;
+            journal::line(Level::Info, "continued");
+            // What the shell wrote meanwhile is on the screen: every cell is drawn again.
+            painter.forget();
         }
         if before.is_some_and(|before| {
             before == (app.session().clone(), app.reset_countdown(), app.search_ready())
@@ -558,6 +576,7 @@ mod tests {
                     trusted_keys: TrustedKeys::default(),
                     pin_file,
                     stats: None,
+                    suspend: None,
                 },
             )
         });

@@ -22,13 +22,26 @@ pub struct Painter {
     scroll_regions: bool,
     /// The app's count of resets at the last frame.
     resets: u64,
+    /// Whether the screen may show anything at all: after a suspension, the shell's.
+    forgotten: bool,
 }
 
 impl Painter {
     /// A painter that has drawn nothing yet; `scroll_regions` when the backend is a real
     /// terminal that moves rows as the bytes written tell it.
     pub fn new(scroll_regions: bool) -> Painter {
-        Painter { last_frame: Buffer::empty(Rect::ZERO), last_view: None, scroll_regions, resets: 0 }
+        Painter {
+            last_frame: Buffer::empty(Rect::ZERO),
+            last_view: None,
+            scroll_regions,
+            resets: 0,
+            forgotten: false,
+        }
+    }
+
+    /// The next frame is drawn whole: what the terminal shows is no longer what was drawn.
+    pub fn forget(&mut self) {
+        self.forgotten = true;
     }
 
     /// Draws `app` as it is now.
@@ -45,7 +58,8 @@ impl Painter {
         }
         // After a reset the whole screen is cleared and drawn anew: a cell the terminal drew
         // wider or narrower than ratatui counted must not keep a letter of the last reader's.
-        if app.resets() != self.resets {
+        // After a suspension too: the shell wrote over it.
+        if app.resets() != self.resets || std::mem::take(&mut self.forgotten) {
             self.resets = app.resets();
             self.last_view = None;
             // A resize to the same size clears the viewport and forgets what was drawn, without

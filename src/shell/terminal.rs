@@ -32,20 +32,30 @@ pub struct FullScreen {
     pub terminal: Terminal<CappedBackend<CrosstermBackend<Stdout>>>,
 }
 
+/// Raw mode, the alternate screen, mouse and paste reporting on; the cursor hidden.
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste, cursor::Hide)
+}
+
+/// Gives the terminal back and stops until the shell continues the program (`fg`), then takes
+/// the terminal again: Ctrl-Z, as `less` and `vim` do it. SIGSTOP, as the kiosk keeps SIGTSTP
+/// from stopping it unasked.
+pub fn suspend() -> io::Result<()> {
+    restore();
+    // SAFETY: raise sends a signal to this process; SIGSTOP has no handler to run.
+    if unsafe { libc::raise(libc::SIGSTOP) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    take_over()
+}
+
 impl FullScreen {
-    /// Raw mode, the alternate screen, mouse and paste reporting on; the cursor hidden.
+    /// Takes over the terminal (see [`take_over`]).
     pub fn enter() -> io::Result<FullScreen> {
         install_panic_hook();
         install_fault_handlers();
-        enable_raw_mode()?;
-        let entered = execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste,
-            cursor::Hide
-        )
-        .and_then(|()| {
+        let entered = take_over().and_then(|()| {
             // A fixed viewport: every frame is drawn at the size the app laid it out for
             // (`Painter::draw` resizes it), never at a size read again mid-frame, which a burst
             // of resizes can make differ (ratatui's buffer then panics on a cell outside it).

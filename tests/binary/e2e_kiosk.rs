@@ -577,3 +577,41 @@ fn an_endless_paste_keeps_its_memory_bounded() {
     kiosk.wait_until_gone("Press any key to close this help.");
     kiosk.quit();
 }
+
+/// The state letter of a process in /proc (`T` when stopped), if it still exists.
+fn process_state(pid: u32) -> Option<String> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next().map(str::to_owned))
+}
+
+/// Ctrl-Z on a staff terminal stops the kiosk as it stops `less`: the terminal given back
+/// first, and drawn anew when the shell continues it. A locked kiosk takes no notice.
+#[test]
+fn ctrl_z_suspends_a_staff_terminal_with_the_terminal_restored_and_continuing_draws_it_again() {
+    let mut kiosk = PtyKiosk::start(&[], 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    kiosk.send(b"\x1a");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while process_state(kiosk.pid()).as_deref() != Some("T") {
+        assert!(std::time::Instant::now() < deadline, "not stopped: {:?}", process_state(kiosk.pid()));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    kiosk.wait_until_gone("Choose a topic to read about.");
+    kiosk.assert_terminal_restored();
+    kiosk.signal(libc::SIGCONT);
+    kiosk.wait_for("Choose a topic to read about.");
+    assert!(kiosk.with_screen(|screen| screen.alternate_screen() && screen.hide_cursor()));
+    kiosk.quit();
+    assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
+    kiosk.assert_terminal_restored();
+
+    let (_dir, path) = locked_config(600, 20);
+    let mut locked = PtyKiosk::start(&["--config", &path], 80, 24);
+    locked.wait_for("Press any key to start");
+    // Keys are read in order: had Ctrl-Z stopped it, the staff key would never be answered.
+    locked.send(b"\x1a\x1b[24~");
+    locked.wait_for("Enter the staff PIN");
+    assert_ne!(process_state(locked.pid()).as_deref(), Some("T"));
+    locked.signal(libc::SIGTERM);
+    assert_eq!(locked.wait_exit(Duration::from_secs(5)), Some(0));
+}

@@ -315,12 +315,29 @@ fn other_keys_and_pastes_do_nothing() {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Enter);
     let before = format!("{:?}", app.screen());
-    for key in [Key::Function(5), Key::Other, Key::Ctrl('z'), Key::Char('x'), Key::Char('é')] {
+    for key in [Key::Function(5), Key::Other, Key::Ctrl('y'), Key::Char('x'), Key::Char('é')] {
         assert_eq!(press(&mut app, key), vec![], "{key:?}");
     }
     assert_eq!(send(&mut app, Input::Paste("q".repeat(1 << 20))), vec![]);
     assert_eq!(send(&mut app, Input::Wake), vec![]);
     assert_eq!(format!("{:?}", app.screen()), before);
+}
+
+/// Ctrl-Z asks the shell to suspend a staff terminal, as `less` does; a locked kiosk takes no
+/// notice, and its help does not offer it.
+#[test]
+fn ctrl_z_suspends_only_an_unlocked_kiosk() {
+    let mut unlocked = bundled_app(80, 24);
+    press(&mut unlocked, Key::Enter);
+    assert_eq!(press(&mut unlocked, Key::Ctrl('z')), vec![Effect::Suspend]);
+    assert!(unlocked.topic().is_some(), "the same page when it comes back");
+    let mut locked = locked_app();
+    press(&mut locked, Key::Char(' '));
+    assert_eq!(press(&mut locked, Key::Ctrl('z')), vec![]);
+    press(&mut locked, Key::Char('?'));
+    assert!(!screen_text(&locked).contains("Ctrl-Z"));
+    press(&mut unlocked, Key::Char('?'));
+    assert!(screen_text(&unlocked).contains("Ctrl-Z"));
 }
 
 #[test]

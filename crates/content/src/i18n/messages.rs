@@ -85,6 +85,8 @@ messages! {
     HintQuit = "hint.quit",
     HelpTitle = "help.title",
     HelpClose = "help.close",
+    HelpKeysSuspend = "help.keys_suspend",
+    HelpSuspend = "help.suspend",
     HelpCloseTouch = "help.close_touch",
     HelpKeysUpDown = "help.keys_up_down",
     HelpUpDown = "help.up_down",

@@ -119,6 +119,9 @@ pub enum MouseAction {
 pub enum Effect {
     /// End the program, restoring the terminal.
     Quit,
+    /// Give the terminal back and stop, as Ctrl-Z stops `less`: an unlocked kiosk only; the
+    /// shell's `fg` brings it back, drawn anew.
+    Suspend,
     /// Read the content folder again now, then report back with [`Input::Reloaded`].
     ReloadContent,
     /// Read this text aloud: run the speech command with it on standard input (stopping any

@@ -41,6 +41,8 @@ pub enum Action {
     Help,
     /// End the program.
     Quit,
+    /// Stop the program and give the terminal back to the shell (Ctrl-Z).
+    Suspend,
 }
 
 /// A row of the table: an action, or keys the help explains that are not one action.
@@ -134,6 +136,7 @@ pub const TABLE: &[Row] = &[
         Some((Msg::HintQuit, Some(Key::Char('q')), 7)),
         Some((Msg::HelpKeysQuit, Msg::HelpQuit)),
     ),
+    row(Some(Action::Suspend), &[Key::Ctrl('z')], None, Some((Msg::HelpKeysSuspend, Msg::HelpSuspend))),
     row(None, &[], None, Some((Msg::HelpKeysMouse, Msg::HelpMouse))),
 ];
 
@@ -154,7 +157,7 @@ pub fn acts(app: &App, action: Action) -> bool {
         // The language buttons are on every screen, the attract screen too.
         Action::Language => true,
         // A locked kiosk has no way out for patients.
-        Action::Quit => !app.settings().locked,
+        Action::Quit | Action::Suspend => !app.settings().locked,
     }
 }
 
@@ -165,7 +168,7 @@ pub fn set_up(app: &App, action: Action) -> bool {
         Action::Print => may_print(app),
         Action::ReadAloud => settings.speech_command.is_some(),
         Action::Language => settings.languages.len() > 1,
-        Action::Quit => !settings.locked,
+        Action::Quit | Action::Suspend => !settings.locked,
         Action::TakeHome => app.topic().is_none_or(|(topic, _)| topic.url.is_some()),
         _ => true,
     }

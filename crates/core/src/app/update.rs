@@ -221,6 +221,7 @@ fn perform(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Help => app.session.help_open = true,
         Action::Search => open_search(app),
         Action::Quit => return vec![Effect::Quit],
+        Action::Suspend => return vec![Effect::Suspend],
         Action::TakeHome => open_take_home(app),
         Action::Print => return print(app),
         Action::ReadAloud => return read_aloud(app),
