@@ -350,3 +350,31 @@ fn a_spanish_reader_finds_the_spanish_topic_by_its_english_name() {
     let hits = index.search("percutaneous", 3);
     assert_eq!(hits[0].topic_title, "Vertebroplastia", "an English other name finds it too");
 }
+
+/// A slip in a short word is forgiven when the other typed words match the same place, and a
+/// slip that leaves a word's ending off finds the word with its ending: a reader who types
+/// "blod thinner" or "blood thiner" finds "Be sure to name any blood thinners."
+#[test]
+fn typos_in_short_words_and_word_endings_are_forgiven_with_company() {
+    let index = bundled(false);
+    for typed in ["blod thinner", "blood thiner", "blod thiners"] {
+        let texts = first_texts(&index, typed, 10);
+        assert!(texts.iter().any(|text| text == "Be sure to name any blood thinners."), "{typed}: {texts:?}");
+    }
+    // Alone, four letters are too few to guess from: "blod" could be "bold" or "blot".
+    assert_eq!(first_texts(&index, "blod ", 10), Vec::<String>::new());
+}
+
+/// Text holding the typed words side by side, in the order typed, ranks above text that holds
+/// them apart.
+#[test]
+fn the_words_side_by_side_rank_above_the_words_apart() {
+    let index = SearchIndex::build(&load_bundled().library, &Catalog::english(), "en", false, &|_| true);
+    let texts = first_texts(&index, "back pain", 20);
+    let apart =
+        texts.iter().position(|text| text == "Your doctor asks about your pain and checks your back.");
+    let apart = apart.expect("the words apart are found too");
+    let together =
+        texts.iter().rposition(|text| text.to_lowercase().contains("back pain")).expect("together");
+    assert!(together < apart, "{texts:#?}");
+}

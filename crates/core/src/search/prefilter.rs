@@ -88,6 +88,7 @@ fn matches(stems: &mut Stems, needle: &Needle, word: &str, term: &mut Option<Ter
     word == needle.key
         || (needle.prefix && word.starts_with(&needle.key))
         || needle.is_typo_of(word)
+        || needle.may_be_typo_of_stem(word)
         || needle.stems.iter().any(|stem| stems.stem_is(word, stem, term))
 }
 

@@ -11,7 +11,7 @@ use kiosk_content::words::{Analyzer, tokens};
 
 use super::index::{Group, NUMBERING, Place, SearchIndex};
 use super::pieces::{Field, code_of, for_each_piece, sentences};
-use super::terms::{Kind, Lead, Needle, Query, Term};
+use super::terms::{Kind, Lead, Needle, Query, STEM_SUFFIX_LETTERS, Term};
 
 /// Queries longer than this are cut: nobody types more, and a paste must not slow the kiosk.
 pub const MAX_QUERY_CHARS: usize = 80;
@@ -49,7 +49,8 @@ impl SearchIndex {
     /// The best hits for `query`, best first, at most one per place (a topic's page or FAQ
     /// entry), at most `limit` of them. A place matches when each typed word matches a word of
     /// one kind of its text, or the place holds the plain words the vocabulary gives for it.
-    /// Ranking: an exact code first; then how well the words matched (exact, same stem,
+    /// Ranking: an exact code first; then how many typed words the shown text holds, and
+    /// whether side by side as typed; then how well the words matched (exact, same stem,
     /// vocabulary, beginning, typo); then titles, keywords and headings before codes before
     /// body text; then the order the text is shown in.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
@@ -73,12 +74,12 @@ impl SearchIndex {
             _ => self.best_groups(&parsed, &taken, room),
         };
         chosen.extend(best.into_iter().map(|group| (group, false)));
-        let mut hits: Vec<(Hit, usize, u32)> = chosen
+        let mut hits: Vec<(Hit, (usize, bool), u32)> = chosen
             .iter()
             .filter_map(|&(group, exact)| self.hit(group, exact, query, &parsed, &analyzer))
             .collect();
-        hits.sort_by_key(|(hit, atoms, group)| {
-            (!hit.exact_code, Reverse(*atoms), Reverse(hit.score), hit.field.tier(), *group)
+        hits.sort_by_key(|(hit, held, group)| {
+            (!hit.exact_code, Reverse(*held), Reverse(hit.score), hit.field.tier(), *group)
         });
         hits.into_iter().map(|(hit, _, _)| hit).collect()
     }
@@ -108,11 +109,12 @@ impl SearchIndex {
             }
         }
         if needle.edits > 0 {
+            // Words as long as a typo of the typed word, or as a word whose stem is one.
             let length = needle.key.chars().count();
-            let lengths = length.saturating_sub(needle.edits)..=length + needle.edits;
+            let lengths = length.saturating_sub(needle.edits)..=length + needle.edits + STEM_SUFFIX_LETTERS;
             for words in lengths.filter_map(|length| self.by_length.get(length)) {
                 for &word in words {
-                    if needle.is_typo_of(&self.words[word as usize].term.key) {
+                    if needle.is_typo_of_term(&self.words[word as usize].term) {
                         note(word, Kind::Typo);
                     }
                 }
@@ -259,7 +261,7 @@ impl SearchIndex {
         typed: &str,
         query: &Query,
         analyzer: &Analyzer,
-    ) -> Option<(Hit, usize, u32)> {
+    ) -> Option<(Hit, (usize, bool), u32)> {
         let Group { place: place_number, field } = self.groups[group as usize];
         let place = self.place(place_number);
         let topic = self.topic(place.topic);
@@ -269,8 +271,8 @@ impl SearchIndex {
                 return;
             }
             let marks = mark(text, query, &mut |word| Term::of(word, analyzer));
-            if best.as_ref().is_none_or(|(_, _, held)| (marks.atoms, marks.score) > (held.atoms, held.score))
-            {
+            let rank = |marks: &Marks| (marks.atoms, marks.phrase, marks.score);
+            if best.as_ref().is_none_or(|(_, _, held)| rank(&marks) > rank(held)) {
                 best = Some((spot, text.to_owned(), marks));
             }
         };
@@ -294,8 +296,8 @@ impl SearchIndex {
             },
         );
         let (spot, text, marks) = best?;
-        let atoms = marks.atoms;
-        Some((Hit::new(topic, spot, field, text, marks, exact_code, place), atoms, group))
+        let held = (marks.atoms, marks.phrase);
+        Some((Hit::new(topic, spot, field, text, marks, exact_code, place), held, group))
     }
 }
 
@@ -330,6 +332,9 @@ impl Hit {
 pub(super) struct Marks {
     /// How many typed words it holds.
     pub atoms: usize,
+    /// Whether it holds the typed words side by side, in the order typed: "back pain" in
+    /// "sudden back pain", not in "asks about your pain and checks your back".
+    pub phrase: bool,
     /// The points of their matches.
     pub score: u32,
     /// The characters of the matching words, sorted.
@@ -378,6 +383,11 @@ pub(super) fn mark(text: &str, query: &Query, term_of: &mut dyn FnMut(&str) -> T
         }
         bytes.extend(ranges.into_iter().cloned());
     }
+    let typed = query.needles.len();
+    marks.phrase = typed > 1
+        && words
+            .windows(typed)
+            .any(|run| run.iter().zip(&query.needles).all(|((_, term), needle)| needle.kind(term).is_some()));
     for (n, (at, _)) in text.char_indices().enumerate() {
         if bytes.iter().any(|range| range.contains(&at)) {
             marks.matched.push(n);

@@ -16,7 +16,8 @@ pub(super) enum Kind {
     /// A word that begins with what is typed (the last word, while it is being typed).
     Prefix,
     /// One letter wrong, missing, extra or swapped (two from eight letters), in a word of five
-    /// letters or more.
+    /// letters or more — or of four, typed with other words that match the same place — of the
+    /// word or of its stem ("thiner" and "thinners").
     Typo,
 }
 
@@ -80,14 +81,21 @@ pub(super) struct Query {
     pub needles: Vec<Needle>,
 }
 
-/// The edits a typo may take in a typed word of `letters` letters.
-fn typo_edits(letters: usize) -> usize {
+/// The edits a typo may take in a typed word of `letters` letters; `company` when other words
+/// are typed with it, which must match the same place: "blod thinner" finds "blood thinners",
+/// though "blod" alone would find "blot", "bold" and "plod" too.
+fn typo_edits(letters: usize, company: bool) -> usize {
     match letters {
-        0..=4 => 0,
+        0..=3 => 0,
+        4 => usize::from(company),
         5..=7 => 1,
         _ => 2,
     }
 }
+
+/// The most letters a stem is shorter than its word ("thinners" → "thinner", "recovering" →
+/// "recov"): how much longer than a typo a word whose stem is the typo's can be.
+pub(super) const STEM_SUFFIX_LETTERS: usize = 5;
 
 impl Query {
     /// The query `text` means, in a language `analyzer` stems, with its `vocabulary`.
@@ -102,7 +110,7 @@ impl Query {
                 let mut needle = Needle {
                     stems: analyzer.query_stems(word),
                     prefix: still_typing && n + 1 == words.len(),
-                    edits: typo_edits(key.chars().count()),
+                    edits: typo_edits(key.chars().count(), words.len() > 1),
                     key,
                     leads: Vec::new(),
                 };
@@ -147,7 +155,7 @@ impl Needle {
             Some(Kind::Stem)
         } else if self.prefix && term.key.starts_with(&self.key) {
             Some(Kind::Prefix)
-        } else if self.is_typo_of(&term.key) {
+        } else if self.is_typo_of_term(term) {
             Some(Kind::Typo)
         } else {
             None
@@ -161,6 +169,30 @@ impl Needle {
         }
         let (typed, found) = (self.key.chars().count(), word.chars().count());
         typed.abs_diff(found) <= self.edits && strsim::osa_distance(&self.key, word) <= self.edits
+    }
+
+    /// Whether the text word `term` is a typo of this word, or its stem is (for words at most
+    /// [`STEM_SUFFIX_LETTERS`] longer than the typo's reach).
+    pub fn is_typo_of_term(&self, term: &Term) -> bool {
+        let reach = self.key.chars().count() + self.edits + STEM_SUFFIX_LETTERS;
+        self.is_typo_of(&term.key) || (term.key.chars().count() <= reach && self.is_typo_of(&term.stem))
+    }
+
+    /// Whether a beginning of `word` (folded) is within one edit more than a typo takes of this
+    /// word: true of every word whose stem is a typo of it, as a stem is its word's beginning
+    /// with at most its last letter changed ("happy" → "happi"). For passing over text quickly.
+    pub fn may_be_typo_of_stem(&self, word: &str) -> bool {
+        if self.edits == 0 {
+            return false;
+        }
+        let typed = self.key.chars().count();
+        let shortest = typed.saturating_sub(self.edits).max(1);
+        word.char_indices()
+            .map(|(at, c)| &word[..at + c.len_utf8()])
+            .enumerate()
+            .skip(shortest - 1)
+            .take(2 * self.edits + 1)
+            .any(|(_, beginning)| strsim::osa_distance(&self.key, beginning) <= self.edits + 1)
     }
 
     /// Whether a single letter is typed: it finds names that begin with it, and the word itself.
