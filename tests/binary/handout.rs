@@ -113,12 +113,44 @@ fn the_html_handout_is_self_contained_and_made_for_print() {
     for tag in ["script", "link", "img", "iframe", "object", "embed"] {
         assert!(!parsed.tags.contains(&tag.to_owned()), "<{tag}> in a self-contained handout");
     }
+    // Links lead elsewhere when followed; nothing is loaded from anywhere.
     for (name, value) in &parsed.attributes {
-        assert!(!(matches!(name.as_str(), "src" | "href") && value.contains("://")), "{name}={value}");
+        assert!(!(name == "src" && value.contains("://")), "{name}={value}");
     }
     assert!(parsed.tags.contains(&"svg".to_owned()), "the QR code is an inline SVG");
     assert!(html.contains("@page"), "print page set-up");
-    assert!(html.contains("break-inside: avoid-page"), "sections are not split across pages");
+    assert!(html.contains("break-after: avoid"), "a heading stays with its first lines");
+    assert!(html.contains(".urgent") && html.contains("break-inside: avoid"), "the 911 box is whole");
+}
+
+/// For a reader on a phone or with a screen reader: every address a real link, the code a
+/// named picture, the questions a list of boxes, a viewport, the 911 heading without a "!" of
+/// text (its box carries it), and where to read it online after the content.
+#[test]
+fn the_html_handout_links_names_and_orders_what_it_shows() {
+    let handout = bundled_handout("Riverside Spine Clinic");
+    let html = handout.render(Format::Html);
+    let parsed = parse(&html);
+    let value_of = |wanted: &str| -> Vec<&str> {
+        parsed.attributes.iter().filter(|(name, _)| name == wanted).map(|(_, value)| value.as_str()).collect()
+    };
+    let hrefs = value_of("href");
+    for url in handout.sources.iter().filter_map(|(_, url)| url.as_deref()) {
+        assert!(hrefs.contains(&url), "{url} is not a link");
+    }
+    let online = handout.online.as_ref().expect("a web address");
+    assert!(hrefs.contains(&online.url.as_str()));
+    assert_eq!(value_of("role"), ["img"]);
+    assert_eq!(value_of("aria-label"), [format!("QR code: {}", online.url).as_str()]);
+    let questions = handout.sections.iter().find(|s| s.kind == kiosk_content::SectionKind::Questions);
+    let boxes = value_of("type").iter().filter(|kind| **kind == "checkbox").count();
+    assert_eq!(boxes, questions.expect("questions").items.len());
+    assert!(value_of("name").contains(&"viewport"));
+    assert!(html.contains("<h2>Call 911 right away if</h2>"), "no \"!\" in the heading");
+    let online_at = parsed.text.find(&online.title).expect("online");
+    let last_section = handout.sections.last().expect("sections");
+    assert!(parsed.text.find(&last_section.title).expect("last section") < online_at);
+    assert!(parsed.text.find(&handout.sources_title).expect("sources") < online_at);
 }
 
 #[test]

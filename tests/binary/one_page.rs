@@ -1,6 +1,7 @@
-//! The one-page take-home in a real browser: headless Chromium prints it to PDF on Letter and
-//! on A4 paper, `pdfinfo` counts one page each, and the QR code, rendered back from the PDF by
-//! `pdftoppm`, decodes to the topic's address.
+//! The handouts in a real browser: headless Chromium prints them to PDF on Letter and on A4
+//! paper and `pdfinfo` counts the pages — one for the take-home, five at most for the full
+//! handout — each in type as large as fits (Chromium's computed size); the take-home's QR code,
+//! rendered back from the PDF by `pdftoppm`, decodes to the topic's address.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -28,6 +29,37 @@ fn print_to_pdf(html: &str, paper: &str, dir: &Path, name: &str) -> std::path::P
         .expect("chromium runs");
     assert!(status.success() && pdf.exists(), "chromium printed {name}");
     pdf
+}
+
+/// The size of the type of the first list item of `html`'s content, as Chromium computes it:
+/// "16px" is 12 pt.
+fn body_type_size(html: &str, dir: &Path, name: &str) -> String {
+    let script =
+        "<script>document.title = getComputedStyle(document.querySelector('main li')).fontSize;</script>";
+    let source = dir.join(format!("{name}-size.html"));
+    std::fs::write(&source, html.replacen("</body>", &format!("{script}</body>"), 1))
+        .expect("write the page");
+    let out = Command::new("chromium")
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("file://{}", source.display()))
+        .stderr(std::process::Stdio::null())
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let start = dom.find("<title>").expect("a title") + "<title>".len();
+    dom[start..].split("</title>").next().expect("a title").to_owned()
+}
+
+/// The pages `html` prints on Letter and on A4.
+fn pages_on_both_papers(html: &str, dir: &Path, name: &str) -> [usize; 2] {
+    ["letter", "A4"]
+        .map(|paper| pages_and_paper(&print_to_pdf(html, paper, dir, &format!("{name}-{paper}"))).0)
+}
+
+/// `html` with its type at 12 pt, whatever it chose.
+fn at_12_pt(html: &str) -> String {
+    html.replacen(" smaller\">", "\">", 1)
 }
 
 /// What `pdfinfo` says of `pdf`: its page count and the name of its paper.
@@ -61,6 +93,7 @@ fn the_one_page_take_home_fits_one_letter_and_one_a4_page_with_a_qr_code_that_sc
     }
     let dir = tempfile::tempdir().expect("scratch");
     let library = load_bundled().library;
+    let mut overflowing_at_12_pt = Vec::new();
     // Every bundled topic, in both languages.
     for topic in library.topics() {
         let language = topic.language.as_str();
@@ -83,6 +116,15 @@ fn the_one_page_take_home_fits_one_letter_and_one_a4_page_with_a_qr_code_that_sc
                 &ticked,
             );
             let html = handout.render(Format::Html);
+            // 12 pt, or 11 pt for the longest, which 12 pt would not fit on one page.
+            let name = format!("{}-{language}-{ticks}", topic.id);
+            let smaller = html.contains("class=\"summary smaller\"");
+            let size = body_type_size(&html, dir.path(), &name);
+            assert_eq!(size, if smaller { "14.6667px" } else { "16px" }, "{name}");
+            if smaller {
+                let pages = pages_on_both_papers(&at_12_pt(&html), dir.path(), &format!("{name}-12pt"));
+                overflowing_at_12_pt.push((name.clone(), pages));
+            }
             for (paper, expected) in [("letter", "(letter)"), ("A4", "(A4)")] {
                 let name = format!("{}-{language}-{ticks}-{paper}", topic.id);
                 let pdf = print_to_pdf(&html, paper, dir.path(), &name);
@@ -91,6 +133,39 @@ fn the_one_page_take_home_fits_one_letter_and_one_a4_page_with_a_qr_code_that_sc
                 assert!(size.ends_with(expected), "{name}: {size}");
                 assert_eq!(qr_codes(&pdf, dir.path()), [topic.url.clone().expect("a web address")], "{name}");
             }
+        }
+    }
+    // The smaller type is there for a reason: some take-home it is chosen for needs it.
+    assert!(
+        overflowing_at_12_pt.iter().any(|(_, pages)| pages.iter().any(|&pages| pages > 1)),
+        "every take-home at 11 pt fits at 12 pt: {overflowing_at_12_pt:?}"
+    );
+}
+
+/// The full handout of every bundled topic prints on five pages at most, Letter or A4, in two
+/// columns of 12 pt — 11.5 pt only where 12 pt would take more.
+#[test]
+fn every_full_handout_prints_on_five_pages_at_most_in_type_as_large_as_fits() {
+    let test = "one_page::every_full_handout_prints_on_five_pages_at_most";
+    if !tool_for(test, "chromium") || !tool_for(test, "pdfinfo") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("scratch");
+    for topic in load_bundled().library.topics() {
+        let catalog = Catalog::bundled(&topic.language).expect("catalog");
+        let html = Handout::new(topic, &catalog, "Riverside Spine Clinic").render(Format::Html);
+        let name = format!("{}-{}-full", topic.id, topic.language);
+        let pages = pages_on_both_papers(&html, dir.path(), &name);
+        assert!(pages.iter().all(|&pages| pages <= 5), "{name}: {pages:?} pages");
+        let smaller = html.contains("class=\"full smaller\"");
+        assert_eq!(
+            body_type_size(&html, dir.path(), &name),
+            if smaller { "15.3333px" } else { "16px" },
+            "{name}"
+        );
+        if smaller {
+            let pages = pages_on_both_papers(&at_12_pt(&html), dir.path(), &format!("{name}-12pt"));
+            assert!(pages.iter().any(|&pages| pages > 5), "{name} fits at 12 pt: {pages:?}");
         }
     }
 }

@@ -293,7 +293,12 @@ fn the_emergency_page_comes_first_after_the_procedure_marked_on_screen_and_in_ev
             if language == "en" { "! Call 911 right away if" } else { "! Llame al 911 de inmediato si" };
         for format in [Format::Text, Format::Markdown, Format::Html] {
             let out = handout.render(format);
-            let at = out.find(mark).unwrap_or_else(|| panic!("{language} {format:?}: no {mark:?}"));
+            // In HTML the box marks it, not a "!" in the heading.
+            let mark = match format {
+                Format::Html => format!("<section class=\"urgent\">\n<h2>{}", &mark[2..]),
+                _ => mark.to_owned(),
+            };
+            let at = out.find(&mark).unwrap_or_else(|| panic!("{language} {format:?}: no {mark:?}"));
             let recovery = if language == "en" { "Recovery" } else { "Recuperación" };
             let recovery_at = out[at..].find(recovery).map(|i| i + at);
             assert!(recovery_at.is_some(), "{language} {format:?}: the emergency comes before recovery");

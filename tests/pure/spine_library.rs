@@ -94,7 +94,12 @@ fn call_911_comes_first_among_the_after_care_pages_on_screen_and_in_every_export
         };
         for format in [Format::Text, Format::Markdown, Format::Html] {
             let out = handout.render(format);
-            let at = out.find(mark).unwrap_or_else(|| panic!("{name} {format:?}: no {mark:?}"));
+            // In HTML the box marks it, not a "!" in the heading.
+            let mark = match format {
+                Format::Html => format!("<section class=\"urgent\">\n<h2>{}", &mark[2..]),
+                _ => mark.to_owned(),
+            };
+            let at = out.find(&mark).unwrap_or_else(|| panic!("{name} {format:?}: no {mark:?}"));
             assert!(out[at..].contains(recovery), "{name} {format:?}: call 911 before recovery");
         }
         checked += 1;

@@ -26,15 +26,15 @@ pub fn to_markdown(handout: &Handout) -> String {
     }
     for section in &handout.sections {
         line("");
-        line(&format!("## {}", escape(&section.title)));
+        line(&format!("## {}", escape(&section.heading())));
         line("");
         for paragraph in &section.paragraphs {
             line(&escape(paragraph));
             line("");
         }
-        for (n, item) in section.items.iter().enumerate() {
+        for n in 0..section.items.len() {
             let marker = if section.steps { format!("{}.", n + 1) } else { "-".to_owned() };
-            line(&format!("{marker} {}", escape(item)));
+            line(&format!("{marker} {}", escape(&section.item_text(n))));
         }
     }
     if !handout.faq.is_empty() {

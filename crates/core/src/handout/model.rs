@@ -56,16 +56,34 @@ pub struct Online {
 pub struct HandoutSection {
     /// What the section is about.
     pub kind: SectionKind,
-    /// The heading.
+    /// The heading, as written: [`HandoutSection::heading`] marks an urgent one.
     pub title: String,
     /// Paragraphs before the items.
     pub paragraphs: Vec<String>,
     /// The items.
     pub items: Vec<String>,
+    /// For a checklist (the questions to ask), whether each item is ticked; empty otherwise.
+    pub ticks: Vec<bool>,
     /// Whether the items are numbered steps.
     pub steps: bool,
     /// Whether its signs cannot wait (call 911): its heading is marked, and HTML boxes it.
     pub urgent: bool,
+}
+
+impl HandoutSection {
+    /// The heading as plain text shows it: "! Call 911 right away if" for an urgent section.
+    pub fn heading(&self) -> String {
+        if self.urgent { crate::app::urgent_mark(&self.title) } else { self.title.clone() }
+    }
+
+    /// Item `n` as plain text shows it: with its box, "[x] " or "[ ] ", in a checklist.
+    pub fn item_text(&self, n: usize) -> String {
+        match self.ticks.get(n) {
+            Some(true) => format!("[x] {}", self.items[n]),
+            Some(false) => format!("[ ] {}", self.items[n]),
+            None => self.items[n].clone(),
+        }
+    }
 }
 
 impl Handout {
@@ -106,6 +124,7 @@ impl Handout {
             title: catalog.text(Msg::section_title(SectionKind::Overview)).to_owned(),
             paragraphs: paragraphs(&topic.summary),
             items: Vec::new(),
+            ticks: Vec::new(),
             steps: false,
             urgent: false,
         };
@@ -123,18 +142,19 @@ impl Handout {
                 .title
                 .clone()
                 .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)).to_owned());
-            let urgent = section.kind.is_urgent();
+            let (items, ticks) = if section.kind == SectionKind::Questions {
+                checklist(&section.items, |item| ticked.contains(&(index, item)))
+            } else {
+                (section.items.clone(), Vec::new())
+            };
             let body = HandoutSection {
                 kind: section.kind,
-                title: if urgent { crate::app::urgent_mark(&title) } else { title },
+                title,
                 paragraphs: paragraphs(&section.intro),
-                items: if section.kind == SectionKind::Questions {
-                    checklist(&section.items, |item| ticked.contains(&(index, item)))
-                } else {
-                    section.items.clone()
-                },
+                items,
+                ticks,
                 steps: section.steps,
-                urgent,
+                urgent: section.kind.is_urgent(),
             };
             others.push((section.kind, body));
         }
@@ -217,7 +237,9 @@ impl Handout {
                 }
                 if section.kind == SectionKind::Questions {
                     // Only what this reader chose to ask; none ticked, none printed.
-                    section.items.retain(|item| item.starts_with("[x]"));
+                    let ticked = section.ticks.iter().filter(|&&ticked| ticked).count();
+                    section.items.truncate(ticked);
+                    section.ticks.truncate(ticked);
                     section.paragraphs.clear();
                 }
                 section
@@ -238,9 +260,9 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Questions with a box each, the ticked ones first: "[x] …", then "[ ] …".
-fn checklist(items: &[String], is_ticked: impl Fn(usize) -> bool) -> Vec<String> {
+/// Questions with a box each, the ticked ones first; and whether each is ticked.
+fn checklist(items: &[String], is_ticked: impl Fn(usize) -> bool) -> (Vec<String>, Vec<bool>) {
     let (ticked, open): (Vec<_>, Vec<_>) = items.iter().enumerate().partition(|(n, _)| is_ticked(*n));
-    let ticked = ticked.into_iter().map(|(_, item)| format!("[x] {item}"));
-    ticked.chain(open.into_iter().map(|(_, item)| format!("[ ] {item}"))).collect()
+    let ticks = ticked.iter().map(|_| true).chain(open.iter().map(|_| false)).collect();
+    (ticked.into_iter().chain(open).map(|(_, item)| item.clone()).collect(), ticks)
 }

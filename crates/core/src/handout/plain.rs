@@ -28,13 +28,13 @@ pub fn to_plain(handout: &Handout, part: Part, width: usize) -> String {
     }
     for section in &handout.sections {
         if part == Part::All || part == Part::Section(section.kind) {
-            out.para(&section.title);
+            out.para(&section.heading());
             for paragraph in &section.paragraphs {
                 out.para(paragraph);
             }
-            for (n, item) in section.items.iter().enumerate() {
+            for n in 0..section.items.len() {
                 let marker = if section.steps { format!("{}. ", n + 1) } else { "- ".to_owned() };
-                out.item(&marker, item);
+                out.item(&marker, &section.item_text(n));
             }
             out.text.push('\n');
         }

@@ -26,15 +26,15 @@ pub fn to_text(handout: &Handout) -> String {
         out.wrapped(next, "", "");
     }
     for section in &handout.sections {
-        out.heading(&section.title);
+        out.heading(&section.heading());
         for paragraph in &section.paragraphs {
             out.wrapped(paragraph, "", "");
             out.blank();
         }
-        for (n, item) in section.items.iter().enumerate() {
+        for n in 0..section.items.len() {
             let marker = if section.steps { format!("{}. ", n + 1) } else { "* ".to_owned() };
             let indent = " ".repeat(marker.width());
-            out.wrapped(item, &marker, &indent);
+            out.wrapped(&section.item_text(n), &marker, &indent);
         }
     }
     if !handout.faq.is_empty() {
