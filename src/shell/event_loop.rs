@@ -224,8 +224,11 @@ pub struct Sources<Start> {
     pub stats: Option<Stats>,
     /// Gives the terminal back, stops the program until the shell continues it, and takes the
     /// terminal again (Ctrl-Z on an unlocked kiosk); `None` where there is no job control.
-    pub suspend: Option<Box<dyn FnMut() -> std::io::Result<()>>>,
+    pub suspend: Option<Suspend>,
 }
+
+/// Gives the terminal back, stops until continued, and takes it again.
+pub type Suspend = Box<dyn FnMut() -> std::io::Result<()>>;
 
 /// Runs the kiosk on `terminal` until the app or a signal ends it. Generic over the backend,
 /// so tests run the whole loop in-process on ratatui's `TestBackend`.

@@ -165,8 +165,7 @@ fn kiosk(cli: &Cli) -> ExitCode {
     journal::line(Level::Info, format!("start: {}, content {content}", version::program()));
     let start = move |sender: &_| event_loop::start_sources(signals, locked, sender);
     let stats = stats_if_enabled(usage);
-    let suspend: Option<Box<dyn FnMut() -> std::io::Result<()>>> =
-        (!locked).then(|| Box::new(terminal::suspend) as Box<dyn FnMut() -> std::io::Result<()>>);
+    let suspend = (!locked).then(|| Box::new(terminal::suspend) as event_loop::Suspend);
     let sources =
         event_loop::Sources { start, scroll_regions: true, folder, trusted_keys, pin_file, stats, suspend };
     let result = event_loop::run(app, &mut screen.terminal, sources);

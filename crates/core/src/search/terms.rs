@@ -189,10 +189,9 @@ impl Needle {
         let shortest = typed.saturating_sub(self.edits).max(1);
         word.char_indices()
             .map(|(at, c)| &word[..at + c.len_utf8()])
-            .enumerate()
             .skip(shortest - 1)
             .take(2 * self.edits + 1)
-            .any(|(_, beginning)| strsim::osa_distance(&self.key, beginning) <= self.edits + 1)
+            .any(|beginning| strsim::osa_distance(&self.key, beginning) <= self.edits + 1)
     }
 
     /// Whether a single letter is typed: it finds names that begin with it, and the word itself.
