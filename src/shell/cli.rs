@@ -142,12 +142,16 @@ pub enum Command {
     /// Print the usage counts kept in the state directory ($STATE_DIRECTORY, else
     /// $XDG_STATE_HOME/patient-kiosk, else /var/lib/patient-kiosk): day, name, count.
     ///
-    /// Counts only, never a topic or a word: topics opened, pages viewed, languages chosen,
-    /// take-home codes shown, handouts printed, searches without a result.
+    /// Counts only, never a word: topics opened, pages viewed, languages chosen, take-home codes
+    /// shown, handouts printed, searches without a result; and each topic's openings on days it
+    /// was opened at least 5 times (`topic:ID`), the rest of a day's as `topic:(other)`.
     Stats {
         /// Only days from this one (YYYY-MM-DD) on.
         #[arg(long, value_name = "DATE", value_parser = day)]
         since: Option<jiff::civil::Date>,
+        /// `day`: each day's counts; `topic`: each topic's openings over those days, most first.
+        #[arg(long, value_enum, default_value_t = StatsGrouping::Day)]
+        by: StatsGrouping,
         /// How to print them.
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
@@ -271,14 +275,23 @@ fn handout_format() -> impl clap::builder::TypedValueParser<Value = Format> {
         .map(|name| Format::from_name(&name).unwrap_or(Format::Text))
 }
 
+/// How `stats` groups the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsGrouping {
+    /// Day, name, count: every count of every day.
+    Day,
+    /// Topic, days, count: which topics are read, for content editors.
+    Topic,
+}
+
 /// How `stats` prints the counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatsFormat {
     /// Columns, for a person.
     Table,
-    /// `day,name,count` with a header line, for a spreadsheet or a fleet's collection.
+    /// Comma-separated with a header line, for a spreadsheet or a fleet's collection.
     Csv,
-    /// One JSON object per line: day, name, count.
+    /// One JSON object per line, named as the columns.
     Json,
 }
 

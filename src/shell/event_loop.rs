@@ -196,7 +196,7 @@ impl World for Outside {
 
     fn count(&mut self, counted: Counted) {
         if let Some(stats) = &mut self.stats {
-            stats.count(counted.name());
+            stats.count(&counted);
         }
     }
 
@@ -293,6 +293,9 @@ where
         }
         // A new day: review dates are judged against it.
         if Instant::now() >= midnight {
+            if let Some(stats) = &mut outside.stats {
+                stats.day_ended();
+            }
             inputs.push(Input::Today(today()));
             midnight = next_midnight();
         }

@@ -33,6 +33,7 @@ mod start_problems;
 mod start_up;
 mod stats;
 mod terminal;
+mod topic_reads;
 mod version;
 mod watch;
 
@@ -71,7 +72,7 @@ pub fn run(cli: Cli) -> ExitCode {
             review::status(&cli, dir.as_deref())
         }
         Some(Command::Man) => manual::man(),
-        Some(Command::Stats { since, format }) => stats::print(*since, *format),
+        Some(Command::Stats { since, by, format }) => stats::print(*since, *by, *format),
         Some(Command::Completions { shell }) => manual::completions(*shell),
         Some(Command::Config { action: ConfigAction::Check { file, format } }) => {
             config_check::check(file.as_deref().or(cli.config.as_deref()), *format)

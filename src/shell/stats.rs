@@ -1,14 +1,19 @@
 //! Usage counts per day, opt-in (`[stats] enabled = true`): kept in SQLite in the state
 //! directory, written in one transaction at most every `flush_seconds` (WAL, synchronous), so a
 //! power cut loses at most that long of counts and never leaves a broken file. Counts only: no
-//! topic, no words, nothing about a person. A locked or broken database is reported and the
-//! kiosk goes on without counting.
+//! words, nothing about a person, and a topic's name only under the privacy floor of
+//! [`super::topic_reads`]. A locked or broken database is reported and the kiosk goes on without
+//! counting.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use kiosk_core::app::Counted;
 use rusqlite::{Connection, OpenFlags, params};
+
+use super::cli::{StatsFormat, StatsGrouping};
+use super::topic_reads::{self, TopicReads};
 
 /// The database's name in the state directory.
 pub const FILE_NAME: &str = "usage.sqlite";
@@ -21,9 +26,14 @@ pub struct Stats {
     /// not hold up the first frame).
     connection: Option<Connection>,
     waiting: BTreeMap<(String, String), u64>,
+    /// Topics opened, held back until a day's count passes the privacy floor.
+    topics: TopicReads,
     every: Duration,
     last_written: Instant,
 }
+
+/// Where a topic's id starts in its count's name (SQLite counts from 1).
+const ID_STARTS_AT: i64 = topic_reads::PREFIX.len() as i64 + 1;
 
 /// How long a write waits for a lock another program holds before it gives up.
 const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
@@ -36,7 +46,14 @@ impl Stats {
     /// Counts to be kept in `directory`, written at most every `every`; the database is opened
     /// with [`Stats::open_in_background`].
     pub fn new(directory: PathBuf, every: Duration) -> Stats {
-        Stats { directory, connection: None, waiting: BTreeMap::new(), every, last_written: Instant::now() }
+        Stats {
+            directory,
+            connection: None,
+            waiting: BTreeMap::new(),
+            topics: TopicReads::default(),
+            every,
+            last_written: Instant::now(),
+        }
     }
 
     /// Opens (or makes) the database on a thread; `done` gets it, or why it cannot be used.
@@ -49,15 +66,46 @@ impl Stats {
         }
     }
 
-    /// The database, opened.
+    /// The database, opened: the topics an earlier run today already named are named from now.
     pub fn opened(&mut self, connection: Connection) {
+        let today = today();
+        let named = connection
+            .prepare(
+                "SELECT substr(name, ?2) FROM counts WHERE day = ?1 AND name LIKE 'topic:%' AND name != ?3",
+            )
+            .and_then(|mut query| {
+                let rows = query.query_map(params![today, ID_STARTS_AT, topic_reads::OTHER], |row| {
+                    row.get::<_, String>(0)
+                })?;
+                rows.collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap_or_default();
+        for topic in named {
+            if let Some((name, count)) = self.topics.already_named(&today, &topic) {
+                self.add(today.clone(), name, count);
+            }
+        }
         self.connection = Some(connection);
     }
 
-    /// Counts one `name` today.
-    pub fn count(&mut self, name: String) {
-        let today = jiff::ZonedDateTime::now().date().to_string();
-        *self.waiting.entry((today, name)).or_default() += 1;
+    /// Counts `counted` today: its name, and its topic under the privacy floor.
+    pub fn count(&mut self, counted: &Counted) {
+        let today = today();
+        if let Some((name, count)) = counted.topic().and_then(|topic| self.topics.opened(&today, topic)) {
+            self.add(today.clone(), name, count);
+        }
+        self.add(today, counted.name(), 1);
+    }
+
+    /// A day ended: its topics still below the floor go into the day's `topic:(other)`.
+    pub fn day_ended(&mut self) {
+        for (day, count) in self.topics.end_days_before(Some(&today())) {
+            self.add(day, topic_reads::OTHER.to_owned(), count);
+        }
+    }
+
+    fn add(&mut self, day: String, name: String, count: u64) {
+        *self.waiting.entry((day, name)).or_default() += count;
     }
 
     /// When the counts waiting must be written, if any wait and the database is open.
@@ -128,17 +176,32 @@ fn open(directory: &Path) -> Result<Connection, String> {
 }
 
 impl Drop for Stats {
+    /// The last counts, with every topic still below the floor as `topic:(other)`.
     fn drop(&mut self) {
+        for (day, count) in self.topics.end_days_before(None) {
+            self.add(day, topic_reads::OTHER.to_owned(), count);
+        }
         let _ = self.write();
     }
 }
 
-/// The counts kept in `directory` since `since` (a day, `YYYY-MM-DD`), oldest first: day, name,
-/// count.
-pub fn read(
-    directory: &Path,
-    since: Option<jiff::civil::Date>,
-) -> Result<Vec<(String, String, i64)>, String> {
+/// Today in the kiosk's time zone, `YYYY-MM-DD`: the day counts are kept under.
+fn today() -> String {
+    jiff::ZonedDateTime::now().date().to_string()
+}
+
+/// Counts read back, as columns: the first a word, the others numbers.
+pub struct Table {
+    pub header: [&'static str; 3],
+    /// Whether each column is a number.
+    pub numbers: [bool; 3],
+    pub rows: Vec<[String; 3]>,
+}
+
+/// The counts kept in `directory` since `since` (a day), grouped `by`: each day's counts by
+/// name, oldest first; or each topic's openings over those days, most first, with the number of
+/// days it passed the privacy floor.
+pub fn read(directory: &Path, since: Option<jiff::civil::Date>, by: StatsGrouping) -> Result<Table, String> {
     let path: PathBuf = directory.join(FILE_NAME);
     let failed = |error: rusqlite::Error| format!("{}: {error}", path.display());
     if !path.is_file() {
@@ -149,41 +212,97 @@ pub fn read(
     }
     let connection = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(failed)?;
     let since = since.map_or_else(String::new, |day| day.to_string());
-    let mut query = connection
-        .prepare("SELECT day, name, count FROM counts WHERE day >= ?1 ORDER BY day, name")
-        .map_err(failed)?;
-    let rows =
-        query.query_map(params![since], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).map_err(failed)?;
-    rows.collect::<rusqlite::Result<Vec<_>>>().map_err(failed)
+    let (header, numbers, sql) = match by {
+        StatsGrouping::Day => (
+            ["day", "name", "count"],
+            [false, false, true],
+            "SELECT day, name, count FROM counts WHERE day >= ?1 ORDER BY day, name",
+        ),
+        // The topic's days count only days it passed the floor: `topic:(other)` is its own row.
+        StatsGrouping::Topic => (
+            ["topic", "days", "count"],
+            [false, true, true],
+            "SELECT substr(name, ?2), COUNT(DISTINCT day), SUM(count) FROM counts
+             WHERE day >= ?1 AND name LIKE 'topic:%' GROUP BY name ORDER BY SUM(count) DESC, name",
+        ),
+    };
+    let mut query = connection.prepare(sql).map_err(failed)?;
+    let text = |row: &rusqlite::Row<'_>, at: usize| -> rusqlite::Result<String> {
+        Ok(match row.get_ref(at)? {
+            rusqlite::types::ValueRef::Integer(number) => number.to_string(),
+            other => other.as_str().map_err(rusqlite::Error::from)?.to_owned(),
+        })
+    };
+    let read_row = |row: &rusqlite::Row<'_>| Ok([text(row, 0)?, text(row, 1)?, text(row, 2)?]);
+    let rows = match by {
+        StatsGrouping::Day => query.query_map(params![since], read_row),
+        StatsGrouping::Topic => query.query_map(params![since, ID_STARTS_AT], read_row),
+    }
+    .map_err(failed)?;
+    let rows = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(failed)?;
+    Ok(Table { header, numbers, rows })
 }
 
-/// `patient-kiosk stats`: the counts kept in the state directory, in `format`.
-pub fn print(since: Option<jiff::civil::Date>, format: super::cli::StatsFormat) -> std::process::ExitCode {
-    use super::cli::StatsFormat;
-    let rows = match read(&super::pin_file::state_directory(), since) {
-        Ok(rows) => rows,
+/// `patient-kiosk stats`: the counts kept in the state directory, grouped `by`, in `format`.
+pub fn print(
+    since: Option<jiff::civil::Date>,
+    by: StatsGrouping,
+    format: StatsFormat,
+) -> std::process::ExitCode {
+    let table = match read(&super::pin_file::state_directory(), since, by) {
+        Ok(table) => table,
         Err(problem) => {
             say!("patient-kiosk: {problem}");
             return std::process::ExitCode::from(super::cli::EXIT_UNREADABLE);
         }
     };
+    let Table { header, numbers, rows } = &table;
     match format {
         StatsFormat::Table => {
-            let width = rows.iter().map(|(_, name, _)| name.len()).max().unwrap_or(0).max("name".len());
-            println!("{:10}  {:width$}  {:>7}", "day", "name", "count");
-            for (day, name, count) in &rows {
-                println!("{day:10}  {name:width$}  {count:>7}");
+            let widths: Vec<usize> = (0..3)
+                .map(|at| {
+                    rows.iter()
+                        .map(|row| row[at].chars().count())
+                        .chain([header[at].len()])
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            let line = |cells: [&str; 3]| {
+                let cells: Vec<String> = (0..3)
+                    .map(|at| {
+                        let width = widths[at];
+                        if numbers[at] {
+                            format!("{:>width$}", cells[at])
+                        } else {
+                            format!("{:width$}", cells[at])
+                        }
+                    })
+                    .collect();
+                println!("{}", cells.join("  ").trim_end());
+            };
+            line(*header);
+            for row in rows {
+                line([&row[0], &row[1], &row[2]]);
             }
         }
         StatsFormat::Csv => {
-            println!("day,name,count");
-            for (day, name, count) in &rows {
-                println!("{day},{name},{count}");
+            println!("{}", header.join(","));
+            for row in rows {
+                println!("{}", row.join(","));
             }
         }
         StatsFormat::Json => {
-            for (day, name, count) in &rows {
-                println!("{}", serde_json::json!({ "day": day, "name": name, "count": count }));
+            for row in rows {
+                let mut object = serde_json::Map::new();
+                for at in 0..3 {
+                    let value = match row[at].parse::<i64>() {
+                        Ok(number) if numbers[at] => serde_json::Value::from(number),
+                        _ => serde_json::Value::from(row[at].clone()),
+                    };
+                    object.insert(header[at].to_owned(), value);
+                }
+                println!("{}", serde_json::Value::Object(object));
             }
         }
     }

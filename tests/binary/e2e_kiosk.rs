@@ -472,6 +472,34 @@ fn usage_counts_are_kept_per_day_and_survive_a_kill_mid_run() {
 }
 
 #[test]
+fn a_topic_is_counted_by_name_only_on_a_day_it_was_opened_five_times() {
+    let state = tempfile::tempdir().expect("state directory");
+    let env = [("XDG_STATE_HOME", state.path().to_str().expect("UTF-8"))];
+    let (_dir, path) = config_file("[stats]\nenabled = true\nflush_seconds = 1\n");
+    let mut kiosk = PtyKiosk::start_with_env(&["--config", &path], &env, 80, 24);
+    kiosk.wait_for("Choose a topic to read about.");
+    for _ in 0..5 {
+        kiosk.open_vertebroplasty();
+        kiosk.wait_for("› Vertebroplasty");
+        kiosk.send(b"\x1b");
+        kiosk.wait_for("Choose a topic to read about.");
+    }
+    // The first topic, once: below the floor, so only in the day's "(other)".
+    kiosk.send(b"\x1b[H\r");
+    kiosk.wait_until_gone("Choose a topic to read about.");
+    kiosk.quit();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_patient-kiosk"))
+        .args(["stats", "--by", "topic", "--format", "csv"])
+        .env("XDG_STATE_HOME", state.path())
+        .env_remove("STATE_DIRECTORY")
+        .output()
+        .expect("run stats");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(text.lines().collect::<Vec<_>>(), ["topic,days,count", "vertebroplasty,1,5", "(other),1,1"]);
+    assert_eq!(count_of(&stats_csv(state.path()), "topic_opened"), Some(6));
+}
+
+#[test]
 fn a_broken_usage_database_is_told_to_staff_and_the_kiosk_goes_on() {
     let state = tempfile::tempdir().expect("state directory");
     let folder = state.path().join("patient-kiosk");

@@ -82,7 +82,7 @@ fn qr_codes(pdf: &Path, dir: &Path) -> Vec<String> {
         .status()
         .expect("pdftoppm runs");
     assert!(status.success());
-    Picture::read_pgm(&prefix.with_extension("pgm")).qr_codes(None)
+    Picture::read_pgm(&prefix.with_extension("pgm")).qr_codes()
 }
 
 #[test]

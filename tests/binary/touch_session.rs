@@ -74,7 +74,7 @@ fn the_touchscreen_session_fills_the_screen_in_large_letters_and_a_tap_opens_a_t
     let mut codes = Vec::new();
     wait_until("the topic opened and its code scans", || {
         display.xdotool(&["key", "t"]);
-        codes = screenshot(&display, &id, dir.path(), "take-home").qr_codes(Some(200));
+        codes = screenshot(&display, &id, dir.path(), "take-home").qr_codes();
         !codes.is_empty()
     });
     assert_eq!(codes, ["https://medlineplus.gov/ency/article/007512.htm"]);

@@ -35,17 +35,10 @@ impl Picture {
         self.pixels[y * self.width + x]
     }
 
-    /// The QR codes in the picture, decoded; with `dark_below`, pixels darker than it count as
-    /// black and the rest as white.
-    pub fn qr_codes(&self, dark_below: Option<u8>) -> Vec<String> {
-        let mut image = rqrr::PreparedImage::prepare_from_greyscale(self.width, self.height, |x, y| {
-            let pixel = self.at(x, y);
-            match dark_below {
-                Some(limit) if pixel < limit => 0,
-                Some(_) => 255,
-                None => pixel,
-            }
-        });
+    /// The QR codes in the picture, decoded from its raw pixels.
+    pub fn qr_codes(&self) -> Vec<String> {
+        let mut image =
+            rqrr::PreparedImage::prepare_from_greyscale(self.width, self.height, |x, y| self.at(x, y));
         image.detect_grids().into_iter().filter_map(|grid| grid.decode().ok().map(|(_, text)| text)).collect()
     }
 }

@@ -28,7 +28,10 @@ fn topics_pages_languages_take_home_prints_and_fruitless_searches_are_counted() 
     let settings = Settings { languages, ..Settings::default() };
     let mut app = App::new(vertebroplasty_library(), catalogs, settings, (80, 24), t0());
     let now = Duration::ZERO;
-    assert_eq!(counts(&mut app, Input::Key(Key::Enter), now), [Counted::TopicOpened, Counted::PageViewed]);
+    assert_eq!(
+        counts(&mut app, Input::Key(Key::Enter), now),
+        [Counted::TopicOpened("vertebroplasty".into()), Counted::PageViewed]
+    );
     assert_eq!(counts(&mut app, Input::Key(Key::Right), now), [Counted::PageViewed]);
     assert_eq!(counts(&mut app, Input::Key(Key::Down), now), [], "scrolling is not a new page");
     assert_eq!(counts(&mut app, Input::Key(Key::Char('t')), now), [Counted::TakeHomeShown]);
@@ -51,8 +54,11 @@ fn topics_pages_languages_take_home_prints_and_fruitless_searches_are_counted() 
     let reset = counts(&mut app, Input::Wake, Duration::from_secs(500));
     assert!(app.at_rest());
     assert_eq!(reset, []);
-    // No count names a topic.
-    for counted in [Counted::TopicOpened, Counted::PageViewed, Counted::Language("es".into())] {
+    // Only the opening names its topic, apart from its name in the daily counts.
+    let opened = Counted::TopicOpened("vertebroplasty".into());
+    assert_eq!((opened.name().as_str(), opened.topic()), ("topic_opened", Some("vertebroplasty")));
+    for counted in [Counted::PageViewed, Counted::Language("es".into())] {
+        assert_eq!(counted.topic(), None);
         assert!(!counted.name().contains("vertebro"), "{}", counted.name());
     }
 }

@@ -1,6 +1,6 @@
-//! Usage counts for a clinic, opt-in: how often topics are opened, pages read, languages chosen,
-//! the take-home code shown, handouts printed, and searches that found nothing. Counts only:
-//! never which topic a reader opened, never a word they typed.
+//! Usage counts for a clinic, opt-in: how often topics are opened (and which, for the shell to
+//! keep only above its privacy floor), pages read, languages chosen, the take-home code shown,
+//! handouts printed, and searches that found nothing. Never a word a reader typed.
 
 use super::session::Screen;
 use super::state::App;
@@ -8,8 +8,8 @@ use super::state::App;
 /// One thing counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Counted {
-    /// A topic was opened.
-    TopicOpened,
+    /// A topic was opened: its id.
+    TopicOpened(String),
     /// A page of a topic was shown.
     PageViewed,
     /// A reader chose this language.
@@ -26,12 +26,20 @@ impl Counted {
     /// Its name in the usage counts.
     pub fn name(&self) -> String {
         match self {
-            Counted::TopicOpened => "topic_opened".to_owned(),
+            Counted::TopicOpened(_) => "topic_opened".to_owned(),
             Counted::PageViewed => "page_viewed".to_owned(),
             Counted::Language(language) => format!("language:{language}"),
             Counted::TakeHomeShown => "take_home_shown".to_owned(),
             Counted::HandoutPrinted => "handout_printed".to_owned(),
             Counted::SearchWithoutResult => "search_without_result".to_owned(),
+        }
+    }
+
+    /// The topic it names, if any: kept per topic only where enough readers read it.
+    pub fn topic(&self) -> Option<&str> {
+        match self {
+            Counted::TopicOpened(id) => Some(id),
+            _ => None,
         }
     }
 }
@@ -68,7 +76,7 @@ impl Seen {
         let mut counted = Vec::new();
         if let Some((topic, page)) = &after.place {
             if self.place.as_ref().is_none_or(|(before, _)| before != topic) {
-                counted.push(Counted::TopicOpened);
+                counted.push(Counted::TopicOpened(topic.clone()));
             }
             if self.place.as_ref() != Some(&(topic.clone(), *page)) {
                 counted.push(Counted::PageViewed);

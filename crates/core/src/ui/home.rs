@@ -5,8 +5,6 @@ use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
 use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::paragraph::Wrap;
-use ratatui_widgets::scrollbar::Scrollbar;
-use ratatui_widgets::scrollbar::ScrollbarOrientation;
 use ratatui_widgets::scrollbar::ScrollbarState;
 
 use unicode_width::UnicodeWidthStr;
@@ -74,7 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     if topics.len() > visible {
         let mut state =
             ScrollbarState::new(topics.len()).position(home.selected).viewport_content_length(visible);
-        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.border);
+        let scrollbar = super::scrollbar(theme);
         frame.render_stateful_widget(scrollbar, list, &mut state);
     }
 }

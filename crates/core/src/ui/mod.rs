@@ -30,6 +30,18 @@ pub(crate) fn clear(frame: &mut Frame, area: ratatui_core::layout::Rect, theme: 
     frame.render_widget(ratatui_widgets::block::Block::new().style(theme.base), area);
 }
 
+/// A scrollbar down the right of a list or a page. The thumb is a filled space, not a full
+/// block: a cell's background fills exactly that cell, where xterm drew DejaVu Sans Mono's █ a
+/// pixel wider on each side, and those pixels stayed behind as hairlines once the thumb moved.
+pub(crate) fn scrollbar(theme: &Theme) -> ratatui_widgets::scrollbar::Scrollbar<'static> {
+    ratatui_widgets::scrollbar::Scrollbar::new(
+        ratatui_widgets::scrollbar::ScrollbarOrientation::VerticalRight,
+    )
+    .style(theme.border)
+    .thumb_symbol(" ")
+    .thumb_style(theme.scroll_thumb)
+}
+
 /// The words for a touchscreen where readers touch, else the words for keys: "Touch the screen
 /// to start" or "Press any key to start".
 pub(crate) fn for_touch(

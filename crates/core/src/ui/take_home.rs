@@ -114,8 +114,11 @@ fn big_address(url: &str, width: usize, blocks: Blocks) -> Option<Vec<String>> {
 /// How the code's modules become cells.
 #[derive(Debug, Clone, Copy)]
 enum CodeDrawing {
-    /// A cell is two modules, one above the other: an upper half block in the top module's
-    /// colour on the bottom module's colour. Square modules on any font twice as tall as wide.
+    /// A cell is two modules, one above the other: square modules on any font twice as tall as
+    /// wide. A cell whose modules match is its background alone; one whose modules differ is a
+    /// lower half block in the bottom module's colour on the top module's. Fonts draw that block
+    /// down to the cell's bottom, but the upper one not always from its top: xterm with DejaVu
+    /// Sans Mono left a line of the wrong colour there, and phones could not read past it.
     HalfBlocks,
     /// A module is two cells side by side, each all dark or all light: square on such fonts,
     /// for consoles whose fonts have no half blocks.
@@ -155,7 +158,8 @@ impl CodeDrawing {
                 match self {
                     CodeDrawing::HalfBlocks => {
                         let (top, bottom) = (code.is_dark(x, 2 * y), code.is_dark(x, 2 * y + 1));
-                        cell.set_symbol("▀").set_style(Style::new().fg(colour(top)).bg(colour(bottom)));
+                        let symbol = if top == bottom { " " } else { "▄" };
+                        cell.set_symbol(symbol).set_style(Style::new().fg(colour(bottom)).bg(colour(top)));
                     }
                     CodeDrawing::FullBlocks => {
                         // The block where the font has one, and the background colour either way.

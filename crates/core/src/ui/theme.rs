@@ -40,6 +40,8 @@ pub struct Theme {
     pub selected: Style,
     /// Lines between parts of the screen, and the scrollbar.
     pub border: Style,
+    /// The scrollbar's thumb: a filled cell, by its background.
+    pub scroll_thumb: Style,
     /// Buttons a finger can tap.
     pub button: Style,
     /// The letters a search matched.
@@ -69,6 +71,7 @@ impl Default for Theme {
             emergency: on_black.fg(Color::LightRed).add_modifier(Modifier::BOLD),
             selected: on_black.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: on_black,
+            scroll_thumb: Style::new().fg(Color::Black).bg(Color::Gray),
             button: Style::new().fg(Color::Black).bg(Color::Gray).add_modifier(Modifier::BOLD),
             highlight: on_black.fg(Color::LightGreen).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
@@ -103,6 +106,7 @@ impl Theme {
             emergency: on_black.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: inverse.add_modifier(Modifier::BOLD),
             border: on_black,
+            scroll_thumb: inverse,
             button: inverse.add_modifier(Modifier::BOLD),
             highlight: on_black.fg(Color::LightGreen).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
@@ -124,6 +128,7 @@ impl Theme {
             emergency: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected: reversed.add_modifier(Modifier::BOLD),
             border: Style::new(),
+            scroll_thumb: reversed,
             button: reversed,
             highlight: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }

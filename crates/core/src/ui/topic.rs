@@ -4,8 +4,6 @@ use ratatui_core::layout::{Alignment, Rect};
 use ratatui_core::terminal::Frame;
 use ratatui_core::text::{Line, Span};
 use ratatui_widgets::paragraph::Paragraph;
-use ratatui_widgets::scrollbar::Scrollbar;
-use ratatui_widgets::scrollbar::ScrollbarOrientation;
 use ratatui_widgets::scrollbar::ScrollbarState;
 use unicode_width::UnicodeWidthStr;
 
@@ -175,7 +173,7 @@ fn page_text(
 
     if lines.len() > height {
         let mut scroll = ScrollbarState::new(lines.len().saturating_sub(height) + 1).position(state.scroll);
-        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight).style(theme.border);
+        let scrollbar = super::scrollbar(theme);
         frame.render_stateful_widget(scrollbar, layout.scrollbar, &mut scroll);
     }
 }
