@@ -12,7 +12,8 @@ target=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json, 
 cargo build --release --bin patient-kiosk
 mkdir -p "$target/package"
 kiosk=$target/release/patient-kiosk
-"$kiosk" man > "$target/package/patient-kiosk.1"
+rm -rf "$target/package/man"
+"$kiosk" man --out-dir "$target/package/man"
 "$kiosk" completions bash > "$target/package/patient-kiosk.bash"
 "$kiosk" completions zsh > "$target/package/_patient-kiosk"
 "$kiosk" completions fish > "$target/package/patient-kiosk.fish"

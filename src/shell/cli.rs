@@ -131,7 +131,12 @@ pub enum Command {
     },
     /// Print the manual page (roff), generated from this command line: `patient-kiosk man >
     /// patient-kiosk.1`.
-    Man,
+    Man {
+        /// Write every page into DIR instead: patient-kiosk.1 and one per command
+        /// (patient-kiosk-validate.1, patient-kiosk-config-check.1, …).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
     /// Print the completion script for a shell: `patient-kiosk completions bash >
     /// /usr/share/bash-completion/completions/patient-kiosk`.
     Completions {
@@ -140,7 +145,7 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the usage counts kept in the state directory ($STATE_DIRECTORY, else
-    /// $XDG_STATE_HOME/patient-kiosk, else /var/lib/patient-kiosk): day, name, count.
+    /// $XDG_STATE_HOME/patient-kiosk, else /var/lib/patient-kiosk), by day or by topic.
     ///
     /// Counts only, never a word: topics opened, pages viewed, languages chosen, take-home codes
     /// shown, handouts printed, searches without a result; and each topic's openings on days it

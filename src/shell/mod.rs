@@ -71,7 +71,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Review { action: ReviewAction::Status { dir } }) => {
             review::status(&cli, dir.as_deref())
         }
-        Some(Command::Man) => manual::man(),
+        Some(Command::Man { out_dir }) => manual::man(out_dir.as_deref()),
         Some(Command::Stats { since, by, format }) => stats::print(*since, *by, *format),
         Some(Command::Completions { shell }) => manual::completions(*shell),
         Some(Command::Config { action: ConfigAction::Check { file, format } }) => {

@@ -11,7 +11,7 @@ use super::replace_file::replace_file;
 use serde::Deserialize;
 
 /// The file's name in the state directory.
-const FILE_NAME: &str = "pin-guard.toml";
+pub const FILE_NAME: &str = "pin-guard.toml";
 
 /// The most of it read: a real one is under a hundred bytes.
 const MAX_BYTES: u64 = 4096;

@@ -15,6 +15,7 @@ mod handout;
 mod hash_pin;
 mod hostile_fixtures;
 mod live_reload;
+mod manual;
 mod one_page;
 mod review_sign;
 mod stale_cells;

@@ -179,6 +179,11 @@ pub fn action_of(key: Key) -> Option<Action> {
     TABLE.iter().find(|row| row.keys.contains(&key)).and_then(|row| row.action)
 }
 
+/// Every help row, in order, whatever a kiosk offers: for the manual page.
+pub fn every_help_row() -> impl Iterator<Item = (Msg, Msg)> {
+    TABLE.iter().filter_map(|row| row.help)
+}
+
 /// The help's rows, in order, for this kiosk: every row with help whose action it offers.
 pub fn help_rows(app: &App) -> impl Iterator<Item = (Msg, Msg)> + '_ {
     TABLE.iter().filter(|row| row.action.is_none_or(|action| set_up(app, action))).filter_map(|row| row.help)

@@ -34,7 +34,7 @@ pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
 pub use home::HomeState;
 pub use journal::{Happening, Level};
-pub use keymap::{Action, help_rows};
+pub use keymap::{Action, every_help_row, help_rows};
 pub use kiosk_content::Page;
 pub use layout::{
     Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, ListWindow, MAX_HEIGHT, MAX_LINE_WIDTH,
