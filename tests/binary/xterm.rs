@@ -2,11 +2,13 @@
 //! background. Screenshots are read back as pixels: the kiosk paints its own background
 //! whatever the terminal's, a click on a topic and a click on a footer button act, and the
 //! take-home QR code decodes from the screen's raw pixels, in an anti-aliased font and in
-//! xterm's bitmap font.
+//! xterm's bitmap font, and no screen keeps a stray pixel of the one before: each looks as
+//! xterm paints it whole, and as it did before the code was shown.
 
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
+use crate::common::picture::Picture;
 use crate::common::tool_for;
 use crate::x_display::{Display, screenshot, wait_until};
 
@@ -52,14 +54,11 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
         };
         // The home screen: the kiosk's own black, not the terminal's background, in the empty
         // middle of the screen.
-        wait_until("the kiosk's own background", || {
-            let shot = screenshot(&display, &id, dir.path(), "home");
-            shot.at(w / 2, h * 2 / 3) < 30
-        });
+        let home = settled(&display, &id, dir.path(), "home", |shot| shot.at(w / 2, h * 2 / 3) < 30);
         // A tap on Vertebroplasty, the fourth topic (rows 4, 7, 10, 13), opens it; a tap on "t Take
         // home" in the footer shows the code.
         click(6, 13);
-        std::thread::sleep(Duration::from_millis(300));
+        let topic = settled(&display, &id, dir.path(), "topic", |shot| shot.pixels != home.pixels);
         click(16, 23);
         let mut codes = Vec::new();
         // The screen's own pixels, as a phone's camera sees them: no threshold, no blur.
@@ -68,8 +67,65 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
             !codes.is_empty()
         });
         assert_eq!(codes, ["https://medlineplus.gov/ency/article/007512.htm"], "{background}, {font}");
+        // Nothing of the page is left around the code: xterm painting the screen whole shows
+        // the same.
+        let take_home = settled(&display, &id, dir.path(), "take-home", |_| true);
+        let whole = repainted(&display, &id, dir.path(), "take-home-repainted");
+        assert!(
+            looks_the_same(&take_home, &whole),
+            "the code over stale pixels of the page ({background}, {font})"
+        );
+        // Closing the code gives back the page it covered pixel for pixel, and going home the
+        // list (with the first topic chosen again): no hairline of a glyph xterm drew wider than its cell is left behind.
+        press(&display, &id, "Escape");
+        wait_until(&format!("the page as it was before the code ({background}, {font})"), || {
+            looks_the_same(&screenshot(&display, &id, dir.path(), "after-take-home"), &topic)
+        });
+        press(&display, &id, "Escape");
+        // Home: the first topic chosen again, as on the first screen.
+        press(&display, &id, "Home");
+        wait_until(&format!("the list as it was before the page ({background}, {font})"), || {
+            looks_the_same(&screenshot(&display, &id, dir.path(), "home-again"), &home)
+        });
         let _ = xterm.kill();
         let _ = xterm.wait();
         wait_until("the xterm is gone", || display.xdotool(&["search", "--class", "xterm"]).is_none());
     }
+}
+
+/// The window's picture once `ready` holds and two screenshots in a row are the same: drawn
+/// and done drawing.
+fn settled(display: &Display, id: &str, dir: &Path, name: &str, ready: impl Fn(&Picture) -> bool) -> Picture {
+    let mut last: Option<Picture> = None;
+    wait_until(&format!("the {name} screen, drawn"), || {
+        let shot = screenshot(display, id, dir, name);
+        let done = ready(&shot) && last.as_ref().is_some_and(|last| last.pixels == shot.pixels);
+        last = Some(shot);
+        done
+    });
+    last.expect("a screenshot")
+}
+
+/// A key pressed in the xterm: focus first, since xterm ignores keys sent to a window.
+fn press(display: &Display, id: &str, key: &str) {
+    display.xdotool(&["windowfocus", "--sync", id]).expect("focus the xterm");
+    display.xdotool(&["key", key]).expect("press a key");
+}
+
+/// Whether two pictures look the same: at most a few pixels differ by more than a few levels.
+/// Anti-aliasing differs that little where xterm blends a glyph over what the cell held; a
+/// stale hairline is a run of dozens of pixels (18 levels on black, in DejaVu Sans Mono 11).
+fn looks_the_same(one: &Picture, other: &Picture) -> bool {
+    const LEVELS: u8 = 8;
+    const PIXELS: usize = 4;
+    one.pixels.len() == other.pixels.len()
+        && one.pixels.iter().zip(&other.pixels).filter(|(a, b)| a.abs_diff(**b) > LEVELS).count() <= PIXELS
+}
+
+/// The window as xterm paints it whole from its cells (unmapped and mapped again): what an
+/// incremental update should have left, without anything a glyph drew outside its cell.
+fn repainted(display: &Display, id: &str, dir: &Path, name: &str) -> Picture {
+    display.xdotool(&["windowunmap", "--sync", id]).expect("unmap the xterm");
+    display.xdotool(&["windowmap", "--sync", id]).expect("map the xterm");
+    settled(display, id, dir, name, |_| true)
 }
