@@ -4,12 +4,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kiosk_content::{Diagnostic, Severity, plural};
-use kiosk_core::config::{find_config_file, load_config};
+use kiosk_content::{Diagnostic, Position, Severity, plural};
+use kiosk_core::config::{find_config_file, load_config, setting_span};
 
 use super::cli::{EXIT_UNREADABLE, ReportFormat};
 use super::report;
-use super::start_problems::start_problems;
+use super::start_problems::{LOCKED, start_problems};
 
 /// Checks `file`, or the file the kiosk would read. Exits 0 without errors, 1 with errors, 2
 /// when the file cannot be read at all.
@@ -22,13 +22,26 @@ pub fn check(file: Option<&Path>, format: ReportFormat) -> ExitCode {
         return ExitCode::SUCCESS;
     };
     let (config, mut problems) = load_config(&path);
-    // What the start will say of these settings, in its own words.
+    // What the start will say of these settings, in its own words, at the setting it is about
+    // (the file's start when the file does not write it: a default, or --kiosk).
     let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    // A kiosk locked for safety is locked whatever `locked` says: that problem is the file's.
+    let locked_for_safety = problems.iter().any(|problem| problem.code == "config-locked");
     problems.extend(start_problems(&config).into_iter().map(|problem| {
-        let position = kiosk_content::Position::START;
-        match problem.severity {
-            Severity::Error => Diagnostic::error(&shown, position, "config-start", problem.message),
-            Severity::Warning => Diagnostic::warning(&shown, position, "config-start", problem.message),
+        let written = !(locked_for_safety && problem.setting == LOCKED);
+        match setting_span(&text, problem.setting).filter(|_| written) {
+            Some(span) => {
+                Diagnostic::at_span(&shown, &text, span, problem.severity, "config-start", problem.message)
+            }
+            None => match problem.severity {
+                Severity::Error => {
+                    Diagnostic::error(&shown, Position::START, "config-start", problem.message)
+                }
+                Severity::Warning => {
+                    Diagnostic::warning(&shown, Position::START, "config-start", problem.message)
+                }
+            },
         }
     }));
     report::print_all(&problems, format);

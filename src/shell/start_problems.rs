@@ -14,7 +14,13 @@ pub struct StartProblem {
     pub severity: Severity,
     /// What the start says.
     pub message: String,
+    /// The setting it is about, as `config check` looks it up: each way the file may write it
+    /// (tables, then the key).
+    pub setting: &'static [&'static [&'static str]],
 }
+
+/// Where the file locks the kiosk.
+pub const LOCKED: &[&[&str]] = &[&["kiosk", "locked"]];
 
 /// What the start will say of `config`, in order.
 pub fn start_problems(config: &Config) -> Vec<StartProblem> {
@@ -23,22 +29,35 @@ pub fn start_problems(config: &Config) -> Vec<StartProblem> {
         && let Err(source) = std::fs::read_dir(dir)
     {
         let message = folder_fallback(&FolderError { path: dir.clone(), source });
-        problems.push(StartProblem { severity: Severity::Error, message });
+        let setting: &[&[&str]] = &[&["content"], &["content", "folder"]];
+        problems.push(StartProblem { severity: Severity::Error, message, setting });
     }
     let (_, missing) = kiosk_bundle::head().catalogs(&config.display.languages);
-    problems.extend(missing.into_iter().map(|message| StartProblem { severity: Severity::Warning, message }));
+    problems.extend(missing.into_iter().map(|message| StartProblem {
+        severity: Severity::Warning,
+        message,
+        setting: &[&["display", "languages"], &["display", "language"]],
+    }));
     if config.kiosk.locked && config.kiosk.exit_pin_hash.is_none() {
         let message =
             "the kiosk is locked and has no `exit_pin_hash`: nobody can leave it from the keyboard, \
                        only its service manager can stop it; `patient-kiosk hash-pin` makes one"
                 .to_owned();
-        problems.push(StartProblem { severity: Severity::Warning, message });
+        problems.push(StartProblem {
+            severity: Severity::Warning,
+            message,
+            setting: &[&["kiosk", "locked"]],
+        });
     }
     if let Some(program) = config.speech.command.as_ref().and_then(|command| command.first())
         && !installed(program)
     {
         let message = format!("the speech command `{program}` is not installed: reading aloud is off");
-        problems.push(StartProblem { severity: Severity::Warning, message });
+        problems.push(StartProblem {
+            severity: Severity::Warning,
+            message,
+            setting: &[&["speech", "command"]],
+        });
     }
     problems
 }

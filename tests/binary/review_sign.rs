@@ -21,7 +21,11 @@ fn kiosk(dir: &Path, args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run patient-kiosk");
-    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write the input");
+    let written = child.stdin.take().expect("stdin").write_all(input.as_bytes());
+    // A command that reads no input may have ended before it was written.
+    if let Err(error) = written {
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "write the input: {error}");
+    }
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     while child.try_wait().expect("wait").is_none() {
         assert!(std::time::Instant::now() < deadline, "`patient-kiosk {}` did not end", args.join(" "));

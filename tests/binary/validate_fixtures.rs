@@ -514,13 +514,15 @@ fn config_check_locates_every_problem_and_exits_as_validate_does() {
     assert_eq!(check(&["tests/fixtures/config/short-warning.toml"]).1, 0);
     assert_eq!(check(&["tests/fixtures/config/no-such-file.toml"]).1, 2);
     // The sample as shipped, before a clinic makes its content folder and its PIN: what the
-    // start would say, in its words (it once passed with 0 errors, 0 warnings).
+    // start would say, in its words, at the setting it is about (it once passed with 0 errors,
+    // 0 warnings). The kiosk above, locked for safety though it says `locked = false`, is told at
+    // the file's start.
     assert_eq!(
         check(&["deploy/config.toml", "--format", "short"]),
         (
-            "deploy/config.toml:1:1: error: cannot read the content folder /srv/patient-kiosk/content: No such file or \
+            "deploy/config.toml:3:11: error: cannot read the content folder /srv/patient-kiosk/content: No such file or \
              directory (os error 2); showing the bundled topics instead\n\
-             deploy/config.toml:1:1: warning: the kiosk is locked and has no `exit_pin_hash`: nobody can leave it from \
+             deploy/config.toml:6:10: warning: the kiosk is locked and has no `exit_pin_hash`: nobody can leave it from \
              the keyboard, only its service manager can stop it; `patient-kiosk hash-pin` makes one\n\
              checked deploy/config.toml: 1 error, 1 warning\n"
                 .into(),
@@ -534,7 +536,7 @@ fn config_check_locates_every_problem_and_exits_as_validate_does() {
     let (stdout, code) = check(&[french.to_str().expect("UTF-8"), "--format", "short"]);
     assert_eq!(code, 0, "a warning");
     assert!(
-        stdout.contains(":1:1: warning: there is no interface catalog for language `fr`; it is not offered"),
+        stdout.contains(":2:13: warning: there is no interface catalog for language `fr`; it is not offered"),
         "{stdout}"
     );
     // `--config` names the file too; JSON is one object a problem, nothing else.

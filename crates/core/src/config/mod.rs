@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 pub use model::{
     Config, ContentConfig, DisplayConfig, KioskConfig, PrintConfig, Show, SpeechConfig, StatsConfig,
 };
-pub use read::{lock_for_safety, parse_function_key, read_config};
+pub use read::{lock_for_safety, parse_function_key, read_config, setting_span};
 
 use kiosk_content::{Diagnostic, Position, open_regular, read_at_most};
 

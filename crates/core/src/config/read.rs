@@ -535,3 +535,19 @@ pub fn parse_function_key(name: &str) -> Option<u8> {
     let number = name.strip_prefix(['F', 'f'])?.parse::<u8>().ok()?;
     (1..=24).contains(&number).then_some(number)
 }
+
+/// Where a setting's value is written in `text`: the first of `paths` (table names, then the
+/// key) that the file holds as a value, not a table. `None` when the file sets none of them or
+/// cannot be parsed; a problem about such a setting is placed at the file's start.
+pub fn setting_span(text: &str, paths: &[&[&str]]) -> Option<std::ops::Range<usize>> {
+    let root = DeTable::parse(text).ok()?;
+    paths.iter().find_map(|path| {
+        let (last, tables) = path.split_last()?;
+        let mut table = root.get_ref();
+        for name in tables {
+            table = table.get(*name)?.get_ref().as_table()?;
+        }
+        let value = table.get(*last)?;
+        (!value.get_ref().is_table()).then(|| value.span())
+    })
+}
