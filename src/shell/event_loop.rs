@@ -202,9 +202,20 @@ impl World for Outside {
 
     fn build_search_index(&mut self, job: SearchJob) {
         let sender = self.sender.clone();
-        let _ = thread::Builder::new().name("search-index".into()).spawn(move || {
+        // The library is shared, so the spare costs a catalog's copy.
+        let spare = job.clone();
+        let spawned = thread::Builder::new().name("search-index".into()).spawn(move || {
             let _ = sender.send(Wakeup::SearchReady(job.build()));
         });
+        // The app counts the index as asked for: without a thread it is built here, a pause
+        // now rather than a search that says "still reading" for ever.
+        if let Err(error) = spawned {
+            journal::line(
+                Level::Warning,
+                format!("cannot start the search-index thread ({error}); building it here"),
+            );
+            let _ = self.sender.send(Wakeup::SearchReady(spare.build()));
+        }
     }
 }
 

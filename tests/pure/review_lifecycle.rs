@@ -96,3 +96,26 @@ fn patients_see_who_reviewed_a_topic_and_when() {
     press(&mut app, Key::Enter);
     assert!(screen(&app).contains("Reviewed by Dana Lee, MD on 2026-06-01"), "{}", screen(&app));
 }
+
+#[test]
+fn a_topic_that_falls_due_at_midnight_is_no_longer_found_by_an_open_search() {
+    let settings = Settings { reviewed_only: true, ..Settings::default() };
+    let mut app = editorial_app(settings, "2025-12-31");
+    press(&mut app, Key::Char('/'));
+    for c in "knee".chars() {
+        press(&mut app, Key::Char(c));
+    }
+    let found = |app: &App| {
+        app.session().search.as_ref().expect("open").hits.iter().any(|hit| hit.topic_id == "overdue")
+    };
+    assert!(found(&app), "the day before, the knee topic is found");
+    // Midnight: the search index was built for yesterday's topics.
+    send(&mut app, Input::Today(day("2026-01-01")));
+    send(&mut app, Input::Today(day("2026-01-02")));
+    press(&mut app, Key::Char(' '));
+    press(&mut app, Key::Backspace);
+    assert!(!found(&app), "a topic hidden since midnight is still found");
+    press(&mut app, Key::Enter);
+    assert_eq!(app.broken_invariants(), Vec::<String>::new());
+    assert!(app.topic().is_none_or(|(topic, _)| topic.id != "overdue"));
+}

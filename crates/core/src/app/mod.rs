@@ -2,6 +2,7 @@
 //! in as values (with the time they happened), effects go out as values.
 
 mod address;
+mod audience;
 mod checks;
 mod document;
 mod event;
@@ -29,6 +30,7 @@ mod update;
 mod usage;
 
 pub use address::address_lines;
+pub use audience::Audience;
 pub use document::{PageLine, PageView, Role, Run, layout_page, source_title};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
 pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};

@@ -5,60 +5,57 @@
 //! [`Input::SearchIndexReady`](super::Input::SearchIndexReady). Until then search says it is
 //! still reading the library; no key ever waits for the index.
 
-use super::state::{App, IndexCache, visible_to};
+use super::audience::Audience;
+use super::state::{App, IndexCache};
 use crate::search::SearchIndex;
-use kiosk_content::Library;
 use kiosk_content::i18n::Catalog;
 
-/// Everything needed to build the index the reader would search now.
+/// Everything needed to build the index the reader would search now. Two jobs are the same when
+/// they build for the same audience.
 #[derive(Debug, Clone)]
 pub struct SearchJob {
-    library: Library,
+    audience: Audience,
     catalog: Catalog,
-    language: String,
-    staff: bool,
-    reviewed_only: bool,
-    today: Option<jiff::civil::Date>,
 }
+
+impl PartialEq for SearchJob {
+    fn eq(&self, other: &SearchJob) -> bool {
+        self.audience == other.audience
+    }
+}
+
+impl Eq for SearchJob {}
 
 /// From this many topics the index is built as soon as a library arrives, so the first search
 /// does not wait seconds for it; below, when search first opens (a few milliseconds), so a
 /// kiosk nobody searches on keeps the memory.
 const TOPICS_BUILT_AHEAD: usize = 200;
 
-/// Two jobs are the same when they build for the same library, language and mode.
-impl PartialEq for SearchJob {
-    fn eq(&self, other: &SearchJob) -> bool {
-        self.library.is_same(&other.library) && self.language == other.language && self.staff == other.staff
-    }
-}
-
-impl Eq for SearchJob {}
-
 impl SearchJob {
     /// Builds the index: seconds at 10,000 topics, so not on the thread that reads keys.
     pub fn build(self) -> Box<PreparedIndex> {
-        let SearchJob { library, catalog, language, staff, reviewed_only, today } = self;
-        let index = SearchIndex::build(&library, &catalog, &language, staff, &|topic| {
-            visible_to(topic, staff, reviewed_only, today)
-        });
-        Box::new(PreparedIndex { library, language, staff, index })
+        let SearchJob { audience, catalog } = self;
+        let index = SearchIndex::build(
+            audience.library(),
+            &catalog,
+            audience.language(),
+            audience.staff(),
+            &|topic| audience.sees(topic),
+        );
+        Box::new(PreparedIndex { audience, index })
     }
 }
 
-/// A search index built elsewhere, and what it was built for.
+/// A search index built elsewhere, and the audience it was built for.
 #[derive(Debug, Clone)]
 pub struct PreparedIndex {
-    library: Library,
-    language: String,
-    staff: bool,
+    audience: Audience,
     index: SearchIndex,
 }
 
-/// Two prepared indexes are the same when built for the same library, language and mode.
 impl PartialEq for PreparedIndex {
     fn eq(&self, other: &PreparedIndex) -> bool {
-        self.library.is_same(&other.library) && self.language == other.language && self.staff == other.staff
+        self.audience == other.audience
     }
 }
 
@@ -67,35 +64,13 @@ impl Eq for PreparedIndex {}
 impl App {
     /// The index search would need now, when it is not built yet.
     pub fn search_job(&self) -> Option<SearchJob> {
-        (!self.search_ready()).then(|| SearchJob {
-            library: self.library.clone(),
-            catalog: self.catalog().clone(),
-            language: self.session.language.clone(),
-            staff: self.session.staff,
-            reviewed_only: self.settings.reviewed_only,
-            today: self.today,
-        })
+        (!self.search_ready())
+            .then(|| SearchJob { audience: self.audience(), catalog: self.catalog().clone() })
     }
 
-    /// Whether search has its index for the reader's language and mode.
+    /// Whether search has its index for this audience.
     pub fn search_ready(&self) -> bool {
-        self.search_index
-            .as_ref()
-            .is_some_and(|cache| cache.is_for(&self.session.language, self.session.staff))
-    }
-}
-
-/// What an index was asked for: the library, the language and the mode.
-#[derive(Debug, Clone)]
-pub(super) struct IndexRequest {
-    library: Library,
-    language: String,
-    staff: bool,
-}
-
-impl IndexRequest {
-    fn is_for(&self, library: &Library, language: &str, staff: bool) -> bool {
-        self.library.is_same(library) && self.language == language && self.staff == staff
+        self.search_index.as_ref().is_some_and(|cache| cache.audience == self.audience())
     }
 }
 
@@ -103,26 +78,21 @@ impl IndexRequest {
 /// index build starts.
 pub(super) fn request_index(app: &mut App) -> Option<SearchJob> {
     let needed = app.session.search.is_some() || app.library.topics().len() >= TOPICS_BUILT_AHEAD;
-    let (language, staff) = (app.session.language.as_str(), app.session.staff);
-    let asked = app.index_requested.as_ref().is_some_and(|asked| asked.is_for(&app.library, language, staff));
-    if !needed || asked {
+    let audience = app.audience();
+    if !needed || app.index_requested.as_ref() == Some(&audience) {
         return None;
     }
     let job = app.search_job()?;
-    app.index_requested =
-        Some(IndexRequest { library: job.library.clone(), language: job.language.clone(), staff: job.staff });
+    app.index_requested = Some(audience);
     Some(job)
 }
 
-/// Takes a prepared index if it is for the library, language and mode on screen now, and runs
-/// an open search's query with it.
+/// Takes a prepared index if it is for the audience on screen now, and runs an open search's
+/// query with it.
 pub(super) fn adopt(app: &mut App, prepared: Box<PreparedIndex>) {
-    let current = prepared.library.is_same(&app.library)
-        && prepared.language == app.session.language
-        && prepared.staff == app.session.staff;
-    if current && !app.search_ready() {
-        let PreparedIndex { language, staff, index, .. } = *prepared;
-        app.search_index = Some(IndexCache { language, staff, index });
+    if prepared.audience == app.audience() && !app.search_ready() {
+        let PreparedIndex { audience, index } = *prepared;
+        app.search_index = Some(IndexCache { audience, index });
         super::search::refresh_search(app);
     }
 }

@@ -8,13 +8,13 @@ use ratatui_core::layout::Rect;
 use kiosk_content::i18n::{Catalog, Catalogs, Msg};
 use kiosk_content::{Library, Topic, same_language};
 
+use super::audience::Audience;
 use super::document::{PageLine, PageView, layout_page};
 use super::home::HomeState;
 use super::layout::{HomeLayout, TopicLayout, drawn_area};
 use super::page_cache::{PageCache, PageKey};
 use super::pages::pages;
 use super::pin_guard::{PinGuard, PinRecord};
-use super::search_prepare::IndexRequest;
 use super::session::{Screen, Session};
 use super::settings::Settings;
 use super::topic::TopicState;
@@ -47,8 +47,8 @@ pub struct App {
     pub(super) printing: bool,
     /// The search index for the session's language and staff mode, built when first needed.
     pub(super) search_index: Option<IndexCache>,
-    /// The index last asked of the shell, so it is asked for once.
-    pub(super) index_requested: Option<IndexRequest>,
+    /// The audience whose index was last asked of the shell, so it is asked for once.
+    pub(super) index_requested: Option<Audience>,
     /// The home list, worked out once for the library, language and mode on screen.
     pub(super) home_list: HomeList,
     /// The open page's lines, laid out once.
@@ -67,57 +67,18 @@ pub struct App {
     pub(super) pointer_seen: bool,
 }
 
-/// Whether a reader sees `topic`: staff see every topic; where only reviewed topics are shown
-/// to patients, drafts and overdue ones are hidden from them.
-pub(super) fn visible_to(
-    topic: &Topic,
-    staff: bool,
-    reviewed_only: bool,
-    today: Option<jiff::civil::Date>,
-) -> bool {
-    if staff || !reviewed_only {
-        return true;
-    }
-    match today {
-        Some(today) => topic.reviewed_and_current(today),
-        None => !topic.is_draft(),
-    }
-}
-
-/// The home list as last worked out, and what for.
+/// The home list as last worked out, and for whom.
 #[derive(Debug, Clone, Default)]
 pub(super) struct HomeList {
-    library: Library,
-    language: String,
-    staff: bool,
-    reviewed_only: bool,
-    today: Option<jiff::civil::Date>,
+    audience: Audience,
     positions: Vec<u32>,
 }
 
-impl HomeList {
-    fn is_for(&self, app: &App) -> bool {
-        self.library.is_same(&app.library)
-            && self.language == app.session.language
-            && self.staff == app.session.staff
-            && self.reviewed_only == app.settings.reviewed_only
-            && self.today == app.today
-    }
-}
-
-/// A search index and what it was built for.
+/// A search index and the audience it was built for.
 #[derive(Debug, Clone)]
 pub(super) struct IndexCache {
-    pub(super) language: String,
-    pub(super) staff: bool,
+    pub(super) audience: Audience,
     pub(super) index: SearchIndex,
-}
-
-impl IndexCache {
-    /// Whether it was built for a reader of `language` in this mode.
-    pub(super) fn is_for(&self, language: &str, staff: bool) -> bool {
-        self.language == language && self.staff == staff
-    }
 }
 
 impl App {
@@ -330,7 +291,18 @@ impl App {
     /// Whether the reader may see `topic`: staff see every topic; where the kiosk shows
     /// patients only reviewed topics, drafts and overdue ones are hidden from them.
     pub fn visible(&self, topic: &Topic) -> bool {
-        visible_to(topic, self.session.staff, self.settings.reviewed_only, self.today)
+        self.audience().sees(topic)
+    }
+
+    /// Who is reading now: the key of every cache worked out for a reader.
+    pub fn audience(&self) -> Audience {
+        Audience::new(
+            &self.library,
+            &self.session.language,
+            self.session.staff,
+            self.settings.reviewed_only,
+            self.today,
+        )
     }
 
     /// Whether `topic`'s review is overdue today.
@@ -341,7 +313,7 @@ impl App {
     /// The topics listed on the home screen, in order.
     pub fn home_topics(&self) -> Vec<&Topic> {
         let topics = self.library.topics();
-        if self.home_list.is_for(self) {
+        if self.home_list.audience == self.audience() {
             return self.home_list.positions.iter().map(|&position| &topics[position as usize]).collect();
         }
         self.home_positions().into_iter().map(|position| &topics[position as usize]).collect()
@@ -350,9 +322,10 @@ impl App {
     /// Where the home list's topics stand in the library: one pass over it.
     fn home_positions(&self) -> Vec<u32> {
         let topics = self.library.topics();
+        let audience = self.audience();
         let positions = self.library.positions_for_reader(&self.session.language).into_iter();
         positions
-            .filter(|&position| self.visible(&topics[position]))
+            .filter(|&position| audience.sees(&topics[position]))
             .map(|position| position as u32)
             .collect()
     }
@@ -360,15 +333,9 @@ impl App {
     /// Works the home list out again if what it depends on changed, so a key on a list of
     /// 10,000 topics costs what the screen shows, not a pass over the library.
     pub(super) fn refresh_home_list(&mut self) {
-        if !self.home_list.is_for(self) {
-            self.home_list = HomeList {
-                library: self.library.clone(),
-                language: self.session.language.clone(),
-                staff: self.session.staff,
-                reviewed_only: self.settings.reviewed_only,
-                today: self.today,
-                positions: self.home_positions(),
-            };
+        let audience = self.audience();
+        if self.home_list.audience != audience {
+            self.home_list = HomeList { positions: self.home_positions(), audience };
         }
     }
 
