@@ -126,7 +126,7 @@ fn staff_may_reload_from_the_staff_menu_and_patients_have_no_key_for_it() {
     let mut app = bundled_staff_app();
     assert_eq!(press(&mut app, Key::Char('r')), vec![]);
     press(&mut app, Key::Function(12));
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
     assert_eq!(press(&mut app, Key::Char('r')), vec![Effect::ReloadContent]);
     let mut bundled = bundled_app(80, 24);
     press(&mut bundled, Key::Function(12));

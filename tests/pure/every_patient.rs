@@ -105,7 +105,7 @@ fn search_works_in_spanish() {
     for c in "cemento".chars() {
         press(&mut app, Key::Char(c));
     }
-    let hits = &app.session().search.as_ref().expect("open").hits;
+    let hits = &app.session().search().expect("open").hits;
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|hit| hit.topic_title == "Vertebroplastia"));
 }
@@ -155,7 +155,7 @@ fn a_tap_on_a_hint_does_what_its_key_does() {
     assert!(matches!(effects.as_slice(), [Effect::Speak { .. }]));
     assert_eq!(tap(&mut app, kiosk_content::i18n::Msg::HintTakeHome), vec![Effect::StopSpeaking]);
     tap(&mut app, kiosk_content::i18n::Msg::HintTakeHome);
-    assert!(app.session().take_home);
+    assert!(app.session().take_home());
 }
 
 fn speaking_app() -> App {

@@ -33,20 +33,20 @@ fn app_with(settings: Settings) -> App {
 fn slash_opens_search_and_results_follow_every_keystroke() {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Char('/'));
-    assert!(app.session().search.is_some());
+    assert!(app.session().search().is_some());
     type_text(&mut app, "thin");
-    let after_four = app.session().search.as_ref().expect("open").hits.len();
+    let after_four = app.session().search().expect("open").hits.len();
     type_text(&mut app, "ners");
-    let search = app.session().search.as_ref().expect("open");
+    let search = app.session().search().expect("open");
     assert_eq!(search.query, "thinners");
     assert_eq!(search.hits[0].text, "Be sure to name any blood thinners.");
     assert!(after_four >= search.hits.len());
     press(&mut app, Key::Backspace);
-    assert_eq!(app.session().search.as_ref().expect("open").query, "thinner");
+    assert_eq!(app.session().search().expect("open").query, "thinner");
     press(&mut app, Key::Ctrl('u'));
-    assert_eq!(app.session().search.as_ref().expect("open").query, "");
+    assert_eq!(app.session().search().expect("open").query, "");
     press(&mut app, Key::Esc);
-    assert_eq!(app.session().search, None);
+    assert_eq!(app.session().search(), None);
     assert_eq!(app.screen(), &Screen::Home);
 }
 
@@ -57,7 +57,7 @@ fn letters_typed_into_search_are_not_commands() {
     for key in [Key::Char('q'), Key::Char('?'), Key::Char('t'), Key::Char('p'), Key::Char('/')] {
         assert_eq!(press(&mut app, key), vec![], "{key:?}");
     }
-    assert_eq!(app.session().search.as_ref().expect("open").query, "q?tp/");
+    assert_eq!(app.session().search().expect("open").query, "q?tp/");
     assert!(!app.help_open());
 }
 
@@ -67,7 +67,7 @@ fn enter_opens_the_hit_at_its_section_with_the_hit_on_screen() {
     press(&mut app, Key::Char('/'));
     type_text(&mut app, "cement travel lungs");
     press(&mut app, Key::Enter);
-    assert_eq!(app.session().search, None);
+    assert_eq!(app.session().search(), None);
     let (topic, _) = app.topic().expect("open");
     assert_eq!(topic.id, "vertebroplasty");
     assert!(
@@ -86,7 +86,7 @@ fn a_hit_in_an_answer_opens_that_answer() {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Char('/'));
     type_text(&mut app, "sedation");
-    let hits = &app.session().search.as_ref().expect("open").hits;
+    let hits = &app.session().search().expect("open").hits;
     let answer = hits.iter().position(|h| matches!(h.spot, Spot::Answer(_))).expect("an answer matches");
     for _ in 0..answer {
         press(&mut app, Key::Down);
@@ -117,9 +117,9 @@ fn a_paste_goes_into_the_search_box_cleaned() {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Char('/'));
     send(&mut app, Input::Paste("blood\u{1b}[2J thinners\nsecond line".into()));
-    assert_eq!(app.session().search.as_ref().expect("open").query, "blood[2J thinners");
+    assert_eq!(app.session().search().expect("open").query, "blood[2J thinners");
     send(&mut app, Input::Paste("x".repeat(1 << 20)));
-    assert_eq!(app.session().search.as_ref().expect("open").query.chars().count(), 80);
+    assert_eq!(app.session().search().expect("open").query.chars().count(), 80);
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn patients_search_without_codes_and_staff_with_them() {
     let mut patient = app_with(Settings::default());
     press(&mut patient, Key::Char('/'));
     type_text(&mut patient, "22511");
-    assert!(patient.session().search.as_ref().expect("open").hits.is_empty());
+    assert!(patient.session().search().expect("open").hits.is_empty());
 
     let mut staff = app_with(Settings { staff: true, ..Settings::default() });
     press(&mut staff, Key::Char('/'));
@@ -143,7 +143,7 @@ fn the_reset_closes_search_and_forgets_the_query() {
     press_all(&mut app, &[Key::Enter, Key::Char('/')]);
     type_text(&mut app, "cement");
     send_at(&mut app, Duration::from_secs(90 + 20), Input::Wake);
-    assert_eq!(app.session().search, None);
+    assert_eq!(app.session().search(), None);
     assert_eq!(app.screen(), &Screen::Attract);
 }
 
@@ -159,7 +159,7 @@ fn staff_on_locked_kiosk(staff_idle: u64) -> App {
     press(&mut app, Key::Function(12));
     type_text(&mut app, TEST_PIN);
     press(&mut app, Key::Enter);
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
     press(&mut app, Key::Char('s'));
     app
 }
@@ -168,7 +168,7 @@ fn staff_on_locked_kiosk(staff_idle: u64) -> App {
 fn s_in_the_staff_menu_turns_on_staff_mode_with_billing_and_codes() {
     let mut app = staff_on_locked_kiosk(120);
     assert!(app.staff());
-    assert_eq!(app.session().staff_panel, None);
+    assert_eq!(app.session().staff_panel(), None);
     assert!(app.pages().contains(&Page::Codes));
     press(&mut app, Key::Function(12));
     type_text(&mut app, TEST_PIN);
@@ -285,9 +285,9 @@ fn a_print_that_ends_after_the_reset_says_nothing_to_the_next_person() {
 fn t_opens_the_take_home_panel_and_any_key_closes_it() {
     let mut app = bundled_app(80, 24);
     press_all(&mut app, &[Key::Enter, Key::Char('t')]);
-    assert!(app.session().take_home);
+    assert!(app.session().take_home());
     press(&mut app, Key::Char('q'));
-    assert!(!app.session().take_home);
+    assert!(!app.session().take_home());
     assert!(matches!(app.screen(), Screen::Topic(_)), "the key only closed the panel");
 }
 
@@ -295,7 +295,7 @@ fn t_opens_the_take_home_panel_and_any_key_closes_it() {
 fn a_topic_without_a_web_address_has_no_take_home_panel() {
     let mut app = app_with_topics(2, 80, 24);
     press_all(&mut app, &[Key::Enter, Key::Char('t')]);
-    assert!(!app.session().take_home);
+    assert!(!app.session().take_home());
 }
 
 fn printing_patient(limit: u32) -> App {

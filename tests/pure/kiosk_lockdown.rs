@@ -79,13 +79,13 @@ fn a_locked_kiosk_starts_on_the_attract_screen_and_any_key_or_tap_opens_the_topi
 fn the_staff_key_asks_for_the_pin_and_hides_what_is_typed() {
     let mut app = locked_app();
     press(&mut app, Key::Function(12));
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Pin { digits: String::new() }));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Pin { digits: String::new() }));
     for key in [Key::Char('1'), Key::Char('a'), Key::Char('2'), Key::Backspace, Key::Char('3')] {
         press(&mut app, key);
     }
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Pin { digits: "13".into() }));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Pin { digits: "13".into() }));
     press(&mut app, Key::Esc);
-    assert_eq!(app.session().staff_panel, None);
+    assert_eq!(app.session().staff_panel(), None);
     assert_eq!(app.screen(), &Screen::Attract);
 }
 
@@ -93,7 +93,7 @@ fn the_staff_key_asks_for_the_pin_and_hides_what_is_typed() {
 fn the_right_pin_opens_the_staff_menu_where_x_exits() {
     let mut app = locked_app();
     assert_eq!(type_pin(&mut app, TEST_PIN), vec![Effect::Journal(Happening::PinAccepted)], "IT hears of it");
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
     assert_eq!(press(&mut app, Key::Char('q')), vec![]);
     assert_eq!(press(&mut app, Key::Char('x')), vec![Effect::Quit]);
 }
@@ -104,7 +104,7 @@ fn esc_in_the_staff_menu_returns_to_the_patients_screen() {
     press_all(&mut app, &[Key::Enter, Key::Enter, Key::Right]);
     type_pin(&mut app, TEST_PIN);
     press(&mut app, Key::Esc);
-    assert_eq!(app.session().staff_panel, None);
+    assert_eq!(app.session().staff_panel(), None);
     assert_eq!(topic_state(&app).page, 1);
 }
 
@@ -114,7 +114,7 @@ fn a_wrong_pin_says_so_and_returns_to_the_patients_screen() {
     press_all(&mut app, &[Key::Enter, Key::Enter]);
     let record = PinRecord { wrong_pins: 1, lockouts: 0, locked_for: Duration::ZERO };
     assert_eq!(type_pin(&mut app, "1357"), vec![Effect::SavePinRecord(record)], "kept for a restart");
-    assert_eq!(app.session().staff_panel, None);
+    assert_eq!(app.session().staff_panel(), None);
     assert_eq!(app.session().flash, Some(Flash::WrongPin));
     assert!(matches!(app.screen(), Screen::Topic(_)));
     press(&mut app, Key::Right);
@@ -131,7 +131,7 @@ fn five_wrong_pins_close_the_pin_screen_for_a_minute_even_across_a_reset() {
     assert!(app.pin_locked_out());
     // The right PIN does not help now: no digit is taken.
     assert_eq!(type_pin(&mut app, TEST_PIN), vec![]);
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Pin { digits: String::new() }));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Pin { digits: String::new() }));
     press(&mut app, Key::Esc);
     // Waiting for a reset does not undo the lockout.
     let reset_at = Duration::from_secs(200);
@@ -147,7 +147,7 @@ fn five_wrong_pins_close_the_pin_screen_for_a_minute_even_across_a_reset() {
         send_at(&mut app, later, Input::Key(Key::Char(digit)));
     }
     send_at(&mut app, later, Input::Key(Key::Enter));
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn without_a_pin_hash_a_locked_kiosk_cannot_be_left_by_keys() {
     let mut app = App::new(vertebroplasty_library(), Catalog::english(), settings, (80, 24), t0());
     for pin in ["", "0000", TEST_PIN, "123456789012"] {
         assert_eq!(type_pin(&mut app, pin), vec![]);
-        assert_eq!(app.session().staff_panel, Some(StaffPanel::Pin { digits: String::new() }));
+        assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Pin { digits: String::new() }));
         assert_eq!(press(&mut app, Key::Char('x')), vec![]);
         press(&mut app, Key::Esc);
     }
@@ -180,7 +180,7 @@ fn without_a_pin_hash_a_locked_kiosk_cannot_be_left_by_keys() {
 fn an_unlocked_kiosk_opens_the_staff_menu_without_a_pin() {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Function(12));
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
     assert_eq!(press(&mut app, Key::Char('x')), vec![Effect::Quit]);
 }
 
@@ -194,9 +194,9 @@ fn the_staff_key_can_be_another_function_key() {
     };
     let mut app = App::new(vertebroplasty_library(), Catalog::english(), settings.clone(), (80, 24), t0());
     press(&mut app, Key::Function(12));
-    assert_eq!(app.session().staff_panel, None);
+    assert_eq!(app.session().staff_panel(), None);
     press(&mut app, Key::Function(2));
-    assert!(matches!(app.session().staff_panel, Some(StaffPanel::Pin { .. })));
+    assert!(matches!(app.session().staff_panel(), Some(&StaffPanel::Pin { .. })));
     // The help of a staff terminal names the key that really opens it (a locked kiosk's help
     // does not offer it to patients).
     let unlocked = Settings { locked: false, ..settings };
@@ -212,7 +212,7 @@ fn pastes_are_swallowed_and_never_typed_into_the_pin() {
     let mut app = locked_app();
     press(&mut app, Key::Function(12));
     assert_eq!(send(&mut app, Input::Paste(TEST_PIN.repeat(1 << 18))), vec![]);
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Pin { digits: String::new() }));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Pin { digits: String::new() }));
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn the_right_pin_clears_the_count_and_says_so_for_the_next_start() {
         send_at(&mut app, later, Input::Key(Key::Char(digit)));
     }
     let effects = send_at(&mut app, later, Input::Key(Key::Enter));
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
     assert_eq!(
         effects,
         [Effect::Journal(Happening::PinAccepted), Effect::SavePinRecord(PinRecord::default())]

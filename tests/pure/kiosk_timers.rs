@@ -86,7 +86,7 @@ fn any_key_in_the_warning_keeps_the_session_and_does_nothing_else() {
         assert_eq!(app.reset_countdown(), None, "{key:?}");
         assert_eq!(topic_state(&app).page, 2, "{key:?}");
         assert!(!app.help_open(), "{key:?}");
-        assert_eq!(app.session().staff_panel, None, "{key:?}");
+        assert_eq!(app.session().staff_panel(), None, "{key:?}");
         // The idle time starts again from that key.
         assert_eq!(app.next_deadline(), Some(t0() + warned + secs(5.0) + IDLE), "{key:?}");
     }
@@ -134,7 +134,7 @@ fn the_reset_wipes_every_trace_of_the_reader() {
     for digit in ['1', '3'] {
         send_at(&mut app, at, Input::Key(Key::Char(digit)));
     }
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Pin { digits: "13".into() }));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Pin { digits: "13".into() }));
     send_at(&mut app, at + IDLE, Input::Wake);
     send_at(&mut app, at + IDLE + WARNING, Input::Wake);
     assert_eq!(app.session(), &Session::start(app.settings()));

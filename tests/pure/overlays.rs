@@ -68,7 +68,7 @@ fn the_footer_offers_the_open_overlays_keys_and_a_tap_on_them_acts() {
     };
     let (x, y) = close(&app);
     click(&mut app, x, y);
-    assert!(app.session().search.is_none(), "the tap closed search");
+    assert!(app.session().search().is_none(), "the tap closed search");
     assert!(app.topic().is_some(), "and did not go back from the topic");
     for open in [Key::Char('?'), Key::Char('t'), Key::Function(12)] {
         press(&mut app, open);
@@ -144,4 +144,34 @@ fn the_scrollbars_arrows_and_track_scroll_on_a_tap() {
     assert!(last > 3, "the bottom of the track goes to the end: {last}");
     press(&mut app, Key::End);
     assert_eq!(topic_state(&app).scroll, last);
+}
+
+#[test]
+fn the_staff_panel_opens_over_what_a_reader_had_open_and_closing_it_gives_that_back() {
+    use kiosk_core::app::{Overlay, StaffPanel};
+    let mut app = bundled_app(80, 24);
+    // Over search: keys go to the panel, Esc gives back the search as it was.
+    press(&mut app, Key::Char('/'));
+    send(&mut app, Input::Paste("cement".to_owned()));
+    let search = app.session().search().cloned().expect("open");
+    press(&mut app, Key::Function(12));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
+    assert!(footer_words(&app).contains(&msg_text(Msg::HintClose)));
+    press(&mut app, Key::Char('x'));
+    assert_eq!(app.session().search(), Some(&search), "a key for the panel typed into the search");
+    press(&mut app, Key::Esc);
+    assert_eq!(app.session().overlays.top(), Some(&Overlay::Search(search)));
+    press(&mut app, Key::Esc);
+    assert!(app.session().overlays.is_empty());
+    // Over help: help closes, since the panel says what its own keys do.
+    press(&mut app, Key::Char('?'));
+    press(&mut app, Key::Function(12));
+    press(&mut app, Key::Esc);
+    assert!(app.session().overlays.is_empty(), "{:?}", app.session().overlays);
+    // Over take-home: Esc closes the panel, the code stays for the reader.
+    press_all(&mut app, &[Key::Enter, Key::Char('t')]);
+    press(&mut app, Key::Function(12));
+    press(&mut app, Key::Esc);
+    assert!(app.session().take_home());
+    assert_eq!(app.broken_invariants(), Vec::<String>::new());
 }

@@ -21,15 +21,15 @@ fn enter_asks_for_the_check_and_the_pin_screen_waits_for_it() {
     let mut app = locked_app();
     let effects = type_pin_unchecked(&mut app, TEST_PIN);
     assert_eq!(effects, [Effect::CheckPin { hash: test_pin_hash(), entered: TEST_PIN.to_owned() }]);
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Checking));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Checking));
     assert!(screen_text(&app).contains("Checking the PIN. One moment, please."), "{}", screen_text(&app));
     // No key cancels it or starts another: the answer always counts.
     for key in [Key::Esc, Key::Enter, Key::Char('1'), Key::Function(12), Key::Ctrl('c')] {
         assert_eq!(press(&mut app, key), vec![], "{key:?}");
-        assert_eq!(app.session().staff_panel, Some(StaffPanel::Checking), "{key:?}");
+        assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Checking), "{key:?}");
     }
     send(&mut app, Input::PinChecked(true));
-    assert_eq!(app.session().staff_panel, Some(StaffPanel::Menu));
+    assert_eq!(app.session().staff_panel(), Some(&StaffPanel::Menu));
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn a_wrong_pin_counts_even_after_the_reset_and_the_next_reader_sees_nothing_of_i
     let _ = type_pin_unchecked(&mut app, "111111");
     // The reader walks away; the session is wiped before the answer comes.
     send_at(&mut app, Duration::from_secs(200), Input::Wake);
-    assert_eq!(app.session().staff_panel, None, "the reset closed the PIN screen");
+    assert_eq!(app.session().staff_panel(), None, "the reset closed the PIN screen");
     // Nobody can try another PIN before the answer to the last has counted.
     assert_eq!(type_pin_unchecked(&mut app, TEST_PIN), vec![], "no second check in flight");
     press(&mut app, Key::Esc);
@@ -52,6 +52,6 @@ fn a_wrong_pin_counts_even_after_the_reset_and_the_next_reader_sees_nothing_of_i
     let _ = type_pin_unchecked(&mut app, TEST_PIN);
     send_at(&mut app, Duration::from_secs(400), Input::Wake);
     send_at(&mut app, Duration::from_secs(401), Input::PinChecked(true));
-    assert_eq!(app.session().staff_panel, None);
+    assert_eq!(app.session().staff_panel(), None);
     assert!(!app.staff());
 }

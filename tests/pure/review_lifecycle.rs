@@ -74,7 +74,7 @@ fn hidden_topics_are_not_found_by_search_either() {
     for c in "wrist".chars() {
         press(&mut app, Key::Char(c));
     }
-    assert!(app.session().search.as_ref().expect("open").hits.is_empty());
+    assert!(app.session().search().expect("open").hits.is_empty());
 }
 
 #[test]
@@ -105,9 +105,8 @@ fn a_topic_that_falls_due_at_midnight_is_no_longer_found_by_an_open_search() {
     for c in "knee".chars() {
         press(&mut app, Key::Char(c));
     }
-    let found = |app: &App| {
-        app.session().search.as_ref().expect("open").hits.iter().any(|hit| hit.topic_id == "overdue")
-    };
+    let found =
+        |app: &App| app.session().search().expect("open").hits.iter().any(|hit| hit.topic_id == "overdue");
     assert!(found(&app), "the day before, the knee topic is found");
     // Midnight: the search index was built for yesterday's topics.
     send(&mut app, Input::Today(day("2026-01-01")));

@@ -107,7 +107,7 @@ fn search_for(app: &mut kiosk_core::app::App, query: &str) -> Vec<String> {
     use kiosk_core::app::{Input, Key};
     send(app, Input::Key(Key::Char('/')));
     send(app, Input::Paste(query.to_owned()));
-    app.session().search.as_ref().expect("search is open").hits.iter().map(|hit| hit.text.clone()).collect()
+    app.session().search().expect("search is open").hits.iter().map(|hit| hit.text.clone()).collect()
 }
 
 #[test]
@@ -185,13 +185,13 @@ fn a_large_library_asks_for_its_index_when_it_arrives_a_small_one_when_search_op
     assert!(!asks_for_index(&opened), "{opened:?}");
     let typed = update(&mut app, Event::new(Input::Key(Key::Char('t')), t0()));
     assert!(!asks_for_index(&typed), "{typed:?}");
-    let hits = &app.session().search.as_ref().expect("open").hits;
+    let hits = &app.session().search().expect("open").hits;
     assert!(!hits.is_empty() && hits.iter().all(|hit| hit.field != kiosk_core::search::Field::Body));
     assert!(screen_text(&app).contains("Still reading the library: more results soon."));
     // The index arriving runs the query typed meanwhile.
     let [kiosk_core::app::Effect::BuildSearchIndex(job)] = large.as_slice() else { unreachable!() };
     let _ = update(&mut app, Event::new(Input::SearchIndexReady(job.clone().build()), t0()));
-    assert!(!app.session().search.as_ref().expect("open").hits.is_empty());
+    assert!(!app.session().search().expect("open").hits.is_empty());
 
     let mut small = bundled_app(80, 24);
     assert!(asks_for_index(&update(&mut small, Event::new(Input::Key(Key::Char('/')), t0()))));
@@ -272,7 +272,7 @@ fn before_the_whole_index_is_ready_names_answer_and_the_overlay_says_more_is_com
     without_the_index(&mut app, Input::Key(Key::Char('/')));
     without_the_index(&mut app, Input::Paste("vertebroplasty".into()));
     assert!(!app.search_ready());
-    let hits = &app.session().search.as_ref().expect("open").hits;
+    let hits = &app.session().search().expect("open").hits;
     assert!(!hits.is_empty() && hits.iter().all(|hit| hit.field != Field::Body), "{hits:?}");
     assert!(
         screen_text(&app).contains("Still reading the library: more results soon."),
@@ -282,12 +282,12 @@ fn before_the_whole_index_is_ready_names_answer_and_the_overlay_says_more_is_com
     // Words found only in the text wait for the whole index, and the overlay says so.
     without_the_index(&mut app, Input::Key(Key::Ctrl('u')));
     without_the_index(&mut app, Input::Paste("lungs".into()));
-    assert!(app.session().search.as_ref().expect("open").hits.is_empty());
+    assert!(app.session().search().expect("open").hits.is_empty());
     assert!(screen_text(&app).contains("Still reading the library..."), "{}", screen_text(&app));
     // When the index comes, the same query finds the text.
     let job = app.search_job().expect("the index is still wanted");
     send(&mut app, Input::SearchIndexReady(job.build()));
-    let hits = &app.session().search.as_ref().expect("open").hits;
+    let hits = &app.session().search().expect("open").hits;
     assert!(hits.iter().any(|hit| hit.text.contains("lungs")), "{hits:?}");
     assert!(!screen_text(&app).contains("Still reading"));
 }
@@ -299,19 +299,19 @@ fn esc_after_opening_a_result_returns_to_the_results_then_to_the_topics() {
     press(&mut app, Key::Char('/'));
     send(&mut app, Input::Paste("cement".into()));
     press_all(&mut app, &[Key::Down, Key::Down]);
-    let before = app.session().search.clone().expect("open");
+    let before = app.session().search().cloned().expect("open");
     press(&mut app, Key::Enter);
     assert!(matches!(app.session().screen, Screen::Topic(_)));
-    assert!(app.session().search.is_none());
+    assert!(app.session().search().is_none());
     press(&mut app, Key::Esc);
-    let back = app.session().search.as_ref().expect("the results again");
+    let back = app.session().search().expect("the results again");
     assert_eq!((back.query.as_str(), back.selected, &back.hits), (before.query.as_str(), 2, &before.hits));
     press(&mut app, Key::Esc);
-    assert!(app.session().search.is_none());
+    assert!(app.session().search().is_none());
     assert_eq!(app.session().screen, Screen::Home);
     // A topic opened from the list goes back to the list.
     press_all(&mut app, &[Key::Enter, Key::Esc]);
-    assert!(app.session().search.is_none());
+    assert!(app.session().search().is_none());
     assert_eq!(app.session().screen, Screen::Home);
 }
 

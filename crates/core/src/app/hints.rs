@@ -7,6 +7,7 @@ use kiosk_content::i18n::{Catalog, Msg};
 
 use super::event::Key;
 use super::keymap::{TABLE, acts, set_up};
+use super::overlay::Overlay;
 use super::session::Screen;
 use super::state::App;
 
@@ -45,17 +46,13 @@ const CLOSE: Hint = Hint { msg: Msg::HintClose, key: Some(Key::Esc), priority: 9
 
 /// While an overlay is open, its own keys: the screen's beneath it do nothing until it closes.
 fn overlay_hints(app: &App) -> Option<Vec<Hint>> {
-    let session = app.session();
-    if session.staff_panel.is_some() || session.help_open || session.take_home {
-        Some(vec![CLOSE])
-    } else if session.search.is_some() {
-        Some(vec![
+    match app.session().overlays.top()? {
+        Overlay::Staff(_) | Overlay::Help | Overlay::TakeHome => Some(vec![CLOSE]),
+        Overlay::Search(_) => Some(vec![
             Hint { msg: Msg::HintChoose, key: None, priority: 3 },
             Hint { msg: Msg::HintOpen, key: Some(Key::Enter), priority: 8 },
             CLOSE,
-        ])
-    } else {
-        None
+        ]),
     }
 }
 

@@ -40,7 +40,10 @@ impl App {
                 }
             }
         }
-        if let Some(search) = &self.session().search {
+        if let Some(misordered) = self.session().overlays.misordered() {
+            check(false, misordered);
+        }
+        if let Some(search) = self.session().search() {
             let hits = search.hits.len();
             check(search.selected < hits.max(1), format!("search hit {} of {hits}", search.selected));
             check(

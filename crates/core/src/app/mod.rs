@@ -13,6 +13,7 @@ mod invariants;
 mod journal;
 mod keymap;
 mod layout;
+mod overlay;
 mod page_cache;
 mod pages;
 mod pin_guard;
@@ -43,13 +44,12 @@ pub use layout::{
     MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout,
     TopicLayout, contains, drawn_area, language_buttons, too_small,
 };
+pub use overlay::{Overlay, Overlays, SearchState, StaffPanel};
 pub use pages::{is_urgent, page_label, page_title, pages, urgent_mark};
 pub use pin_guard::{FIRST_LOCKOUT, LONGEST_LOCKOUT, PIN_TRIES, PinRecord, lockout_after};
-pub use search::SearchState;
 pub use search_prepare::{PreparedIndex, SearchJob};
 pub use session::{Flash, Screen, Session};
 pub use settings::{Settings, ThemeName};
-pub use staff::StaffPanel;
 pub use state::App;
 pub use text_view::TextView;
 pub use topic::{TopicState, may_print};

@@ -3,40 +3,28 @@
 use super::event::{Key, Mouse, MouseAction};
 use super::home::keep_home_selection_visible;
 use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
+use super::overlay::{Overlay, SearchState};
 use super::session::Screen;
 use super::state::App;
 use super::topic::{TopicState, clamp_scroll};
 use crate::search::{Hit, MAX_QUERY_CHARS, scan_names};
 use kiosk_content::{Spot, unsafe_character};
 
-/// The search overlay: what is typed, and what it found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchState {
-    /// What the reader typed.
-    pub query: String,
-    /// The results, best first.
-    pub hits: Vec<Hit>,
-    /// The chosen result.
-    pub selected: usize,
-    /// The first result shown, when there are more than fit.
-    pub first_visible: usize,
-}
-
 /// The most results listed.
 const MAX_RESULTS: usize = 50;
 
 /// `/`: opens the search overlay with an empty query.
 pub(super) fn open_search(app: &mut App) {
-    app.session.search = Some(SearchState::default());
+    app.session.overlays.open(Overlay::Search(SearchState::default()));
 }
 
 /// A key while the search overlay is open.
 pub(super) fn search_key(app: &mut App, key: Key) {
-    let Some(search) = &mut app.session.search else { return };
+    let Some(search) = app.session.overlays.search_mut() else { return };
     let visible = SearchLayout::new(app.area).visible_results();
     let last = search.hits.len().saturating_sub(1);
     match key {
-        Key::Esc => app.session.search = None,
+        Key::Esc => app.session.overlays.close_top(),
         Key::Enter => {
             if let Some(hit) = search.hits.get(search.selected).cloned() {
                 open_hit(app, &hit);
@@ -80,7 +68,7 @@ pub(super) fn search_mouse(app: &mut App, Mouse { action, column, row }: Mouse) 
         MouseAction::ScrollDown => search_key(app, Key::Down),
         MouseAction::Click => {
             let results = SearchLayout::new(app.area).results;
-            let Some(search) = &mut app.session.search else { return };
+            let Some(search) = app.session.overlays.search_mut() else { return };
             if contains(results, column, row) {
                 let index = search.first_visible + usize::from((row - results.y) / SEARCH_ENTRY_HEIGHT);
                 if index < search.hits.len() {
@@ -93,7 +81,7 @@ pub(super) fn search_mouse(app: &mut App, Mouse { action, column, row }: Mouse) 
 }
 
 fn type_text(app: &mut App, text: &str) {
-    let Some(search) = &mut app.session.search else { return };
+    let Some(search) = app.session.overlays.search_mut() else { return };
     let room = MAX_QUERY_CHARS.saturating_sub(search.query.chars().count());
     search.query.extend(text.chars().filter(|c| !c.is_control()).take(room));
     refresh(app);
@@ -102,9 +90,9 @@ fn type_text(app: &mut App, text: &str) {
 /// Runs an open search's query again, keeping the chosen result where it can: after the
 /// library changed under it.
 pub(super) fn refresh_search(app: &mut App) {
-    let Some(selected) = app.session.search.as_ref().map(|search| search.selected) else { return };
+    let Some(selected) = app.session.overlays.search().map(|search| search.selected) else { return };
     refresh(app);
-    if let Some(search) = &mut app.session.search {
+    if let Some(search) = app.session.overlays.search_mut() {
         search.selected = selected.min(search.hits.len().saturating_sub(1));
     }
     keep_result_visible(app);
@@ -114,7 +102,7 @@ pub(super) fn refresh_search(app: &mut App) {
 /// still being built, over the topics' names read directly (milliseconds at 10,000 topics),
 /// and the overlay says the library is still being read.
 fn refresh(app: &mut App) {
-    let Some(query) = app.session.search.as_ref().map(|search| search.query.clone()) else { return };
+    let Some(query) = app.session.overlays.search().map(|search| search.query.clone()) else { return };
     let hits = match &app.search_index {
         Some(cache) if app.search_ready() => cache.index.search(&query, MAX_RESULTS),
         _ => {
@@ -122,7 +110,7 @@ fn refresh(app: &mut App) {
             scan_names(&app.home_topics(), language, app.library.vocabulary(language), &query, MAX_RESULTS)
         }
     };
-    let Some(search) = &mut app.session.search else { return };
+    let Some(search) = app.session.overlays.search_mut() else { return };
     search.hits = hits;
     search.selected = 0;
     search.first_visible = 0;
@@ -130,7 +118,7 @@ fn refresh(app: &mut App) {
 
 fn keep_result_visible(app: &mut App) {
     let visible = SearchLayout::new(app.area).visible_results();
-    let Some(search) = &mut app.session.search else { return };
+    let Some(search) = app.session.overlays.search_mut() else { return };
     if search.selected < search.first_visible {
         search.first_visible = search.selected;
     } else if search.selected >= search.first_visible + visible {
@@ -156,7 +144,7 @@ pub(super) fn open_hit(app: &mut App, hit: &Hit) {
         app.session.home.selected = index;
     }
     app.session.screen = Screen::Topic(state);
-    app.session.opened_from_search = app.session.search.take();
+    app.session.opened_from_search = app.session.overlays.take_search();
     keep_home_selection_visible(app);
     scroll_to_spot(app, hit.spot);
 }

@@ -77,7 +77,7 @@ impl App {
 /// Asks for the index search needs, unless it is there or already asked for: the one place an
 /// index build starts.
 pub(super) fn request_index(app: &mut App) -> Option<SearchJob> {
-    let needed = app.session.search.is_some() || app.library.topics().len() >= TOPICS_BUILT_AHEAD;
+    let needed = app.session.search().is_some() || app.library.topics().len() >= TOPICS_BUILT_AHEAD;
     let audience = app.audience();
     if !needed || app.index_requested.as_ref() == Some(&audience) {
         return None;

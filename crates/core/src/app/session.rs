@@ -1,9 +1,8 @@
 //! One reader's session: everything a reset wipes, so the next person sees nothing of theirs.
 
 use super::home::HomeState;
-use super::search::SearchState;
+use super::overlay::{Overlays, SearchState, StaffPanel};
 use super::settings::Settings;
-use super::staff::StaffPanel;
 use super::topic::TopicState;
 
 /// Which screen is showing.
@@ -53,25 +52,19 @@ pub struct Session {
     pub screen: Screen,
     /// The home screen's state, kept while a topic is open.
     pub home: HomeState,
-    /// Whether the help overlay is open.
-    pub help_open: bool,
-    /// The staff panel, if open.
-    pub staff_panel: Option<StaffPanel>,
+    /// What covers the screen.
+    pub overlays: Overlays,
     /// A message in the footer until the next key.
     pub flash: Option<Flash>,
     /// The language the reader chose.
     pub language: String,
     /// Whether staff-only sections are shown.
     pub staff: bool,
-    /// The search overlay, if open.
-    pub search: Option<SearchState>,
     /// The search a result was opened from: Esc on that topic goes back to it.
     pub opened_from_search: Option<SearchState>,
     /// The questions this reader ticked, by topic id: (section, item). Part of the session,
     /// so the walk-away reset wipes them.
     pub ticked: std::collections::BTreeMap<String, std::collections::BTreeSet<(usize, usize)>>,
-    /// Whether the "Take this home" panel with the QR code is open.
-    pub take_home: bool,
     /// Whether the current section is being read aloud.
     pub speaking: bool,
     /// How many handouts this reader has sent to the printer.
@@ -79,20 +72,32 @@ pub struct Session {
 }
 
 impl Session {
+    /// The search overlay, if open.
+    pub fn search(&self) -> Option<&SearchState> {
+        self.overlays.search()
+    }
+
+    /// The staff panel, if open.
+    pub fn staff_panel(&self) -> Option<&StaffPanel> {
+        self.overlays.staff_panel()
+    }
+
+    /// Whether the "Take this home" panel with the QR code is open.
+    pub fn take_home(&self) -> bool {
+        self.overlays.take_home()
+    }
+
     /// A session as it starts: the attract screen when locked, else the list of topics.
     pub fn start(settings: &Settings) -> Session {
         Session {
             screen: if settings.locked { Screen::Attract } else { Screen::Home },
             home: HomeState::default(),
-            help_open: false,
-            staff_panel: None,
+            overlays: Overlays::default(),
             flash: None,
             language: settings.language.clone(),
             staff: settings.staff,
-            search: None,
             opened_from_search: None,
             ticked: std::collections::BTreeMap::new(),
-            take_home: false,
             speaking: false,
             prints: 0,
         }

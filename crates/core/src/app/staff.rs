@@ -3,42 +3,29 @@
 
 use super::event::{Effect, Key};
 use super::journal::Happening;
+use super::overlay::{Overlay, StaffPanel};
 use super::session::{Flash, Screen};
 use super::state::App;
 use super::topic::clamp_scroll;
 use crate::pin::MAX_PIN_DIGITS;
 
-/// A staff panel over the patient's screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StaffPanel {
-    /// Asking for the staff PIN; holds the digits typed so far (shown masked).
-    Pin {
-        /// The digits typed.
-        digits: String,
-    },
-    /// The PIN typed is being checked; keys wait until it is.
-    Checking,
-    /// The staff menu, after the right PIN.
-    Menu,
-}
-
 /// The staff key: the menu at once on an unlocked kiosk, else the PIN screen.
 pub(super) fn open_staff_panel(app: &mut App) {
-    if app.session.staff_panel == Some(StaffPanel::Checking) {
+    if app.session.staff_panel() == Some(&StaffPanel::Checking) {
         return;
     }
-    app.session.help_open = false;
-    app.session.staff_panel =
-        Some(if app.settings.locked { StaffPanel::Pin { digits: String::new() } } else { StaffPanel::Menu });
+    let panel =
+        if app.settings.locked { StaffPanel::Pin { digits: String::new() } } else { StaffPanel::Menu };
+    app.session.overlays.open(Overlay::Staff(panel));
 }
 
 /// A key while the staff panel is open.
 pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
     let accepts_digits = app.settings.pin_hash.is_some() && !app.pin_locked_out();
-    match (&mut app.session.staff_panel, key) {
+    match (app.session.overlays.staff_panel_mut(), key) {
         // One check at a time, and its answer always counts: no key cancels it.
         (Some(StaffPanel::Checking), _) => {}
-        (_, Key::Esc) => app.session.staff_panel = None,
+        (_, Key::Esc) => app.session.overlays.close_staff(),
         (Some(StaffPanel::Pin { digits }), Key::Char(c))
             if c.is_ascii_digit() && accepts_digits && digits.len() < MAX_PIN_DIGITS =>
         {
@@ -52,17 +39,17 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
         {
             let entered = std::mem::take(digits);
             let Some(hash) = app.settings.pin_hash.clone() else { return Vec::new() };
-            app.session.staff_panel = Some(StaffPanel::Checking);
+            app.session.overlays.open(Overlay::Staff(StaffPanel::Checking));
             app.pin_checking = true;
             return vec![Effect::CheckPin { hash, entered }];
         }
         (Some(StaffPanel::Menu), Key::Char('x' | 'X')) => return vec![Effect::Quit],
         (Some(StaffPanel::Menu), Key::Char('r' | 'R')) if app.settings.content_folder => {
-            app.session.staff_panel = None;
+            app.session.overlays.close_staff();
             return vec![Effect::ReloadContent];
         }
         (Some(StaffPanel::Menu), Key::Char('s' | 'S')) => {
-            app.session.staff_panel = None;
+            app.session.overlays.close_staff();
             let on = !app.session.staff;
             set_staff(app, on);
         }
@@ -79,20 +66,20 @@ pub(super) fn pin_checked(app: &mut App, right: bool) -> Vec<Effect> {
         // No check was asked for: nothing to answer.
         return Vec::new();
     }
-    let awaited = app.session.staff_panel == Some(StaffPanel::Checking);
+    let awaited = app.session.staff_panel() == Some(&StaffPanel::Checking);
     let before = app.pin_guard.clone();
     let mut effects = Vec::new();
     if right {
         app.pin_guard.right();
         if awaited {
-            app.session.staff_panel = Some(StaffPanel::Menu);
+            app.session.overlays.open(Overlay::Staff(StaffPanel::Menu));
             effects.push(Effect::Journal(Happening::PinAccepted));
         }
     } else {
         let locked_out = app.pin_guard.wrong(app.now);
         // Said only to whoever is still at the PIN screen, never to the next reader.
         if awaited {
-            app.session.staff_panel = None;
+            app.session.overlays.close_staff();
             app.session.flash = Some(if locked_out { Flash::PinLockedOut } else { Flash::WrongPin });
         }
         if locked_out {

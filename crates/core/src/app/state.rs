@@ -209,7 +209,7 @@ impl App {
 
     /// Whether the help overlay is open.
     pub fn help_open(&self) -> bool {
-        self.session.help_open
+        self.session.overlays.help()
     }
 
     /// Whether staff-only sections are shown.

@@ -38,12 +38,7 @@ impl App {
     /// The page text on screen, when a topic page is shown with nothing over it.
     pub fn text_view(&self) -> Option<TextView> {
         let Screen::Topic(state) = self.screen() else { return None };
-        let session = self.session();
-        let covered = session.search.is_some()
-            || session.take_home
-            || session.staff_panel.is_some()
-            || self.help_open()
-            || self.reset_countdown().is_some();
+        let covered = !self.session().overlays.is_empty() || self.reset_countdown().is_some();
         if covered || too_small(self.area()) {
             return None;
         }

@@ -5,6 +5,7 @@ use super::document::Role;
 use super::event::{Effect, Key, Mouse, MouseAction};
 use super::home::keep_home_selection_visible;
 use super::layout::{ListWindow, PageNav, contains};
+use super::overlay::Overlay;
 use super::session::{Flash, Screen};
 use super::state::App;
 use crate::handout::{Format, Handout};
@@ -151,7 +152,7 @@ fn go_home(app: &mut App) {
     let Screen::Topic(state) = &app.session.screen else { return };
     if let Some(search) = app.session.opened_from_search.take() {
         app.session.screen = Screen::Home;
-        app.session.search = Some(search);
+        app.session.overlays.open(Overlay::Search(search));
         super::search::refresh_search(app);
         return;
     }
@@ -386,7 +387,7 @@ fn spoken_text(lines: &[super::document::PageLine]) -> String {
 /// `t` on a topic with a web address: the "Take this home" panel.
 pub(super) fn open_take_home(app: &mut App) {
     if app.topic().is_some_and(|(topic, _)| topic.url.is_some()) {
-        app.session.take_home = true;
+        app.session.overlays.open(Overlay::TakeHome);
     }
 }
 

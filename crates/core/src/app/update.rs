@@ -8,6 +8,7 @@ use super::idle::run_timers;
 use super::journal::Happening;
 use super::keymap::{Action, action_of, acts};
 use super::layout::{contains, drawn_area, too_small};
+use super::overlay::Overlay;
 use super::search::{open_search, refresh_search, search_key, search_mouse, search_paste};
 use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
@@ -173,7 +174,7 @@ fn on_reader_input(app: &mut App, input: Input) -> Vec<Effect> {
         Input::Key(key) => on_key(app, key),
         Input::Mouse(mouse) => on_mouse(app, mouse),
         // Only the search box takes text; anywhere else a paste, however large, is let go.
-        Input::Paste(text) if app.session.search.is_some() && app.session.staff_panel.is_none() => {
+        Input::Paste(text) if matches!(app.session.overlays.top(), Some(Overlay::Search(_))) => {
             search_paste(app, &text);
             Vec::new()
         }
@@ -186,20 +187,18 @@ fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
         open_staff_panel(app);
         return Vec::new();
     }
-    if app.session.staff_panel.is_some() {
-        return staff_panel_key(app, key);
-    }
-    if app.session.help_open {
-        app.session.help_open = false;
-        return Vec::new();
-    }
-    if app.session.take_home {
-        app.session.take_home = false;
-        return Vec::new();
-    }
-    if app.session.search.is_some() {
-        search_key(app, key);
-        return Vec::new();
+    match app.session.overlays.top() {
+        Some(Overlay::Staff(_)) => return staff_panel_key(app, key),
+        // Any key closes what only shows.
+        Some(Overlay::Help | Overlay::TakeHome) => {
+            app.session.overlays.close_top();
+            return Vec::new();
+        }
+        Some(Overlay::Search(_)) => {
+            search_key(app, key);
+            return Vec::new();
+        }
+        None => {}
     }
     if let Some(action) = action_of(key)
         && acts(app, action)
@@ -218,7 +217,7 @@ fn on_key(app: &mut App, key: Key) -> Vec<Effect> {
 /// Does an action of the key table that has keys of its own.
 fn perform(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Help => app.session.help_open = true,
+        Action::Help => app.session.overlays.open(Overlay::Help),
         Action::Search => open_search(app),
         Action::Quit => return vec![Effect::Quit],
         Action::Suspend => return vec![Effect::Suspend],
@@ -254,18 +253,20 @@ fn on_mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
             return on_key(app, key);
         }
     }
-    if app.session.staff_panel.is_some() {
-        return Vec::new();
-    }
-    if app.session.search.is_some() {
-        search_mouse(app, mouse);
-        return Vec::new();
-    }
-    if app.session.help_open || app.session.take_home {
-        if mouse.action == MouseAction::Click {
-            return on_key(app, Key::Esc);
+    match app.session.overlays.top() {
+        Some(Overlay::Staff(_)) => return Vec::new(),
+        Some(Overlay::Search(_)) => {
+            search_mouse(app, mouse);
+            return Vec::new();
         }
-        return Vec::new();
+        // A tap anywhere closes what only shows.
+        Some(Overlay::Help | Overlay::TakeHome) => {
+            if mouse.action == MouseAction::Click {
+                return on_key(app, Key::Esc);
+            }
+            return Vec::new();
+        }
+        None => {}
     }
     if action == MouseAction::Click {
         let offered = app.settings.languages.clone();

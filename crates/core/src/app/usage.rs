@@ -60,13 +60,12 @@ impl Seen {
         };
         let fruitless_search = app
             .session
-            .search
-            .as_ref()
+            .search()
             .is_some_and(|search| !search.query.trim().is_empty() && search.hits.is_empty());
         Seen {
             place,
             language: app.session.language.clone(),
-            take_home: app.session.take_home,
+            take_home: app.session.take_home(),
             fruitless_search,
         }
     }
@@ -89,7 +88,7 @@ impl Seen {
         if after.take_home && !self.take_home {
             counted.push(Counted::TakeHomeShown);
         }
-        if self.fruitless_search && app.session.search.is_none() {
+        if self.fruitless_search && app.session.search().is_none() {
             counted.push(Counted::SearchWithoutResult);
         }
         counted

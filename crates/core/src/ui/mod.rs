@@ -18,7 +18,7 @@ mod topic;
 
 use ratatui_core::terminal::Frame;
 
-use crate::app::{App, Screen, too_small as is_too_small};
+use crate::app::{App, Overlay, Screen, too_small as is_too_small};
 
 pub use glyphs::{Blocks, Glyphs};
 pub use theme::Theme;
@@ -73,23 +73,21 @@ pub fn render(app: &App, frame: &mut Frame) {
     languages::render(frame, app, &theme);
     // An overlay hides the screen beneath it, all but the header and the footer (which shows
     // the overlay's keys): no fragment of a page shows around its box, or looks part of it.
-    let session = app.session();
-    if session.search.is_some() || app.help_open() || session.staff_panel.is_some() {
-        clear(frame, crate::app::Chrome::new(area).body, &theme);
-    }
-    if let Some(search) = &app.session().search {
-        search::render(frame, app, search, &theme);
-    }
-    if app.session().take_home
-        && let Some(url) = app.topic().and_then(|(topic, _)| topic.url.as_deref())
-    {
-        take_home::render(frame, area, app, url, &theme);
-    }
-    if app.help_open() {
-        help::render(frame, area, app, &theme);
-    }
-    if let Some(panel) = &app.session().staff_panel {
-        staff_panel::render(frame, area, app, panel, &theme);
+    // Each overlay open, the lowest first.
+    for overlay in app.session().overlays.iter() {
+        if overlay.hides_body() {
+            clear(frame, crate::app::Chrome::new(area).body, &theme);
+        }
+        match overlay {
+            Overlay::Search(search) => search::render(frame, app, search, &theme),
+            Overlay::TakeHome => {
+                if let Some(url) = app.topic().and_then(|(topic, _)| topic.url.as_deref()) {
+                    take_home::render(frame, area, app, url, &theme);
+                }
+            }
+            Overlay::Help => help::render(frame, area, app, &theme),
+            Overlay::Staff(panel) => staff_panel::render(frame, area, app, panel, &theme),
+        }
     }
     if let Some(seconds) = app.reset_countdown() {
         idle_warning::render(frame, area, app, seconds, &theme);
