@@ -214,7 +214,7 @@ fn every_source_is_findable_and_the_spanish_topic_keeps_english_titles_marked_as
     }
     assert!(topic("es").sources.iter().all(|source| source.language.as_deref() == Some("en")));
     let spanish = kiosk_content::i18n::Catalog::bundled("es").expect("Spanish");
-    let shown = kiosk_core::app::source_title(&topic("es").sources[0], &spanish);
+    let shown = kiosk_core::wording::source_title(&topic("es").sources[0], &spanish);
     assert_eq!(shown, "Vertebroplasty — Mayo Clinic (idioma: English)");
 }
 

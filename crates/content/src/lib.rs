@@ -16,6 +16,7 @@ mod diagnostic;
 mod editor_hints;
 mod every_error;
 mod field_path;
+mod language;
 mod library;
 mod load;
 mod model;
@@ -38,7 +39,8 @@ pub use date::ReviewDate;
 pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
 pub use diagnostic::{CODES, Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
-pub use library::{FALLBACK_LANGUAGE, Library, same_language};
+pub use language::same_language;
+pub use library::{FALLBACK_LANGUAGE, Library};
 pub use load::{
     BUNDLED_PREFIX, ExtraChecks, FileFilter, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,
     check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,

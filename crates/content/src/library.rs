@@ -1,5 +1,6 @@
 //! The topics the kiosk offers, swapped as a whole when content is reloaded.
 
+use super::language::same_language;
 use super::model::Topic;
 use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
@@ -131,12 +132,6 @@ impl Library {
         chosen.sort_unstable();
         chosen
     }
-}
-
-/// Whether two language tags name the same language for a reader (`es` and `es-MX` do).
-pub fn same_language(a: &str, b: &str) -> bool {
-    let base = |tag: &str| tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-    base(a) == base(b)
 }
 
 #[cfg(test)]

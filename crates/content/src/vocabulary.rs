@@ -11,7 +11,7 @@ use super::diagnostic::{Diagnostic, Position, Severity};
 use std::collections::HashSet;
 use std::sync::{Mutex, PoisonError};
 
-use super::library::same_language;
+use super::language::same_language;
 use super::model::Topic;
 use super::text_safety::unsafe_character;
 use super::words::{Analyzer, fold, key, tokens};

@@ -3,10 +3,10 @@
 
 use kiosk_content::{Page, SectionKind, Spot, Topic};
 
+use super::bounds::{clamp_scroll, list_step};
 use super::event::Key;
 use super::session::Screen;
 use super::state::App;
-use super::topic::{clamp_scroll, list_step};
 
 /// What can be chosen on the checks page, in order: every answer, and after a wrong answer
 /// the way back to the page that says it.

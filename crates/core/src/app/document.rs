@@ -6,7 +6,8 @@ use unicode_width::UnicodeWidthStr;
 use kiosk_content::i18n::{Catalog, Msg};
 use kiosk_content::{Section, SectionKind, Spot, Topic};
 
-use super::pages::{is_urgent, page_title, urgent_mark};
+use super::pages::{is_urgent, page_title};
+use crate::wording::{source_title, urgent_mark};
 use kiosk_content::Page;
 
 /// What a piece of text is, so the theme can style it.
@@ -289,24 +290,6 @@ impl Doc {
 /// a word longer than a line is broken.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     textwrap::wrap(text, width).into_iter().map(|line| line.into_owned()).collect()
-}
-
-/// A source's title as readers see it: as written, and when it is in another language than
-/// the reader's, which one ("language: English"), so a Spanish reader knows before opening it.
-pub fn source_title(source: &kiosk_content::Source, catalog: &Catalog) -> String {
-    match &source.language {
-        Some(language) if !kiosk_content::same_language(language, catalog.language()) => {
-            let name = Catalog::bundled(language)
-                .map(|other| other.text(Msg::LanguageName).to_owned())
-                .unwrap_or_else(|_| language.clone());
-            format!(
-                "{} ({})",
-                source.title,
-                catalog.format(Msg::SourceLanguage, &[("language", name.as_str())])
-            )
-        }
-        _ => source.title.clone(),
-    }
 }
 
 /// The name of the page a check points to, as the list of pages names it.

@@ -7,6 +7,7 @@ use kiosk_content::i18n::{Catalog, Msg};
 
 use super::event::Key;
 use super::keymap::{TABLE, acts, set_up};
+use super::layout::MIN_TARGET_WIDTH;
 use super::overlay::Overlay;
 use super::session::Screen;
 use super::state::App;
@@ -58,9 +59,6 @@ fn overlay_hints(app: &App) -> Option<Vec<Hint>> {
 
 /// Space between two hints.
 pub const HINT_GAP: u16 = 1;
-
-/// The narrowest a tap target may be: a finger needs about 12 columns.
-pub const MIN_TARGET_WIDTH: u16 = 12;
 
 /// Where each hint is drawn in the footer, left to right from column 1. When they do not all
 /// fit, the least important go first.

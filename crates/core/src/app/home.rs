@@ -1,19 +1,11 @@
 //! The list of topics: where the reader is on it, and its keys and taps.
 
+use super::bounds::keep_home_selection_visible;
 use super::event::{Key, Mouse, MouseAction};
 use super::layout::{HOME_ENTRY_HEIGHT, contains};
+use super::places::TopicState;
 use super::session::Screen;
 use super::state::App;
-use super::topic::TopicState;
-
-/// Where the reader is on the home screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HomeState {
-    /// The chosen topic's place in the list.
-    pub selected: usize,
-    /// The first topic shown, when the list is longer than the screen.
-    pub first_visible: usize,
-}
 
 pub(super) fn home_key(app: &mut App, key: Key) {
     let moves = matches!(
@@ -60,16 +52,6 @@ fn open_topic(app: &mut App, index: usize) {
     let state = TopicState::new(&topic.id, topic.faq.len());
     app.session.home.selected = index;
     app.session.screen = Screen::Topic(state);
-}
-
-pub(crate) fn keep_home_selection_visible(app: &mut App) {
-    let visible = app.home_layout().visible_entries();
-    let home = &mut app.session.home;
-    if home.selected < home.first_visible {
-        home.first_visible = home.selected;
-    } else if home.selected >= home.first_visible + visible {
-        home.first_visible = home.selected + 1 - visible;
-    }
 }
 
 pub(super) fn home_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {

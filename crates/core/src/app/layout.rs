@@ -3,6 +3,9 @@
 
 use ratatui_core::layout::{Constraint, Layout, Rect};
 
+/// The narrowest a tap target may be: a finger needs about 12 columns.
+pub const MIN_TARGET_WIDTH: u16 = 12;
+
 /// Below this many columns, the kiosk asks for a larger window.
 pub const MIN_WIDTH: u16 = 40;
 /// Below this many rows, the kiosk asks for a larger window.
@@ -132,7 +135,7 @@ impl TopicLayout {
             (PageNav::Side(side.inner(ratatui_core::layout::Margin::new(0, 1))), reading)
         } else {
             let [bar, reading] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(rest);
-            let button = super::hints::MIN_TARGET_WIDTH.min(bar.width / 3);
+            let button = MIN_TARGET_WIDTH.min(bar.width / 3);
             let previous = Rect { width: button, ..bar };
             let next = Rect { x: bar.right().saturating_sub(button), width: button, ..bar };
             (PageNav::Bar { area: bar, previous, next }, reading)

@@ -3,6 +3,7 @@
 
 mod address;
 mod audience;
+mod bounds;
 mod checks;
 mod document;
 mod event;
@@ -17,6 +18,7 @@ mod overlay;
 mod page_cache;
 mod pages;
 mod pin_guard;
+mod places;
 mod questions;
 mod related;
 mod search;
@@ -32,26 +34,26 @@ mod usage;
 
 pub use address::address_lines;
 pub use audience::Audience;
-pub use document::{PageLine, PageView, Role, Run, layout_page, source_title};
+pub use document::{PageLine, PageView, Role, Run, layout_page};
 pub use event::{Effect, Event, Input, Key, Mouse, MouseAction};
-pub use hints::{HINT_GAP, Hint, MIN_TARGET_WIDTH, hint_areas, hints};
-pub use home::HomeState;
+pub use hints::{HINT_GAP, Hint, hint_areas, hints};
 pub use journal::{Happening, Level};
 pub use keymap::{Action, every_help_row, help_rows};
 pub use kiosk_content::Page;
 pub use layout::{
     Chrome, HOME_ENTRY_HEIGHT, HomeLayout, LANGUAGE_BUTTON_WIDTH, ListWindow, MAX_HEIGHT, MAX_LINE_WIDTH,
-    MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH, SearchLayout,
-    TopicLayout, contains, drawn_area, language_buttons, too_small,
+    MAX_WIDTH, MIN_HEIGHT, MIN_TARGET_WIDTH, MIN_WIDTH, PageNav, SEARCH_ENTRY_HEIGHT, SIDE_LIST_MIN_WIDTH,
+    SearchLayout, TopicLayout, contains, drawn_area, language_buttons, too_small,
 };
 pub use overlay::{Overlay, Overlays, SearchState, StaffPanel};
-pub use pages::{is_urgent, page_label, page_title, pages, urgent_mark};
+pub use pages::{is_urgent, page_label, page_title, pages};
 pub use pin_guard::{FIRST_LOCKOUT, LONGEST_LOCKOUT, PIN_TRIES, PinRecord, lockout_after};
+pub use places::{HomeState, TopicState};
 pub use search_prepare::{PreparedIndex, SearchJob};
 pub use session::{Flash, Screen, Session};
 pub use settings::{Settings, ThemeName};
 pub use state::App;
 pub use text_view::TextView;
-pub use topic::{TopicState, may_print};
+pub use topic::may_print;
 pub use update::update;
 pub use usage::Counted;

@@ -77,8 +77,3 @@ pub fn page_title<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
 pub fn is_urgent(topic: &Topic, page: Page) -> bool {
     matches!(page, Page::Section(index) if topic.sections.get(index).is_some_and(|s| s.kind.is_urgent()))
 }
-
-/// How an urgent page's name or heading is marked: "! Call 911 right away if".
-pub fn urgent_mark(text: &str) -> String {
-    format!("! {text}")
-}

@@ -3,10 +3,10 @@
 
 use kiosk_content::{Page, SectionKind, Spot};
 
+use super::bounds::{clamp_scroll, list_step};
 use super::event::Key;
 use super::session::Screen;
 use super::state::App;
-use super::topic::{clamp_scroll, list_step};
 
 /// The questions section on screen now, and how many questions it holds.
 pub(super) fn questions_on_screen(app: &App) -> Option<(usize, usize)> {

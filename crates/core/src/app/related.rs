@@ -3,10 +3,11 @@
 
 use kiosk_content::{Page, Spot, Topic};
 
+use super::bounds::list_step;
 use super::event::Key;
+use super::places::TopicState;
 use super::session::Screen;
 use super::state::App;
-use super::topic::{TopicState, list_step};
 
 impl App {
     /// The related topics of `topic` this reader can open: in their language where there is a

@@ -1,12 +1,13 @@
 //! The search overlay: typing a query, choosing a result, opening it in place.
 
+use super::bounds::clamp_scroll;
+use super::bounds::keep_home_selection_visible;
 use super::event::{Key, Mouse, MouseAction};
-use super::home::keep_home_selection_visible;
 use super::layout::{SEARCH_ENTRY_HEIGHT, SearchLayout, contains};
 use super::overlay::{Overlay, SearchState};
+use super::places::TopicState;
 use super::session::Screen;
 use super::state::App;
-use super::topic::{TopicState, clamp_scroll};
 use crate::search::{Hit, MAX_QUERY_CHARS, scan_names};
 use kiosk_content::{Spot, unsafe_character};
 

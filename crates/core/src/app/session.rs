@@ -1,9 +1,9 @@
 //! One reader's session: everything a reset wipes, so the next person sees nothing of theirs.
 
-use super::home::HomeState;
 use super::overlay::{Overlays, SearchState, StaffPanel};
+use super::places::HomeState;
+use super::places::TopicState;
 use super::settings::Settings;
-use super::topic::TopicState;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]

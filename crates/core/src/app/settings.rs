@@ -66,7 +66,7 @@ pub struct Settings {
     /// The program and its build, shown to staff: `patient-kiosk 0.1.0 (commit …)`.
     pub version: String,
     /// The marks the terminal's font can draw: all of them, or the Linux console's few.
-    pub glyphs: crate::ui::Glyphs,
+    pub glyphs: crate::glyphs::Glyphs,
 }
 
 impl Default for Settings {
@@ -93,7 +93,7 @@ impl Default for Settings {
             care_team_phone: None,
             notices: Vec::new(),
             version: String::new(),
-            glyphs: crate::ui::Glyphs::unicode(),
+            glyphs: crate::glyphs::Glyphs::unicode(),
         }
     }
 }

@@ -1,12 +1,12 @@
 //! The staff panel (the PIN screen and the staff menu; patients cannot get past the PIN) and
 //! staff mode.
 
+use super::bounds::clamp_scroll;
 use super::event::{Effect, Key};
 use super::journal::Happening;
 use super::overlay::{Overlay, StaffPanel};
 use super::session::{Flash, Screen};
 use super::state::App;
-use super::topic::clamp_scroll;
 use crate::pin::MAX_PIN_DIGITS;
 
 /// The staff key: the menu at once on an unlocked kiosk, else the PIN screen.

@@ -10,14 +10,14 @@ use kiosk_content::{Library, Topic, same_language};
 
 use super::audience::Audience;
 use super::document::{PageLine, PageView, layout_page};
-use super::home::HomeState;
 use super::layout::{HomeLayout, TopicLayout, drawn_area};
 use super::page_cache::{PageCache, PageKey};
 use super::pages::pages;
 use super::pin_guard::{PinGuard, PinRecord};
+use super::places::HomeState;
+use super::places::TopicState;
 use super::session::{Screen, Session};
 use super::settings::Settings;
-use super::topic::TopicState;
 use crate::search::SearchIndex;
 use kiosk_content::Page;
 

@@ -1,11 +1,12 @@
 //! A topic's pages: where the reader is, the keys and taps that move through them, and what a
 //! topic offers besides reading (printing, reading aloud, taking its address home).
 
+use super::bounds::{clamp_scroll, keep_home_selection_visible, text_height};
 use super::document::Role;
 use super::event::{Effect, Key, Mouse, MouseAction};
-use super::home::keep_home_selection_visible;
 use super::layout::{ListWindow, PageNav, contains};
 use super::overlay::Overlay;
+use super::places::TopicState;
 use super::session::{Flash, Screen};
 use super::state::App;
 use crate::handout::{Format, Handout};
@@ -13,46 +14,6 @@ use kiosk_content::{Page, printable};
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
-
-/// Where the reader is in a topic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicState {
-    /// The topic's id; the language comes from the session.
-    pub id: String,
-    /// The current page's place in the topic's pages.
-    pub page: usize,
-    /// The first line of the page shown.
-    pub scroll: usize,
-    /// The chosen FAQ question.
-    pub faq_selected: usize,
-    /// The chosen question on a questions page (the section's item).
-    pub question_selected: usize,
-    /// The answer taken for each check, by the check's place.
-    pub check_answers: std::collections::BTreeMap<usize, usize>,
-    /// The chosen answer or way back on the checks page.
-    pub check_cursor: usize,
-    /// The chosen topic on the related page.
-    pub related_selected: usize,
-    /// Which FAQ answers are open, by entry.
-    pub faq_open: Vec<bool>,
-}
-
-impl TopicState {
-    /// The start of a topic with `faq_entries` questions.
-    pub fn new(id: &str, faq_entries: usize) -> TopicState {
-        TopicState {
-            id: id.to_owned(),
-            page: 0,
-            scroll: 0,
-            faq_selected: 0,
-            question_selected: 0,
-            check_answers: std::collections::BTreeMap::new(),
-            check_cursor: 0,
-            related_selected: 0,
-            faq_open: vec![false; faq_entries],
-        }
-    }
-}
 
 pub(super) fn topic_key(app: &mut App, key: Key) {
     let acts = matches!(
@@ -187,21 +148,6 @@ fn reveal_faq(app: &mut App) {
         state.scroll = (last + 1).saturating_sub(height).min(first);
     }
     clamp_scroll(app);
-}
-
-/// Rows of page text on screen.
-fn text_height(app: &App) -> usize {
-    app.topic().map_or(0, |_| usize::from(app.topic_layout().text.height))
-}
-
-/// Keeps the page's scroll between the top and the last screenful.
-pub(super) fn clamp_scroll(app: &mut App) {
-    let lines = app.page_lines().len();
-    // A screen too small to show text still keeps the last line in reach, never past it.
-    let height = text_height(app).max(1);
-    if let Screen::Topic(state) = &mut app.session.screen {
-        state.scroll = state.scroll.min(lines.saturating_sub(height));
-    }
 }
 
 pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
@@ -388,17 +334,5 @@ fn spoken_text(lines: &[super::document::PageLine]) -> String {
 pub(super) fn open_take_home(app: &mut App) {
     if app.topic().is_some_and(|(topic, _)| topic.url.is_some()) {
         app.session.overlays.open(Overlay::TakeHome);
-    }
-}
-
-/// Where ↑ ↓ Home End move the chosen item of a list on a page (questions, checks, related
-/// topics), its last item `last`: `None` for other keys.
-pub(super) fn list_step(selected: usize, key: Key, last: usize) -> Option<usize> {
-    match key {
-        Key::Up => Some(selected.saturating_sub(1)),
-        Key::Down => Some((selected + 1).min(last)),
-        Key::Home => Some(0),
-        Key::End => Some(last),
-        _ => None,
     }
 }

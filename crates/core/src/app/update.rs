@@ -1,9 +1,11 @@
 //! `update`: the one place state changes. Pure: no terminal, no clock, no I/O. Time comes in
 //! with each event, so every timer is tested by moving time forward.
 
+use super::bounds::clamp_scroll;
+use super::bounds::keep_home_selection_visible;
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
-use super::home::{home_key, home_mouse, keep_home_selection_visible};
+use super::home::{home_key, home_mouse};
 use super::idle::run_timers;
 use super::journal::Happening;
 use super::keymap::{Action, action_of, acts};
@@ -14,7 +16,7 @@ use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, pin_checked, staff_panel_key};
 use super::state::App;
-use super::topic::{clamp_scroll, open_take_home, print, printed, read_aloud, topic_key, topic_mouse};
+use super::topic::{open_take_home, print, printed, read_aloud, topic_key, topic_mouse};
 use super::usage::{Counted, Seen};
 
 /// Applies one event to the app and returns what the shell must do about it: every effect must

@@ -73,7 +73,7 @@ pub struct HandoutSection {
 impl HandoutSection {
     /// The heading as plain text shows it: "! Call 911 right away if" for an urgent section.
     pub fn heading(&self) -> String {
-        if self.urgent { crate::app::urgent_mark(&self.title) } else { self.title.clone() }
+        if self.urgent { crate::wording::urgent_mark(&self.title) } else { self.title.clone() }
     }
 
     /// Item `n` as plain text shows it: with its box, "[x] " or "[ ] ", in a checklist.
@@ -179,7 +179,7 @@ impl Handout {
                 .sources
                 .iter()
                 .filter(|s| s.shown_to(false))
-                .map(|s| (crate::app::source_title(s, catalog), s.url.clone()))
+                .map(|s| (crate::wording::source_title(s, catalog), s.url.clone()))
                 .collect(),
             online: topic.url.as_ref().map(|url| Online {
                 title: catalog.text(Msg::HandoutOnline).to_owned(),

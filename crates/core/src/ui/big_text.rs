@@ -4,7 +4,7 @@
 
 use font8x8::legacy::{BASIC_LEGACY, LATIN_LEGACY};
 
-use super::glyphs::Blocks;
+use crate::glyphs::Blocks;
 
 /// A letter's size in cells, and the pixels one cell shows, across and down.
 fn cell_pixels(blocks: Blocks) -> (usize, usize) {

@@ -9,8 +9,8 @@ use crate::app::{App, Flash, hint_areas, hints};
 use kiosk_content::i18n::Msg;
 use unicode_width::UnicodeWidthStr;
 
-use super::glyphs::Glyphs;
 use super::theme::Theme;
+use crate::glyphs::Glyphs;
 
 /// The header: the clinic, the kiosk's name, then where the reader is — in the room the
 /// language buttons and the staff badge leave, shortened cleanly when it does not fit.

@@ -4,7 +4,6 @@
 mod attract;
 mod big_text;
 mod chrome;
-mod glyphs;
 mod help;
 mod home;
 mod idle_warning;
@@ -20,7 +19,7 @@ use ratatui_core::terminal::Frame;
 
 use crate::app::{App, Overlay, Screen, too_small as is_too_small};
 
-pub use glyphs::{Blocks, Glyphs};
+pub use crate::glyphs::{Blocks, Glyphs};
 pub use theme::Theme;
 
 /// Empties `area` for an overlay and paints it with the theme's own colours: a plain clear

@@ -16,8 +16,8 @@ use crate::handout::qr::QrModules;
 use kiosk_content::i18n::Msg;
 
 use super::big_text::{big_rows, letter_size};
-use super::glyphs::Blocks;
 use super::theme::Theme;
+use crate::glyphs::Blocks;
 
 /// Draws the panel over the whole screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme) {

@@ -7,7 +7,8 @@ use ratatui_widgets::paragraph::Paragraph;
 use ratatui_widgets::scrollbar::ScrollbarState;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, ListWindow, Page, PageNav, Role, TopicState, is_urgent, page_label, urgent_mark};
+use crate::app::{App, ListWindow, Page, PageNav, Role, TopicState, is_urgent, page_label};
+use crate::wording::urgent_mark;
 use kiosk_content::Topic;
 use kiosk_content::i18n::Msg;
 use kiosk_content::{SectionKind, Spot};
