@@ -184,11 +184,7 @@ fn keys() -> Roff {
     let staff = (staff_key, format!("{}. Set by [kiosk] staff_key.", english.text(Msg::HelpStaff)));
     let rows = every_help_row()
         .map(|(keys, meaning)| (english.text(keys).to_owned(), english.text(meaning).to_owned()));
-    for (keys, meaning) in rows.chain([staff]) {
-        roff.control("TP", []);
-        roff.text([bold(keys)]);
-        roff.text([roman(meaning)]);
-    }
+    add_terms(&mut roff, rows.chain([staff]).map(|(keys, meaning)| (bold(keys), meaning)));
     roff
 }
 
@@ -224,11 +220,7 @@ fn files() -> Roff {
             "Wrong staff PINs and the lockout, kept across restarts.",
         ),
     ];
-    for (path, meaning) in rows {
-        roff.control("TP", []);
-        roff.text([italic(path)]);
-        roff.text([roman(meaning)]);
-    }
+    add_terms(&mut roff, rows.map(|(path, meaning)| (italic(path), meaning)));
     roff.control("PP", []);
     roff.text([roman(
         "STATE is the state directory: $STATE_DIRECTORY, else $XDG_STATE_HOME/patient-kiosk, else \
@@ -252,11 +244,7 @@ fn environment() -> Roff {
         ("XDG_CONFIG_HOME, HOME", "Where the user's configuration file is looked for."),
         ("STATE_DIRECTORY, XDG_STATE_HOME", "The state directory (see FILES); systemd sets STATE_DIRECTORY."),
     ];
-    for (name, meaning) in rows {
-        roff.control("TP", []);
-        roff.text([bold(name)]);
-        roff.text([roman(meaning)]);
-    }
+    add_terms(&mut roff, rows.map(|(name, meaning)| (bold(name), meaning)));
     roff
 }
 
@@ -278,12 +266,20 @@ fn exit_status() -> Roff {
              --config, a topic), the terminal cannot draw, or the command line is wrong.",
         ),
     ];
-    for (status, meaning) in rows {
+    add_terms(&mut roff, rows.map(|(status, meaning)| (bold(status), meaning)));
+    roff
+}
+
+/// Each term on a line of its own, what it means indented beneath (`.TP`).
+fn add_terms<Meaning: Into<String>>(
+    roff: &mut Roff,
+    terms: impl IntoIterator<Item = (roff::Inline, Meaning)>,
+) {
+    for (term, meaning) in terms {
         roff.control("TP", []);
-        roff.text([bold(status)]);
+        roff.text([term]);
         roff.text([roman(meaning)]);
     }
-    roff
 }
 
 /// SEE ALSO: from the main page, every command's page; from a command's, the main page and its
