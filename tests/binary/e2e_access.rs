@@ -59,6 +59,19 @@ fn zombies_of(pid: u32) -> usize {
         .count()
 }
 
+/// Waits until the kiosk has reaped every child it started (a zombie left is a failure).
+fn assert_children_reaped(pid: u32) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while zombies_of(pid) > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} children of the kiosk were never reaped",
+            zombies_of(pid)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 #[test]
 fn a_reads_the_section_aloud_through_the_speech_command_and_the_child_is_reaped() {
     let out = tempfile::tempdir().expect("temp dir");
@@ -94,8 +107,7 @@ fn a_key_stops_a_long_reading() {
     kiosk.wait_for("Reading aloud. Press any key to stop.");
     kiosk.send(b"x");
     kiosk.wait_until_gone("Reading aloud.");
-    std::thread::sleep(Duration::from_millis(200));
-    assert_eq!(zombies_of(kiosk.pid()), 0);
+    assert_children_reaped(kiosk.pid());
     kiosk.quit();
 }
 
@@ -212,8 +224,7 @@ fn many_readings_and_prints_leave_no_children_behind() {
         kiosk.send(b"\x1b[B");
         kiosk.wait_until_gone("Sent to the printer.");
     }
-    std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(zombies_of(kiosk.pid()), 0);
+    assert_children_reaped(kiosk.pid());
     kiosk.quit();
 }
 

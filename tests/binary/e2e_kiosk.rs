@@ -97,7 +97,9 @@ fn the_escape_battery_leaves_a_locked_kiosk_running() {
     assert!(kiosk.contents().contains("Riverside Spine Clinic · Patient Education"));
 
     kiosk.signal(libc::SIGINT);
-    std::thread::sleep(Duration::from_millis(300));
+    // Still there after it: a key sent after the signal closes the help.
+    kiosk.send(b"x");
+    kiosk.wait_until_gone("Press any key to close this help.");
     assert!(kiosk.is_running(), "SIGINT does not end a locked kiosk");
 
     kiosk.signal(libc::SIGTERM);
@@ -129,7 +131,9 @@ fn a_wrong_pin_says_so_and_the_kiosk_stays() {
     kiosk.wait_for("Wrong PIN.");
     kiosk.wait_until_gone("Enter the staff PIN");
     kiosk.send(b"x");
-    std::thread::sleep(Duration::from_millis(300));
+    // Still there after the x: a key sent after it opens the help.
+    kiosk.send(b"?");
+    kiosk.wait_for("Press any key to close this help.");
     assert!(kiosk.is_running());
     kiosk.signal(libc::SIGTERM);
     assert_eq!(kiosk.wait_exit(Duration::from_secs(5)), Some(0));
