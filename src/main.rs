@@ -9,5 +9,5 @@ use clap::Parser as _;
 
 fn main() -> ExitCode {
     let cli = shell::cli::Cli::parse();
-    shell::run(cli)
+    shell::run(&cli)
 }

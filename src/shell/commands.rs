@@ -142,7 +142,7 @@ fn catalog_problems() -> Vec<Diagnostic> {
                     .map(|problem| Diagnostic::warning(&file, Position::START, "catalog", problem)),
             ),
             Err(error) => {
-                problems.push(Diagnostic::error(&file, Position::START, "catalog", error.to_string()))
+                problems.push(Diagnostic::error(&file, Position::START, "catalog", error.to_string()));
             }
         }
     }
@@ -316,7 +316,7 @@ pub fn export(
             &catalog,
             &config.clinic_name,
             config.take_home.phone.as_deref(),
-            &Default::default(),
+            &std::collections::BTreeSet::new(),
         )
     } else {
         Handout::new(&topic, &catalog, &config.clinic_name)

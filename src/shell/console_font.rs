@@ -57,7 +57,7 @@ fn font_characters(tty: &impl AsRawFd) -> io::Result<Vec<char>> {
         let mut map = UniMapDesc { entry_ct: room, entries: entries.as_mut_ptr() };
         // SAFETY: `map` points at `room` writable entries, as GIO_UNIMAP requires, and both
         // outlive the call.
-        let result = unsafe { libc::ioctl(tty.as_raw_fd(), GIO_UNIMAP, &mut map as *mut UniMapDesc) };
+        let result = unsafe { libc::ioctl(tty.as_raw_fd(), GIO_UNIMAP, &raw mut map) };
         if result == 0 {
             entries.truncate(usize::from(map.entry_ct));
             return Ok(characters(&entries));

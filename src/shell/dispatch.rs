@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn the_idle_reset_stops_the_reading_whatever_event_brings_it() {
         let (app, _) = reading_aloud();
-        let index = app.search_job().map(|job| job.build());
+        let index = app.search_job().map(kiosk_core::app::SearchJob::build);
         let arrivals: Vec<Input> = [
             Some(Input::Wake),
             Some(Input::Today(jiff::civil::date(2026, 11, 28))),

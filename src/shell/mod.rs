@@ -44,7 +44,7 @@ use cli::{Cli, Command, ConfigAction, ReviewAction};
 use kiosk_core::app::{App, Level};
 
 /// Runs what the command line asks for and returns the process's exit status.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: &Cli) -> ExitCode {
     if cli.command.is_some() {
         // A command whose reader goes away (`list | head`) ends quietly, as other tools do,
         // instead of panicking on the failed write. The kiosk keeps SIGPIPE ignored: a print or
@@ -60,17 +60,15 @@ pub fn run(cli: Cli) -> ExitCode {
                 readability: *readability,
                 today: today.unwrap_or_else(start_up::today),
             };
-            commands::validate(&cli, dir.as_deref(), &options)
+            commands::validate(cli, dir.as_deref(), &options)
         }
-        Some(Command::List { dir }) => commands::list(&cli, dir.as_deref()),
+        Some(Command::List { dir }) => commands::list(cli, dir.as_deref()),
         Some(Command::HashPin) => hash_pin::run(),
         Some(Command::Review { action: ReviewAction::Keygen { key } }) => review::keygen(key),
         Some(Command::Review { action: ReviewAction::Sign { files, key, reviewer, next_review } }) => {
             review::sign(files, key, reviewer, *next_review)
         }
-        Some(Command::Review { action: ReviewAction::Status { dir } }) => {
-            review::status(&cli, dir.as_deref())
-        }
+        Some(Command::Review { action: ReviewAction::Status { dir } }) => review::status(cli, dir.as_deref()),
         Some(Command::Man { out_dir }) => manual::man(out_dir.as_deref()),
         Some(Command::Stats { since, by, format }) => stats::print(*since, *by, *format),
         Some(Command::Completions { shell }) => manual::completions(*shell),
@@ -78,15 +76,15 @@ pub fn run(cli: Cli) -> ExitCode {
             config_check::check(file.as_deref().or(cli.config.as_deref()), *format)
         }
         Some(Command::Show { id, section, lang }) => {
-            commands::show(&cli, id, section.as_deref(), lang.as_deref())
+            commands::show(cli, id, section.as_deref(), lang.as_deref())
         }
         Some(Command::Export { id, lang, format, output, summary }) => {
-            commands::export(&cli, id, lang.as_deref(), *format, output.as_deref(), *summary)
+            commands::export(cli, id, lang.as_deref(), *format, output.as_deref(), *summary)
         }
         Some(Command::Search { query, lang, patient, limit }) => {
-            commands::search(&cli, &query.join(" "), lang, !patient, *limit)
+            commands::search(cli, &query.join(" "), lang, !patient, *limit)
         }
-        None => kiosk(&cli),
+        None => kiosk(cli),
     }
 }
 

@@ -171,7 +171,7 @@ mod tests {
         // The end of time: a lockout running now, never an overflow.
         let (record, problem) = plant(&|p| {
             std::fs::write(p, "wrong_pins = 0\nlockouts = 9\nlocked_until = 18446744073709551615\n")
-                .expect("write")
+                .expect("write");
         });
         assert_eq!((record.lockouts, record.locked_for, problem), (9, LONGEST_LOCKOUT, None));
         for (what, make) in [
@@ -183,7 +183,7 @@ mod tests {
             (
                 "a 300 MB file",
                 Box::new(|p: &Path| {
-                    std::fs::File::create(p).and_then(|f| f.set_len(300 << 20)).expect("file")
+                    std::fs::File::create(p).and_then(|f| f.set_len(300 << 20)).expect("file");
                 }),
             ),
         ] {

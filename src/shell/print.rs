@@ -97,8 +97,9 @@ fn wait_without_reaping(pid: u32) {
     loop {
         // SAFETY: waitid fills a siginfo_t we own; WNOWAIT leaves the child waitable.
         let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
-        let result =
-            unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT) };
+        let result = unsafe {
+            libc::waitid(libc::P_PID, pid as libc::id_t, &raw mut info, libc::WEXITED | libc::WNOWAIT)
+        };
         if result == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
             return;
         }

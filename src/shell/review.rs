@@ -121,7 +121,7 @@ pub fn status(cli: &Cli, dir: Option<&Path>) -> ExitCode {
     };
     paths.sort();
     let today = start_up::today();
-    let width = paths.iter().filter_map(|path| path.file_name()).map(|name| name.len()).max().unwrap_or(4);
+    let width = paths.iter().filter_map(|path| path.file_name()).map(std::ffi::OsStr::len).max().unwrap_or(4);
     println!(
         "{:<width$} {:<8} {:<24} {:<10} {:<11} STATE",
         "FILE", "STATUS", "SIGNED BY", "SIGNED", "NEXT REVIEW"

@@ -67,7 +67,7 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
     settings.content_folder = folder.is_some();
     settings.languages = config.display.languages.iter().filter(|l| catalogs.has(l)).cloned().collect();
     if !catalogs.has(&settings.language) {
-        settings.language = kiosk_content::i18n::BASE_LANGUAGE.to_owned();
+        kiosk_content::i18n::BASE_LANGUAGE.clone_into(&mut settings.language);
     }
     if settings.languages.is_empty() {
         settings.languages = vec![settings.language.clone()];

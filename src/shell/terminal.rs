@@ -121,7 +121,7 @@ fn install_fault_handlers() {
         // uses only async-signal-safe calls (write, tcsetattr, signal, raise).
         unsafe {
             let mut settings: libc::termios = std::mem::zeroed();
-            if libc::tcgetattr(libc::STDIN_FILENO, &mut settings) == 0 {
+            if libc::tcgetattr(libc::STDIN_FILENO, &raw mut settings) == 0 {
                 let _ = LINE_SETTINGS.set(settings);
             }
             for signal in FAULTS {
@@ -129,8 +129,8 @@ fn install_fault_handlers() {
                 action.sa_sigaction = on_fault as extern "C" fn(libc::c_int) as libc::sighandler_t;
                 // On the alternate stack, so a stack overflow can still restore the terminal.
                 action.sa_flags = libc::SA_ONSTACK;
-                libc::sigemptyset(&mut action.sa_mask);
-                libc::sigaction(signal, &action, std::ptr::null_mut());
+                libc::sigemptyset(&raw mut action.sa_mask);
+                libc::sigaction(signal, &raw const action, std::ptr::null_mut());
             }
         }
     });

@@ -38,7 +38,7 @@ impl ContentWatch {
             while changes.recv().is_ok() {
                 loop {
                     match changes.recv_timeout(QUIET) {
-                        Ok(()) => continue,
+                        Ok(()) => {}
                         Err(RecvTimeoutError::Timeout) => break,
                         Err(RecvTimeoutError::Disconnected) => return,
                     }

@@ -233,7 +233,7 @@ fn processes_running(args: &[&str]) -> usize {
     let wanted: Vec<u8> = args.iter().flat_map(|arg| arg.bytes().chain([0])).collect();
     std::fs::read_dir("/proc")
         .expect("/proc")
-        .filter_map(|entry| entry.ok())
+        .filter_map(std::result::Result::ok)
         .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
         .filter(|cmdline| *cmdline == wanted)
         .count()

@@ -252,8 +252,8 @@ fn read_markdown(markdown: &str) -> (Vec<String>, Vec<String>) {
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
                 blocks.push(std::mem::take(&mut current));
             }
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::List(_)) => {}
-            Event::End(TagEnd::List(_)) => {}
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::List(_))
+            | Event::End(TagEnd::List(_)) => {}
             other => markup.push(format!("{other:?}")),
         }
     }

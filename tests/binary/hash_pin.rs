@@ -103,7 +103,13 @@ fn echo_is_off_before_the_question_shows() {
     let (mut master, mut slave) = (0, 0);
     // SAFETY: openpty fills two descriptors, which are owned from here on.
     let opened = unsafe {
-        libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null())
+        libc::openpty(
+            &raw mut master,
+            &raw mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
     };
     assert_eq!(opened, 0, "openpty");
     let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
@@ -119,7 +125,7 @@ fn echo_is_off_before_the_question_shows() {
     let echo_on = || {
         // SAFETY: termios is plain data that tcgetattr fills.
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(slave.as_raw_fd(), &mut termios) }, 0);
+        assert_eq!(unsafe { libc::tcgetattr(slave.as_raw_fd(), &raw mut termios) }, 0);
         termios.c_lflag & libc::ECHO != 0
     };
     let deadline = std::time::Instant::now() + Duration::from_secs(10);

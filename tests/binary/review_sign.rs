@@ -187,10 +187,10 @@ fn an_overdue_review_is_hidden_from_patients_and_said_by_status() {
 
 #[test]
 fn a_signature_file_that_is_garbage_huge_a_pipe_or_a_link_is_never_signed_and_never_waited_on() {
+    type MakeSignature<'a> = Box<dyn Fn(&Path) + 'a>;
     let clinic = Clinic::new();
     assert!(clinic.sign("dana.key", &[]).status.success());
     let good = std::fs::read(clinic.signature()).expect("signature");
-    type MakeSignature<'a> = Box<dyn Fn(&Path) + 'a>;
     let cases: Vec<(&str, MakeSignature<'_>, &str)> = vec![
         (
             "garbage",

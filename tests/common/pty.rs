@@ -263,7 +263,7 @@ fn line_settings(master: &dyn MasterPty) -> LineSettings {
     let fd = master.as_raw_fd().expect("a unix pty");
     // SAFETY: termios is plain data; tcgetattr fills it from a descriptor we own.
     let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-    assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0, "tcgetattr");
+    assert_eq!(unsafe { libc::tcgetattr(fd, &raw mut termios) }, 0, "tcgetattr");
     LineSettings { local: termios.c_lflag, input: termios.c_iflag, output: termios.c_oflag }
 }
 

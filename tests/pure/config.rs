@@ -45,11 +45,7 @@ fn every_key_is_read() {
                 allow_patients: true,
                 patient_limit: 2,
             },
-            content_rules: Default::default(),
-            display: Default::default(),
-            speech: Default::default(),
-            stats: Default::default(),
-            take_home: Default::default(),
+            ..Config::default()
         }
     );
 }

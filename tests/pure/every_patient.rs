@@ -282,7 +282,7 @@ fn the_emergency_page_stands_out_in_the_list_without_looking_chosen() {
         let (emergency, chosen, plain) =
             (style_at(row_of("! Call 911")), style_at(row_of("▶")), style_at(row_of("Tests")));
         assert!(!emergency.add_modifier.contains(Modifier::REVERSED), "{theme:?}: {emergency:?}");
-        assert!(matches!(emergency.bg, Some(Color::Black) | Some(Color::Reset) | None), "{theme:?}: a fill");
+        assert!(matches!(emergency.bg, Some(Color::Black | Color::Reset) | None), "{theme:?}: a fill");
         assert_ne!(emergency, chosen, "{theme:?}");
         assert_ne!(emergency, plain, "{theme:?}");
         if theme == ThemeName::Default {
@@ -290,7 +290,7 @@ fn the_emergency_page_stands_out_in_the_list_without_looking_chosen() {
                 .content()
                 .iter()
                 .filter(|cell| cell.fg == Color::LightRed && !cell.symbol().trim().is_empty());
-            let red: String = red.map(|cell| cell.symbol()).collect();
+            let red: String = red.map(ratatui_core::buffer::Cell::symbol).collect();
             assert_eq!(red, "9!Call911", "{theme:?}: the row's number and name");
         }
     }

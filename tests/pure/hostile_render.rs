@@ -21,11 +21,11 @@ const HOSTILE: &str = "A\u{1b}[2J\u{1b}]0;owned\u{7}\u{1b}]52;c;aGk=\u{7}\u{9b}2
 fn hostile_app() -> App {
     let mut topic: Topic = toml::from_str(&topic_toml("evil", "Evil")).expect("valid topic");
     topic.title = format!("Evil {HOSTILE}");
-    topic.subtitle = HOSTILE.to_owned();
-    topic.summary = HOSTILE.to_owned();
+    HOSTILE.clone_into(&mut topic.subtitle);
+    HOSTILE.clone_into(&mut topic.summary);
     topic.sections[0].items = vec![HOSTILE.to_owned()];
-    topic.faq[0].question = HOSTILE.to_owned();
-    topic.faq[0].answer = HOSTILE.to_owned();
+    HOSTILE.clone_into(&mut topic.faq[0].question);
+    HOSTILE.clone_into(&mut topic.faq[0].answer);
     App::new(Library::new(vec![topic]), Catalog::english(), Settings::default(), (80, 24), t0())
 }
 

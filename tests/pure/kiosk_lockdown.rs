@@ -263,7 +263,7 @@ fn each_lockout_lasts_twice_as_long_as_the_last_up_to_an_hour() {
         minutes.push(record.locked_for.as_secs() / 60);
         assert_eq!(record.locked_for, lockout_after(record.lockouts));
         // Still closed a second before the end, open at it.
-        send_at(&mut app, at + record.locked_for - Duration::from_secs(1), Input::Wake);
+        send_at(&mut app, (at + record.locked_for).checked_sub(Duration::from_secs(1)).unwrap(), Input::Wake);
         assert!(app.pin_locked_out());
         at += record.locked_for;
         send_at(&mut app, at, Input::Key(Key::Esc));

@@ -41,7 +41,7 @@ fn the_warning_is_due_idle_seconds_after_the_last_input() {
 #[test]
 fn the_warning_shows_at_idle_seconds_and_not_before() {
     let mut app = reading_app();
-    send_at(&mut app, secs(10.0) + IDLE - secs(0.001), Input::Wake);
+    send_at(&mut app, (secs(10.0) + IDLE).checked_sub(secs(0.001)).unwrap(), Input::Wake);
     assert_eq!(app.reset_countdown(), None);
     send_at(&mut app, secs(10.0) + IDLE, Input::Wake);
     assert_eq!(app.reset_countdown(), Some(20));
@@ -67,7 +67,7 @@ fn the_countdown_wakes_the_kiosk_each_second_and_counts_down() {
 fn the_session_resets_at_idle_plus_warning_seconds() {
     let mut app = reading_app();
     send_at(&mut app, secs(10.0) + IDLE, Input::Wake);
-    send_at(&mut app, secs(10.0) + IDLE + WARNING - secs(0.001), Input::Wake);
+    send_at(&mut app, (secs(10.0) + IDLE + WARNING).checked_sub(secs(0.001)).unwrap(), Input::Wake);
     assert!(matches!(app.screen(), Screen::Topic(_)));
     send_at(&mut app, secs(10.0) + IDLE + WARNING, Input::Wake);
     assert_eq!(app.screen(), &Screen::Attract);

@@ -30,7 +30,7 @@ fn the_library_is_bundled_in_both_languages_as_drafts_linked_to_each_other() {
             let mut related = topic.related.clone();
             related.sort();
             let mut others: Vec<String> =
-                LIBRARY.iter().filter(|o| **o != id).map(|o| o.to_string()).collect();
+                LIBRARY.iter().filter(|o| **o != id).map(std::string::ToString::to_string).collect();
             others.sort();
             assert_eq!(related, others, "{id} ({language})");
         }
@@ -131,7 +131,7 @@ fn a_reader_walks_the_whole_library_through_related_pages() {
             send(&mut app, Input::Key(Key::Enter));
         }
         seen.sort();
-        let mut all: Vec<String> = LIBRARY.iter().map(|id| id.to_string()).collect();
+        let mut all: Vec<String> = LIBRARY.iter().map(std::string::ToString::to_string).collect();
         all.sort();
         assert_eq!(seen, all, "{language}: every topic reached through related pages");
     }

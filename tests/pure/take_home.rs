@@ -75,7 +75,7 @@ fn a_screen_too_small_for_the_code_says_so_instead_of_drawing_a_broken_one() {
     for (width, height) in [(60, 18), (80, 18), (70, 14)] {
         let buffer = take_home_buffer(width, height);
         assert!(buffer.content().iter().all(|cell| cell.symbol() != "▄"), "{width}×{height}");
-        let text: String = buffer.content().iter().map(|cell| cell.symbol()).collect();
+        let text: String = buffer.content().iter().map(ratatui_core::buffer::Cell::symbol).collect();
         assert!(text.contains("This window is too small to show the code."), "{width}×{height}: {text}");
     }
 }
@@ -133,7 +133,7 @@ fn on_a_console_without_half_blocks_the_code_of_full_blocks_scans_at_128_by_48()
 #[test]
 fn on_an_80_by_24_console_without_half_blocks_the_address_and_what_the_code_needs_show() {
     let buffer = console_take_home(kiosk_core::ui::Glyphs::stock_console(), 80, 24);
-    let text: String = buffer.content().iter().map(|cell| cell.symbol()).collect();
+    let text: String = buffer.content().iter().map(ratatui_core::buffer::Cell::symbol).collect();
     assert!(buffer.content().iter().all(|cell| cell.symbol() != "█"));
     assert!(text.contains("https://medlineplus.gov/"), "{text}");
     assert!(text.contains("The code needs 74 columns and 37 lines; this screen has 80 and 24."), "{text}");

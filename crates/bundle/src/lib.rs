@@ -2,6 +2,8 @@
 //! ready without a TOML parse, so the kiosk's first screen does not wait for one.
 
 #![warn(missing_docs)]
+// Nothing here needs it: the terminal, signals and processes are the binary's.
+#![forbid(unsafe_code)]
 
 use std::sync::OnceLock;
 

@@ -4,6 +4,8 @@
 //! nothing about terminals: no ratatui, no crossterm.
 
 #![warn(missing_docs)]
+// Nothing here needs it: the terminal, signals and processes are the binary's.
+#![forbid(unsafe_code)]
 
 pub mod console;
 pub mod i18n;

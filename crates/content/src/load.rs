@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::os::unix::ffi::OsStrExt as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize as _;
@@ -146,7 +145,7 @@ pub fn load_folder_with(
     keys: &TrustedKeys,
     extra: ExtraChecks<'_>,
 ) -> Result<LoadReport, FolderError> {
-    Ok(load_paths(dir, topic_paths(dir)?, &Rules::new(keys, extra), Keep::Topics))
+    Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, extra), Keep::Topics))
 }
 
 /// Checks every `*.toml` file directly inside `dir` as [`load_folder_with`] does, without
@@ -156,7 +155,7 @@ pub fn check_folder_with(
     keys: &TrustedKeys,
     extra: ExtraChecks<'_>,
 ) -> Result<LoadReport, FolderError> {
-    Ok(load_paths(dir, topic_paths(dir)?, &Rules::new(keys, extra), Keep::Counts))
+    Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, extra), Keep::Counts))
 }
 
 /// A worker that says whether a file's text may hold what is looked for.
@@ -187,7 +186,7 @@ pub fn load_folder_wanted(
     });
     let ids: std::collections::HashSet<String> = found.into_iter().flatten().collect();
     let paths: Vec<PathBuf> = paths.into_iter().filter(|path| ids.contains(&id_of(path))).collect();
-    Ok(load_paths(dir, paths, &Rules::new(keys, &|_| Vec::new()), Keep::Topics))
+    Ok(load_paths(dir, &paths, &Rules::new(keys, &|_| Vec::new()), Keep::Topics))
 }
 
 /// The topic files directly inside `dir`, in name order.
@@ -197,7 +196,7 @@ fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     for entry in fs::read_dir(dir).map_err(folder_error)? {
         let path = entry.map_err(folder_error)?.path();
         // A name that is not UTF-8 is listed too, to be reported rather than passed over.
-        let name = path.file_name().map(|name| name.as_bytes()).unwrap_or_default();
+        let name = path.file_name().map(std::os::unix::ffi::OsStrExt::as_bytes).unwrap_or_default();
         let is_topic = name.ends_with(b".toml") && !name.contains(&b'/');
         if is_topic && !path.is_dir() {
             paths.push(path);
@@ -208,7 +207,7 @@ fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
 }
 
 /// Loads the topic files `paths` of the content folder `dir`, and its vocabularies.
-fn load_paths(dir: &Path, paths: Vec<PathBuf>, rules: &Rules<'_>, keep: Keep) -> LoadReport {
+fn load_paths(dir: &Path, paths: &[PathBuf], rules: &Rules<'_>, keep: Keep) -> LoadReport {
     let file = |index: usize| {
         let path = &paths[index];
         TopicFile {
@@ -222,10 +221,10 @@ fn load_paths(dir: &Path, paths: Vec<PathBuf>, rules: &Rules<'_>, keep: Keep) ->
                         .to_owned(),
                 )),
             },
-            signature: if !rules.keys.in_use() {
-                Err(Unsigned::Missing)
-            } else {
+            signature: if rules.keys.in_use() {
                 read_signature(&signature_path(path))
+            } else {
+                Err(Unsigned::Missing)
             },
         }
     };
@@ -331,6 +330,8 @@ fn read_language_files<T>(
     (read_files, diagnostics, fingerprints)
 }
 
+// Topic files are named `*.toml`, exactly as the content guide says.
+#[allow(clippy::case_sensitive_file_extension_comparisons)]
 fn is_topic_file_name(name: &str) -> bool {
     !name.contains('/') && name.ends_with(".toml")
 }
@@ -630,7 +631,7 @@ impl Places {
         let related = table.get_ref().get("related").and_then(|value| value.get_ref().as_array());
         Places {
             id: FieldPath::root().key("id").span_in(table).unwrap_or(0..0),
-            related: related.map(|ids| ids.iter().map(|id| id.span()).collect()).unwrap_or_default(),
+            related: related.map(|ids| ids.iter().map(toml::Spanned::span).collect()).unwrap_or_default(),
         }
     }
 }

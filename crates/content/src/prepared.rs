@@ -61,7 +61,7 @@ impl PreparedContent {
                     catalogs.push(catalog);
                 }
                 Err(error) => {
-                    problems.push(Diagnostic::error(&shown, Position::START, "catalog", error.to_string()))
+                    problems.push(Diagnostic::error(&shown, Position::START, "catalog", error.to_string()));
                 }
             }
         }

@@ -109,7 +109,7 @@ impl Beginnings {
         all.sort_by_key(|b| (b.len(), b.as_str()));
         all.dedup();
         let mut kept: Vec<String> = Vec::new();
-        let mut looked_for: std::collections::HashMap<String, usize> = Default::default();
+        let mut looked_for = std::collections::HashMap::<String, usize>::new();
         for beginning in all {
             let index = kept.iter().position(|k| beginning.contains(k.as_str())).unwrap_or_else(|| {
                 kept.push(beginning.clone());

@@ -123,6 +123,8 @@ fn check_console_characters(topic: &Topic, text_fields: &[(FieldPath, &str)], fi
             continue;
         };
         let shown = path.to_string();
+        // A field's path (`sources[0].title`), not a file name.
+        #[allow(clippy::case_sensitive_file_extension_comparisons)]
         let exact_copy = shown.starts_with("sources[") && shown.ends_with(".title");
         // Unsafe text is an error of its own (check_text_is_safe).
         if unsafe_character(text).is_some()

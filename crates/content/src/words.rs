@@ -64,11 +64,9 @@ fn word_length(text: &str) -> usize {
     while let Some((at, c)) = chars.next() {
         if is_word_char(c) {
             end = at + c.len_utf8();
-        } else if matches!(c, '\'' | '\u{2019}')
-            && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic())
+        } else if !(matches!(c, '\'' | '\u{2019}')
+            && chars.peek().is_some_and(|&(_, next)| next.is_alphabetic()))
         {
-            continue;
-        } else {
             break;
         }
     }

@@ -195,7 +195,7 @@ mod tests {
         let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 1));
         buffer.set_string(0, 0, "a—“é”›診", ratatui_core::style::Style::new());
         Glyphs::console_font((' '..='~').chain(['é'])).fit(&mut buffer);
-        let row: String = buffer.content.iter().map(|cell| cell.symbol()).collect();
+        let row: String = buffer.content.iter().map(ratatui_core::buffer::Cell::symbol).collect();
         assert_eq!(row, "a-\"é\">? ");
     }
 }

@@ -5,6 +5,8 @@
 //! core and widgets; it never touches a terminal, a clock or a process — the binary does.
 
 #![warn(missing_docs)]
+// Nothing here needs it: the terminal, signals and processes are the binary's.
+#![forbid(unsafe_code)]
 
 pub mod app;
 pub mod config;

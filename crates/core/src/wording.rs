@@ -14,8 +14,7 @@ pub fn source_title(source: &kiosk_content::Source, catalog: &Catalog) -> String
     match &source.language {
         Some(language) if !kiosk_content::same_language(language, catalog.language()) => {
             let name = Catalog::bundled(language)
-                .map(|other| other.text(Msg::LanguageName).to_owned())
-                .unwrap_or_else(|_| language.clone());
+                .map_or_else(|_| language.clone(), |other| other.text(Msg::LanguageName).to_owned());
             format!(
                 "{} ({})",
                 source.title,

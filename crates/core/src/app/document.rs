@@ -289,7 +289,7 @@ impl Doc {
 /// `text` wrapped to `width` columns (by display width, so wide characters count twice);
 /// a word longer than a line is broken.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width).into_iter().map(|line| line.into_owned()).collect()
+    textwrap::wrap(text, width).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
 /// The name of the page a check points to, as the list of pages names it.

@@ -70,7 +70,7 @@ pub fn hint_areas(footer: Rect, hints: &[Hint], catalog: &Catalog) -> Vec<(Rect,
     let mut shown: Vec<Hint> = hints.to_vec();
     let room = footer.width.saturating_sub(1);
     let needed = |shown: &[Hint]| -> u16 {
-        shown.iter().map(width_of).fold(0u16, |sum, w| sum.saturating_add(w)).saturating_add(
+        shown.iter().map(width_of).fold(0u16, u16::saturating_add).saturating_add(
             HINT_GAP.saturating_mul(u16::try_from(shown.len().saturating_sub(1)).unwrap_or(u16::MAX)),
         )
     };

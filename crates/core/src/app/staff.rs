@@ -99,12 +99,11 @@ pub(super) fn set_staff(app: &mut App, on: bool) {
     let after = app.pages();
     if let Screen::Topic(state) = &mut app.session.screen {
         let current = before.get(state.page).copied();
-        match current.and_then(|page| after.iter().position(|p| *p == page)) {
-            Some(index) => state.page = index,
-            None => {
-                state.page = 0;
-                state.scroll = 0;
-            }
+        if let Some(index) = current.and_then(|page| after.iter().position(|p| *p == page)) {
+            state.page = index;
+        } else {
+            state.page = 0;
+            state.scroll = 0;
         }
     }
     clamp_scroll(app);

@@ -196,7 +196,7 @@ pub(super) fn topic_mouse(app: &mut App, Mouse { action, column, row }: Mouse) {
                     {
                         return;
                     }
-                    if let Some(entry) = app.page_lines().get(line).and_then(|l| l.faq()) {
+                    if let Some(entry) = app.page_lines().get(line).and_then(super::document::PageLine::faq) {
                         if let Screen::Topic(state) = &mut app.session.screen {
                             state.faq_selected = entry;
                         }

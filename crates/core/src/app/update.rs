@@ -11,6 +11,7 @@ use super::journal::Happening;
 use super::keymap::{Action, action_of, acts};
 use super::layout::{contains, drawn_area, too_small};
 use super::overlay::Overlay;
+use super::places::HomeState;
 use super::search::{open_search, refresh_search, search_key, search_mouse, search_paste};
 use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
@@ -71,7 +72,6 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
             clamp_scroll(app);
             Vec::new()
         }
-        Input::Wake => Vec::new(),
         Input::Printed(result) => {
             printed(app, result);
             Vec::new()
@@ -94,7 +94,7 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
             app.content_notices.push(notice);
             Vec::new()
         }
-        Input::SpeechEnded => Vec::new(),
+        Input::Wake | Input::SpeechEnded => Vec::new(),
         Input::SearchIndexReady(prepared) => {
             super::search_prepare::adopt(app, prepared);
             Vec::new()
@@ -109,7 +109,7 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
 pub(super) fn leave_hidden_topic(app: &mut App) {
     if matches!(app.session.screen, Screen::Topic(_)) && app.topic().is_none() {
         app.session.screen = Screen::Home;
-        app.session.home = Default::default();
+        app.session.home = HomeState::default();
     }
 }
 
@@ -124,7 +124,7 @@ fn next_language(app: &mut App) {
 
 /// The reader's language: the interface, and each topic where it has a version in it.
 fn set_language(app: &mut App, language: &str) {
-    app.session.language = language.to_owned();
+    language.clone_into(&mut app.session.language);
     fit_place_to_library(app);
     // The same page from its top: the other language's text is not the same length, so the
     // old scroll would open it mid-text, its heading out of sight.

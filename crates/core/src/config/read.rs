@@ -228,7 +228,7 @@ impl Reader<'_> {
                     };
                     match grade {
                         Some(grade) if (1.0..=20.0).contains(&grade) => {
-                            config.content_rules.max_grade = grade
+                            config.content_rules.max_grade = grade;
                         }
                         _ => self
                             .bad(value, "`content.max_grade` must be a school grade from 1 to 20, such as 8"),
@@ -425,7 +425,7 @@ impl Reader<'_> {
             return None;
         };
         let mut parts = Vec::new();
-        for part in array.iter() {
+        for part in array {
             match part.get_ref().as_str() {
                 Some(text) if unsafe_character(text).is_none() => parts.push(text.to_owned()),
                 _ => {

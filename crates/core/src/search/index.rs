@@ -186,22 +186,22 @@ impl Builder {
 
     fn add(&mut self, place: Place, field: Field, text: &str) {
         let packed = PackedPlace::from(place);
-        let place = match self.places[self.topic_first_place..].iter().position(|&p| p == packed) {
-            Some(n) => (self.topic_first_place + n) as u32,
-            None => {
-                self.places.push(packed);
-                self.places.len() as u32 - 1
-            }
+        let place = if let Some(n) = self.places[self.topic_first_place..].iter().position(|&p| p == packed) {
+            (self.topic_first_place + n) as u32
+        } else {
+            self.places.push(packed);
+            self.places.len() as u32 - 1
         };
         let slot = field.slot();
-        let group = match self.topic_groups.iter().find(|&&(p, f, _)| p == place && f == field) {
-            Some(&(_, _, group)) => group,
-            None => {
-                self.groups[slot].push(Group { place, field });
-                let group = self.groups[slot].len() as u32 - 1;
-                self.topic_groups.push((place, field, group));
-                group
-            }
+        let group = if let Some(&(_, _, group)) =
+            self.topic_groups.iter().find(|&&(p, f, _)| p == place && f == field)
+        {
+            group
+        } else {
+            self.groups[slot].push(Group { place, field });
+            let group = self.groups[slot].len() as u32 - 1;
+            self.topic_groups.push((place, field, group));
+            group
         };
         if field == Field::Code
             && let Some(code) = code_of(text)
@@ -211,15 +211,14 @@ impl Builder {
         let mut key = String::new();
         for token in tokens(text) {
             key_into(token.text, &mut key);
-            let number = match self.words.get(key.as_str()) {
-                Some(&number) => number,
-                None => {
-                    // Stemmed once per distinct word, not once per word of the library.
-                    let term = Term { key: key.clone(), stem: self.analyzer.stem(token.text) };
-                    self.words.insert(key.clone(), self.word_list.len() as u32);
-                    self.word_list.push(WordBuilder { term, fields: Default::default() });
-                    self.word_list.len() as u32 - 1
-                }
+            let number = if let Some(&number) = self.words.get(key.as_str()) {
+                number
+            } else {
+                // Stemmed once per distinct word, not once per word of the library.
+                let term = Term { key: key.clone(), stem: self.analyzer.stem(token.text) };
+                self.words.insert(key.clone(), self.word_list.len() as u32);
+                self.word_list.push(WordBuilder { term, fields: Default::default() });
+                self.word_list.len() as u32 - 1
             };
             self.topic_postings.push((number, slot as u8, group));
         }

@@ -44,12 +44,11 @@ pub(super) fn for_each_piece(
         if !section.shown_to(staff) {
             continue;
         }
-        match &section.title {
-            Some(title) => add(Spot::Intro(s), Field::Heading, title),
-            None => {
-                add(Spot::Intro(s), Field::Heading, catalog.text(Msg::section_title(section.kind)));
-                add(Spot::Intro(s), Field::Heading, catalog.text(Msg::section_label(section.kind)));
-            }
+        if let Some(title) = &section.title {
+            add(Spot::Intro(s), Field::Heading, title);
+        } else {
+            add(Spot::Intro(s), Field::Heading, catalog.text(Msg::section_title(section.kind)));
+            add(Spot::Intro(s), Field::Heading, catalog.text(Msg::section_label(section.kind)));
         }
         add(Spot::Intro(s), Field::Body, &section.intro);
         for (i, item) in section.items.iter().enumerate() {

@@ -71,7 +71,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, url: &str, theme: &Theme
         {
             Some(rows) => text.extend(rows.into_iter().map(|row| Line::styled(row, theme.strong))),
             None => {
-                text.extend(address_lines(url, room).into_iter().map(|line| Line::styled(line, theme.strong)))
+                text.extend(
+                    address_lines(url, room).into_iter().map(|line| Line::styled(line, theme.strong)),
+                );
             }
         }
         if code.is_some() {
