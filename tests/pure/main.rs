@@ -26,6 +26,7 @@ mod related;
 mod review_lifecycle;
 mod screens;
 mod search;
+mod search_alone;
 mod snapshots;
 mod soak;
 mod spine_library;

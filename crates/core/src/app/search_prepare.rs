@@ -93,6 +93,6 @@ pub(super) fn adopt(app: &mut App, prepared: Box<PreparedIndex>) {
     if prepared.audience == app.audience() && !app.search_ready() {
         let PreparedIndex { audience, index } = *prepared;
         app.search_index = Some(IndexCache { audience, index });
-        super::search::refresh_search(app);
+        super::search_host::refresh_search(app);
     }
 }

@@ -114,7 +114,7 @@ fn go_home(app: &mut App) {
     if let Some(search) = app.session.opened_from_search.take() {
         app.session.screen = Screen::Home;
         app.session.overlays.open(Overlay::Search(search));
-        super::search::refresh_search(app);
+        super::search_host::refresh_search(app);
         return;
     }
     let id = state.id.clone();

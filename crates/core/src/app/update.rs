@@ -12,7 +12,7 @@ use super::keymap::{Action, action_of, acts};
 use super::layout::{contains, drawn_area, too_small};
 use super::overlay::Overlay;
 use super::places::HomeState;
-use super::search::{open_search, refresh_search, search_key, search_mouse, search_paste};
+use super::search_host::{open_search, refresh_search, search_key, search_mouse, search_paste};
 use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, pin_checked, staff_panel_key};
