@@ -13,6 +13,7 @@ mod contrast;
 mod every_patient;
 mod facts_review;
 mod find_and_hand_out;
+mod home_alone;
 mod hostile_render;
 mod kiosk_lockdown;
 mod kiosk_timers;

@@ -8,12 +8,7 @@ use super::state::App;
 /// Scrolls the list of topics so its choice is in sight.
 pub(crate) fn keep_home_selection_visible(app: &mut App) {
     let visible = app.home_layout().visible_entries();
-    let home = &mut app.session.home;
-    if home.selected < home.first_visible {
-        home.first_visible = home.selected;
-    } else if home.selected >= home.first_visible + visible {
-        home.first_visible = home.selected + 1 - visible;
-    }
+    app.session.home.keep_selection_visible(visible);
 }
 
 /// Rows of page text on screen.

@@ -5,7 +5,7 @@ use super::bounds::clamp_scroll;
 use super::bounds::keep_home_selection_visible;
 use super::event::{Effect, Event, Input, Key, Mouse, MouseAction};
 use super::hints::{hint_areas, hints};
-use super::home::{home_key, home_mouse};
+use super::home_host::{home_key, home_mouse};
 use super::idle::run_timers;
 use super::journal::Happening;
 use super::keymap::{Action, action_of, acts};
