@@ -31,6 +31,7 @@ mod search_alone;
 mod snapshots;
 mod soak;
 mod spine_library;
+mod staff_panel_alone;
 mod take_home;
 mod update_keys;
 mod update_mouse;

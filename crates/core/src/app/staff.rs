@@ -1,13 +1,13 @@
-//! The staff panel (the PIN screen and the staff menu; patients cannot get past the PIN) and
-//! staff mode.
+//! Staff in the kiosk: opening the staff panel (the PIN screen on a locked kiosk, else the
+//! menu), carrying out what it says, the PIN check's answer, and staff mode.
 
 use super::bounds::clamp_scroll;
 use super::event::{Effect, Key};
 use super::journal::Happening;
 use super::overlay::{Overlay, StaffPanel};
 use super::session::{Flash, Screen};
+use super::staff_panel::{StaffContext, StaffOutcome};
 use super::state::App;
-use crate::pin::MAX_PIN_DIGITS;
 
 /// The staff key: the menu at once on an unlocked kiosk, else the PIN screen.
 pub(super) fn open_staff_panel(app: &mut App) {
@@ -19,41 +19,32 @@ pub(super) fn open_staff_panel(app: &mut App) {
     app.session.overlays.open(Overlay::Staff(panel));
 }
 
-/// A key while the staff panel is open.
+/// A key while the staff panel is open: the panel decides, this carries it out.
 pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
-    let accepts_digits = app.settings.pin_hash.is_some() && !app.pin_locked_out();
-    match (app.session.overlays.staff_panel_mut(), key) {
-        // One check at a time, and its answer always counts: no key cancels it.
-        (Some(StaffPanel::Checking), _) => {}
-        (_, Key::Esc) => app.session.overlays.close_staff(),
-        (Some(StaffPanel::Pin { digits }), Key::Char(c))
-            if c.is_ascii_digit() && accepts_digits && digits.len() < MAX_PIN_DIGITS =>
-        {
-            digits.push(c);
-        }
-        (Some(StaffPanel::Pin { digits }), Key::Backspace) => {
-            digits.pop();
-        }
-        (Some(StaffPanel::Pin { digits }), Key::Enter)
-            if accepts_digits && !digits.is_empty() && !app.pin_checking =>
-        {
-            let entered = std::mem::take(digits);
+    let context = StaffContext {
+        accepts_digits: app.settings.pin_hash.is_some() && !app.pin_locked_out(),
+        checking: app.pin_checking,
+        reload_offered: app.settings.content_folder,
+    };
+    let Some(panel) = app.session.overlays.staff_panel_mut() else { return Vec::new() };
+    match panel.on_key(key, context) {
+        StaffOutcome::Stay => {}
+        StaffOutcome::Close => app.session.overlays.close_staff(),
+        StaffOutcome::CheckPin(entered) => {
             let Some(hash) = app.settings.pin_hash.clone() else { return Vec::new() };
-            app.session.overlays.open(Overlay::Staff(StaffPanel::Checking));
             app.pin_checking = true;
             return vec![Effect::CheckPin { hash, entered }];
         }
-        (Some(StaffPanel::Menu), Key::Char('x' | 'X')) => return vec![Effect::Quit],
-        (Some(StaffPanel::Menu), Key::Char('r' | 'R')) if app.settings.content_folder => {
+        StaffOutcome::Quit => return vec![Effect::Quit],
+        StaffOutcome::Reload => {
             app.session.overlays.close_staff();
             return vec![Effect::ReloadContent];
         }
-        (Some(StaffPanel::Menu), Key::Char('s' | 'S')) => {
+        StaffOutcome::ToggleStaffMode => {
             app.session.overlays.close_staff();
             let on = !app.session.staff;
             set_staff(app, on);
         }
-        _ => {}
     }
     Vec::new()
 }
