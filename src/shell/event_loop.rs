@@ -16,6 +16,7 @@ use ratatui_core::terminal::Terminal;
 use signal_hook::iterator::Signals;
 
 use super::dispatch::{Flow, World, dispatch};
+use super::frame_writer::Frames;
 use super::input::to_input;
 use super::journal;
 use super::painter::Painter;
@@ -245,7 +246,7 @@ pub type Suspend = Box<dyn FnMut() -> std::io::Result<()>>;
 /// so tests run the whole loop in-process on ratatui's `TestBackend`.
 pub fn run<B, Start>(mut app: App, terminal: &mut Terminal<B>, sources: Sources<Start>) -> Result<Exit>
 where
-    B: Backend + Write,
+    B: Backend + Write + Frames,
     B::Error: Send + Sync + 'static,
     Start: FnOnce(&SyncSender<Wakeup>) -> Result<()>,
 {
@@ -504,6 +505,15 @@ mod tests {
             Ok(bytes.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The glass shows each frame as it is flushed; it holds nothing back.
+    impl Frames for Glass {
+        fn open_frame(&mut self) {}
+
+        fn close_frame(&mut self) -> std::io::Result<()> {
             Ok(())
         }
     }

@@ -16,6 +16,7 @@ mod config_check;
 mod console_font;
 mod dispatch;
 mod event_loop;
+mod frame_writer;
 mod hash_pin;
 mod input;
 mod journal;

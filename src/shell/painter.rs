@@ -1,17 +1,17 @@
-//! Drawing frames with the fewest bytes: each inside a synchronized update, only the cells that
-//! changed, and when a page's text only scrolled, the rows already on the terminal moved by the
+//! Drawing frames with the fewest bytes: each whole in one write inside a synchronized update
+//! (none for a frame that changes nothing), only the cells that changed, and when a page's text only scrolled, the rows already on the terminal moved by the
 //! terminal itself (a scroll region) so only the lines that came into view are written.
 
 use std::io::{self, Write};
 
 use anyhow::{Context as _, Result};
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use crossterm::{execute, queue};
 use kiosk_core::app::{App, TextView};
 use ratatui_core::backend::Backend;
 use ratatui_core::buffer::{Buffer, Cell};
 use ratatui_core::layout::Rect;
 use ratatui_core::terminal::Terminal;
+
+use super::frame_writer::Frames;
 
 /// What was last drawn, so the next frame can reuse it.
 pub struct Painter {
@@ -47,11 +47,11 @@ impl Painter {
     /// Draws `app` as it is now.
     pub fn draw<B>(&mut self, app: &App, terminal: &mut Terminal<B>) -> Result<()>
     where
-        B: Backend + Write,
+        B: Backend + Write + Frames,
         B::Error: Send + Sync + 'static,
     {
         let view = app.text_view();
-        queue!(terminal.backend_mut(), BeginSynchronizedUpdate).context("drawing the screen")?;
+        terminal.backend_mut().open_frame();
         // One size a frame: the one the app laid this frame out for.
         if terminal.get_frame().area() != app.area() {
             terminal.resize(app.area()).context("drawing the screen")?;
@@ -59,7 +59,11 @@ impl Painter {
         // After a reset the whole screen is cleared and drawn anew: a cell the terminal drew
         // wider or narrower than ratatui counted must not keep a letter of the last reader's.
         // After a suspension too: the shell wrote over it.
-        if app.resets() != self.resets || std::mem::take(&mut self.forgotten) {
+        let forgotten = std::mem::take(&mut self.forgotten);
+        if forgotten {
+            terminal.backend_mut().forget_state();
+        }
+        if app.resets() != self.resets || forgotten {
             self.resets = app.resets();
             self.last_view = None;
             // A resize to the same size clears the viewport and forgets what was drawn, without
@@ -80,7 +84,7 @@ impl Painter {
             self.last_frame.clone_from(frame.buffer);
         }
         self.last_view = view;
-        execute!(terminal.backend_mut(), EndSynchronizedUpdate).context("drawing the screen")?;
+        terminal.backend_mut().close_frame().context("drawing the screen")?;
         Ok(())
     }
 
@@ -139,7 +143,55 @@ fn shift_rows(buffer: &mut Buffer, top: u16, bottom: u16, lines: i32) {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::time::Instant;
+
+    use kiosk_content::i18n::Catalog;
+    use kiosk_core::app::{Input, Key, Settings};
+    use ratatui_core::terminal::{TerminalOptions, Viewport};
+    use ratatui_crossterm::CrosstermBackend;
+
+    use super::super::capped_backend::CappedBackend;
+    use super::super::frame_writer::FrameWriter;
     use super::*;
+
+    /// What the terminal was sent, kept where the test can read it.
+    #[derive(Clone, Default)]
+    struct Sent(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Sent {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_that_changes_nothing_writes_nothing_and_one_that_does_goes_in_one_frame() {
+        let sent = Sent::default();
+        let backend = CappedBackend::new(CrosstermBackend::new(FrameWriter::new(sent.clone())));
+        let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)) };
+        let mut terminal = Terminal::with_options(backend, options).expect("terminal");
+        let now = Instant::now();
+        let library = kiosk_bundle::bundled().library().clone();
+        let mut app = App::new(library, Catalog::english(), Settings::default(), (80, 24), now);
+        let mut painter = Painter::new(true);
+        painter.draw(&app, &mut terminal).expect("draw");
+        let first = sent.0.borrow().len();
+        assert!(first > 1000, "the first frame is the whole screen: {first} bytes");
+        painter.draw(&app, &mut terminal).expect("draw");
+        assert_eq!(sent.0.borrow().len(), first, "nothing changed, yet bytes were written");
+        let _ = kiosk_core::app::update(&mut app, kiosk_core::app::Event::new(Input::Key(Key::Down), now));
+        painter.draw(&app, &mut terminal).expect("draw");
+        let second = sent.0.borrow()[first..].to_vec();
+        assert!(second.starts_with(b"\x1b[?2026h") && second.ends_with(b"\x1b[?2026l"), "{second:?}");
+        assert!(second.len() < first / 4, "only what changed: {} bytes", second.len());
+    }
 
     fn rows(buffer: &Buffer) -> Vec<String> {
         (0..buffer.area.height)

@@ -15,6 +15,7 @@ use ratatui_core::terminal::{Terminal, TerminalOptions, Viewport};
 use ratatui_crossterm::CrosstermBackend;
 
 use super::capped_backend::CappedBackend;
+use super::frame_writer::FrameWriter;
 
 /// Why the terminal named by `$TERM` cannot show the full-screen kiosk, if it cannot: unset,
 /// empty, or a terminal that cannot place the cursor (`dumb`, Emacs' shell buffers).
@@ -29,7 +30,7 @@ pub fn cannot_draw(term: Option<&std::ffi::OsStr>) -> Option<String> {
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct FullScreen {
     /// The ratatui terminal that draws frames.
-    pub terminal: Terminal<CappedBackend<CrosstermBackend<Stdout>>>,
+    pub terminal: Terminal<CappedBackend<CrosstermBackend<FrameWriter<Stdout>>>>,
 }
 
 /// Raw mode, the alternate screen, mouse and paste reporting on; the cursor hidden.
@@ -59,7 +60,7 @@ impl FullScreen {
             // A fixed viewport: every frame is drawn at the size the app laid it out for
             // (`Painter::draw` resizes it), never at a size read again mid-frame, which a burst
             // of resizes can make differ (ratatui's buffer then panics on a cell outside it).
-            let backend = CappedBackend(CrosstermBackend::new(io::stdout()));
+            let backend = CappedBackend::new(CrosstermBackend::new(FrameWriter::new(io::stdout())));
             let area = Rect::from((Position::ORIGIN, backend.size()?));
             Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(area) })
         });
