@@ -35,6 +35,7 @@ mod topic;
 mod update;
 mod usage;
 
+pub use crate::config::ThemeName;
 pub use address::address_lines;
 pub use audience::Audience;
 pub use document::{PageLine, PageView, Role, Run, layout_page};
@@ -56,7 +57,7 @@ pub use places::{HomeState, TopicState};
 pub use search::{SearchContext, SearchOutcome};
 pub use search_prepare::{PreparedIndex, SearchJob};
 pub use session::{Flash, Screen, Session};
-pub use settings::{Settings, ThemeName};
+pub use settings::Settings;
 pub use staff_panel::{StaffContext, StaffOutcome};
 pub use state::App;
 pub use text_view::TextView;

@@ -3,18 +3,7 @@
 use std::time::Duration;
 
 use super::event::Key;
-
-/// The kiosk's colour themes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ThemeName {
-    /// Colours from the 16 ANSI colours on the terminal's own background.
-    #[default]
-    Default,
-    /// Black background, white and bright yellow text: WCAG contrast well above 4.5:1.
-    HighContrast,
-    /// No colour: bold, reverse video and underline only.
-    Monochrome,
-}
+use crate::config::{Config, ThemeName};
 
 /// The kiosk's set-up, from the command line and the configuration file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,25 +58,30 @@ pub struct Settings {
     pub glyphs: crate::glyphs::Glyphs,
 }
 
+/// A kiosk with no configuration, unlocked, in one language, as a patient sees it: the numbers
+/// (idle times, the print limit, the staff key, the language) are the configuration's defaults,
+/// said once in `config/model.rs`.
 impl Default for Settings {
     fn default() -> Settings {
+        let config = Config::default();
+        let language = config.display.language.clone();
         Settings {
-            language: kiosk_content::i18n::BASE_LANGUAGE.to_owned(),
-            languages: vec![kiosk_content::i18n::BASE_LANGUAGE.to_owned()],
+            languages: vec![language.clone()],
+            language,
             staff: false,
-            locked: false,
+            locked: config.kiosk.locked,
             touch: false,
-            idle: Duration::from_secs(90),
-            warning: Duration::from_secs(20),
-            staff_idle: Duration::from_secs(120),
+            idle: config.kiosk.idle,
+            warning: config.kiosk.warning,
+            staff_idle: config.kiosk.staff_idle,
             print_command: None,
-            print_allowed_for_patients: false,
-            patient_print_limit: 2,
+            print_allowed_for_patients: config.print.allow_patients,
+            patient_print_limit: config.print.patient_limit,
             reviewed_only: false,
             content_folder: false,
-            theme: ThemeName::Default,
+            theme: config.display.theme,
             speech_command: None,
-            staff_key: Key::Function(12),
+            staff_key: Key::Function(config.kiosk.staff_key),
             pin_hash: None,
             clinic_name: String::new(),
             care_team_phone: None,

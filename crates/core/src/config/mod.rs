@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub use model::{
     Config, ContentConfig, DisplayConfig, KioskConfig, PrintConfig, Show, SpeechConfig, StatsConfig,
+    ThemeName,
 };
 pub use read::{lock_for_safety, parse_function_key, read_config, setting_span};
 

@@ -2,8 +2,19 @@
 
 use std::path::PathBuf;
 
-use crate::app::ThemeName;
 use std::time::Duration;
+
+/// The kiosk's colour themes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    /// Colours from the 16 ANSI colours on the terminal's own background.
+    #[default]
+    Default,
+    /// Black background, white and bright yellow text: WCAG contrast well above 4.5:1.
+    HighContrast,
+    /// No colour: bold, reverse video and underline only.
+    Monochrome,
+}
 
 /// Everything a configuration file can set; each field's default is what a missing or bad key
 /// gives. `docs/configuration.md` lists every key.

@@ -9,8 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use kiosk_content::{Diagnostic, Severity, unsafe_character};
 
-use super::model::{Config, Show};
-use crate::app::ThemeName;
+use super::model::{Config, Show, ThemeName};
 
 /// WCAG 2.2.1 asks for at least 20 seconds to answer a time-out warning.
 const WCAG_MIN_WARNING_SECONDS: u64 = 20;
