@@ -539,6 +539,21 @@ fn config_check_locates_every_problem_and_exits_as_validate_does() {
         stdout.contains(":2:13: warning: there is no interface catalog for language `fr`; it is not offered"),
         "{stdout}"
     );
+    // The folder written inside `[content]`, and a speech program that is not installed, are
+    // placed at their values too.
+    let table = dir.path().join("table.toml");
+    std::fs::write(
+        &table,
+        "clinic_name = \"Riverside\"\n\n[content]\nfolder = \"/no/such/folder\"\n\n[speech]\ncommand = [\"no-such-reader\"]\n",
+    )
+    .expect("write");
+    let (stdout, code) = check(&[table.to_str().expect("UTF-8"), "--format", "short"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains(":4:10: error: cannot read the content folder /no/such/folder"), "{stdout}");
+    assert!(
+        stdout.contains(":7:11: warning: the speech command `no-such-reader` is not installed"),
+        "{stdout}"
+    );
     // `--config` names the file too; JSON is one object a problem, nothing else.
     let output = kiosk(&[
         "--config",
