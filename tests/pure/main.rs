@@ -33,6 +33,7 @@ mod soak;
 mod spine_library;
 mod staff_panel_alone;
 mod take_home;
+mod topic_alone;
 mod update_keys;
 mod update_mouse;
 mod usage;

@@ -1,7 +1,6 @@
 //! Keeping a reader's place in range after anything moved it (a key, a resize, a new library):
 //! the page's scroll within its lines, a list's window around its choice.
 
-use super::event::Key;
 use super::session::Screen;
 use super::state::App;
 
@@ -23,17 +22,5 @@ pub(super) fn clamp_scroll(app: &mut App) {
     let height = text_height(app).max(1);
     if let Screen::Topic(state) = &mut app.session.screen {
         state.scroll = state.scroll.min(lines.saturating_sub(height));
-    }
-}
-
-/// Where ↑ ↓ Home End move the chosen item of a list on a page (questions, checks, related
-/// topics), its last item `last`: `None` for other keys.
-pub(super) fn list_step(selected: usize, key: Key, last: usize) -> Option<usize> {
-    match key {
-        Key::Up => Some(selected.saturating_sub(1)),
-        Key::Down => Some((selected + 1).min(last)),
-        Key::Home => Some(0),
-        Key::End => Some(last),
-        _ => None,
     }
 }

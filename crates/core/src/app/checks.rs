@@ -1,12 +1,12 @@
 //! Check what you learned (teach-back): each question's answers are chosen with ↑ ↓ and Enter
 //! (or a tap); an answer shows what the page says, never a score, and a way back to that page.
+//! Part of the topic screen.
 
 use kiosk_content::{Page, SectionKind, Spot, Topic};
 
-use super::bounds::{clamp_scroll, list_step};
 use super::event::Key;
-use super::session::Screen;
-use super::state::App;
+use super::places::TopicState;
+use super::topic::{TopicContext, TopicOutcome, list_step};
 
 /// What can be chosen on the checks page, in order: every answer, and after a wrong answer
 /// the way back to the page that says it.
@@ -21,98 +21,85 @@ pub fn check_targets(topic: &Topic, chosen: &std::collections::BTreeMap<usize, u
     targets
 }
 
-impl App {
-    /// The chosen answer or link on the checks page, when it shows.
-    pub fn check_target(&self) -> Option<Spot> {
-        let (topic, state) = self.topic()?;
-        (self.pages_of(topic).get(state.page) == Some(&Page::Checks))
-            .then(|| check_targets(topic, &state.check_answers).get(state.check_cursor).copied())
+impl TopicState {
+    /// The chosen answer or link, when the checks page shows.
+    pub(super) fn check_target(&self, topic: &Topic, pages: &[Page]) -> Option<Spot> {
+        (pages.get(self.page) == Some(&Page::Checks))
+            .then(|| check_targets(topic, &self.check_answers).get(self.check_cursor).copied())
             .flatten()
     }
-}
 
-/// A key on the checks page. Returns whether it was one of its keys.
-pub(super) fn check_key(app: &mut App, key: Key) -> bool {
-    let Some((topic, state)) = app.topic() else { return false };
-    if app.pages_of(topic).get(state.page) != Some(&Page::Checks) {
-        return false;
+    /// A key on the checks page; `None` when it is not one of its keys.
+    pub(super) fn check_key(&mut self, key: Key, context: &TopicContext<'_>) -> Option<TopicOutcome> {
+        if context.pages.get(self.page) != Some(&Page::Checks) {
+            return None;
+        }
+        let count = check_targets(context.topic, &self.check_answers).len();
+        if let Some(moved) = list_step(self.check_cursor, key, count.saturating_sub(1)) {
+            self.check_cursor = moved;
+        } else if matches!(key, Key::Char(' ') | Key::Enter) {
+            self.act_on_check(context);
+        } else {
+            return None;
+        }
+        self.reveal_check(context);
+        Some(TopicOutcome::Stay)
     }
-    let count = check_targets(topic, &state.check_answers).len();
-    let Screen::Topic(state) = &mut app.session.screen else { return false };
-    if let Some(moved) = list_step(state.check_cursor, key, count.saturating_sub(1)) {
-        state.check_cursor = moved;
-    } else if matches!(key, Key::Char(' ') | Key::Enter) {
-        act(app);
-    } else {
-        return false;
-    }
-    reveal(app);
-    true
-}
 
-/// A tap on an answer or a way back chooses it.
-pub(super) fn check_tapped(app: &mut App, line: usize) -> bool {
-    let Some(spot) = app.page_lines().get(line).and_then(|line| line.spot) else { return false };
-    if !matches!(spot, Spot::CheckAnswer(..) | Spot::CheckLink(_)) {
-        return false;
+    /// A tap on an answer or a way back chooses it.
+    pub(super) fn check_tapped(&mut self, line: usize, context: &TopicContext<'_>) -> Option<TopicOutcome> {
+        let spot = (context.lines)(self).get(line).and_then(|line| line.spot)?;
+        if !matches!(spot, Spot::CheckAnswer(..) | Spot::CheckLink(_)) {
+            return None;
+        }
+        let index = check_targets(context.topic, &self.check_answers).iter().position(|&t| t == spot)?;
+        self.check_cursor = index;
+        self.act_on_check(context);
+        Some(TopicOutcome::Stay)
     }
-    let Some((topic, state)) = app.topic() else { return false };
-    let Some(index) = check_targets(topic, &state.check_answers).iter().position(|&t| t == spot) else {
-        return false;
-    };
-    if let Screen::Topic(state) = &mut app.session.screen {
-        state.check_cursor = index;
-    }
-    act(app);
-    true
-}
 
-/// Enter on the chosen target: an answer is taken (and can be changed); the way back opens
-/// the page that says it.
-fn act(app: &mut App) {
-    let Some(target) = app.check_target() else { return };
-    let Some((topic, _)) = app.topic() else { return };
-    let page_of_check = |q: usize| -> Option<usize> {
-        let name = topic.checks.get(q)?.page.as_str();
-        let shown = app.pages_of(topic);
-        match name {
-            "faq" => shown.iter().position(|page| *page == Page::Faq),
-            name => {
-                let kind = SectionKind::from_name(name)?;
-                shown
-                    .iter()
-                    .position(|page| matches!(page, Page::Section(s) if topic.sections[*s].kind == kind))
+    /// Enter on the chosen target: an answer is taken (and can be changed); the way back opens
+    /// the page that says it.
+    fn act_on_check(&mut self, context: &TopicContext<'_>) {
+        let (topic, pages) = (context.topic, context.pages);
+        let Some(target) = self.check_target(topic, pages) else { return };
+        let page_of_check = |q: usize| -> Option<usize> {
+            let name = topic.checks.get(q)?.page.as_str();
+            match name {
+                "faq" => pages.iter().position(|page| *page == Page::Faq),
+                name => {
+                    let kind = SectionKind::from_name(name)?;
+                    pages
+                        .iter()
+                        .position(|page| matches!(page, Page::Section(s) if topic.sections[*s].kind == kind))
+                }
             }
+        };
+        match target {
+            Spot::CheckAnswer(q, a) => {
+                self.check_answers.insert(q, a);
+            }
+            Spot::CheckLink(q) => {
+                if let Some(page) = page_of_check(q) {
+                    self.page = page;
+                    self.scroll = 0;
+                }
+            }
+            _ => {}
         }
-    };
-    let go_to = match target {
-        Spot::CheckLink(q) => page_of_check(q),
-        _ => None,
-    };
-    let Screen::Topic(state) = &mut app.session.screen else { return };
-    match (target, go_to) {
-        (Spot::CheckAnswer(q, a), _) => {
-            state.check_answers.insert(q, a);
-        }
-        (Spot::CheckLink(_), Some(page)) => {
-            state.page = page;
-            state.scroll = 0;
-        }
-        _ => {}
     }
-}
 
-/// Scrolls so the chosen target and what it shows are on screen.
-fn reveal(app: &mut App) {
-    let Some(target) = app.check_target() else { return };
-    let lines = app.page_lines();
-    let height = usize::from(app.topic_layout().text.height);
-    let Screen::Topic(state) = &mut app.session.screen else { return };
-    let Some(first) = lines.iter().position(|line| line.spot == Some(target)) else { return };
-    if first < state.scroll {
-        state.scroll = first.saturating_sub(1);
-    } else if first + 2 >= state.scroll + height {
-        state.scroll = (first + 3).saturating_sub(height);
+    /// Scrolls so the chosen target and what it shows are on screen.
+    fn reveal_check(&mut self, context: &TopicContext<'_>) {
+        let Some(target) = self.check_target(context.topic, context.pages) else { return };
+        let lines = (context.lines)(self);
+        let height = context.text_height();
+        let Some(first) = lines.iter().position(|line| line.spot == Some(target)) else { return };
+        if first < self.scroll {
+            self.scroll = first.saturating_sub(1);
+        } else if first + 2 >= self.scroll + height {
+            self.scroll = (first + 3).saturating_sub(height);
+        }
+        self.clamp_scroll(context);
     }
-    clamp_scroll(app);
 }

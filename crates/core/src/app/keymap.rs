@@ -8,7 +8,7 @@ use kiosk_content::i18n::Msg;
 use super::event::Key;
 use super::session::Screen;
 use super::state::App;
-use super::topic::may_print;
+use super::topic_actions::may_print;
 
 /// Something a reader can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -32,6 +32,8 @@ mod staff_panel;
 mod state;
 mod text_view;
 mod topic;
+mod topic_actions;
+mod topic_host;
 mod update;
 mod usage;
 
@@ -61,6 +63,7 @@ pub use settings::Settings;
 pub use staff_panel::{StaffContext, StaffOutcome};
 pub use state::App;
 pub use text_view::TextView;
-pub use topic::may_print;
+pub use topic::{TopicContext, TopicOutcome};
+pub use topic_actions::may_print;
 pub use update::update;
 pub use usage::Counted;

@@ -1,77 +1,68 @@
 //! A topic's questions to ask the doctor: a checklist the reader ticks on screen (Space,
-//! Enter or a tap), kept for the session and printed with the ticked ones first.
+//! Enter or a tap), kept for the session and printed with the ticked ones first. Part of the
+//! topic screen: it says which question to tick, the session keeps the ticks.
 
 use kiosk_content::{Page, SectionKind, Spot};
 
-use super::bounds::{clamp_scroll, list_step};
 use super::event::Key;
-use super::session::Screen;
-use super::state::App;
+use super::places::TopicState;
+use super::topic::{TopicContext, TopicOutcome, list_step};
 
-/// The questions section on screen now, and how many questions it holds.
-pub(super) fn questions_on_screen(app: &App) -> Option<(usize, usize)> {
-    let (topic, state) = app.topic()?;
-    let page = *app.pages().get(state.page)?;
-    let Page::Section(index) = page else { return None };
-    let section = topic.sections.get(index)?;
-    (section.kind == SectionKind::Questions).then_some((index, section.items.len()))
-}
+impl TopicState {
+    /// The questions section on screen now, and how many questions it holds.
+    fn questions_on_screen(&self, context: &TopicContext<'_>) -> Option<(usize, usize)> {
+        let Page::Section(index) = *context.pages.get(self.page)? else { return None };
+        let section = context.topic.sections.get(index)?;
+        (section.kind == SectionKind::Questions).then_some((index, section.items.len()))
+    }
 
-/// A key on a questions page: ↑ ↓ Home End choose a question, Space and Enter tick it.
-/// Returns whether the key was one of these.
-pub(super) fn question_key(app: &mut App, key: Key) -> bool {
-    let Some((section, count)) = questions_on_screen(app) else { return false };
-    let Screen::Topic(state) = &mut app.session.screen else { return false };
-    let last = count.saturating_sub(1);
-    if let Some(moved) = list_step(state.question_selected, key, last) {
-        state.question_selected = moved;
-    } else if matches!(key, Key::Char(' ') | Key::Enter) {
-        let item = state.question_selected.min(last);
-        toggle(app, section, item);
-    } else {
-        return false;
+    /// A key on a questions page: ↑ ↓ Home End choose a question, Space and Enter tick it.
+    /// `None` when the key is not one of these.
+    pub(super) fn question_key(&mut self, key: Key, context: &TopicContext<'_>) -> Option<TopicOutcome> {
+        let (section, count) = self.questions_on_screen(context)?;
+        let last = count.saturating_sub(1);
+        let outcome = if let Some(moved) = list_step(self.question_selected, key, last) {
+            self.question_selected = moved;
+            TopicOutcome::Stay
+        } else if matches!(key, Key::Char(' ') | Key::Enter) {
+            TopicOutcome::Tick(section, self.question_selected.min(last))
+        } else {
+            return None;
+        };
+        self.reveal_question(section, context);
+        Some(outcome)
     }
-    reveal(app, section);
-    true
-}
 
-/// A tap on a question's line ticks it (or takes the tick off).
-pub(super) fn question_tapped(app: &mut App, line: usize) -> bool {
-    let Some((section, _)) = questions_on_screen(app) else { return false };
-    let Some(Spot::Item(at, item)) = app.page_lines().get(line).and_then(|line| line.spot) else {
-        return false;
-    };
-    if at != section {
-        return false;
+    /// A tap on a question's line ticks it (or takes the tick off).
+    pub(super) fn question_tapped(
+        &mut self,
+        line: usize,
+        context: &TopicContext<'_>,
+    ) -> Option<TopicOutcome> {
+        let (section, _) = self.questions_on_screen(context)?;
+        let Some(Spot::Item(at, item)) = (context.lines)(self).get(line).and_then(|line| line.spot) else {
+            return None;
+        };
+        if at != section {
+            return None;
+        }
+        self.question_selected = item;
+        Some(TopicOutcome::Tick(section, item))
     }
-    if let Screen::Topic(state) = &mut app.session.screen {
-        state.question_selected = item;
-    }
-    toggle(app, section, item);
-    true
-}
 
-/// Ticks `item` of `section` of the open topic, or takes the tick off.
-fn toggle(app: &mut App, section: usize, item: usize) {
-    let Some((topic, _)) = app.topic() else { return };
-    let ticked = app.session.ticked.entry(topic.id.clone()).or_default();
-    if !ticked.remove(&(section, item)) {
-        ticked.insert((section, item));
+    /// Scrolls so the chosen question is on screen.
+    fn reveal_question(&mut self, section: usize, context: &TopicContext<'_>) {
+        let lines = (context.lines)(self);
+        let height = context.text_height();
+        let chosen = Some(Spot::Item(section, self.question_selected));
+        if let Some(first) = lines.iter().position(|line| line.spot == chosen) {
+            let last = lines.iter().rposition(|line| line.spot == chosen).unwrap_or(first);
+            if first < self.scroll {
+                self.scroll = first.saturating_sub(1);
+            } else if last >= self.scroll + height {
+                self.scroll = (last + 1).saturating_sub(height).min(first);
+            }
+        }
+        self.clamp_scroll(context);
     }
-}
-
-/// Scrolls so the chosen question is on screen.
-fn reveal(app: &mut App, section: usize) {
-    let lines = app.page_lines();
-    let height = app.topic().map_or(0, |_| usize::from(app.topic_layout().text.height));
-    let Screen::Topic(state) = &mut app.session.screen else { return };
-    let chosen = Some(Spot::Item(section, state.question_selected));
-    let Some(first) = lines.iter().position(|line| line.spot == chosen) else { return };
-    let last = lines.iter().rposition(|line| line.spot == chosen).unwrap_or(first);
-    if first < state.scroll {
-        state.scroll = first.saturating_sub(1);
-    } else if last >= state.scroll + height {
-        state.scroll = (last + 1).saturating_sub(height).min(first);
-    }
-    clamp_scroll(app);
 }

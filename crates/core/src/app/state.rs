@@ -375,6 +375,11 @@ impl App {
     /// open answers, mode and width, however often they are asked for.
     pub fn page_lines(&self) -> Arc<Vec<PageLine>> {
         let Some((topic, state)) = self.topic() else { return Arc::default() };
+        self.page_lines_of(topic, state)
+    }
+
+    /// The lines of `topic`'s page at `state`, laid out (and kept) as [`App::page_lines`] does.
+    pub(super) fn page_lines_of(&self, topic: &Topic, state: &TopicState) -> Arc<Vec<PageLine>> {
         let width = self.topic_layout().text.width;
         let key = PageKey {
             library: self.library.clone(),

@@ -17,7 +17,8 @@ use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, pin_checked, staff_panel_key};
 use super::state::App;
-use super::topic::{open_take_home, print, printed, read_aloud, topic_key, topic_mouse};
+use super::topic_actions::{open_take_home, print, printed, read_aloud};
+use super::topic_host::{topic_key, topic_mouse};
 use super::usage::{Counted, Seen};
 
 /// Applies one event to the app and returns what the shell must do about it: every effect must
