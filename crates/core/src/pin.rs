@@ -13,9 +13,17 @@ pub fn is_valid_pin(pin: &str) -> bool {
     (MIN_PIN_DIGITS..=MAX_PIN_DIGITS).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A PIN that could not be hashed: what argon2 said (no random numbers, for one).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct HashFailed(String);
+
 /// The argon2id hash of `pin`, with a fresh random salt, as a PHC string (`$argon2id$…`).
-pub fn hash_pin(pin: &str) -> Result<String, String> {
-    Argon2::default().hash_password(pin.as_bytes()).map(|hash| hash.to_string()).map_err(|e| e.to_string())
+pub fn hash_pin(pin: &str) -> Result<String, HashFailed> {
+    Argon2::default()
+        .hash_password(pin.as_bytes())
+        .map(|hash| hash.to_string())
+        .map_err(|error| HashFailed(error.to_string()))
 }
 
 /// Whether `pin` matches `hash`; a malformed hash matches nothing.
@@ -37,6 +45,33 @@ const MOST_WORK: u64 = 4 * 46 * 1024;
 /// The most lanes a PIN check may use.
 const MOST_LANES: u32 = 4;
 
+/// Why a configured PIN hash cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UnusableHash {
+    /// Not a PHC string: what the parser said.
+    #[error("{0}")]
+    Malformed(String),
+    /// A hash of another algorithm.
+    #[error("it is a {0} hash, not argon2")]
+    NotArgon2(String),
+    /// The string stops before its hash.
+    #[error("it has no hash part")]
+    NoHashPart,
+    /// So costly that a check would freeze the kiosk.
+    #[error(
+        "m={memory},t={passes},p={lanes} would take too long to check at the kiosk; at most \
+         m={MOST_MEMORY_KIB}, m×t={MOST_WORK} and p={MOST_LANES}"
+    )]
+    TooCostly {
+        /// Its memory, KiB.
+        memory: u32,
+        /// Its passes.
+        passes: u32,
+        /// Its lanes.
+        lanes: u32,
+    },
+}
+
 /// How a usable PIN hash stands beside OWASP's guidance for argon2id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HashCost {
@@ -49,22 +84,20 @@ pub enum HashCost {
 /// Whether `hash` is an argon2 PHC string this program can check PINs against, and whether it
 /// is costly enough to guess. One too costly to check — a check would freeze the kiosk for
 /// seconds and take gigabytes — is refused like a malformed one.
-pub fn check_hash(hash: &str) -> Result<HashCost, String> {
-    let parsed = PasswordHash::new(hash).map_err(|e| e.to_string())?;
+pub fn check_hash(hash: &str) -> Result<HashCost, UnusableHash> {
+    let parsed = PasswordHash::new(hash).map_err(|error| UnusableHash::Malformed(error.to_string()))?;
     if !parsed.algorithm.as_str().starts_with("argon2") {
-        return Err(format!("it is a {} hash, not argon2", parsed.algorithm));
+        return Err(UnusableHash::NotArgon2(parsed.algorithm.to_string()));
     }
     if parsed.hash.is_none() {
-        return Err("it has no hash part".to_owned());
+        return Err(UnusableHash::NoHashPart);
     }
-    let params = argon2::Params::try_from(&parsed).map_err(|e| e.to_string())?;
+    let params =
+        argon2::Params::try_from(&parsed).map_err(|error| UnusableHash::Malformed(error.to_string()))?;
     let (memory, passes, lanes) = (params.m_cost(), params.t_cost(), params.p_cost());
     let work = u64::from(memory) * u64::from(passes);
     if memory > MOST_MEMORY_KIB || work > MOST_WORK || lanes > MOST_LANES {
-        return Err(format!(
-            "m={memory},t={passes},p={lanes} would take too long to check at the kiosk; at most \
-             m={MOST_MEMORY_KIB}, m×t={MOST_WORK} and p={MOST_LANES}"
-        ));
+        return Err(UnusableHash::TooCostly { memory, passes, lanes });
     }
     if memory < LEAST_MEMORY_KIB || work < LEAST_WORK {
         return Ok(HashCost::Weak(format!(
@@ -96,7 +129,11 @@ mod tests {
         let hash = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         let with = |params: &str| format!("$argon2id$v=19${params}${salt}${hash}");
         let heavy = check_hash(&with("m=2097152,t=4,p=1")).expect_err("2 GiB, 4 passes");
-        assert!(heavy.contains("would take too long to check"), "{heavy}");
+        assert!(
+            matches!(heavy, UnusableHash::TooCostly { memory: 2_097_152, passes: 4, lanes: 1 }),
+            "{heavy}"
+        );
+        assert!(heavy.to_string().contains("would take too long to check"), "{heavy}");
         assert!(check_hash(&with("m=65536,t=4,p=1")).is_err(), "64 MiB × 4 is too much work");
         assert!(check_hash(&with("m=19456,t=2,p=16")).is_err(), "too many lanes");
         assert!(matches!(check_hash(&with("m=8,t=1,p=1")), Ok(HashCost::Weak(_))));
