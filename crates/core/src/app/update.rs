@@ -17,9 +17,9 @@ use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, pin_checked, staff_panel_key};
 use super::state::App;
+use super::stats::{Counted, Seen};
 use super::topic_actions::{open_take_home, print, printed, read_aloud};
 use super::topic_host::{topic_key, topic_mouse};
-use super::usage::{Counted, Seen};
 
 /// Applies one event to the app and returns what the shell must do about it: every effect must
 /// be carried out, or a reading goes on, a print is lost, an index never comes.
