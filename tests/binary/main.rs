@@ -14,6 +14,7 @@ mod editorial;
 mod handout;
 mod hash_pin;
 mod hostile_fixtures;
+mod hostile_render;
 mod live_reload;
 mod manual;
 mod one_page;

@@ -53,7 +53,7 @@ impl Default for Theme {
     /// so it looks the same on a light or a dark terminal. Only the 8 colours the Linux
     /// console can show behind text are used as backgrounds — and, because a chosen row is
     /// shown in reverse, as foregrounds too — and every pair reads at 4.5:1 or more in the
-    /// xterm and the console palettes (tests/pure/contrast.rs).
+    /// xterm and the console palettes (crates/core/tests/pure/contrast.rs).
     fn default() -> Theme {
         let on_black = Style::new().fg(Color::Gray).bg(Color::Black);
         Theme {

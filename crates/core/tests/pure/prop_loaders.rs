@@ -6,7 +6,7 @@ use kiosk_content::{Diagnostic, Severity, bundled_file, load_folder};
 use kiosk_core::config::read_config;
 use proptest::prelude::*;
 
-const CONFIG: &str = include_str!("../../deploy/config.toml");
+const CONFIG: &str = include_str!("../../../../deploy/config.toml");
 
 fn bundled_topic() -> &'static [u8] {
     bundled_file("vertebroplasty.en.toml").expect("the bundled topic")

@@ -14,10 +14,12 @@ fn day(text: &str) -> jiff::civil::Date {
 }
 
 fn editorial_app(settings: Settings, today: &str) -> App {
-    let library =
-        load_folder(std::path::Path::new("tests/fixtures/editorial"), &kiosk_content::TrustedKeys::default())
-            .expect("fixtures")
-            .library;
+    let library = load_folder(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/editorial"),
+        &kiosk_content::TrustedKeys::default(),
+    )
+    .expect("fixtures")
+    .library;
     let mut app = App::new(library, Catalog::english(), settings, (80, 24), t0());
     send(&mut app, Input::Today(day(today)));
     app

@@ -2,7 +2,7 @@
 //! loaders and the configuration reader, property tests and the soak. One test program, so it is
 //! linked once.
 
-#[path = "../common/mod.rs"]
+#[path = "../../../../tests/common/app.rs"]
 mod common;
 
 mod architecture;
@@ -14,7 +14,6 @@ mod every_patient;
 mod facts_review;
 mod find_and_hand_out;
 mod home_alone;
-mod hostile_render;
 mod kiosk_lockdown;
 mod kiosk_timers;
 mod overlays;

@@ -222,8 +222,9 @@ struct SharedQueries {
 /// the copy in tests/fixtures/search/) against the bundled library, as a patient reads it.
 #[test]
 fn the_shared_query_set_passes_in_both_languages() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/search/queries.toml");
-    let copy = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/queries.toml");
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/search/queries.toml");
+    let copy =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/search/queries.toml");
     let text =
         std::fs::read_to_string(&shared).or_else(|_| std::fs::read_to_string(&copy)).expect("the query set");
     let queries: SharedQueries = toml::from_str(&text).expect("the query set's format");

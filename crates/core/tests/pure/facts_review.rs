@@ -230,8 +230,8 @@ fn a_spanish_reader_takes_home_a_spanish_page() {
 
 #[test]
 fn the_spanish_interface_names_keys_as_us_keyboards_print_them() {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/ui/es.toml")).expect("es.toml");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/ui/es.toml"))
+        .expect("es.toml");
     for key in ["PgUp PgDn", "Home End", "Backspace", "Enter", "\"Mouse\""] {
         assert!(text.contains(key), "no {key:?}");
     }
