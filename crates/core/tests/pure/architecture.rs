@@ -1,6 +1,7 @@
 //! The rooms hold their walls inside the crates too: no two modules of a folder name each other,
 //! directly or round a circle, so whoever changes one reads only what it names, never the
-//! whole folder. Read from the source's `super::` and `crate::` paths.
+//! whole folder; and each screen names only plain data, so it can be read, changed and tested
+//! alone. Read from the source's `super::` and `crate::` paths.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -142,6 +143,33 @@ fn no_module_names_another_that_names_it_back() {
         if let Some(circle) = circle(&graph) {
             panic!("{folder}: {} names {} back", circle.join(" → "), circle[0]);
         }
+    }
+}
+
+/// The screens alone: each names only plain data and its own parts, never the App, the session
+/// or another screen (`*_host.rs` lends them the App).
+const SCREENS: &[(&str, &[&str])] = &[
+    ("home", &["event", "layout", "places"]),
+    ("search", &["event", "layout", "overlay"]),
+    ("staff_panel", &["event", "overlay"]),
+    ("topic", &["document", "event", "layout", "places"]),
+    ("questions", &["event", "places", "topic"]),
+    ("checks", &["event", "places", "topic"]),
+    ("related", &["event", "places", "topic"]),
+];
+
+#[test]
+fn each_screen_names_no_app_no_session_and_no_other_screen() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let graph = graph(&root.join("crates/core/src/app"), "app");
+    for (screen, allowed) in SCREENS {
+        let named = graph.get(*screen).unwrap_or_else(|| panic!("no module {screen}"));
+        let beyond: Vec<&String> =
+            named.iter().filter(|module| !allowed.contains(&module.as_str())).collect();
+        assert!(
+            beyond.is_empty(),
+            "{screen} names {beyond:?}: a screen reads the kiosk only through its context"
+        );
     }
 }
 
