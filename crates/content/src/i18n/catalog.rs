@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use toml::de::{DeTable, DeValue};
 
+use crate::language::{base_language, same_tag};
 use crate::{bundled_file, unsafe_character};
 
 use super::messages::Msg;
@@ -38,11 +39,11 @@ impl Catalogs {
     /// The catalog for `language`: its own, else its base language's (`es` for `es-MX`), else
     /// English.
     pub fn get(&self, language: &str) -> &Catalog {
-        let base = language.split('-').next().unwrap_or(language);
+        let base = base_language(language);
         self.catalogs
             .iter()
-            .find(|c| c.language.eq_ignore_ascii_case(language))
-            .or_else(|| self.catalogs.iter().find(|c| c.language.eq_ignore_ascii_case(base)))
+            .find(|c| same_tag(&c.language, language))
+            .or_else(|| self.catalogs.iter().find(|c| same_tag(&c.language, base)))
             .unwrap_or(&self.catalogs[0])
     }
 
@@ -55,7 +56,7 @@ impl Catalogs {
 
     /// Whether there is a catalog of `language`'s own.
     pub fn has(&self, language: &str) -> bool {
-        self.catalogs.iter().any(|c| c.language.eq_ignore_ascii_case(language))
+        self.catalogs.iter().any(|c| same_tag(&c.language, language))
     }
 }
 

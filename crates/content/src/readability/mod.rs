@@ -49,7 +49,7 @@ pub enum Formula {
 
 /// The formula for text in `language`, if there is one.
 pub fn formula_for(language: &str) -> Option<Formula> {
-    match language.split('-').next().unwrap_or_default().to_ascii_lowercase().as_str() {
+    match crate::base_language(language).to_ascii_lowercase().as_str() {
         "en" => Some(Formula::EnglishGrades),
         "es" => Some(Formula::SpanishEase),
         _ => None,
