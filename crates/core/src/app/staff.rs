@@ -31,7 +31,11 @@ pub(super) fn staff_panel_key(app: &mut App, key: Key) -> Vec<Effect> {
         StaffOutcome::Stay => {}
         StaffOutcome::Close => app.session.overlays.close_staff(),
         StaffOutcome::CheckPin(entered) => {
-            let Some(hash) = app.settings.pin_hash.clone() else { return Vec::new() };
+            // Never left checking with nothing to check against: the panel closes.
+            let Some(hash) = app.settings.pin_hash.clone() else {
+                app.session.overlays.close_staff();
+                return Vec::new();
+            };
             app.pin_checking = true;
             return vec![Effect::CheckPin { hash, entered }];
         }
