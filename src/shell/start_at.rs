@@ -52,7 +52,7 @@ fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, Str
     let wanted = match PageName::from_name(name) {
         Some(PageName::Faq) => Some(Page::Faq),
         Some(PageName::Sources) => Some(Page::Sources),
-        Some(PageName::Checks) => Some(Page::Checks),
+        Some(PageName::TeachBack) => Some(Page::TeachBack),
         Some(PageName::Related) => Some(Page::Related),
         Some(PageName::Codes | PageName::Section(SectionKind::Billing)) => Some(Page::Codes),
         Some(PageName::Section(SectionKind::Overview)) => Some(Page::Overview),

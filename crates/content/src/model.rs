@@ -58,14 +58,14 @@ pub struct Topic {
     /// Check your understanding: questions a reader answers at the end of the topic, each
     /// pointing to the page that says it. Written `[[check]]`.
     #[serde(default, rename = "check")]
-    pub checks: Vec<Check>,
+    pub teach_back: Vec<TeachBackQuestion>,
 }
 
 /// One check-your-understanding question (teach-back): never a score, only the page that
 /// says it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Check {
+pub struct TeachBackQuestion {
     /// The question.
     pub question: String,
     /// Two to four answers.

@@ -24,9 +24,9 @@ pub enum Spot {
     /// A code, by its place in `codes`.
     Code(usize),
     /// A check-your-understanding answer: the check's place in `checks`, then the answer's.
-    CheckAnswer(usize, usize),
+    TeachBackAnswer(usize, usize),
     /// The way from a check to the page that says it, by the check's place.
-    CheckLink(usize),
+    TeachBackLink(usize),
     /// A related topic, by its place in `related`.
     Related(usize),
 }
@@ -53,7 +53,7 @@ pub enum Page {
     /// The frequently asked questions.
     Faq,
     /// Check your understanding, before the sources.
-    Checks,
+    TeachBack,
     /// Related topics to read next, before the sources.
     Related,
     /// The review status and the sources.
@@ -70,7 +70,7 @@ pub enum PageName {
     /// The frequently asked questions.
     Faq,
     /// Check your understanding.
-    Checks,
+    TeachBack,
     /// Related topics.
     Related,
     /// The review status and the sources.
@@ -83,7 +83,7 @@ impl PageName {
     /// The pages named besides the section kinds.
     const PAGES: [(&'static str, PageName); 5] = [
         ("faq", PageName::Faq),
-        ("checks", PageName::Checks),
+        ("checks", PageName::TeachBack),
         ("related", PageName::Related),
         ("sources", PageName::Sources),
         ("codes", PageName::Codes),
@@ -119,7 +119,7 @@ impl super::Topic {
             },
             Spot::Question(_) | Spot::Answer(_) => Page::Faq,
             Spot::Code(_) => Page::Codes,
-            Spot::CheckAnswer(..) | Spot::CheckLink(_) => Page::Checks,
+            Spot::TeachBackAnswer(..) | Spot::TeachBackLink(_) => Page::TeachBack,
             Spot::Related(_) => Page::Related,
         }
     }

@@ -50,7 +50,7 @@ impl Topic {
                 fields.push((at.key("items").index(i), item));
             }
         }
-        for (n, check) in self.checks.iter().enumerate() {
+        for (n, check) in self.teach_back.iter().enumerate() {
             let at = root.key("check").index(n);
             fields.push((at.key("question"), &check.question));
             for (a, answer) in check.answers.iter().enumerate() {

@@ -260,7 +260,7 @@ impl Triage {
                 findings.push(self.misplaced(path, sign, "an FAQ answer"));
             }
         }
-        for (n, check) in topic.checks.iter().enumerate() {
+        for (n, check) in topic.teach_back.iter().enumerate() {
             let Some(right) = check.right.checked_sub(1).and_then(|i| check.answers.get(i)) else {
                 continue;
             };

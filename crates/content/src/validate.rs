@@ -69,7 +69,7 @@ pub fn check_topic(topic: &Topic) -> Vec<Finding> {
 
 /// Each check: two to four answers, one of them right, and a page of this topic that says it.
 fn check_checks(topic: &Topic, findings: &mut Vec<Finding>) {
-    for (n, check) in topic.checks.iter().enumerate() {
+    for (n, check) in topic.teach_back.iter().enumerate() {
         let at = FieldPath::root().key("check").index(n);
         let count = check.answers.len();
         if !(2..=4).contains(&count) {

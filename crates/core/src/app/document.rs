@@ -78,7 +78,7 @@ pub struct PageView<'a> {
     /// The questions the reader ticked: (section, item).
     pub ticked: &'a std::collections::BTreeSet<(usize, usize)>,
     /// The answer taken for each check, by the check's place.
-    pub check_answers: &'a std::collections::BTreeMap<usize, usize>,
+    pub teach_back_answers: &'a std::collections::BTreeMap<usize, usize>,
     /// The related topics this reader can open.
     pub related: &'a [&'a Topic],
 }
@@ -148,24 +148,24 @@ pub fn layout_page(topic: &Topic, view: PageView<'_>, catalog: &Catalog, width: 
                 doc.lines.push(PageLine::blank());
             }
         }
-        Page::Checks => {
-            doc.paragraph(catalog.text(Msg::ChecksInstructions), Role::Quiet, None);
+        Page::TeachBack => {
+            doc.paragraph(catalog.text(Msg::TeachBackInstructions), Role::Quiet, None);
             doc.lines.push(PageLine::blank());
-            for (q, check) in topic.checks.iter().enumerate() {
+            for (q, check) in topic.teach_back.iter().enumerate() {
                 doc.item(&format!("{}.", q + 1), &check.question, Role::Text, None);
-                let taken = view.check_answers.get(&q).copied();
+                let taken = view.teach_back_answers.get(&q).copied();
                 for (a, answer) in check.answers.iter().enumerate() {
                     let marker = if taken == Some(a) { "   (x)" } else { "   ( )" };
-                    doc.item(marker, answer, Role::Question, Some(Spot::CheckAnswer(q, a)));
+                    doc.item(marker, answer, Role::Question, Some(Spot::TeachBackAnswer(q, a)));
                 }
                 if taken.is_some() {
-                    let says = catalog.format(Msg::CheckSays, &[("explain", check.explain.as_str())]);
+                    let says = catalog.format(Msg::TeachBackSays, &[("explain", check.explain.as_str())]);
                     doc.indented_as(&says, 7, Role::Text, None);
                 }
                 if taken.is_some_and(|a| a + 1 != check.right) {
                     let page = check_page_label(topic, &check.page, catalog);
-                    let go = catalog.format(Msg::CheckGoTo, &[("page", page)]);
-                    doc.item("      >", &go, Role::Question, Some(Spot::CheckLink(q)));
+                    let go = catalog.format(Msg::TeachBackGoTo, &[("page", page)]);
+                    doc.item("      >", &go, Role::Question, Some(Spot::TeachBackLink(q)));
                 }
                 doc.lines.push(PageLine::blank());
             }

@@ -18,7 +18,7 @@ pub(super) struct PageKey {
     pub(super) page: usize,
     pub(super) faq_open: Vec<bool>,
     pub(super) ticked: std::collections::BTreeSet<(usize, usize)>,
-    pub(super) check_answers: std::collections::BTreeMap<usize, usize>,
+    pub(super) teach_back_answers: std::collections::BTreeMap<usize, usize>,
     pub(super) staff: bool,
     pub(super) width: u16,
 }
@@ -32,7 +32,7 @@ impl PartialEq for PageKey {
                 key.page,
                 &key.faq_open,
                 &key.ticked,
-                &key.check_answers,
+                &key.teach_back_answers,
                 key.staff,
                 key.width,
             )

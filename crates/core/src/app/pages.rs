@@ -27,8 +27,8 @@ pub fn pages(topic: &Topic, staff: bool, related_shown: bool) -> Vec<Page> {
     if !topic.faq.is_empty() {
         pages.push(Page::Faq);
     }
-    if !topic.checks.is_empty() {
-        pages.push(Page::Checks);
+    if !topic.teach_back.is_empty() {
+        pages.push(Page::TeachBack);
     }
     if related_shown {
         pages.push(Page::Related);
@@ -50,7 +50,7 @@ pub fn page_label<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         }
         Page::Codes => catalog.text(Msg::section_label(SectionKind::Billing)),
         Page::Faq => catalog.text(Msg::PageFaq),
-        Page::Checks => catalog.text(Msg::PageChecksLabel),
+        Page::TeachBack => catalog.text(Msg::PageTeachBackLabel),
         Page::Related => catalog.text(Msg::PageRelated),
         Page::Sources => catalog.text(Msg::PageSources),
     }
@@ -66,7 +66,7 @@ pub fn page_title<'a>(topic: &'a Topic, page: Page, catalog: &'a Catalog) -> &'a
         }
         Page::Codes => catalog.text(Msg::PageCodes),
         Page::Faq => catalog.text(Msg::PageFaq),
-        Page::Checks => catalog.text(Msg::PageChecks),
+        Page::TeachBack => catalog.text(Msg::PageTeachBack),
         Page::Related => catalog.text(Msg::PageRelated),
         Page::Sources => catalog.text(Msg::PageSources),
     }

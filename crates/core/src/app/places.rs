@@ -23,9 +23,9 @@ pub struct TopicState {
     /// The chosen question on a questions page (the section's item).
     pub question_selected: usize,
     /// The answer taken for each check, by the check's place.
-    pub check_answers: std::collections::BTreeMap<usize, usize>,
+    pub teach_back_answers: std::collections::BTreeMap<usize, usize>,
     /// The chosen answer or way back on the checks page.
-    pub check_cursor: usize,
+    pub teach_back_cursor: usize,
     /// The chosen topic on the related page.
     pub related_selected: usize,
     /// Which FAQ answers are open, by entry.
@@ -41,8 +41,8 @@ impl TopicState {
             scroll: 0,
             faq_selected: 0,
             question_selected: 0,
-            check_answers: std::collections::BTreeMap::new(),
-            check_cursor: 0,
+            teach_back_answers: std::collections::BTreeMap::new(),
+            teach_back_cursor: 0,
             related_selected: 0,
             faq_open: vec![false; faq_entries],
         }

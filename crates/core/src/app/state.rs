@@ -388,7 +388,7 @@ impl App {
             page: state.page,
             faq_open: state.faq_open.clone(),
             ticked: self.session.ticked.get(&topic.id).cloned().unwrap_or_default(),
-            check_answers: state.check_answers.clone(),
+            teach_back_answers: state.teach_back_answers.clone(),
             staff: self.session.staff,
             width,
         };
@@ -414,7 +414,7 @@ impl App {
             staff: self.session.staff,
             notices: &notices,
             ticked,
-            check_answers: &state.check_answers,
+            teach_back_answers: &state.teach_back_answers,
             related: &self.related_topics(topic),
         };
         layout_page(topic, view, catalog, width)

@@ -1,7 +1,8 @@
 //! A topic's pages on their own: the keys and taps that move through them, scroll a page and
 //! open its answers. The screen reads the kiosk only through a [`TopicContext`] and says what
-//! should happen beyond its own place as a [`TopicOutcome`]; its pages' lists (questions,
-//! checks, related topics) are in questions.rs, checks.rs and related.rs, and `topic_host.rs`
+//! should happen beyond its own place as a [`TopicOutcome`]; its pages' lists (questions
+//! to ask the doctor, teach-back, related topics) are in doctor_questions.rs, teach_back.rs and
+//! related.rs, and `topic_host.rs`
 //! gives it the context and carries the outcome out.
 
 use std::sync::Arc;
@@ -76,7 +77,7 @@ impl TopicState {
         }
         if let Some(outcome) = self
             .question_key(key, context)
-            .or_else(|| self.check_key(key, context))
+            .or_else(|| self.teach_back_key(key, context))
             .or_else(|| self.related_key(key, context))
         {
             return outcome;
@@ -241,8 +242,8 @@ impl TopicState {
     }
 }
 
-/// Where ↑ ↓ Home End move the chosen item of a list on a page (questions, checks, related
-/// topics), its last item `last`: `None` for other keys.
+/// Where ↑ ↓ Home End move the chosen item of a list on a page (questions to ask the doctor,
+/// teach-back answers, related topics), its last item `last`: `None` for other keys.
 pub(super) fn list_step(selected: usize, key: Key, last: usize) -> Option<usize> {
     match key {
         Key::Up => Some(selected.saturating_sub(1)),

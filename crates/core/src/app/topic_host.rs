@@ -104,8 +104,8 @@ impl App {
 
 impl App {
     /// The chosen answer or link on the checks page, when it shows.
-    pub fn check_target(&self) -> Option<Spot> {
+    pub fn teach_back_target(&self) -> Option<Spot> {
         let (topic, state) = self.topic()?;
-        state.check_target(topic, &self.pages_of(topic))
+        state.teach_back_target(topic, &self.pages_of(topic))
     }
 }

@@ -68,7 +68,7 @@ impl From<Place> for PackedPlace {
             Page::Faq => 1,
             Page::Codes => 2,
             Page::Sources => 3,
-            Page::Checks => 4,
+            Page::TeachBack => 4,
             Page::Related => 5,
             Page::Section(n) => 6 + n as u32,
         };
@@ -84,7 +84,7 @@ impl From<PackedPlace> for Place {
             1 => Page::Faq,
             2 => Page::Codes,
             3 => Page::Sources,
-            4 => Page::Checks,
+            4 => Page::TeachBack,
             5 => Page::Related,
             n => Page::Section(n as usize - 6),
         };

@@ -131,7 +131,7 @@ fn page_text(
 ) {
     let lines = app.page_lines();
     let on_faq = pages.get(state.page) == Some(&Page::Faq);
-    let chosen_check = app.check_target().or(app.related_target());
+    let chosen_check = app.teach_back_target().or(app.related_target());
     let chosen_question = match pages.get(state.page) {
         Some(&Page::Section(index)) => app
             .topic()

@@ -153,8 +153,8 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("search", &["event", "layout", "overlay"]),
     ("staff_panel", &["event", "overlay"]),
     ("topic", &["document", "event", "layout", "places"]),
-    ("questions", &["event", "places", "topic"]),
-    ("checks", &["event", "places", "topic"]),
+    ("doctor_questions", &["event", "places", "topic"]),
+    ("teach_back", &["event", "places", "topic"]),
     ("related", &["event", "places", "topic"]),
 ];
 

@@ -6,10 +6,10 @@
 mod common;
 
 mod architecture;
-mod checks;
 mod config;
 mod console_fonts;
 mod contrast;
+mod doctor_questions;
 mod every_patient;
 mod facts_review;
 mod find_and_hand_out;
@@ -20,7 +20,6 @@ mod overlays;
 mod pin_check;
 mod prop_events;
 mod prop_loaders;
-mod questions;
 mod readability;
 mod related;
 mod review_lifecycle;
@@ -32,6 +31,7 @@ mod soak;
 mod spine_library;
 mod staff_panel_alone;
 mod take_home;
+mod teach_back;
 mod topic_alone;
 mod update_keys;
 mod update_mouse;

@@ -43,10 +43,10 @@ fn every_topic_has_questions_three_checks_and_sources_a_reader_can_find() {
         let name = format!("{} ({})", topic.id, topic.language);
         let questions = topic.sections.iter().find(|s| s.kind == SectionKind::Questions);
         assert!(questions.is_some_and(|s| s.items.len() >= 5), "{name}: questions to ask");
-        assert!(topic.checks.len() >= 3, "{name}: three checks or more");
+        assert!(topic.teach_back.len() >= 3, "{name}: three checks or more");
         // Every topic teaches when to call 911 and when to call the care team.
         let asks_where_to_call =
-            topic.checks.iter().any(|check| check.answers.iter().any(|a| a.contains("911")));
+            topic.teach_back.iter().any(|check| check.answers.iter().any(|a| a.contains("911")));
         assert!(asks_where_to_call, "{name}: a check asks 911 or the care team");
         assert!(topic.sources.len() >= 3, "{name}: sources");
         for source in &topic.sources {

@@ -31,7 +31,7 @@ fn with_context(test: impl FnOnce(&Topic, &TopicContext<'_>)) {
             staff: false,
             notices: &[],
             ticked: &no_ticks,
-            check_answers: &place.check_answers,
+            teach_back_answers: &place.teach_back_answers,
             related: &[],
         };
         Arc::new(layout_page(&topic, view, &catalog, layout.text.width))
@@ -96,6 +96,6 @@ fn the_topic_alone_opens_an_answer_and_asks_for_a_question_to_be_ticked() {
         assert_eq!(place.question_selected, 1);
         // The screen says which question; the session keeps the ticks.
         assert_eq!(place.on_key(Key::Char(' '), context), TopicOutcome::Tick(questions, 1));
-        assert_eq!(place.check_answers, BTreeMap::new());
+        assert_eq!(place.teach_back_answers, BTreeMap::new());
     });
 }

@@ -8,7 +8,7 @@ use kiosk_core::app::{App, Key, Page, page_label};
 fn on_checks() -> App {
     let mut app = bundled_app(80, 24);
     press(&mut app, Key::Enter);
-    while app.topic().is_some_and(|(_, state)| app.pages()[state.page] != Page::Checks) {
+    while app.topic().is_some_and(|(_, state)| app.pages()[state.page] != Page::TeachBack) {
         press(&mut app, Key::Right);
     }
     app
@@ -31,12 +31,12 @@ fn a_check_answered_wrong_then_right_shows_the_page_and_the_way_back_never_a_sco
     }
     // The way back opens that page.
     press_all(&mut app, &[Key::Down, Key::Down, Key::Down]);
-    assert_eq!(app.check_target(), Some(Spot::CheckLink(0)));
+    assert_eq!(app.teach_back_target(), Some(Spot::TeachBackLink(0)));
     press(&mut app, Key::Enter);
     let (topic, state) = app.topic().expect("open");
     assert_eq!(page_label(topic, app.pages()[state.page], app.catalog()), "Getting ready");
     // Back on the checks page, the right answer: the same words, and no way back needed.
-    while app.topic().is_some_and(|(_, state)| app.pages()[state.page] != Page::Checks) {
+    while app.topic().is_some_and(|(_, state)| app.pages()[state.page] != Page::TeachBack) {
         press(&mut app, Key::Right);
     }
     press_all(&mut app, &[Key::Home, Key::Down, Key::Enter]);
@@ -61,5 +61,5 @@ fn a_tap_on_an_answer_takes_it() {
         }),
     );
     let (_, state) = app.topic().expect("open");
-    assert_eq!(state.check_answers.get(&1), Some(&1));
+    assert_eq!(state.teach_back_answers.get(&1), Some(&1));
 }

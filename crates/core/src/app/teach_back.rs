@@ -10,12 +10,12 @@ use super::topic::{TopicContext, TopicOutcome, list_step};
 
 /// What can be chosen on the checks page, in order: every answer, and after a wrong answer
 /// the way back to the page that says it.
-pub fn check_targets(topic: &Topic, chosen: &std::collections::BTreeMap<usize, usize>) -> Vec<Spot> {
+pub fn teach_back_targets(topic: &Topic, chosen: &std::collections::BTreeMap<usize, usize>) -> Vec<Spot> {
     let mut targets = Vec::new();
-    for (q, check) in topic.checks.iter().enumerate() {
-        targets.extend((0..check.answers.len()).map(|a| Spot::CheckAnswer(q, a)));
+    for (q, check) in topic.teach_back.iter().enumerate() {
+        targets.extend((0..check.answers.len()).map(|a| Spot::TeachBackAnswer(q, a)));
         if chosen.get(&q).is_some_and(|&a| a + 1 != check.right) {
-            targets.push(Spot::CheckLink(q));
+            targets.push(Spot::TeachBackLink(q));
         }
     }
     targets
@@ -23,20 +23,20 @@ pub fn check_targets(topic: &Topic, chosen: &std::collections::BTreeMap<usize, u
 
 impl TopicState {
     /// The chosen answer or link, when the checks page shows.
-    pub(super) fn check_target(&self, topic: &Topic, pages: &[Page]) -> Option<Spot> {
-        (pages.get(self.page) == Some(&Page::Checks))
-            .then(|| check_targets(topic, &self.check_answers).get(self.check_cursor).copied())
+    pub(super) fn teach_back_target(&self, topic: &Topic, pages: &[Page]) -> Option<Spot> {
+        (pages.get(self.page) == Some(&Page::TeachBack))
+            .then(|| teach_back_targets(topic, &self.teach_back_answers).get(self.teach_back_cursor).copied())
             .flatten()
     }
 
     /// A key on the checks page; `None` when it is not one of its keys.
-    pub(super) fn check_key(&mut self, key: Key, context: &TopicContext<'_>) -> Option<TopicOutcome> {
-        if context.pages.get(self.page) != Some(&Page::Checks) {
+    pub(super) fn teach_back_key(&mut self, key: Key, context: &TopicContext<'_>) -> Option<TopicOutcome> {
+        if context.pages.get(self.page) != Some(&Page::TeachBack) {
             return None;
         }
-        let count = check_targets(context.topic, &self.check_answers).len();
-        if let Some(moved) = list_step(self.check_cursor, key, count.saturating_sub(1)) {
-            self.check_cursor = moved;
+        let count = teach_back_targets(context.topic, &self.teach_back_answers).len();
+        if let Some(moved) = list_step(self.teach_back_cursor, key, count.saturating_sub(1)) {
+            self.teach_back_cursor = moved;
         } else if matches!(key, Key::Char(' ') | Key::Enter) {
             self.act_on_check(context);
         } else {
@@ -49,11 +49,12 @@ impl TopicState {
     /// A tap on an answer or a way back chooses it.
     pub(super) fn check_tapped(&mut self, line: usize, context: &TopicContext<'_>) -> Option<TopicOutcome> {
         let spot = (context.lines)(self).get(line).and_then(|line| line.spot)?;
-        if !matches!(spot, Spot::CheckAnswer(..) | Spot::CheckLink(_)) {
+        if !matches!(spot, Spot::TeachBackAnswer(..) | Spot::TeachBackLink(_)) {
             return None;
         }
-        let index = check_targets(context.topic, &self.check_answers).iter().position(|&t| t == spot)?;
-        self.check_cursor = index;
+        let index =
+            teach_back_targets(context.topic, &self.teach_back_answers).iter().position(|&t| t == spot)?;
+        self.teach_back_cursor = index;
         self.act_on_check(context);
         Some(TopicOutcome::Stay)
     }
@@ -62,9 +63,9 @@ impl TopicState {
     /// the page that says it.
     fn act_on_check(&mut self, context: &TopicContext<'_>) {
         let (topic, pages) = (context.topic, context.pages);
-        let Some(target) = self.check_target(topic, pages) else { return };
+        let Some(target) = self.teach_back_target(topic, pages) else { return };
         let page_of_check = |q: usize| -> Option<usize> {
-            let name = topic.checks.get(q)?.page.as_str();
+            let name = topic.teach_back.get(q)?.page.as_str();
             match name {
                 "faq" => pages.iter().position(|page| *page == Page::Faq),
                 name => {
@@ -76,10 +77,10 @@ impl TopicState {
             }
         };
         match target {
-            Spot::CheckAnswer(q, a) => {
-                self.check_answers.insert(q, a);
+            Spot::TeachBackAnswer(q, a) => {
+                self.teach_back_answers.insert(q, a);
             }
-            Spot::CheckLink(q) => {
+            Spot::TeachBackLink(q) => {
                 if let Some(page) = page_of_check(q) {
                     self.page = page;
                     self.scroll = 0;
@@ -91,7 +92,7 @@ impl TopicState {
 
     /// Scrolls so the chosen target and what it shows are on screen.
     fn reveal_check(&mut self, context: &TopicContext<'_>) {
-        let Some(target) = self.check_target(context.topic, context.pages) else { return };
+        let Some(target) = self.teach_back_target(context.topic, context.pages) else { return };
         let lines = (context.lines)(self);
         let height = context.text_height();
         let Some(first) = lines.iter().position(|line| line.spot == Some(target)) else { return };
