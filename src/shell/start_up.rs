@@ -3,12 +3,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use kiosk_content::i18n::Catalogs;
 use kiosk_content::{Diagnostic, Library, Severity, load_folder, plural};
-use kiosk_core::app::{Key, Settings, ThemeName};
-use kiosk_core::config::{Config, Show, find_config_file, load_config};
+use kiosk_core::app::{Settings, ThemeName};
+use kiosk_core::config::{Config, find_config_file, load_config};
 
 use super::cli::Cli;
 use super::cli::EXIT_UNREADABLE;
@@ -62,16 +61,16 @@ pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
         journal::told(Level::Warning, notice);
     }
     let folder = shown_folder;
-    let mut settings = settings_from(&config, cli.kiosk, notices);
+    let mut settings = Settings::from_config(&config);
+    if cli.kiosk {
+        settings.lock();
+    }
     settings.touch = cli.touch;
     settings.content_folder = folder.is_some();
-    settings.languages = config.display.languages.iter().filter(|l| catalogs.has(l)).cloned().collect();
-    if !catalogs.has(&settings.language) {
-        kiosk_content::i18n::BASE_LANGUAGE.clone_into(&mut settings.language);
-    }
-    if settings.languages.is_empty() {
-        settings.languages = vec![settings.language.clone()];
-    }
+    settings.offer_only(|language| catalogs.has(language), kiosk_content::i18n::BASE_LANGUAGE);
+    settings.theme = theme(settings.theme);
+    settings.speech_command = settings.speech_command.filter(|command| installed(&command[0]));
+    settings.notices = notices;
     settings.version = super::version::program();
     let trusted_keys = config.content_rules.keys();
     Ok(Start { library, revision, settings, catalogs, folder, trusted_keys, loading, stats: config.stats })
@@ -157,32 +156,6 @@ fn content_errors(dir: &Path, report: &kiosk_content::LoadReport) -> Vec<String>
     });
     let unsigned = report.diagnostics.iter().filter(|d| d.code == kiosk_content::SIGNATURE_PROBLEM);
     skipped.into_iter().chain(unsigned.map(|d| format!("{}: {}", d.file, d.message))).collect()
-}
-
-fn settings_from(config: &Config, kiosk_flag: bool, notices: Vec<String>) -> Settings {
-    let kiosk = &config.kiosk;
-    let locked = kiosk_flag || kiosk.locked;
-    Settings {
-        locked,
-        // Staff mode is on from the start on an unlocked (staff) terminal.
-        staff: !locked,
-        idle: kiosk.idle.max(Duration::from_secs(1)),
-        warning: kiosk.warning.max(Duration::from_secs(1)),
-        staff_idle: kiosk.staff_idle.max(Duration::from_secs(1)),
-        staff_key: Key::Function(kiosk.staff_key),
-        pin_hash: kiosk.exit_pin_hash.clone(),
-        clinic_name: config.clinic_name.clone(),
-        care_team_phone: config.take_home.phone.clone(),
-        print_command: config.print.command.clone(),
-        print_allowed_for_patients: config.print.allow_patients,
-        patient_print_limit: config.print.patient_limit,
-        reviewed_only: config.content_rules.show == Show::Reviewed,
-        language: config.display.language.clone(),
-        theme: theme(config.display.theme),
-        speech_command: config.speech.command.clone().filter(|command| installed(&command[0])),
-        notices,
-        ..Settings::default()
-    }
 }
 
 /// The configured theme; `NO_COLOR` in the environment always means no colour.

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use super::event::Key;
-use crate::config::{Config, ThemeName};
+use crate::config::{Config, Show, ThemeName};
 
 /// The kiosk's set-up, from the command line and the configuration file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,36 +58,65 @@ pub struct Settings {
     pub glyphs: crate::glyphs::Glyphs,
 }
 
-/// A kiosk with no configuration, unlocked, in one language, as a patient sees it: the numbers
-/// (idle times, the print limit, the staff key, the language) are the configuration's defaults,
-/// said once in `config/model.rs`.
-impl Default for Settings {
-    fn default() -> Settings {
-        let config = Config::default();
-        let language = config.display.language.clone();
+impl Settings {
+    /// What `config` sets up, offered in every configured language. The command line and the
+    /// machine have their say after: `--kiosk`, `--touch`, `NO_COLOR`, whether the speech
+    /// program is installed, and which languages have an interface catalog
+    /// ([`Settings::offer_only`]).
+    pub fn from_config(config: &Config) -> Settings {
+        let kiosk = &config.kiosk;
         Settings {
-            languages: vec![language.clone()],
-            language,
-            staff: false,
-            locked: config.kiosk.locked,
-            touch: false,
-            idle: config.kiosk.idle,
-            warning: config.kiosk.warning,
-            staff_idle: config.kiosk.staff_idle,
-            print_command: None,
+            language: config.display.language.clone(),
+            languages: config.display.languages.clone(),
+            // Staff mode is on from the start on an unlocked (staff) terminal.
+            staff: !kiosk.locked,
+            locked: kiosk.locked,
+            idle: kiosk.idle,
+            warning: kiosk.warning,
+            staff_idle: kiosk.staff_idle,
+            print_command: config.print.command.clone(),
             print_allowed_for_patients: config.print.allow_patients,
             patient_print_limit: config.print.patient_limit,
-            reviewed_only: false,
-            content_folder: false,
+            reviewed_only: config.content_rules.show == Show::Reviewed,
+            content_folder: config.content.is_some(),
             theme: config.display.theme,
-            speech_command: None,
-            staff_key: Key::Function(config.kiosk.staff_key),
-            pin_hash: None,
-            clinic_name: String::new(),
-            care_team_phone: None,
+            touch: false,
+            speech_command: config.speech.command.clone(),
+            staff_key: Key::Function(kiosk.staff_key),
+            pin_hash: kiosk.exit_pin_hash.clone(),
+            clinic_name: config.clinic_name.clone(),
+            care_team_phone: config.take_home.phone.clone(),
             notices: Vec::new(),
             version: String::new(),
             glyphs: crate::glyphs::Glyphs::unicode(),
         }
+    }
+
+    /// Locks the kiosk (`--kiosk`): no key ends it without the PIN, and staff mode is off.
+    pub fn lock(&mut self) {
+        self.locked = true;
+        self.staff = false;
+    }
+
+    /// Offers only the languages `can_show` (those with an interface catalog), in their
+    /// configured order; a session that would start in another starts in `fallback`, offered
+    /// first.
+    pub fn offer_only(&mut self, can_show: impl Fn(&str) -> bool, fallback: &str) {
+        self.languages.retain(|language| can_show(language));
+        if !can_show(&self.language) {
+            fallback.clone_into(&mut self.language);
+        }
+        if !self.languages.contains(&self.language) {
+            self.languages.insert(0, self.language.clone());
+        }
+    }
+}
+
+/// A kiosk with no configuration file, unlocked, as a patient sees it (staff mode off), in one
+/// language: everything else is the configuration's defaults, said once in `config/model.rs`.
+impl Default for Settings {
+    fn default() -> Settings {
+        let settings = Settings::from_config(&Config::default());
+        Settings { languages: vec![settings.language.clone()], staff: false, ..settings }
     }
 }

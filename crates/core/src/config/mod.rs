@@ -3,6 +3,7 @@
 
 mod model;
 mod read;
+mod schema;
 
 use std::ffi::OsString;
 use std::os::unix::fs::PermissionsExt as _;
@@ -13,6 +14,7 @@ pub use model::{
     ThemeName,
 };
 pub use read::{lock_for_safety, parse_function_key, read_config, setting_span};
+pub use schema::setting_names;
 
 use kiosk_content::{Diagnostic, Position, open_regular, read_at_most};
 

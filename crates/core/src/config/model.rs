@@ -17,7 +17,7 @@ pub enum ThemeName {
 }
 
 /// Everything a configuration file can set; each field's default is what a missing or bad key
-/// gives. `docs/configuration.md` lists every key.
+/// gives. `schema.rs` says how each key is read; `docs/configuration.md` lists every key.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// The clinic's name, shown in the header and large on the attract screen.

@@ -409,3 +409,65 @@ fn a_key_written_under_the_wrong_table_is_told_where_it_belongs() {
         ]
     );
 }
+
+/// The schema is the one list of keys: docs/configuration.md has a row for each, and no row
+/// for a key the kiosk does not read.
+#[test]
+fn the_configuration_guide_has_a_row_for_every_key_and_no_other() {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/configuration.md"))
+            .expect("docs/configuration.md");
+    let rows: Vec<&str> = guide
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `")?.split_once("` |").map(|(key, _)| key))
+        .filter(|key| *key != "key")
+        .collect();
+    let mut documented: Vec<String> = rows.iter().map(|row| (*row).to_owned()).collect();
+    let mut read: Vec<String> = kiosk_core::config::setting_names().collect();
+    documented.sort();
+    read.sort();
+    assert_eq!(documented, read);
+}
+
+/// The settings a configuration gives are its values, each once: a locked kiosk has staff mode
+/// off, an unlocked one (a staff terminal) on.
+#[test]
+fn settings_follow_the_configuration() {
+    use kiosk_core::app::{Key, Settings};
+    let (config, problems) = read_config(
+        "config.toml",
+        "clinic_name = \"Riverside\"\n[kiosk]\nlocked = true\nidle_seconds = 30\nstaff_key = \"F9\"\n\
+         [print]\npatient_limit = 5\n[display]\nlanguage = \"es\"\n[content]\nshow = \"reviewed\"\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let settings = Settings::from_config(&config);
+    assert!(settings.locked && !settings.staff);
+    assert_eq!(settings.idle, Duration::from_secs(30));
+    assert_eq!(settings.staff_key, Key::Function(9));
+    assert_eq!(settings.patient_print_limit, 5);
+    assert_eq!(
+        (settings.language.as_str(), settings.languages.clone()),
+        ("es", vec!["en".to_owned(), "es".to_owned()])
+    );
+    assert!(settings.reviewed_only);
+    assert_eq!(settings.clinic_name, "Riverside");
+
+    let mut staff_terminal = Settings::from_config(&Config::default());
+    assert!(!staff_terminal.locked && staff_terminal.staff);
+    staff_terminal.lock();
+    assert!(staff_terminal.locked && !staff_terminal.staff);
+}
+
+#[test]
+fn only_languages_with_a_catalog_are_offered() {
+    let mut settings = kiosk_core::app::Settings::from_config(&Config::default());
+    settings.language = "fr".to_owned();
+    settings.languages = vec!["fr".to_owned(), "es".to_owned(), "de".to_owned()];
+    settings.offer_only(|language| ["en", "es"].contains(&language), "en");
+    assert_eq!(
+        (settings.language.as_str(), settings.languages.clone()),
+        ("en", vec!["en".to_owned(), "es".to_owned()])
+    );
+    settings.offer_only(|_| false, "en");
+    assert_eq!(settings.languages, vec!["en".to_owned()]);
+}
