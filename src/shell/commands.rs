@@ -16,13 +16,14 @@ use kiosk_core::config::{Config, Show};
 use kiosk_core::handout::{Format, Handout, Part, to_plain};
 use kiosk_core::search::{Prefilter, SearchIndex};
 
-use super::cli::{Cli, EXIT_UNREADABLE, ReportFormat};
+use super::cli::{Cli, ReportFormat};
+use super::failure::{Failure, Outcome};
 use super::report;
 use super::start_up;
 
 /// The configuration for a command, its problems printed. A file named with `--config` that
 /// cannot be read stops the command: it would quietly run on other settings than asked for.
-fn configured(cli: &Cli) -> Result<Config, ExitCode> {
+fn configured(cli: &Cli) -> Result<Config, Failure> {
     let (config, problems) = start_up::configuration(cli);
     refuse_unreadable(cli, &problems)?;
     for problem in &problems {
@@ -32,13 +33,12 @@ fn configured(cli: &Cli) -> Result<Config, ExitCode> {
 }
 
 /// Stops a command whose `--config` file cannot be read, saying why.
-fn refuse_unreadable(cli: &Cli, problems: &[Diagnostic]) -> Result<(), ExitCode> {
+fn refuse_unreadable(cli: &Cli, problems: &[Diagnostic]) -> Result<(), Failure> {
     if let (Some(named), Some(unreadable)) =
         (&cli.config, problems.iter().find(|problem| problem.code == "config-unreadable"))
     {
         let reason = unreadable.message.trim_end_matches("; every setting keeps its default");
-        say!("patient-kiosk: {}: {reason}", named.display());
-        return Err(ExitCode::from(EXIT_UNREADABLE));
+        return Err(Failure::unreadable(format!("{}: {reason}", named.display())));
     }
     Ok(())
 }
@@ -49,15 +49,11 @@ fn folder<'a>(dir: Option<&'a Path>, cli: &'a Cli, config: &'a Config) -> Option
     dir.or(cli.content.as_deref()).or(config.content.as_deref())
 }
 
-/// Loads `dir`, or the bundled content; prints why and returns the exit status when the folder
-/// cannot be read.
-fn load(dir: Option<&Path>, config: &Config) -> Result<LoadReport, ExitCode> {
+/// Loads `dir`, or the bundled content.
+fn load(dir: Option<&Path>, config: &Config) -> Result<LoadReport, Failure> {
     match dir {
         None => Ok(load_bundled()),
-        Some(dir) => load_folder(dir, &config.content_rules.keys()).map_err(|error| {
-            say!("patient-kiosk: {error}");
-            ExitCode::from(EXIT_UNREADABLE)
-        }),
+        Some(dir) => load_folder(dir, &config.content_rules.keys()).map_err(Failure::unreadable),
     }
 }
 
@@ -74,12 +70,10 @@ pub struct ValidateOptions {
 }
 
 /// `patient-kiosk validate [DIR]`.
-pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> ExitCode {
+pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Outcome {
     // The configuration's problems are the report's too: counted, and in the chosen format.
     let (config, config_problems) = start_up::configuration(cli);
-    if let Err(code) = refuse_unreadable(cli, &config_problems) {
-        return code;
-    }
+    refuse_unreadable(cli, &config_problems)?;
     let dir = folder(dir, cli, &config);
     let rules = EditorialRules {
         max_grade: config.content_rules.max_grade,
@@ -104,13 +98,7 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
         Some(dir) if options.readability => load_folder_with(dir, &config.content_rules.keys(), &extra),
         Some(dir) => check_folder_with(dir, &config.content_rules.keys(), &extra),
     };
-    let mut report = match loaded {
-        Ok(report) => report,
-        Err(error) => {
-            say!("patient-kiosk: {error}");
-            return ExitCode::from(EXIT_UNREADABLE);
-        }
-    };
+    let mut report = loaded.map_err(Failure::unreadable)?;
     report.diagnostics.extend(phrases_said.unsaid());
     report.diagnostics.extend(catalog_problems());
     report.diagnostics.splice(0..0, config_problems);
@@ -125,7 +113,7 @@ pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Exi
         println!("{}", summary(&report));
     }
     let failed = report.count(Severity::Error) > 0 || (deny_warnings && report.count(Severity::Warning) > 0);
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// Messages missing from (or unknown to) the bundled interface catalogs: the kiosk shows English
@@ -199,16 +187,10 @@ fn summary(report: &LoadReport) -> String {
 }
 
 /// `patient-kiosk list [DIR]`.
-pub fn list(cli: &Cli, dir: Option<&Path>) -> ExitCode {
-    let config = match configured(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+pub fn list(cli: &Cli, dir: Option<&Path>) -> Outcome {
+    let config = configured(cli)?;
     let dir = folder(dir, cli, &config);
-    let report = match load(dir, &config) {
-        Ok(report) => report,
-        Err(code) => return code,
-    };
+    let report = load(dir, &config)?;
     let topics = report.library.topics();
     let id_width = topics.iter().map(|t| t.id.len()).max().unwrap_or(0);
     let language_width = topics.iter().map(|t| t.language.len()).max().unwrap_or(0);
@@ -228,15 +210,12 @@ pub fn list(cli: &Cli, dir: Option<&Path>) -> ExitCode {
             plural(skipped, "error", "errors")
         );
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `patient-kiosk search QUERY`: the ranked hits, one a line.
-pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize) -> ExitCode {
-    let config = match configured(cli) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize) -> Outcome {
+    let config = configured(cli)?;
     // A folder is read once and only the topics that may match are parsed and indexed.
     let loaded = match folder(None, cli, &config) {
         None => Ok(load_bundled()),
@@ -248,19 +227,14 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
             })
         }
     };
-    let report = match loaded {
-        Ok(report) => report,
-        Err(error) => {
-            say!("patient-kiosk: {error}");
-            return ExitCode::from(EXIT_UNREADABLE);
-        }
-    };
+    let report = loaded.map_err(Failure::unreadable)?;
     let catalog = Catalog::bundled(language).unwrap_or_else(|_| Catalog::english());
     let index = SearchIndex::build(&report.library, &catalog, language, staff, &|_| true);
     let hits = index.search(query, limit);
+    // Like grep: finding nothing is an answer, said as one, with exit status 1.
     if hits.is_empty() {
         say!("nothing found for {query:?}");
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     for hit in hits {
         let place = report
@@ -270,12 +244,12 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
             .unwrap_or_default();
         println!("{}\t{place}\t{}", hit.topic_id, hit.text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The configuration, and topic `id` in `lang` (else English, else any), for `show` and
 /// `export`. A topic not in the language asked for is said on stderr, as the kiosk says it.
-fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, Topic), ExitCode> {
+fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, Topic), Failure> {
     let config = configured(cli)?;
     let mut notices = Vec::new();
     let (library, _, _) = start_up::library(cli, &config, &mut notices)?;
@@ -284,8 +258,9 @@ fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, 
     }
     let language = lang.unwrap_or(kiosk_content::i18n::BASE_LANGUAGE);
     let Some(topic) = library.find_for_reader(id, language) else {
-        say!("patient-kiosk: there is no topic `{id}`; `patient-kiosk list` shows the topics");
-        return Err(ExitCode::from(EXIT_UNREADABLE));
+        return Err(Failure::unreadable(format!(
+            "there is no topic `{id}`; `patient-kiosk list` shows the topics"
+        )));
     };
     if !same_language(&topic.language, language) {
         say!(
@@ -304,11 +279,8 @@ pub fn export(
     format: Format,
     output: Option<&Path>,
     summary: bool,
-) -> ExitCode {
-    let (config, topic) = match configured_topic(cli, id, lang) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+) -> Outcome {
+    let (config, topic) = configured_topic(cli, id, lang)?;
     let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
     let handout = if summary {
         Handout::summary_for_reader(
@@ -326,21 +298,13 @@ pub fn export(
         Some(path) => std::fs::write(path, handout),
         None => std::io::Write::write_all(&mut std::io::stdout(), handout.as_bytes()),
     };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            say!("patient-kiosk: cannot write the handout: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    written.map_err(|error| Failure::failed(format!("cannot write the handout: {error}")))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `patient-kiosk show ID`: the topic as plain text, for screen readers and pipes.
-pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> ExitCode {
-    let (config, topic) = match configured_topic(cli, id, lang) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> Outcome {
+    let (config, topic) = configured_topic(cli, id, lang)?;
     let topic = &topic;
     // The name was checked against `PageName::names` by the command line.
     let part = match section.map(|name| (name, PageName::from_name(name))) {
@@ -353,15 +317,15 @@ pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> E
             Part::Section(kind)
         }
         Some((name, Some(PageName::Section(_)))) => {
-            say!("patient-kiosk: the topic `{id}` has no `{name}` section for patients");
-            return ExitCode::from(EXIT_UNREADABLE);
+            return Err(Failure::unreadable(format!(
+                "the topic `{id}` has no `{name}` section for patients"
+            )));
         }
         Some((name, _)) => {
-            say!(
-                "patient-kiosk: `{name}` is a page of the kiosk, not of the topic's text; show prints \
-                 its sections, faq and sources"
-            );
-            return ExitCode::from(EXIT_UNREADABLE);
+            return Err(Failure::unreadable(format!(
+                "`{name}` is a page of the kiosk, not of the topic's text; show prints its sections, faq \
+                 and sources"
+            )));
         }
     };
     let width = std::env::var("COLUMNS")
@@ -372,5 +336,5 @@ pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> E
     let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
     let handout = Handout::new(topic, &catalog, &config.clinic_name);
     print!("{}", to_plain(&handout, part, width));
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -13,13 +13,13 @@ pub trait World {
     /// Starts printing; the result comes back as [`Input::Printed`].
     fn print(&mut self, command: Vec<String>, text: String);
     /// Starts reading aloud, stopping any reading first; why it could not start, if it could not.
-    fn speak(&mut self, command: &[String], text: String) -> Result<(), String>;
+    fn speak(&mut self, command: &[String], text: String) -> anyhow::Result<()>;
     /// Stops reading aloud now.
     fn stop_speaking(&mut self);
     /// Reads the content folder again after this batch.
     fn reload(&mut self);
     /// Keeps the PIN guard's state for the next start; what went wrong, if anything.
-    fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String>;
+    fn save_pin_record(&mut self, record: PinRecord) -> anyhow::Result<()>;
     /// Checks a staff PIN away from the input path; the answer comes back as
     /// [`Input::PinChecked`].
     fn check_pin(&mut self, hash: String, entered: String);
@@ -56,7 +56,7 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
                 Effect::ReloadContent => world.reload(),
                 Effect::Speak { command, text } => {
                     if let Err(problem) = world.speak(&command, text) {
-                        waiting.extend([Input::Notice(problem), Input::SpeechEnded]);
+                        waiting.extend([Input::Notice(format!("{problem:#}")), Input::SpeechEnded]);
                     }
                 }
                 Effect::StopSpeaking => world.stop_speaking(),
@@ -66,7 +66,7 @@ pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &
                 Effect::CheckPin { hash, entered } => world.check_pin(hash, entered),
                 Effect::SavePinRecord(record) => {
                     if let Err(problem) = world.save_pin_record(record) {
-                        waiting.push_back(Input::Notice(problem));
+                        waiting.push_back(Input::Notice(format!("{problem:#}")));
                     }
                 }
             }
@@ -99,7 +99,7 @@ mod tests {
         fn print(&mut self, _: Vec<String>, _: String) {
             self.asked.push("print");
         }
-        fn speak(&mut self, _: &[String], _: String) -> Result<(), String> {
+        fn speak(&mut self, _: &[String], _: String) -> anyhow::Result<()> {
             self.speaking = true;
             self.asked.push("speak");
             Ok(())
@@ -111,7 +111,7 @@ mod tests {
         fn reload(&mut self) {
             self.asked.push("reload");
         }
-        fn save_pin_record(&mut self, _: PinRecord) -> Result<(), String> {
+        fn save_pin_record(&mut self, _: PinRecord) -> anyhow::Result<()> {
             self.asked.push("save PIN record");
             Ok(())
         }
@@ -191,8 +191,8 @@ mod tests {
             fn print(&mut self, command: Vec<String>, text: String) {
                 self.0.print(command, text);
             }
-            fn speak(&mut self, _: &[String], _: String) -> Result<(), String> {
-                Err("cannot run espeak-ng".into())
+            fn speak(&mut self, _: &[String], _: String) -> anyhow::Result<()> {
+                Err(anyhow::anyhow!("cannot run espeak-ng"))
             }
             fn stop_speaking(&mut self) {
                 self.0.stop_speaking();
@@ -200,7 +200,7 @@ mod tests {
             fn reload(&mut self) {
                 self.0.reload();
             }
-            fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
+            fn save_pin_record(&mut self, record: PinRecord) -> anyhow::Result<()> {
                 self.0.save_pin_record(record)
             }
             fn check_pin(&mut self, hash: String, entered: String) {

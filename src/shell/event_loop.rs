@@ -41,7 +41,7 @@ pub enum Wakeup {
     /// A signal asked the program to end: its number.
     Signal(i32),
     /// The print command finished.
-    Printed(Result<(), String>),
+    Printed(Result<()>),
     /// Something in the content folder changed.
     ContentChanged,
     /// A child process ended.
@@ -53,7 +53,7 @@ pub enum Wakeup {
     /// A staff PIN was checked on a thread: whether it was right.
     PinChecked(bool),
     /// The usage counts' database was opened on a thread, or could not be used: why.
-    StatsOpened(Result<rusqlite::Connection, String>),
+    StatsOpened(Result<rusqlite::Connection>),
 }
 
 /// Why the kiosk ended.
@@ -147,15 +147,18 @@ impl World for Outside {
     fn print(&mut self, command: Vec<String>, text: String) {
         journal::line(Level::Info, "print sent");
         let sender = self.sender.clone();
-        self.printer.start(command, text, move |result| {
+        let started = self.printer.start(command, text, move |result| {
             let _ = sender.send(Wakeup::Printed(result));
         });
+        if let Err(error) = started {
+            let _ = self.sender.send(Wakeup::Printed(Err(error)));
+        }
     }
 
-    fn speak(&mut self, command: &[String], text: String) -> Result<(), String> {
+    fn speak(&mut self, command: &[String], text: String) -> Result<()> {
         let started = self.speech.start(command, text);
         if let Err(problem) = &started {
-            journal::line(Level::Warning, format!("speech failed: {problem}"));
+            journal::line(Level::Warning, format!("speech failed: {problem:#}"));
         }
         started
     }
@@ -172,10 +175,10 @@ impl World for Outside {
         self.suspend_wanted = true;
     }
 
-    fn save_pin_record(&mut self, record: PinRecord) -> Result<(), String> {
+    fn save_pin_record(&mut self, record: PinRecord) -> Result<()> {
         let saved = self.pin_file.save(record);
         if let Err(problem) = &saved {
-            journal::line(Level::Error, problem);
+            journal::line(Level::Error, format!("{problem:#}"));
         }
         saved
     }
@@ -282,9 +285,12 @@ where
     start(&sender)?;
     if let Some(stats) = &outside.stats {
         let sender = sender.clone();
-        stats.open_in_background(move |opened| {
+        let started = stats.open_in_background(move |opened| {
             let _ = sender.send(Wakeup::StatsOpened(opened));
         });
+        if let Err(error) = started {
+            let _ = outside.sender.send(Wakeup::StatsOpened(Err(error)));
+        }
     }
     loop {
         let counts_due = outside.stats.as_ref().and_then(Stats::due);
@@ -299,6 +305,7 @@ where
             && let Some(stats) = &mut outside.stats
             && let Err(problem) = stats.write()
         {
+            let problem = format!("{problem:#}");
             journal::line(Level::Error, &problem);
             inputs.push(Input::Notice(problem));
             outside.stats = None;
@@ -317,6 +324,8 @@ where
             match wakeup {
                 Wakeup::Terminal(event) => inputs.extend(to_input(event)),
                 Wakeup::Printed(result) => {
+                    // The core shows the reason as words: the error's whole chain, once.
+                    let result = result.map_err(|reason| format!("{reason:#}"));
                     match &result {
                         Ok(()) => journal::line(Level::Info, "print done"),
                         Err(reason) => journal::line(Level::Warning, format!("print failed: {reason}")),
@@ -342,6 +351,7 @@ where
                     }
                 }
                 Wakeup::StatsOpened(Err(problem)) => {
+                    let problem = format!("{problem:#}");
                     journal::line(Level::Error, &problem);
                     inputs.push(Input::Notice(problem));
                     outside.stats = None;

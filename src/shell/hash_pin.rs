@@ -7,37 +7,30 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 use kiosk_core::pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS, hash_pin, is_valid_pin};
 
+use super::failure::{Failure, Outcome};
+
 /// Reads the PIN (twice on a terminal, once from a pipe) and prints the configuration line.
-pub fn run() -> ExitCode {
+pub fn run() -> Outcome {
     let pin = if io::stdin().is_terminal() {
         let first = format!("Staff PIN ({MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits): ");
         match ask_twice(&first, "The same PIN again: ") {
             Ok((first, again)) if first == again => first,
-            Ok(_) => return fail("the two PINs differ"),
-            Err(error) => return fail(&format!("cannot read the PIN: {error}")),
+            Ok(_) => return Err(Failure::failed("the two PINs differ")),
+            Err(error) => return Err(Failure::failed(format!("cannot read the PIN: {error}"))),
         }
     } else {
         let mut line = String::new();
         if let Err(error) = io::stdin().lock().read_line(&mut line) {
-            return fail(&format!("cannot read the PIN: {error}"));
+            return Err(Failure::failed(format!("cannot read the PIN: {error}")));
         }
         line.trim().to_owned()
     };
     if !is_valid_pin(&pin) {
-        return fail(&format!("a staff PIN is {MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits"));
+        return Err(Failure::failed(format!("a staff PIN is {MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits")));
     }
-    match hash_pin(&pin) {
-        Ok(hash) => {
-            println!("exit_pin_hash = \"{hash}\"");
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&format!("cannot hash the PIN: {error}")),
-    }
-}
-
-fn fail(reason: &str) -> ExitCode {
-    say!("patient-kiosk hash-pin: {reason}");
-    ExitCode::FAILURE
+    let hash = hash_pin(&pin).map_err(|error| Failure::failed(format!("cannot hash the PIN: {error}")))?;
+    println!("exit_pin_hash = \"{hash}\"");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Asks twice, with nothing echoed. Echo goes off before the first question shows and stays off

@@ -13,9 +13,14 @@ pub fn line(level: Level, message: impl Display) {
     if stderr.is_terminal() {
         return;
     }
-    // One line, whatever the message holds: a newline would start a line of its own.
-    let message = message.to_string().replace(['\n', '\r'], " ");
-    let _ = writeln!(stderr, "<{}>patient-kiosk: {message}", level.priority());
+    let _ = writeln!(stderr, "{}", journal_line(level, &message.to_string()));
+}
+
+/// One journal line, whatever the message holds: a newline would start a line of its own, and
+/// an escape sequence quoted from a file or the command line is shown, never sent.
+fn journal_line(level: Level, message: &str) -> String {
+    let message = message.replace(['\n', '\r'], " ");
+    format!("<{}>patient-kiosk: {}", level.priority(), kiosk_content::printable(&message))
 }
 
 /// A problem found as the kiosk starts: printed plainly on the terminal (readable after the
@@ -25,5 +30,16 @@ pub fn told(level: Level, message: impl Display) {
         say!("patient-kiosk: {message}");
     } else {
         line(level, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_journal_line_is_one_line_with_no_control_byte() {
+        let line = journal_line(Level::Error, "exit: no topic `\u{1b}]52;c;SGVsbG8=\u{7}`\nsecond");
+        assert_eq!(line, "<3>patient-kiosk: exit: no topic `\\u{1b}]52;c;SGVsbG8=\\u{7}` second");
     }
 }

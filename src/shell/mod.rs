@@ -16,6 +16,7 @@ mod config_check;
 mod console_font;
 mod dispatch;
 mod event_loop;
+mod failure;
 mod frame_writer;
 mod hash_pin;
 mod input;
@@ -42,9 +43,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use cli::{Cli, Command, ConfigAction, ReviewAction};
+use failure::{Failure, Outcome};
 use kiosk_core::app::{App, Level};
 
-/// Runs what the command line asks for and returns the process's exit status.
+/// Runs what the command line asks for and returns the process's exit status. A failure is
+/// said here and only here, after the name of the command that failed.
 pub fn run(cli: &Cli) -> ExitCode {
     if cli.command.is_some() {
         // A command whose reader goes away (`list | head`) ends quietly, as other tools do,
@@ -53,6 +56,21 @@ pub fn run(cli: &Cli) -> ExitCode {
         // SAFETY: setting a signal's disposition before any thread starts.
         unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     }
+    match command(cli) {
+        Ok(code) => code,
+        Err(failure) => {
+            let speaker = match &cli.command {
+                Some(Command::Review { .. }) => "patient-kiosk review",
+                Some(Command::HashPin) => "patient-kiosk hash-pin",
+                _ => "patient-kiosk",
+            };
+            say!("{speaker}: {failure}");
+            failure.exit_code()
+        }
+    }
+}
+
+fn command(cli: &Cli) -> Outcome {
     match &cli.command {
         Some(Command::Validate { dir, format, deny_warnings, readability, today }) => {
             let options = commands::ValidateOptions {
@@ -74,7 +92,8 @@ pub fn run(cli: &Cli) -> ExitCode {
         Some(Command::Stats { since, by, format }) => stats::print(*since, *by, *format),
         Some(Command::Completions { shell }) => manual::completions(*shell),
         Some(Command::Config { action: ConfigAction::Check { file, format } }) => {
-            config_check::check(file.as_deref().or(cli.config.as_deref()), *format)
+            // Its problems are its report, each located; its exit status says how bad they are.
+            Ok(config_check::check(file.as_deref().or(cli.config.as_deref()), *format))
         }
         Some(Command::Show { id, section, lang }) => {
             commands::show(cli, id, section.as_deref(), lang.as_deref())
@@ -90,36 +109,20 @@ pub fn run(cli: &Cli) -> ExitCode {
 }
 
 /// Runs the full-screen kiosk.
-fn kiosk(cli: &Cli) -> ExitCode {
+fn kiosk(cli: &Cli) -> Outcome {
     if let Some(reason) = terminal::cannot_draw(std::env::var_os("TERM").as_deref()) {
-        say!(
-            "patient-kiosk: {reason}: the full-screen kiosk needs a terminal that can move the \
-             cursor and draw. `patient-kiosk show ID` prints a topic as plain text instead \
-             (`patient-kiosk list` names the topics)."
-        );
-        return ExitCode::from(cli::EXIT_UNREADABLE);
+        return Err(Failure::unreadable(format!(
+            "{reason}: the full-screen kiosk needs a terminal that can move the cursor and draw. \
+             `patient-kiosk show ID` prints a topic as plain text instead (`patient-kiosk list` \
+             names the topics)."
+        )));
     }
-    let start = match start_up::prepare(cli) {
-        Ok(start) => start,
-        Err(code) => return code,
-    };
-    let start_at =
-        match start_at::resolve(cli, &start.library, &start.settings.language, start.settings.staff) {
-            Ok(start_at) => start_at,
-            // A mistake on the command line: said plainly, as every command's usage errors are.
-            Err(reason) => {
-                say!("patient-kiosk: {reason}");
-                return ExitCode::from(cli::EXIT_UNREADABLE);
-            }
-        };
+    let start = start_up::prepare(cli)?;
+    // A mistake on the command line: said plainly, as every command's usage errors are.
+    let start_at = start_at::resolve(cli, &start.library, &start.settings.language, start.settings.staff)?;
     // Before the size is first read, so a resize at any moment after it is seen.
-    let signals = match signals::catch() {
-        Ok(signals) => signals,
-        Err(error) => {
-            journal::told(Level::Error, format!("cannot listen for signals: {error}"));
-            return ExitCode::FAILURE;
-        }
-    };
+    let signals =
+        signals::catch().map_err(|error| Failure::failed(format!("cannot listen for signals: {error}")))?;
     let pin_file = pin_file::PinFile::in_directory(&pin_file::state_directory());
     let (pin_record, pin_problem) = pin_file.load();
     let mut start = start;
@@ -127,13 +130,8 @@ fn kiosk(cli: &Cli) -> ExitCode {
         journal::told(Level::Warning, &problem);
         start.settings.notices.push(problem);
     }
-    let mut screen = match terminal::FullScreen::enter() {
-        Ok(screen) => screen,
-        Err(error) => {
-            journal::told(Level::Error, format!("the kiosk needs a terminal: {error}"));
-            return ExitCode::FAILURE;
-        }
-    };
+    let mut screen = terminal::FullScreen::enter()
+        .map_err(|error| Failure::failed(format!("the kiosk needs a terminal: {error}")))?;
     let size = screen.terminal.size().unwrap_or_default();
     let (glyphs, font_problem) =
         console_font::glyphs_for(std::env::var_os("TERM").as_deref(), &std::io::stdout());
@@ -170,17 +168,11 @@ fn kiosk(cli: &Cli) -> ExitCode {
         event_loop::Sources { start, scroll_regions: true, folder, trusted_keys, pin_file, stats, suspend };
     let result = event_loop::run(app, &mut screen.terminal, sources);
     drop(screen);
-    match result {
-        Ok(exit) => {
-            journal::line(Level::Info, format!("exit: {exit}"));
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            journal::line(Level::Error, format!("exit: {error:#}"));
-            say!("patient-kiosk: {error:#}");
-            ExitCode::FAILURE
-        }
-    }
+    // The journal records how a kiosk that started ended; `run` says a failure to whoever
+    // started it.
+    let exit = result.inspect_err(|error| journal::line(Level::Error, format!("exit: {error:#}")))?;
+    journal::line(Level::Info, format!("exit: {exit}"));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The usage counts, when the configuration turns them on. The loop opens their database on a

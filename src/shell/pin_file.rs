@@ -94,7 +94,7 @@ impl PinFile {
 
     /// Keeps `record`: written beside the file, then renamed over it, so a power cut leaves the
     /// old file or the new one, never half of one.
-    pub fn save(&self, record: PinRecord) -> Result<(), String> {
+    pub fn save(&self, record: PinRecord) -> anyhow::Result<()> {
         let until = (SystemTime::now() + record.locked_for).duration_since(UNIX_EPOCH).unwrap_or_default();
         let stored = Stored {
             wrong_pins: record.wrong_pins,
@@ -113,7 +113,7 @@ impl PinFile {
             replace_file(&self.path, text.as_bytes(), 0o600)
         };
         write().map_err(|error| {
-            format!(
+            anyhow::anyhow!(
                 "cannot keep the wrong-PIN count in {}: {error}; a restart forgets it",
                 self.path.display()
             )

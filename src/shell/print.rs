@@ -9,6 +9,8 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
+use anyhow::{Context as _, anyhow, bail};
+
 /// The longest a print command's complaint is kept.
 const MAX_ERROR_BYTES: u64 = 4096;
 
@@ -20,19 +22,20 @@ pub struct Printer {
 }
 
 impl Printer {
-    /// Starts printing `text` with `command`; `done` gets `Ok` or what went wrong.
+    /// Starts printing `text` with `command` on a thread; `done` gets `Ok` or what went wrong.
+    /// A thread that cannot be started is the error, and `done` is never called.
     pub fn start(
         &mut self,
         command: Vec<String>,
         text: String,
-        done: impl FnOnce(Result<(), String>) + Send + 'static,
-    ) {
+        done: impl FnOnce(anyhow::Result<()>) + Send + 'static,
+    ) -> anyhow::Result<()> {
         let running = Arc::clone(&self.running);
-        let spawned =
-            thread::Builder::new().name("print".into()).spawn(move || done(run(&command, &text, &running)));
-        if let Err(error) = spawned {
-            say!("patient-kiosk: cannot start printing: {error}");
-        }
+        thread::Builder::new()
+            .name("print".into())
+            .spawn(move || done(run(&command, &text, &running)))
+            .context("cannot start printing")?;
+        Ok(())
     }
 }
 
@@ -49,8 +52,8 @@ impl Drop for Printer {
     }
 }
 
-fn run(command: &[String], text: &str, running: &Mutex<Option<u32>>) -> Result<(), String> {
-    let (program, arguments) = command.split_first().ok_or("the print command is empty")?;
+fn run(command: &[String], text: &str, running: &Mutex<Option<u32>>) -> anyhow::Result<()> {
+    let (program, arguments) = command.split_first().context("the print command is empty")?;
     let mut child = Command::new(program)
         .args(arguments)
         .stdin(Stdio::piped())
@@ -58,7 +61,7 @@ fn run(command: &[String], text: &str, running: &Mutex<Option<u32>>) -> Result<(
         .stderr(Stdio::piped())
         .process_group(0)
         .spawn()
-        .map_err(|error| format!("cannot run {program}: {error}"))?;
+        .with_context(|| format!("cannot run {program}"))?;
     *running.lock().unwrap_or_else(PoisonError::into_inner) = Some(child.id());
     let written = child.stdin.take().map(|mut stdin| stdin.write_all(text.as_bytes()));
     let mut said = Vec::new();
@@ -74,19 +77,18 @@ fn run(command: &[String], text: &str, running: &Mutex<Option<u32>>) -> Result<(
         *running = None;
         child.wait()
     }
-    .map_err(|error| format!("{program}: {error}"))?;
+    .with_context(|| program.clone())?;
     // A command that fails may stop reading first; what it said matters more than the pipe.
     if !status.success() {
         let said = String::from_utf8_lossy(&said);
         let said = said.trim();
-        return Err(if said.is_empty() {
-            format!("{program} failed ({status})")
-        } else {
-            format!("{program}: {said}")
-        });
+        if said.is_empty() {
+            bail!("{program} failed ({status})");
+        }
+        bail!("{program}: {said}");
     }
     match written {
-        Some(Err(error)) => Err(format!("{program} did not take the whole handout: {error}")),
+        Some(Err(error)) => Err(anyhow!("{program} did not take the whole handout: {error}")),
         _ => Ok(()),
     }
 }

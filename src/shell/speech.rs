@@ -8,6 +8,8 @@ use std::os::unix::process::CommandExt as _;
 use std::process::{Child, Command, Stdio};
 use std::thread;
 
+use anyhow::Context as _;
+
 /// The speech program running now, if any.
 #[derive(Default)]
 pub struct Speech {
@@ -17,9 +19,9 @@ pub struct Speech {
 impl Speech {
     /// Stops any reading, then starts reading `text` with `command`. A command that cannot be
     /// started is reported back as the reading having ended at once.
-    pub fn start(&mut self, command: &[String], text: String) -> Result<(), String> {
+    pub fn start(&mut self, command: &[String], text: String) -> anyhow::Result<()> {
         self.stop();
-        let (program, arguments) = command.split_first().ok_or("the speech command is empty")?;
+        let (program, arguments) = command.split_first().context("the speech command is empty")?;
         let mut child = Command::new(program)
             .args(arguments)
             .stdin(Stdio::piped())
@@ -27,7 +29,7 @@ impl Speech {
             .stderr(Stdio::null())
             .process_group(0)
             .spawn()
-            .map_err(|error| format!("cannot run {program}: {error}"))?;
+            .with_context(|| format!("cannot run {program}"))?;
         if let Some(mut stdin) = child.stdin.take() {
             // A long text must not hold up the kiosk while the program reads it.
             let _ = thread::Builder::new().name("speech-text".into()).spawn(move || {

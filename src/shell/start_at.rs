@@ -4,6 +4,7 @@ use kiosk_content::{Library, PageName, SectionKind, Topic};
 use kiosk_core::app::{Page, pages};
 
 use super::cli::Cli;
+use super::failure::Failure;
 
 /// The topic and page the command line asks to start on, if any; or why it cannot be done.
 pub fn resolve(
@@ -11,19 +12,17 @@ pub fn resolve(
     library: &Library,
     language: &str,
     staff: bool,
-) -> Result<Option<(String, Page)>, String> {
+) -> Result<Option<(String, Page)>, Failure> {
     let topic = match (&cli.code, &cli.topic) {
         (Some(code), _) => Some(by_code(library, language, code)?),
-        (None, Some(id)) => Some(
-            library
-                .find_for_reader(id, language)
-                .ok_or_else(|| format!("there is no topic `{id}`; `patient-kiosk list` shows the topics"))?,
-        ),
+        (None, Some(id)) => Some(library.find_for_reader(id, language).ok_or_else(|| {
+            Failure::unreadable(format!("there is no topic `{id}`; `patient-kiosk list` shows the topics"))
+        })?),
         (None, None) => None,
     };
     let Some(topic) = topic else {
         return match &cli.section {
-            Some(_) => Err("--section needs --topic or --code".to_owned()),
+            Some(_) => Err(Failure::unreadable("--section needs --topic or --code")),
             None => Ok(None),
         };
     };
@@ -38,17 +37,21 @@ pub fn resolve(
     Ok(Some((topic.id.clone(), page)))
 }
 
-fn by_code<'a>(library: &'a Library, language: &str, code: &str) -> Result<&'a Topic, String> {
+fn by_code<'a>(library: &'a Library, language: &str, code: &str) -> Result<&'a Topic, Failure> {
     library
         .for_reader(language)
         .into_iter()
         .find(|topic| topic.codes.iter().any(|c| c.code.eq_ignore_ascii_case(code.trim())))
-        .ok_or_else(|| format!("no topic has the code `{code}`; `patient-kiosk search {code}` looks further"))
+        .ok_or_else(|| {
+            Failure::unreadable(format!(
+                "no topic has the code `{code}`; `patient-kiosk search {code}` looks further"
+            ))
+        })
 }
 
 /// The page for a page's name (`--section`, checked against [`PageName::names`] by the
 /// command line).
-fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, String> {
+fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, Failure> {
     let wanted = match PageName::from_name(name) {
         Some(PageName::Faq) => Some(Page::Faq),
         Some(PageName::Sources) => Some(Page::Sources),
@@ -62,7 +65,7 @@ fn section_page(topic: &Topic, name: &str, offered: &[Page]) -> Result<Page, Str
             .find(|page| matches!(page, Page::Section(i) if topic.sections[*i].kind == kind)),
         None => None,
     };
-    wanted
-        .filter(|page| offered.contains(page))
-        .ok_or_else(|| format!("the topic `{}` has no `{name}` section to show here", topic.id))
+    wanted.filter(|page| offered.contains(page)).ok_or_else(|| {
+        Failure::unreadable(format!("the topic `{}` has no `{name}` section to show here", topic.id))
+    })
 }

@@ -2,7 +2,6 @@
 //! content, reporting every problem before the screen is taken over.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use kiosk_content::i18n::Catalogs;
 use kiosk_content::{Diagnostic, Library, Severity, load_folder, plural};
@@ -10,7 +9,7 @@ use kiosk_core::app::{Settings, ThemeName};
 use kiosk_core::config::{Config, find_config_file, load_config};
 
 use super::cli::Cli;
-use super::cli::EXIT_UNREADABLE;
+use super::failure::Failure;
 use super::journal;
 use super::start_problems::{StartProblem, folder_fallback, installed, start_problems};
 use kiosk_core::app::Level;
@@ -38,7 +37,7 @@ pub struct Start {
 /// Reads the configuration and the content. Problems are printed (they stay readable after the
 /// kiosk ends) and kept as notices for staff; only a content folder named on the command line
 /// that cannot be read stops the start.
-pub fn prepare(cli: &Cli) -> Result<Start, ExitCode> {
+pub fn prepare(cli: &Cli) -> Result<Start, Failure> {
     let (config, problems) = configuration(cli);
     let mut notices: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let loading = reads_after_first_frame(cli, &config);
@@ -113,17 +112,14 @@ pub fn library(
     cli: &Cli,
     config: &Config,
     notices: &mut Vec<String>,
-) -> Result<(Library, String, Option<PathBuf>), ExitCode> {
+) -> Result<(Library, String, Option<PathBuf>), Failure> {
     let bundled = || {
         let (library, revision) = bundled_parts();
         (library, revision, None)
     };
     match (&cli.content, &config.content) {
         (Some(dir), _) => {
-            let report = load_folder(dir, &config.content_rules.keys()).map_err(|error| {
-                say!("patient-kiosk: {error}");
-                ExitCode::from(EXIT_UNREADABLE)
-            })?;
+            let report = load_folder(dir, &config.content_rules.keys()).map_err(Failure::unreadable)?;
             notices.extend(content_errors(dir, &report));
             Ok((report.library, report.revision, Some(dir.clone())))
         }

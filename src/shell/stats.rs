@@ -9,10 +9,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use anyhow::{Context as _, anyhow, bail};
 use kiosk_core::app::Counted;
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::cli::{StatsFormat, StatsGrouping};
+use super::failure::{Failure, Outcome};
 use super::topic_reads::{self, TopicReads};
 
 /// The database's name in the state directory.
@@ -56,14 +58,18 @@ impl Stats {
         }
     }
 
-    /// Opens (or makes) the database on a thread; `done` gets it, or why it cannot be used.
-    pub fn open_in_background(&self, done: impl FnOnce(Result<Connection, String>) + Send + 'static) {
+    /// Opens (or makes) the database on a thread; `done` gets it, or why it cannot be used. A
+    /// thread that cannot be started is the error, and `done` is never called.
+    pub fn open_in_background(
+        &self,
+        done: impl FnOnce(anyhow::Result<Connection>) + Send + 'static,
+    ) -> anyhow::Result<()> {
         let directory = self.directory.clone();
-        let started =
-            std::thread::Builder::new().name("usage-counts".into()).spawn(move || done(open(&directory)));
-        if let Err(error) = started {
-            say!("patient-kiosk: usage counts are off: {error}");
-        }
+        std::thread::Builder::new()
+            .name("usage-counts".into())
+            .spawn(move || done(open(&directory)))
+            .context("usage counts are off: cannot start their thread")?;
+        Ok(())
     }
 
     /// The database, opened: the topics an earlier run today already named are named from now.
@@ -115,7 +121,7 @@ impl Stats {
 
     /// Writes the counts waiting, in one transaction; why not, if it failed (they are then
     /// dropped: counting must never grow without bound or hold up the kiosk).
-    pub fn write(&mut self) -> Result<(), String> {
+    pub fn write(&mut self) -> anyhow::Result<()> {
         self.last_written = Instant::now();
         let Some(connection) = &mut self.connection else { return Ok(()) };
         if self.waiting.is_empty() {
@@ -135,17 +141,17 @@ impl Stats {
             }
             transaction.commit()
         })();
-        written.map_err(|error| format!("usage counts not written: {error}"))
+        written.context("usage counts not written")
     }
 }
 
 /// Opens (or makes) the database in `directory`, refusing one that holds anything this kiosk
 /// did not make, and never waiting long on another program's lock.
-fn open(directory: &Path) -> Result<Connection, String> {
+fn open(directory: &Path) -> anyhow::Result<Connection> {
     let path = directory.join(FILE_NAME);
-    let failed = |error: rusqlite::Error| format!("usage counts are off: {}: {error}", path.display());
+    let failed = |error: rusqlite::Error| anyhow!("usage counts are off: {}: {error}", path.display());
     std::fs::create_dir_all(directory)
-        .map_err(|error| format!("usage counts are off: {}: {error}", directory.display()))?;
+        .with_context(|| format!("usage counts are off: {}", directory.display()))?;
     let connection = Connection::open(&path).map_err(failed)?;
     connection.busy_timeout(BUSY_TIMEOUT).map_err(failed)?;
     connection.execute_batch("PRAGMA trusted_schema = OFF;").map_err(failed)?;
@@ -158,10 +164,10 @@ fn open(directory: &Path) -> Result<Connection, String> {
     if let Some((kind, name)) =
         objects.iter().find(|(kind, name)| !OWN_OBJECTS.contains(&(kind.as_str(), name.as_str())))
     {
-        return Err(format!(
+        bail!(
             "usage counts are off: {} holds a {kind} `{name}` this kiosk did not make; move the file away",
             path.display()
-        ));
+        );
     }
     connection
         .execute_batch(
@@ -201,14 +207,14 @@ pub struct Table {
 /// The counts kept in `directory` since `since` (a day), grouped `by`: each day's counts by
 /// name, oldest first; or each topic's openings over those days, most first, with the number of
 /// days it passed the privacy floor.
-pub fn read(directory: &Path, since: Option<jiff::civil::Date>, by: StatsGrouping) -> Result<Table, String> {
+pub fn read(directory: &Path, since: Option<jiff::civil::Date>, by: StatsGrouping) -> Result<Table, Failure> {
     let path: PathBuf = directory.join(FILE_NAME);
-    let failed = |error: rusqlite::Error| format!("{}: {error}", path.display());
+    let failed = |error: rusqlite::Error| Failure::unreadable(format!("{}: {error}", path.display()));
     if !path.is_file() {
-        return Err(format!(
+        return Err(Failure::unreadable(format!(
             "{}: no usage counts here; `[stats] enabled = true` turns them on",
             path.display()
-        ));
+        )));
     }
     let connection = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(failed)?;
     let since = since.map_or_else(String::new, |day| day.to_string());
@@ -244,18 +250,8 @@ pub fn read(directory: &Path, since: Option<jiff::civil::Date>, by: StatsGroupin
 }
 
 /// `patient-kiosk stats`: the counts kept in the state directory, grouped `by`, in `format`.
-pub fn print(
-    since: Option<jiff::civil::Date>,
-    by: StatsGrouping,
-    format: StatsFormat,
-) -> std::process::ExitCode {
-    let table = match read(&super::pin_file::state_directory(), since, by) {
-        Ok(table) => table,
-        Err(problem) => {
-            say!("patient-kiosk: {problem}");
-            return std::process::ExitCode::from(super::cli::EXIT_UNREADABLE);
-        }
-    };
+pub fn print(since: Option<jiff::civil::Date>, by: StatsGrouping, format: StatsFormat) -> Outcome {
+    let table = read(&super::pin_file::state_directory(), since, by)?;
     let Table { header, numbers, rows } = &table;
     match format {
         StatsFormat::Table => {
@@ -306,5 +302,5 @@ pub fn print(
             }
         }
     }
-    std::process::ExitCode::SUCCESS
+    Ok(std::process::ExitCode::SUCCESS)
 }

@@ -136,7 +136,7 @@ impl Catalog {
         // first frame.
         let table = DeTable::parse(text).map_err(|e| unreadable(e.message().to_owned()))?;
         let mut found = HashMap::new();
-        flatten("", table.get_ref(), &mut found).map_err(unreadable)?;
+        flatten(language, "", table.get_ref(), &mut found)?;
 
         let english = (language != BASE_LANGUAGE).then(Catalog::english);
         let mut problems = Vec::new();
@@ -202,12 +202,14 @@ impl Catalog {
     }
 }
 
-/// Turns nested tables into dotted keys: `[home] title = "x"` becomes `home.title`.
+/// Turns nested tables into dotted keys: `[home] title = "x"` becomes `home.title`; a value
+/// that is not text makes the `language` catalog unreadable.
 fn flatten<'i>(
+    language: &str,
     prefix: &str,
     table: &DeTable<'i>,
     into: &mut HashMap<String, Cow<'i, str>>,
-) -> Result<(), String> {
+) -> Result<(), CatalogError> {
     for (key, value) in table {
         let key = key.get_ref();
         let key = if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") };
@@ -215,8 +217,11 @@ fn flatten<'i>(
             DeValue::String(text) => {
                 into.insert(key, text.clone());
             }
-            DeValue::Table(inner) => flatten(&key, inner, into)?,
-            other => return Err(format!("`{key}` must be text, not a {}", other.type_str())),
+            DeValue::Table(inner) => flatten(language, &key, inner, into)?,
+            other => {
+                let reason = format!("`{key}` must be text, not a {}", other.type_str());
+                return Err(CatalogError::Unreadable { language: language.to_owned(), reason });
+            }
         }
     }
     Ok(())
