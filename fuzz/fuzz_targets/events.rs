@@ -110,7 +110,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
         locked: u.arbitrary()?,
         staff: u.arbitrary()?,
         theme,
-        languages: vec!["en".to_owned(), "es".to_owned()],
+        languages: vec!["en".into(), "es".into()],
         speech_command: Some(vec!["speak".to_owned(), "{lang}".to_owned()]),
         print_command: Some(vec!["lp".to_owned()]),
         ..Settings::default()

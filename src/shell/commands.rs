@@ -9,7 +9,7 @@ use kiosk_content::readability::{DEFAULT_MIN_SPANISH_EASE, EditorialRules, edito
 use kiosk_content::{
     BUNDLED_PREFIX, Diagnostic, LoadReport, PageName, PhrasesSaid, Position, Severity, Topic, Vocabulary,
     check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,
-    load_folder_with, plural, same_language,
+    load_folder_with, plural,
 };
 use kiosk_core::app::page_label;
 use kiosk_core::config::{Config, Show};
@@ -221,7 +221,7 @@ pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize)
         None => Ok(load_bundled()),
         Some(dir) => {
             load_folder_wanted(dir, &config.content_rules.keys(), &|vocabularies: &[Vocabulary]| {
-                let vocabulary = vocabularies.iter().find(|v| same_language(&v.language, language));
+                let vocabulary = vocabularies.iter().find(|v| v.language.same_language(language));
                 let mut prefilter = Prefilter::new(query, language, vocabulary);
                 Box::new(move |text: &str| prefilter.may_match(text))
             })
@@ -262,7 +262,7 @@ fn configured_topic(cli: &Cli, id: &str, lang: Option<&str>) -> Result<(Config, 
             "there is no topic `{id}`; `patient-kiosk list` shows the topics"
         )));
     };
-    if !same_language(&topic.language, language) {
+    if !topic.language.same_language(language) {
         say!(
             "patient-kiosk: the topic `{id}` is not available in `{language}`; here it is in `{}`",
             topic.language

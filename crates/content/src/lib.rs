@@ -41,7 +41,7 @@ pub use date::ReviewDate;
 pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
 pub use diagnostic::{CODES, Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
-pub use language::{base_language, same_language, same_tag};
+pub use language::{Lang, base_language};
 pub use library::{FALLBACK_LANGUAGE, Library};
 pub use load::{
     BUNDLED_PREFIX, ExtraChecks, FileFilter, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,

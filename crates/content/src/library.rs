@@ -1,6 +1,5 @@
 //! The topics the kiosk offers, swapped as a whole when content is reloaded.
 
-use super::language::same_language;
 use super::model::Topic;
 use super::vocabulary::Vocabulary;
 use std::collections::HashMap;
@@ -52,7 +51,7 @@ impl Library {
 
     /// The vocabulary of words typed in `language`, if there is one.
     pub fn vocabulary(&self, language: &str) -> Option<&Vocabulary> {
-        self.vocabularies.iter().find(|vocabulary| same_language(&vocabulary.language, language))
+        self.vocabularies.iter().find(|vocabulary| vocabulary.language.same_language(language))
     }
 
     /// Whether `other` is this very library, not merely an equal one.

@@ -10,7 +10,7 @@ use serde::Deserialize as _;
 use super::bundled::BUNDLED_FILES;
 use super::diagnostic::{Diagnostic, Position, Severity};
 use super::field_path::FieldPath;
-use super::language::same_language;
+use super::language::Lang;
 use super::library::Library;
 use super::model::ReviewStatus;
 use super::model::Topic;
@@ -283,7 +283,7 @@ fn read_triages(files: Vec<TopicFile>) -> (Vec<Triage>, Vec<Diagnostic>, Vec<u64
     });
     let bundled: Vec<Triage> = bundled.collect();
     for triage in bundled {
-        if !triages.iter().any(|own| same_language(&own.language, &triage.language)) {
+        if !triages.iter().any(|own| own.language.same_language(&triage.language)) {
             triages.push(triage);
         }
     }
@@ -384,7 +384,7 @@ struct CheckedTopic {
     /// Its id and language; language tags ignore case (BCP 47): `es-MX` is `es-mx`.
     key: (String, String),
     /// Its language as written, for messages.
-    language: String,
+    language: Lang,
     shown_as: String,
     /// The topic, unless only counts are kept.
     topic: Option<Topic>,
@@ -677,7 +677,7 @@ fn checked(
     if rules.keys.in_use() {
         found.extend(apply_sign_off(&mut topic, file, rules.keys, &text));
     }
-    let triage = rules.triages.iter().find(|triage| same_language(&triage.language, &topic.language));
+    let triage = rules.triages.iter().find(|triage| triage.language.same_language(&topic.language));
     let mut findings = check_topic(&topic);
     findings.extend(triage.map(|triage| triage.check(&topic)).unwrap_or_default());
     findings.extend((rules.extra)(&topic));

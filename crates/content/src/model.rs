@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::ReviewDate;
+use super::language::Lang;
 
 /// One procedure, in one language: everything in one `<id>.<language>.toml` file.
 ///
@@ -15,7 +16,7 @@ pub struct Topic {
     /// Lowercase letters, digits and `-`, e.g. `vertebroplasty`.
     pub id: String,
     /// The language this file is written in, as a BCP 47 tag: `en`, `es`, `zh-Hant`.
-    pub language: String,
+    pub language: Lang,
     /// The procedure's name, as patients know it.
     pub title: String,
     /// A few words under the title that say what the procedure is.
@@ -162,7 +163,7 @@ pub struct Source {
     /// The language it is written in, when not the topic's own (`en` in a Spanish topic): its
     /// title stays as written, and readers are told the language.
     #[serde(default)]
-    pub language: Option<String>,
+    pub language: Option<Lang>,
     /// Who sees it listed: `staff` for sources only staff need, such as coding references.
     #[serde(default)]
     pub audience: Audience,

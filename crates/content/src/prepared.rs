@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{BASE_LANGUAGE, Catalog, Catalogs};
+use crate::language::Lang;
 use crate::{
     BUNDLED_PREFIX, Diagnostic, Library, Position, Severity, Topic, Vocabulary, file_fingerprint,
     load_in_memory, revision,
@@ -99,7 +100,7 @@ impl PreparedContent {
     }
 
     /// The catalogs for `languages` (and English), with a line for each language that has none.
-    pub fn catalogs(&self, languages: &[String]) -> (Catalogs, Vec<String>) {
+    pub fn catalogs(&self, languages: &[Lang]) -> (Catalogs, Vec<String>) {
         self.head.catalogs(languages)
     }
 
@@ -136,7 +137,7 @@ impl PreparedHead {
     }
 
     /// The catalogs for `languages` (and English), with a line for each language that has none.
-    pub fn catalogs(&self, languages: &[String]) -> (Catalogs, Vec<String>) {
+    pub fn catalogs(&self, languages: &[Lang]) -> (Catalogs, Vec<String>) {
         let english = self.catalogs.first().cloned().unwrap_or_else(Catalog::english);
         let mut chosen = Catalogs::from(english);
         let mut problems = Vec::new();

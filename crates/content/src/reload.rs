@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::diagnostic::Severity;
-use super::language::same_tag;
 use super::library::Library;
 use super::load::load_folder;
 use super::sign_off::{SIGNATURE_PROBLEM, TrustedKeys};
@@ -48,7 +47,7 @@ pub fn reload(dir: &Path, keys: &TrustedKeys, previous: &Library) -> Reloaded {
     let mut kept = 0;
     for old in previous.topics() {
         let file_name = format!("{}.{}.toml", old.id, old.language);
-        let replaced = topics.iter().any(|t| t.id == old.id && same_tag(&t.language, &old.language));
+        let replaced = topics.iter().any(|t| t.id == old.id && t.language == old.language);
         if failed.contains(&file_name) && !replaced {
             topics.push(old.clone());
             kept += 1;

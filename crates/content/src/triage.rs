@@ -16,6 +16,7 @@ use super::model::{SectionKind, Topic};
 use super::text_safety::unsafe_character;
 use super::validate::Finding;
 use super::words::{Analyzer, fold, key, tokens};
+use crate::Lang;
 
 /// The folder, inside a content folder, of the triage files (`triage/en.toml`).
 pub const TRIAGE_FOLDER: &str = "triage";
@@ -24,7 +25,7 @@ pub const TRIAGE_FOLDER: &str = "triage";
 #[derive(Debug)]
 pub struct Triage {
     /// The language its signs are written in, from the file's name.
-    pub language: String,
+    pub language: Lang,
     /// The language's stemmer, made once: the rule reads every item of every topic.
     analyzer: Analyzer,
     /// The words that send a reader to emergency care ("911"), stemmed, one list a phrase.
@@ -162,7 +163,7 @@ fn stems(analyzer: &Analyzer, phrase: &str) -> Vec<String> {
 /// signs that are good, and a problem for each that is not.
 pub fn read_triage(shown_as: &str, language: &str, text: &str) -> (Triage, Vec<Diagnostic>) {
     let mut triage = Triage {
-        language: language.to_owned(),
+        language: Lang::from(language),
         analyzer: Analyzer::for_language(language),
         emergency: Vec::new(),
         signs: Vec::new(),

@@ -11,16 +11,16 @@ use super::diagnostic::{Diagnostic, Position, Severity};
 use std::collections::HashSet;
 use std::sync::{Mutex, PoisonError};
 
-use super::language::same_language;
 use super::model::Topic;
 use super::text_safety::unsafe_character;
 use super::words::{Analyzer, fold, key, tokens};
+use crate::Lang;
 
 /// One language's vocabulary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
     /// The language its words are typed in, from the file's name.
-    pub language: String,
+    pub language: Lang,
     /// The file it was read from, as messages name it.
     pub file: String,
     /// Each word, in file order.
@@ -58,7 +58,7 @@ enum OneOrMore {
 pub fn read_vocabulary(shown_as: &str, language: &str, text: &str) -> (Vocabulary, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut vocabulary =
-        Vocabulary { language: language.to_owned(), file: shown_as.to_owned(), entries: Vec::new() };
+        Vocabulary { language: Lang::from(language), file: shown_as.to_owned(), entries: Vec::new() };
     let error = |span: std::ops::Range<usize>, code: &'static str, message: String, hint: &str| {
         Diagnostic::at_span(shown_as, text, span, Severity::Error, code, message)
             .with_hint((!hint.is_empty()).then(|| hint.to_owned()))
@@ -142,7 +142,7 @@ impl PhrasesSaid {
     /// somewhere in the topic.
     pub fn note(&self, topic: &Topic) {
         for (v, vocabulary) in self.vocabularies.iter().enumerate() {
-            if !same_language(&vocabulary.language, &topic.language) {
+            if !vocabulary.language.same_language(&topic.language) {
                 continue;
             }
             let analyzer = Analyzer::for_language(&topic.language);

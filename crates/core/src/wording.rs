@@ -12,9 +12,9 @@ pub fn urgent_mark(text: &str) -> String {
 /// the reader's, which one ("language: English"), so a Spanish reader knows before opening it.
 pub fn source_title(source: &kiosk_content::Source, catalog: &Catalog) -> String {
     match &source.language {
-        Some(language) if !kiosk_content::same_language(language, catalog.language()) => {
+        Some(language) if !language.same_language(catalog.language()) => {
             let name = Catalog::bundled(language)
-                .map_or_else(|_| language.clone(), |other| other.text(Msg::LanguageName).to_owned());
+                .map_or_else(|_| language.to_string(), |other| other.text(Msg::LanguageName).to_owned());
             format!(
                 "{} ({})",
                 source.title,

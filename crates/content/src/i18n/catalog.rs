@@ -6,10 +6,11 @@ use std::sync::OnceLock;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::language::{base_language, same_tag};
+use crate::language::base_language;
 use crate::{bundled_file, unsafe_character};
 
 use super::messages::Msg;
+use crate::Lang;
 
 /// The interface text in each language the kiosk offers; English always among them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub struct Catalogs {
 impl Catalogs {
     /// The bundled catalogs for `languages` (and English), with a line for each language that
     /// has none.
-    pub fn bundled(languages: &[String]) -> (Catalogs, Vec<String>) {
+    pub fn bundled(languages: &[Lang]) -> (Catalogs, Vec<String>) {
         let mut catalogs = Catalogs::from(Catalog::english());
         let mut problems = Vec::new();
         for language in languages {
@@ -42,8 +43,8 @@ impl Catalogs {
         let base = base_language(language);
         self.catalogs
             .iter()
-            .find(|c| same_tag(&c.language, language))
-            .or_else(|| self.catalogs.iter().find(|c| same_tag(&c.language, base)))
+            .find(|c| c.language == language)
+            .or_else(|| self.catalogs.iter().find(|c| c.language == base))
             .unwrap_or(&self.catalogs[0])
     }
 
@@ -56,7 +57,7 @@ impl Catalogs {
 
     /// Whether there is a catalog of `language`'s own.
     pub fn has(&self, language: &str) -> bool {
-        self.catalogs.iter().any(|c| same_tag(&c.language, language))
+        self.catalogs.iter().any(|c| c.language == language)
     }
 }
 
@@ -71,11 +72,11 @@ impl From<Catalog> for Catalogs {
 }
 
 /// The languages with a bundled catalog (`content/ui/<language>.toml`).
-pub fn bundled_languages() -> Vec<String> {
+pub fn bundled_languages() -> Vec<Lang> {
     crate::BUNDLED_FILES
         .iter()
         .filter_map(|(path, _)| path.strip_prefix("ui/")?.strip_suffix(".toml"))
-        .map(str::to_owned)
+        .map(Lang::from)
         .collect()
 }
 
@@ -85,7 +86,7 @@ pub const BASE_LANGUAGE: &str = "en";
 /// Every interface text in one language, with English standing in for any that is missing.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Catalog {
-    language: String,
+    language: Lang,
     /// Indexed by the message's place in [`Msg::ALL`].
     texts: Vec<String>,
     problems: Vec<String>,
@@ -170,7 +171,7 @@ impl Catalog {
         let mut unknown: Vec<String> = found.into_keys().collect();
         unknown.sort_unstable();
         problems.extend(unknown.iter().map(|key| format!("`{key}` is not a message the kiosk uses")));
-        Ok(Catalog { language: language.to_owned(), texts, problems })
+        Ok(Catalog { language: Lang::from(language), texts, problems })
     }
 
     /// Whether it has a text for every message of this build (one read from elsewhere might not).
@@ -179,7 +180,7 @@ impl Catalog {
     }
 
     /// The catalog's language.
-    pub fn language(&self) -> &str {
+    pub fn language(&self) -> &Lang {
         &self.language
     }
 

@@ -4,13 +4,14 @@
 //! when it changes, so a topic hidden at midnight leaves both at once.
 
 use jiff::civil::Date;
+use kiosk_content::Lang;
 use kiosk_content::{Library, Topic};
 
 /// The one key of a reader's caches. Two are equal when every part is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Audience {
     library: SameLibrary,
-    language: String,
+    language: Lang,
     staff: bool,
     reviewed_only: bool,
     today: Option<Date>,
@@ -26,7 +27,7 @@ impl Audience {
     ) -> Audience {
         Audience {
             library: SameLibrary(library.clone()),
-            language: language.to_owned(),
+            language: Lang::from(language),
             staff,
             reviewed_only,
             today,

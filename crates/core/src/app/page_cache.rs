@@ -2,6 +2,7 @@
 //! and the drawing ask for the lines several times each. The lines are kept with what they
 //! were laid out for, and laid out again only when one of those changes.
 
+use kiosk_content::Lang;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use super::document::PageLine;
 pub(super) struct PageKey {
     pub(super) library: Library,
     pub(super) topic: String,
-    pub(super) language: String,
+    pub(super) language: Lang,
     pub(super) page: usize,
     pub(super) faq_open: Vec<bool>,
     pub(super) ticked: std::collections::BTreeSet<(usize, usize)>,

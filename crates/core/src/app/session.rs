@@ -4,6 +4,7 @@ use super::overlay::{Overlays, SearchState, StaffPanel};
 use super::places::HomeState;
 use super::places::TopicState;
 use super::settings::Settings;
+use kiosk_content::Lang;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +58,7 @@ pub struct Session {
     /// A message in the footer until the next key.
     pub flash: Option<Flash>,
     /// The language the reader chose.
-    pub language: String,
+    pub language: Lang,
     /// Whether staff-only sections are shown.
     pub staff: bool,
     /// The search a result was opened from: Esc on that topic goes back to it.

@@ -1,5 +1,6 @@
 //! How the kiosk is set up: fixed for the program's life, and what every reset returns to.
 
+use kiosk_content::Lang;
 use std::time::Duration;
 
 use super::event::Key;
@@ -9,9 +10,9 @@ use crate::config::{Config, Show, ThemeName};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// The language every session starts in.
-    pub language: String,
+    pub language: Lang,
     /// The languages offered to readers, in order; each has an interface catalog.
-    pub languages: Vec<String>,
+    pub languages: Vec<Lang>,
     /// Whether staff-only sections are shown.
     pub staff: bool,
     /// Whether the kiosk is locked: no key ends it without the staff PIN, and sessions start
@@ -104,7 +105,7 @@ impl Settings {
     pub fn offer_only(&mut self, can_show: impl Fn(&str) -> bool, fallback: &str) {
         self.languages.retain(|language| can_show(language));
         if !can_show(&self.language) {
-            fallback.clone_into(&mut self.language);
+            self.language = Lang::from(fallback);
         }
         if !self.languages.contains(&self.language) {
             self.languages.insert(0, self.language.clone());

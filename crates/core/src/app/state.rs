@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use ratatui_core::layout::Rect;
 
 use kiosk_content::i18n::{Catalog, Catalogs, Msg};
-use kiosk_content::{Library, Topic, same_language};
+use kiosk_content::{Library, Topic};
 
 use super::audience::Audience;
 use super::document::{PageLine, PageView, layout_page};
@@ -400,7 +400,7 @@ impl App {
         let Some(&page) = pages.get(state.page) else { return Vec::new() };
         let catalog = self.catalog();
         let mut notices = Vec::new();
-        if !same_language(&topic.language, &self.session.language) {
+        if !topic.language.same_language(&self.session.language) {
             notices.push(catalog.text(Msg::NotInLanguage));
         }
         if topic.review.translation == Some(kiosk_content::ReviewStatus::Draft) {

@@ -4,6 +4,7 @@
 
 use super::session::Screen;
 use super::state::App;
+use kiosk_content::Lang;
 
 /// One thing counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +14,7 @@ pub enum Counted {
     /// A page of a topic was shown.
     PageViewed,
     /// A reader chose this language.
-    Language(String),
+    Language(Lang),
     /// The take-home panel with the QR code was shown.
     TakeHomeShown,
     /// A handout was printed.
@@ -47,7 +48,7 @@ impl Counted {
 /// What the counts are taken from, before and after an event.
 pub(super) struct Seen {
     place: Option<(String, usize)>,
-    language: String,
+    language: Lang,
     take_home: bool,
     fruitless_search: bool,
 }

@@ -20,6 +20,7 @@ use super::state::App;
 use super::stats::{Counted, Seen};
 use super::topic_actions::{open_take_home, print, printed, read_aloud};
 use super::topic_host::{topic_key, topic_mouse};
+use kiosk_content::Lang;
 
 /// Applies one event to the app and returns what the shell must do about it: every effect must
 /// be carried out, or a reading goes on, a print is lost, an index never comes.
@@ -125,7 +126,7 @@ fn next_language(app: &mut App) {
 
 /// The reader's language: the interface, and each topic where it has a version in it.
 fn set_language(app: &mut App, language: &str) {
-    language.clone_into(&mut app.session.language);
+    app.session.language = Lang::from(language);
     fit_place_to_library(app);
     // The same page from its top: the other language's text is not the same length, so the
     // old scroll would open it mid-text, its heading out of sight.

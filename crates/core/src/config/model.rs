@@ -1,5 +1,6 @@
 //! The kiosk's settings, as read from its configuration file.
 
+use kiosk_content::Lang;
 use std::path::PathBuf;
 
 use std::time::Duration;
@@ -68,9 +69,9 @@ impl Default for StatsConfig {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DisplayConfig {
     /// The language every session starts in, and every reset returns to.
-    pub language: String,
+    pub language: Lang,
     /// The languages offered to readers, in the order offered.
-    pub languages: Vec<String>,
+    pub languages: Vec<Lang>,
     /// The colours.
     pub theme: ThemeName,
 }
@@ -78,8 +79,8 @@ pub struct DisplayConfig {
 impl Default for DisplayConfig {
     fn default() -> DisplayConfig {
         DisplayConfig {
-            language: "en".to_owned(),
-            languages: vec!["en".to_owned(), "es".to_owned()],
+            language: Lang::from("en"),
+            languages: vec![Lang::from("en"), Lang::from("es")],
             theme: ThemeName::Default,
         }
     }

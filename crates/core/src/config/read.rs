@@ -4,7 +4,7 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use kiosk_content::{Diagnostic, Severity, unsafe_character};
+use kiosk_content::{Diagnostic, Lang, Severity, unsafe_character};
 
 use super::model::Config;
 use super::schema::{TABLES, TOP, Table};
@@ -125,9 +125,9 @@ impl Reader<'_> {
     }
 
     /// A language tag such as `en` or `zh-Hant`.
-    pub(super) fn language_tag(&mut self, name: &str, value: &Value<'_>) -> Option<String> {
+    pub(super) fn language_tag(&mut self, name: &str, value: &Value<'_>) -> Option<Lang> {
         match value.get_ref().as_str() {
-            Some(tag) if kiosk_content::is_valid_language_tag(tag) => Some(tag.to_owned()),
+            Some(tag) if kiosk_content::is_valid_language_tag(tag) => Some(Lang::from(tag)),
             _ => {
                 self.bad(value, format!("`{name}` must be a language tag such as \"en\" or \"es\""));
                 None

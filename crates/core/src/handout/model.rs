@@ -1,5 +1,6 @@
 //! What a handout holds, in reading order, whatever its format.
 
+use kiosk_content::Lang;
 use kiosk_content::i18n::{Catalog, Msg};
 use std::collections::BTreeSet;
 
@@ -9,7 +10,7 @@ use kiosk_content::{ReviewStatus, SectionKind, Topic};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Handout {
     /// The language the handout is written in.
-    pub language: String,
+    pub language: Lang,
     /// "Patient education from Riverside Spine Clinic", or the kiosk's name.
     pub from: String,
     /// The topic's title.

@@ -1,6 +1,7 @@
 //! The search index: every distinct word a reader may see, and the places it stands in. The
 //! text itself stays in the library; the index holds numbers, not a copy of it.
 
+use kiosk_content::Lang;
 use std::collections::HashMap;
 
 use kiosk_content::i18n::Catalog;
@@ -129,7 +130,7 @@ pub struct SearchIndex {
     pub(super) catalog: Catalog,
     pub(super) staff: bool,
     /// The reader's language: how words are stemmed.
-    pub(super) language: String,
+    pub(super) language: Lang,
     /// The medical words of the reader's language.
     pub(super) vocabulary: Option<Vocabulary>,
     places: Vec<PackedPlace>,
@@ -318,7 +319,7 @@ impl SearchIndex {
             twins,
             catalog: catalog.clone(),
             staff,
-            language: language.to_owned(),
+            language: Lang::from(language),
             vocabulary: library.vocabulary(language).cloned(),
             places: builder.places,
             groups,

@@ -1,5 +1,6 @@
 //! The configuration file: every key, every bad value, and where the kiosk looks for it.
 
+use kiosk_content::Lang;
 use std::path::Path;
 use std::time::Duration;
 
@@ -447,7 +448,7 @@ fn settings_follow_the_configuration() {
     assert_eq!(settings.patient_print_limit, 5);
     assert_eq!(
         (settings.language.as_str(), settings.languages.clone()),
-        ("es", vec!["en".to_owned(), "es".to_owned()])
+        ("es", vec![Lang::from("en"), Lang::from("es")])
     );
     assert!(settings.reviewed_only);
     assert_eq!(settings.clinic_name, "Riverside");
@@ -461,12 +462,12 @@ fn settings_follow_the_configuration() {
 #[test]
 fn only_languages_with_a_catalog_are_offered() {
     let mut settings = kiosk_core::app::Settings::from_config(&Config::default());
-    settings.language = "fr".to_owned();
-    settings.languages = vec!["fr".to_owned(), "es".to_owned(), "de".to_owned()];
+    settings.language = Lang::from("fr");
+    settings.languages = vec![Lang::from("fr"), Lang::from("es"), Lang::from("de")];
     settings.offer_only(|language| ["en", "es"].contains(&language), "en");
     assert_eq!(
         (settings.language.as_str(), settings.languages.clone()),
-        ("en", vec!["en".to_owned(), "es".to_owned()])
+        ("en", vec![Lang::from("en"), Lang::from("es")])
     );
     settings.offer_only(|_| false, "en");
     assert_eq!(settings.languages, vec!["en".to_owned()]);

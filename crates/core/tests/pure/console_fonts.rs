@@ -183,7 +183,7 @@ fn on_the_stock_console_the_marks_are_plain_and_the_meaning_stays() {
     let settings = Settings { glyphs: Glyphs::stock_console(), ..Settings::default() };
     let mut app = kiosk_core::app::App::new(
         vertebroplasty_library(),
-        kiosk_content::i18n::Catalogs::bundled(&["en".to_owned()]).0,
+        kiosk_content::i18n::Catalogs::bundled(&["en".into()]).0,
         settings,
         (80, 24),
         t0(),

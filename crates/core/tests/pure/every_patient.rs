@@ -1,6 +1,7 @@
 //! Every patient: Spanish from the attract screen to the FAQ, the themes, reading aloud,
 //! touch targets, and text in any script lining up.
 
+use kiosk_content::Lang;
 use std::time::Duration;
 
 use crate::common::*;
@@ -14,7 +15,7 @@ use ratatui_core::buffer::Buffer;
 use ratatui_core::style::{Color, Modifier};
 
 fn bilingual(settings: Settings) -> App {
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, problems) = Catalogs::bundled(&languages);
     assert!(problems.is_empty());
     App::new(vertebroplasty_library(), catalogs, Settings { languages, ..settings }, (80, 24), t0())
@@ -76,7 +77,7 @@ fn changing_language_on_a_topic_keeps_the_page() {
 #[test]
 fn a_topic_missing_in_the_chosen_language_shows_in_english_with_a_notice() {
     let knee: Topic = toml::from_str(&topic_toml("knee", "Knee replacement")).expect("valid");
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings { languages, language: "es".into(), ..Settings::default() };
     let mut app = App::new(Library::new(vec![knee]), catalogs, settings, (80, 24), t0());

@@ -3,6 +3,7 @@
 //! is gone from both.
 
 use crate::common::vertebroplasty_library;
+use kiosk_content::Lang;
 use kiosk_content::{CodeSystem, SectionKind, Topic, find_deleted};
 
 fn topic(language: &str) -> Topic {
@@ -245,7 +246,7 @@ fn the_spanish_interface_names_keys_as_us_keyboards_print_them() {
 fn the_questions_page_keeps_the_language_key_in_both_languages() {
     use crate::common::{press, screen_text, t0};
     use kiosk_core::app::{App, Key, Settings};
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
     for switch in [false, true] {
         let settings = Settings { languages: languages.clone(), ..Settings::default() };

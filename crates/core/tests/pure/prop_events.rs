@@ -5,6 +5,7 @@
 //! CI runs a few dozen streams; for a long run set `PROPTEST_CASES`, e.g.
 //! `PROPTEST_CASES=5000 cargo test --release --test pure prop_events`.
 
+use kiosk_content::Lang;
 use std::time::Duration;
 
 use crate::common::*;
@@ -74,7 +75,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         locked,
         staff,
         theme,
-        languages: vec!["en".to_owned(), "es".to_owned()],
+        languages: vec![Lang::from("en"), Lang::from("es")],
         speech_command: Some(vec!["speak".to_owned(), "{lang}".to_owned()]),
         print_command: Some(vec!["lp".to_owned()]),
         ..Settings::default()

@@ -2,13 +2,14 @@
 //! what the console's fonts can draw).
 
 use crate::common::*;
+use kiosk_content::Lang;
 use kiosk_content::i18n::Catalogs;
 use kiosk_core::app::{App, Input, Key, Page, Settings};
 use ratatui_core::buffer::Buffer;
 
 /// The bundled kiosk in `language`, on `base`'s theme and glyphs, at `size`.
 fn kiosk(base: &Settings, language: &str, size: (u16, u16)) -> App {
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings { languages, print_command: Some(vec!["lp".into()]), ..base.clone() };
     let mut app = App::new(kiosk_content::load_bundled().library, catalogs, settings, size, t0());

@@ -1,6 +1,7 @@
 //! Search: matching with typos forgiven, ranking, snippets, and what patients may not see.
 
 use crate::common::*;
+use kiosk_content::Lang;
 use kiosk_content::i18n::Catalog;
 use kiosk_content::{Library, Spot, Topic, load_bundled};
 use kiosk_core::search::{Field, SearchIndex};
@@ -142,7 +143,7 @@ fn an_index_of_a_library_since_replaced_is_not_taken() {
 fn an_index_for_another_language_is_not_taken() {
     use kiosk_content::i18n::Catalogs;
     use kiosk_core::app::{Input, Key, Settings};
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings { languages, ..Settings::default() };
     let mut app = kiosk_core::app::App::new(vertebroplasty_library(), catalogs, settings, (80, 24), t0());

@@ -2,6 +2,7 @@
 //! 80×24 and at small sizes; styles are checked where they carry meaning.
 
 use crate::common::*;
+use kiosk_content::Lang;
 use kiosk_core::app::{App, Input, Key, Page, PageNav, Settings};
 use kiosk_core::ui::{Theme, render};
 use ratatui_core::backend::TestBackend;
@@ -369,11 +370,11 @@ fn buffer_of(app: &App) -> Buffer {
 
 /// The header row of a topic opened on a kiosk with a long clinic name, both languages offered.
 fn header_row(width: u16, language: &str) -> String {
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
     let settings = Settings {
         languages,
-        language: language.to_owned(),
+        language: Lang::from(language),
         clinic_name: "Riverside Spine and Orthopedic Surgery Clinic".to_owned(),
         ..Settings::default()
     };
@@ -401,9 +402,9 @@ fn headers_shorten_cleanly_with_a_long_clinic_name() {
 #[test]
 fn the_page_bar_never_runs_into_its_buttons_in_either_language() {
     for language in ["en", "es"] {
-        let languages = vec!["en".to_owned(), "es".to_owned()];
+        let languages = vec![Lang::from("en"), Lang::from("es")];
         let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
-        let settings = Settings { languages, language: language.to_owned(), ..Settings::default() };
+        let settings = Settings { languages, language: Lang::from(language), ..Settings::default() };
         let mut app = App::new(vertebroplasty_library(), catalogs, settings, (40, 12), t0());
         for key in [Key::Enter, Key::Right, Key::Right, Key::Right, Key::Right] {
             press(&mut app, key);

@@ -3,6 +3,7 @@
 //! Ignored by default; run it with
 //! `cargo test --release --test pure soak -- --ignored --nocapture`.
 
+use kiosk_content::Lang;
 use std::time::Duration;
 
 use crate::common::*;
@@ -85,7 +86,7 @@ fn resident_kib() -> u64 {
 #[test]
 #[ignore = "a soak of a million events; run by hand, see the file's comment"]
 fn a_million_events_leave_memory_flat() {
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings {
         languages,

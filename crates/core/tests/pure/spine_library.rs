@@ -4,6 +4,7 @@
 //! the after-care pages wherever it has one.
 
 use crate::common::*;
+use kiosk_content::Lang;
 use kiosk_content::i18n::Catalog;
 use kiosk_content::{Page, ReviewStatus, SectionKind, Topic, load_bundled};
 use kiosk_core::app::{App, Input, Key, Settings, is_urgent, pages};
@@ -112,9 +113,9 @@ fn call_911_comes_first_among_the_after_care_pages_on_screen_and_in_every_export
 #[test]
 fn a_reader_walks_the_whole_library_through_related_pages() {
     for language in ["en", "es"] {
-        let languages = vec!["en".to_owned(), "es".to_owned()];
+        let languages = vec![Lang::from("en"), Lang::from("es")];
         let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&languages);
-        let settings = Settings { languages, language: language.to_owned(), ..Settings::default() };
+        let settings = Settings { languages, language: Lang::from(language), ..Settings::default() };
         let mut app = App::new(load_bundled().library, catalogs, settings, (80, 24), t0());
         press(&mut app, Key::Enter);
         let mut seen = Vec::new();

@@ -113,7 +113,7 @@ fn decode(buffer: &Buffer) -> Vec<String> {
 
 fn console_take_home(glyphs: kiosk_core::ui::Glyphs, width: u16, height: u16) -> Buffer {
     let settings = kiosk_core::app::Settings { glyphs, ..kiosk_core::app::Settings::default() };
-    let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&["en".to_owned()]);
+    let (catalogs, _) = kiosk_content::i18n::Catalogs::bundled(&["en".into()]);
     let mut app = App::new(vertebroplasty_library(), catalogs, settings, (width, height), t0());
     press_all(&mut app, &[Key::Enter, Key::Char('t')]);
     draw(&app)

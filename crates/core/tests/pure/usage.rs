@@ -1,5 +1,6 @@
 //! Usage counts from `update`: what is counted, and that nothing a patient read or typed is.
 
+use kiosk_content::Lang;
 use std::time::Duration;
 
 use crate::common::*;
@@ -23,7 +24,7 @@ fn counts(app: &mut App, input: Input, after: Duration) -> Vec<Counted> {
 
 #[test]
 fn topics_pages_languages_take_home_prints_and_fruitless_searches_are_counted() {
-    let languages = vec!["en".to_owned(), "es".to_owned()];
+    let languages = vec![Lang::from("en"), Lang::from("es")];
     let (catalogs, _) = Catalogs::bundled(&languages);
     let settings = Settings { languages, ..Settings::default() };
     let mut app = App::new(vertebroplasty_library(), catalogs, settings, (80, 24), t0());
