@@ -1,6 +1,6 @@
 //! `--code`, `--topic` and `--section`: where a kiosk opened from another system starts.
 
-use kiosk_content::{Library, PageName, SectionKind, Topic};
+use kiosk_content::{Library, PageName, SectionKind, Topic, TopicId};
 use kiosk_core::app::{Page, pages};
 
 use super::cli::Cli;
@@ -12,7 +12,7 @@ pub fn resolve(
     library: &Library,
     language: &str,
     staff: bool,
-) -> Result<Option<(String, Page)>, Failure> {
+) -> Result<Option<(TopicId, Page)>, Failure> {
     let topic = match (&cli.code, &cli.topic) {
         (Some(code), _) => Some(by_code(library, language, code)?),
         (None, Some(id)) => Some(library.find_for_reader(id, language).ok_or_else(|| {

@@ -31,6 +31,7 @@ mod sign_off;
 mod spot;
 mod text_fields;
 mod text_safety;
+mod topic_id;
 mod triage;
 mod validate;
 mod vocabulary;
@@ -62,6 +63,7 @@ pub use sign_off::{
 };
 pub use spot::{Page, PageName, Spot};
 pub use text_safety::unsafe_character;
+pub use topic_id::TopicId;
 pub use triage::{Sign, TRIAGE_FOLDER, Triage, read_triage};
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag};
 pub use vocabulary::{PhrasesSaid, Vocabulary, VocabularyEntry, read_vocabulary};

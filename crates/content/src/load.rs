@@ -20,6 +20,7 @@ use super::sign_off::{
     SIGNATURE_PROBLEM, SIGNATURE_SUFFIX, TrustedKeys, Unsigned, read_signature, signature_path, verify,
 };
 use super::text_safety::is_invisible_format;
+use super::topic_id::TopicId;
 use super::triage::{TRIAGE_FOLDER, Triage, read_triage};
 use super::validate::{Finding, check_topic, is_valid_language_tag};
 use super::vocabulary::{Vocabulary, read_vocabulary};
@@ -381,8 +382,8 @@ struct Checked {
 
 /// A topic that loaded, with what is needed to refuse it as a duplicate of an earlier file.
 struct CheckedTopic {
-    /// Its id and language; language tags ignore case (BCP 47): `es-MX` is `es-mx`.
-    key: (String, String),
+    /// Its id and language (a [`Lang`] is the same tag in any case: `es-MX` is `es-mx`).
+    key: (TopicId, Lang),
     /// Its language as written, for messages.
     language: Lang,
     shown_as: String,
@@ -396,7 +397,7 @@ struct CheckedTopic {
 }
 
 /// An id written in `related`, and the problem to report should no topic have it.
-type RelatedId = (String, Diagnostic);
+type RelatedId = (TopicId, Diagnostic);
 
 fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
     let bytes = file.bytes.as_deref().unwrap_or_default();
@@ -434,7 +435,7 @@ fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
             })
             .collect();
         CheckedTopic {
-            key: (topic.id.clone(), topic.language.to_ascii_lowercase()),
+            key: (topic.id.clone(), topic.language.clone()),
             language: topic.language.clone(),
             shown_as: file.shown_as.clone(),
             topic: (keep == Keep::Topics).then_some(topic),
@@ -490,7 +491,7 @@ where
     let checked: Vec<Checked> = in_parallel(count, &|| |index| check_one(&file(index), &rules, keep));
     let mut topics = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut loaded_from: HashMap<(String, String), String> = HashMap::new();
+    let mut loaded_from: HashMap<(TopicId, Lang), String> = HashMap::new();
     let mut topics_loaded = 0;
     let (vocabularies, vocabulary_problems, vocabulary_fingerprints) =
         read_vocabularies(languages.vocabulary);

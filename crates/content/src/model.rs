@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::ReviewDate;
 use super::language::Lang;
+use super::topic_id::TopicId;
 
 /// One procedure, in one language: everything in one `<id>.<language>.toml` file.
 ///
@@ -14,7 +15,7 @@ use super::language::Lang;
 pub struct Topic {
     /// The topic's name in file names and links; the same in every language.
     /// Lowercase letters, digits and `-`, e.g. `vertebroplasty`.
-    pub id: String,
+    pub id: TopicId,
     /// The language this file is written in, as a BCP 47 tag: `en`, `es`, `zh-Hant`.
     pub language: Lang,
     /// The procedure's name, as patients know it.
@@ -37,7 +38,7 @@ pub struct Topic {
     /// Other topics to read next, by id: shown at the end of the topic and in its list of
     /// pages. An id no topic has is an error, and the link is left out.
     #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<TopicId>,
     /// The online version of this topic, if there is one.
     #[serde(default)]
     pub url: Option<String>,

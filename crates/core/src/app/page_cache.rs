@@ -2,7 +2,7 @@
 //! and the drawing ask for the lines several times each. The lines are kept with what they
 //! were laid out for, and laid out again only when one of those changes.
 
-use kiosk_content::Lang;
+use kiosk_content::{Lang, TopicId};
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ use super::document::PageLine;
 #[derive(Debug, Clone)]
 pub(super) struct PageKey {
     pub(super) library: Library,
-    pub(super) topic: String,
+    pub(super) topic: TopicId,
     pub(super) language: Lang,
     pub(super) page: usize,
     pub(super) faq_open: Vec<bool>,

@@ -1,5 +1,7 @@
 //! Where a reader is on each screen: plain state the session keeps and the screens move.
 
+use kiosk_content::TopicId;
+
 /// Where the reader is on the home screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HomeState {
@@ -13,7 +15,7 @@ pub struct HomeState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicState {
     /// The topic's id; the language comes from the session.
-    pub id: String,
+    pub id: TopicId,
     /// The current page's place in the topic's pages.
     pub page: usize,
     /// The first line of the page shown.
@@ -36,7 +38,7 @@ impl TopicState {
     /// The start of a topic with `faq_entries` questions.
     pub fn new(id: &str, faq_entries: usize) -> TopicState {
         TopicState {
-            id: id.to_owned(),
+            id: TopicId::from(id),
             page: 0,
             scroll: 0,
             faq_selected: 0,

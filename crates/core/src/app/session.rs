@@ -5,6 +5,7 @@ use super::places::HomeState;
 use super::places::TopicState;
 use super::settings::Settings;
 use kiosk_content::Lang;
+use kiosk_content::TopicId;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub struct Session {
     pub opened_from_search: Option<SearchState>,
     /// The questions this reader ticked, by topic id: (section, item). Part of the session,
     /// so the walk-away reset wipes them.
-    pub ticked: std::collections::BTreeMap<String, std::collections::BTreeSet<(usize, usize)>>,
+    pub ticked: std::collections::BTreeMap<TopicId, std::collections::BTreeSet<(usize, usize)>>,
     /// Whether the current section is being read aloud.
     pub speaking: bool,
     /// How many handouts this reader has sent to the printer.

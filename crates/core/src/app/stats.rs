@@ -5,12 +5,13 @@
 use super::session::Screen;
 use super::state::App;
 use kiosk_content::Lang;
+use kiosk_content::TopicId;
 
 /// One thing counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Counted {
     /// A topic was opened: its id.
-    TopicOpened(String),
+    TopicOpened(TopicId),
     /// A page of a topic was shown.
     PageViewed,
     /// A reader chose this language.
@@ -47,7 +48,7 @@ impl Counted {
 
 /// What the counts are taken from, before and after an event.
 pub(super) struct Seen {
-    place: Option<(String, usize)>,
+    place: Option<(TopicId, usize)>,
     language: Lang,
     take_home: bool,
     fruitless_search: bool,

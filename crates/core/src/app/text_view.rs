@@ -5,12 +5,13 @@
 use super::layout::{TopicLayout, too_small};
 use super::session::Screen;
 use super::state::App;
+use kiosk_content::TopicId;
 
 /// A topic page's text as it stands on the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextView {
     /// The topic's id.
-    pub topic: String,
+    pub topic: TopicId,
     /// The page's place among the topic's pages.
     pub page: usize,
     /// The first screen row of the text.

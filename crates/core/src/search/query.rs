@@ -2,6 +2,7 @@
 //! vocabulary gives for it), how they rank, and the sentence shown for each with the matching
 //! words marked.
 
+use kiosk_content::TopicId;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -20,7 +21,7 @@ pub const MAX_QUERY_CHARS: usize = 80;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// The topic's id.
-    pub topic_id: String,
+    pub topic_id: TopicId,
     /// The topic's title, as the reader sees it.
     pub topic_title: String,
     /// Where in the topic the text is.

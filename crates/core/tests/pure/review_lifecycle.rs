@@ -85,7 +85,7 @@ fn a_topic_that_falls_due_while_open_leaves_a_patients_screen() {
     let mut app = editorial_app(settings, "2025-12-31");
     press(&mut app, Key::Down);
     press(&mut app, Key::Enter);
-    assert_eq!(app.topic().map(|(t, _)| t.id.clone()), Some("overdue".to_owned()));
+    assert_eq!(app.topic().map(|(t, _)| t.id.clone()), Some("overdue".into()));
     send(&mut app, Input::Today(day("2026-01-02")));
     assert!(app.topic().is_none());
     assert_eq!(app.screen(), &kiosk_core::app::Screen::Home);
