@@ -27,7 +27,7 @@ fn same_language(a: &str, b: &str) -> bool {
 /// A BCP 47 language tag as written (`en`, `es-MX`, `zh-Hant`). Equal to another tag, or to
 /// text, when it is the same tag in any case; [`Lang::same_language`] for a reader's match.
 /// Reads as the text it holds (`&lang` is a `&str`), so it is shown and passed as written.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Lang(String);
 
@@ -117,9 +117,17 @@ impl AsRef<str> for Lang {
     }
 }
 
+/// Shown as the text it holds, padded as asked (`{:8}` lines up a column).
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
+    }
+}
+
+/// Debugged as the text it holds, quoted: messages say `(found "Knee")`.
+impl fmt::Debug for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
     }
 }
 
@@ -157,7 +165,7 @@ mod tests {
         assert_ne!(mexican, Lang::from("es"));
         assert!(mexican.same_language("es"));
         assert_eq!(mexican.base(), "es");
-        assert_eq!(mexican.to_string(), "es-MX");
+        assert_eq!(format!("{mexican:6}|{mexican:?}"), "es-MX |\"es-MX\"");
         let tags: HashSet<Lang> = [Lang::from("es-MX"), Lang::from("es-mx"), Lang::from("es")].into();
         assert_eq!(tags.len(), 2);
     }

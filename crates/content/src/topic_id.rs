@@ -9,7 +9,7 @@ use std::ops::Deref;
 use serde::{Deserialize, Serialize};
 
 /// A topic's id, such as `vertebroplasty`. Reads as the text it holds (`&id` is a `&str`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct TopicId(String);
 
@@ -58,9 +58,17 @@ impl PartialEq<String> for TopicId {
     }
 }
 
+/// Shown as the text it holds, padded as asked (`{:8}` lines up a column).
 impl fmt::Display for TopicId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
+    }
+}
+
+/// Debugged as the text it holds, quoted: messages say `(found "Knee")`.
+impl fmt::Debug for TopicId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
     }
 }
 
@@ -73,5 +81,17 @@ impl From<&str> for TopicId {
 impl From<String> for TopicId {
     fn from(id: String) -> TopicId {
         TopicId(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TopicId;
+
+    #[test]
+    fn an_id_shows_and_debugs_as_its_text() {
+        let id = TopicId::from("knee");
+        assert_eq!(format!("{id:6}|{id:?}"), "knee  |\"knee\"");
+        assert_eq!(id, "knee");
     }
 }
