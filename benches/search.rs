@@ -27,14 +27,14 @@ fn typing(bencher: Bencher, topics: usize, typed: &[&str]) {
 }
 
 /// One word typed letter by letter.
-#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+#[divan::bench(args = [1_000, 10_000, 50_000], sample_count = 20)]
 fn keystroke(bencher: Bencher, topics: usize) {
     typing(bencher, topics, &["r", "re", "rec", "reco", "recov", "recovr", "recovry"]);
 }
 
 /// A second word typed after the first: every group holding both is scored, so this is the
 /// slower case.
-#[divan::bench(args = [1_000, 10_000], sample_count = 20)]
+#[divan::bench(args = [1_000, 10_000, 50_000], sample_count = 20)]
 fn second_word(bencher: Bencher, topics: usize) {
     typing(bencher, topics, &["pain w", "pain wa", "pain wal", "pain walk", "pain walk s", "pain walk sl"]);
 }

@@ -354,11 +354,6 @@ impl SearchIndex {
         Place::from(self.places[number as usize])
     }
 
-    /// How many places there are.
-    pub(super) fn place_count(&self) -> usize {
-        self.places.len()
-    }
-
     /// The groups of `field` that `word` stands in, in order.
     pub(super) fn postings(&self, word: u32, field: Field) -> impl Iterator<Item = u32> + '_ {
         let bytes = &self.words[word as usize].postings[self.postings_range(word, field)];

@@ -4,7 +4,7 @@
 
 use kiosk_content::TopicId;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 
 use kiosk_content::Spot;
@@ -45,6 +45,28 @@ pub struct Hit {
 
 /// The words of the library that match a typed word, and how.
 type MatchingWords = Vec<(Kind, u32)>;
+
+/// Whether a word matched as `kind` counts only in names: one letter finds the word itself
+/// anywhere, and names beginning with it.
+fn names_only(needle: &Needle, kind: Kind) -> bool {
+    needle.is_one_letter() && kind != Kind::Exact
+}
+
+/// Group numbers, in order.
+type Groups<'a> = Box<dyn Iterator<Item = u32> + 'a>;
+
+/// Groups a typed word reaches, and how well it matches there.
+struct Source {
+    kind: Kind,
+    groups: SourceGroups,
+}
+
+/// A word of the index (its postings, field by field), or a phrase the vocabulary gives (the
+/// groups that hold all its words), each in group order.
+enum SourceGroups {
+    Word { word: u32, names_only: bool },
+    Phrase(Vec<u32>),
+}
 
 impl SearchIndex {
     /// The best hits for `query`, best first, at most one per place (a topic's page or FAQ
@@ -175,10 +197,10 @@ impl SearchIndex {
                     }
                 }
             };
-            let names_only = needle.is_one_letter() && kind != Kind::Exact;
             for &(_, word) in words.iter().filter(|(found, _)| *found == kind) {
-                let fields = NUMBERING.into_iter().filter(|field| !names_only || field.tier() == 0);
-                take_from(&mut fields.flat_map(|field| self.postings(word, field)));
+                take_from(
+                    &mut self.fields(names_only(needle, kind)).flat_map(|field| self.postings(word, field)),
+                );
             }
             for lead in needle.leads.iter().filter(|lead| lead.kind == kind) {
                 for phrase in &lead.phrases {
@@ -196,61 +218,111 @@ impl SearchIndex {
     }
 
     /// The best group of each place that matches every typed word, best first, at most
-    /// `room`, leaving out `taken` places.
+    /// `room`, leaving out `taken` places. Every source's groups are read together in group
+    /// order, which is rank order among equal scores (fields are numbered names first, then
+    /// codes, then body text): once `room` places score the most the typed words can, nothing
+    /// later can beat them, and reading stops.
     fn best_groups(&self, query: &Query, taken: &[u32], room: usize) -> Vec<u32> {
-        let groups = self.groups.len();
-        let (mut total, mut matched, mut best) = (vec![0u32; groups], vec![0u8; groups], vec![0u32; groups]);
-        let mut touched: Vec<u32> = Vec::new();
-        for (n, needle) in query.needles.iter().enumerate() {
-            let mut reached: Vec<u32> = Vec::new();
-            let mut reach = |group: u32, kind: Kind| {
-                let g = group as usize;
-                if usize::from(matched[g]) != n {
-                    return;
-                }
-                if best[g] == 0 {
-                    reached.push(group);
-                }
-                best[g] = best[g].max(kind.points());
-            };
-            for (kind, word) in self.matching_words(needle) {
-                // One letter finds the word itself anywhere, and names beginning with it.
-                let names_only = needle.is_one_letter() && kind != Kind::Exact;
-                for field in NUMBERING.into_iter().filter(|field| !names_only || field.tier() == 0) {
-                    self.postings(word, field).for_each(|group| reach(group, kind));
-                }
-            }
-            for Lead { kind, phrases, .. } in &needle.leads {
-                for phrase in phrases {
-                    self.phrase_groups(phrase).into_iter().for_each(|group| reach(group, *kind));
-                }
-            }
-            for &group in &reached {
-                let g = group as usize;
-                total[g] += best[g];
-                matched[g] += 1;
-                best[g] = 0;
-            }
-            touched = reached;
+        let needles: Vec<Vec<Source>> = query.needles.iter().map(|needle| self.sources(needle)).collect();
+        if room == 0 || needles.iter().any(Vec::is_empty) {
+            return Vec::new();
         }
-        // `touched` now holds the groups that matched every word; keep each place's best.
-        let rank =
-            |group: u32| (Reverse(total[group as usize]), self.groups[group as usize].field.tier(), group);
-        let mut best_of_place = vec![u32::MAX; self.place_count()];
-        for &group in &touched {
+        let best_total: u32 = needles
+            .iter()
+            .map(|sources| sources.iter().map(|source| source.kind.points()).max().unwrap_or(0))
+            .sum();
+        // Each source's groups, with the typed word it is for and its points; the heap holds
+        // every source's next group, smallest first.
+        let mut streams: Vec<(usize, u32, Groups<'_>)> = needles
+            .iter()
+            .enumerate()
+            .flat_map(|(n, sources)| {
+                sources.iter().map(move |source| (n, source.kind.points(), self.groups_of(source)))
+            })
+            .collect();
+        let mut next: BinaryHeap<Reverse<(u32, usize)>> = BinaryHeap::new();
+        for (at, (_, _, stream)) in streams.iter_mut().enumerate() {
+            if let Some(group) = stream.next() {
+                next.push(Reverse((group, at)));
+            }
+        }
+        // The groups matching every word, by their total, in group order.
+        let mut by_total: BTreeMap<Reverse<u32>, Vec<u32>> = BTreeMap::new();
+        let mut best_places: HashSet<u32> = HashSet::new();
+        let mut points = vec![0u32; needles.len()];
+        while let Some(&Reverse((group, _))) = next.peek() {
+            points.fill(0);
+            while let Some(&Reverse((at_group, at))) = next.peek()
+                && at_group == group
+            {
+                next.pop();
+                let (n, source_points, stream) = &mut streams[at];
+                points[*n] = points[*n].max(*source_points);
+                if let Some(following) = stream.next() {
+                    next.push(Reverse((following, at)));
+                }
+            }
+            if points.contains(&0) {
+                continue;
+            }
             let place = self.groups[group as usize].place;
-            let held = &mut best_of_place[place as usize];
-            if !taken.contains(&place) && (*held == u32::MAX || rank(group) < rank(*held)) {
-                *held = group;
+            if taken.contains(&place) {
+                continue;
+            }
+            let total: u32 = points.iter().sum();
+            by_total.entry(Reverse(total)).or_default().push(group);
+            if total == best_total && best_places.insert(place) && best_places.len() == room {
+                break;
             }
         }
-        let mut ranked: Vec<u32> = best_of_place.into_iter().filter(|&group| group != u32::MAX).collect();
-        if ranked.len() > room && room > 0 {
-            ranked.select_nth_unstable_by_key(room - 1, |&group| rank(group));
+        // Highest total first, then group order; a place's first group is its best.
+        let mut placed: HashSet<u32> = HashSet::new();
+        let mut best = Vec::new();
+        for group in by_total.into_values().flatten() {
+            if best.len() == room {
+                break;
+            }
+            if placed.insert(self.groups[group as usize].place) {
+                best.push(group);
+            }
         }
-        ranked.truncate(room);
-        ranked.sort_unstable_by_key(|&group| rank(group));
-        ranked
+        best
+    }
+
+    /// Where `needle`'s groups come from: each word of the index it matches, and each phrase
+    /// the vocabulary gives for it.
+    fn sources(&self, needle: &Needle) -> Vec<Source> {
+        let mut sources: Vec<Source> = self
+            .matching_words(needle)
+            .into_iter()
+            .map(|(kind, word)| Source {
+                kind,
+                groups: SourceGroups::Word { word, names_only: names_only(needle, kind) },
+            })
+            .collect();
+        for Lead { kind, phrases, .. } in &needle.leads {
+            for phrase in phrases {
+                sources
+                    .push(Source { kind: *kind, groups: SourceGroups::Phrase(self.phrase_groups(phrase)) });
+            }
+        }
+        sources
+    }
+
+    /// The groups of `source`, in group order.
+    fn groups_of<'a>(&'a self, source: &'a Source) -> Groups<'a> {
+        match &source.groups {
+            SourceGroups::Word { word, names_only } => {
+                let word = *word;
+                Box::new(self.fields(*names_only).flat_map(move |field| self.postings(word, field)))
+            }
+            SourceGroups::Phrase(groups) => Box::new(groups.iter().copied()),
+        }
+    }
+
+    /// The fields searched, in group order: only the names for `names_only`.
+    fn fields(&self, names_only: bool) -> impl Iterator<Item = Field> {
+        NUMBERING.into_iter().filter(move |field| !names_only || field.tier() == 0)
     }
 
     /// The hit for `group`: the sentence (or title, keyword, code) of the group that matches
@@ -489,6 +561,53 @@ mod tests {
                 index.best_groups_for_one_word(&parsed.needles[0], &[], limit),
                 index.best_groups(&parsed, &[], limit)
             );
+        }
+    }
+
+    /// Every group scored, every place's best kept, all ranked: what `best_groups` must give
+    /// however early it stops reading.
+    fn ranked_by_scoring_every_group(index: &SearchIndex, query: &Query, limit: usize) -> Vec<u32> {
+        let mut totals: Vec<Vec<u32>> = vec![vec![0; query.needles.len()]; index.groups.len()];
+        for (n, needle) in query.needles.iter().enumerate() {
+            for source in index.sources(needle) {
+                for group in index.groups_of(&source) {
+                    let held = &mut totals[group as usize][n];
+                    *held = (*held).max(source.kind.points());
+                }
+            }
+        }
+        let rank =
+            |group: u32, total: u32| (Reverse(total), index.groups[group as usize].field.tier(), group);
+        let mut best_of_place: HashMap<u32, (u32, u32)> = HashMap::new();
+        for (group, points) in totals.iter().enumerate() {
+            if points.contains(&0) {
+                continue;
+            }
+            let (group, total) = (group as u32, points.iter().sum::<u32>());
+            let place = index.groups[group as usize].place;
+            let held = best_of_place.entry(place).or_insert((group, total));
+            if rank(group, total) < rank(held.0, held.1) {
+                *held = (group, total);
+            }
+        }
+        let mut ranked: Vec<(u32, u32)> = best_of_place.into_values().collect();
+        ranked.sort_by_key(|&(group, total)| rank(group, total));
+        ranked.into_iter().take(limit).map(|(group, _)| group).collect()
+    }
+
+    proptest! {
+        /// Reading every word's groups together in group order and stopping early ranks exactly
+        /// as scoring every group does.
+        #[test]
+        fn several_words_rank_as_scoring_every_group(
+            topics in prop::collection::vec(prop::collection::vec(0usize..9, 13), 1..40),
+            query in prop::sample::select(vec!["pain r", "rest ice", "care reco", "ice c", "are rest pain", "bracee care", "rice re", "repair brace ice"]),
+            limit in 1usize..12,
+        ) {
+            let topics: Vec<Topic> = topics.iter().enumerate().map(|(n, words)| topic(n, words)).collect();
+            let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false, &|_| true);
+            let parsed = Query::parse(query, &Analyzer::for_language("en"), None);
+            prop_assert_eq!(index.best_groups(&parsed, &[], limit), ranked_by_scoring_every_group(&index, &parsed, limit));
         }
     }
 
