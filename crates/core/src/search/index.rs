@@ -10,7 +10,7 @@ use kiosk_content::{Library, Page, Spot, Topic, Vocabulary};
 
 use super::pieces::{Field, code_of, for_each_piece};
 use super::postings::{PostingsWriter, read};
-use super::terms::Term;
+use super::terms::{Term, letters};
 
 /// How many fields there are.
 pub(super) const FIELDS: usize = 6;
@@ -149,9 +149,10 @@ pub struct SearchIndex {
     /// Every word's number, in the order of the folded words: those beginning with what is
     /// typed are side by side.
     pub(super) by_prefix: Vec<u32>,
-    /// The words of each length in characters: a typo is looked for among words of about the
-    /// typed word's length.
-    pub(super) by_length: Vec<Vec<u32>>,
+    /// The words of each length in characters, each with the characters of its key and stem
+    /// ([`letters`]): a typo is looked for among words of about the typed word's length that
+    /// hold nearly all its characters.
+    pub(super) by_length: Vec<Vec<(u64, u32)>>,
     /// Each code ("22511", as written) and its group, for a query that is exactly a code.
     pub(super) codes: Vec<(String, u32)>,
 }
@@ -302,14 +303,15 @@ impl SearchIndex {
             })
             .collect();
         let mut by_stem: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut by_length: Vec<Vec<u32>> = Vec::new();
+        let mut by_length: Vec<Vec<(u64, u32)>> = Vec::new();
         for (number, word) in words.iter().enumerate() {
             by_stem.entry(word.term.stem.clone()).or_default().push(number as u32);
             let length = word.term.key.chars().count();
             if by_length.len() <= length {
                 by_length.resize(length + 1, Vec::new());
             }
-            by_length[length].push(number as u32);
+            let held = letters(&word.term.key) | letters(&word.term.stem);
+            by_length[length].push((held, number as u32));
         }
         let mut by_prefix: Vec<u32> = (0..words.len() as u32).collect();
         by_prefix.sort_unstable_by(|&a, &b| words[a as usize].term.key.cmp(&words[b as usize].term.key));

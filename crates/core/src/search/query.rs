@@ -55,10 +55,58 @@ fn names_only(needle: &Needle, kind: Kind) -> bool {
 /// Group numbers, in order.
 type Groups<'a> = Box<dyn Iterator<Item = u32> + 'a>;
 
+/// A set of fields, a bit each in [`NUMBERING`] order.
+const ALL_FIELDS: u8 = (1 << NUMBERING.len()) - 1;
+
+/// The fields a word's postings are read in, in group order: only the names for `names_only`.
+fn fields_searched(names_only: bool) -> impl Iterator<Item = Field> {
+    NUMBERING.into_iter().filter(move |field| !names_only || field.tier() == 0)
+}
+
+/// `field`'s bit in a set of fields.
+fn field_bit(field: Field) -> u8 {
+    1 << field.slot()
+}
+
 /// Groups a typed word reaches, and how well it matches there.
 struct Source {
     kind: Kind,
     groups: SourceGroups,
+}
+
+impl Source {
+    /// The fields its groups can be in.
+    fn fields(&self) -> u8 {
+        match self.groups {
+            SourceGroups::Word { names_only: true, .. } => NUMBERING
+                .into_iter()
+                .filter(|field| field.tier() == 0)
+                .fold(0, |held, field| held | field_bit(field)),
+            SourceGroups::Word { names_only: false, .. } | SourceGroups::Phrase(_) => ALL_FIELDS,
+        }
+    }
+}
+
+/// Words of text read as terms, each once: stemming is the dearest part of marking a hit.
+struct TermsRead<'a> {
+    analyzer: &'a Analyzer,
+    read: HashMap<String, Term>,
+}
+
+impl<'a> TermsRead<'a> {
+    fn new(analyzer: &'a Analyzer) -> TermsRead<'a> {
+        TermsRead { analyzer, read: HashMap::new() }
+    }
+
+    /// `word` as a term.
+    fn of(&mut self, word: &str) -> Term {
+        if let Some(term) = self.read.get(word) {
+            return term.clone();
+        }
+        let term = Term::of(word, self.analyzer);
+        self.read.insert(word.to_owned(), term.clone());
+        term
+    }
 }
 
 /// A word of the index (its postings, field by field), or a phrase the vocabulary gives (the
@@ -97,9 +145,11 @@ impl SearchIndex {
             _ => self.best_groups(&parsed, &taken, room),
         };
         chosen.extend(best.into_iter().map(|group| (group, false)));
+        // The hits' text repeats its words: each is read as a term once.
+        let mut terms = TermsRead::new(&analyzer);
         let mut hits: Vec<(Hit, (usize, bool), u32)> = chosen
             .iter()
-            .filter_map(|&(group, exact)| self.hit(group, exact, query, &parsed, &analyzer))
+            .filter_map(|&(group, exact)| self.hit(group, exact, query, &parsed, &mut terms))
             .collect();
         hits.sort_by_key(|(hit, held, group)| {
             (!hit.exact_code, Reverse(*held), Reverse(hit.score), hit.field.tier(), *group)
@@ -136,8 +186,10 @@ impl SearchIndex {
             let length = needle.key.chars().count();
             let lengths = length.saturating_sub(needle.edits)..=length + needle.edits + STEM_SUFFIX_LETTERS;
             for words in lengths.filter_map(|length| self.by_length.get(length)) {
-                for &word in words {
-                    if needle.is_typo_of_term(&self.words[word as usize].term) {
+                for &(held, word) in words {
+                    // Each edit takes away at most one of the typed word's characters.
+                    let missing = (needle.letters & !held).count_ones() as usize;
+                    if missing <= needle.edits && needle.is_typo_of_term(&self.words[word as usize].term) {
                         note(word, Kind::Typo);
                     }
                 }
@@ -199,7 +251,8 @@ impl SearchIndex {
             };
             for &(_, word) in words.iter().filter(|(found, _)| *found == kind) {
                 take_from(
-                    &mut self.fields(names_only(needle, kind)).flat_map(|field| self.postings(word, field)),
+                    &mut fields_searched(names_only(needle, kind))
+                        .flat_map(|field| self.postings(word, field)),
                 );
             }
             for lead in needle.leads.iter().filter(|lead| lead.kind == kind) {
@@ -231,13 +284,19 @@ impl SearchIndex {
             .iter()
             .map(|sources| sources.iter().map(|source| source.kind.points()).max().unwrap_or(0))
             .sum();
+        // A place matches in one field: one every typed word reaches (one letter reaches only
+        // names), so the others' groups in other fields are never read.
+        let reachable = needles
+            .iter()
+            .map(|sources| sources.iter().fold(0u8, |held, source| held | source.fields()))
+            .fold(ALL_FIELDS, |held, reached| held & reached);
         // Each source's groups, with the typed word it is for and its points; the heap holds
         // every source's next group, smallest first.
         let mut streams: Vec<(usize, u32, Groups<'_>)> = needles
             .iter()
             .enumerate()
             .flat_map(|(n, sources)| {
-                sources.iter().map(move |source| (n, source.kind.points(), self.groups_of(source)))
+                sources.iter().map(move |source| (n, source.kind.points(), self.groups_of(source, reachable)))
             })
             .collect();
         let mut next: BinaryHeap<Reverse<(u32, usize)>> = BinaryHeap::new();
@@ -309,20 +368,22 @@ impl SearchIndex {
         sources
     }
 
-    /// The groups of `source`, in group order.
-    fn groups_of<'a>(&'a self, source: &'a Source) -> Groups<'a> {
+    /// The groups of `source` in the fields of `reachable`, in group order.
+    fn groups_of<'a>(&'a self, source: &'a Source, reachable: u8) -> Groups<'a> {
+        let reached = move |field: Field| reachable & field_bit(field) != 0;
         match &source.groups {
             SourceGroups::Word { word, names_only } => {
                 let word = *word;
-                Box::new(self.fields(*names_only).flat_map(move |field| self.postings(word, field)))
+                Box::new(
+                    fields_searched(*names_only)
+                        .filter(move |&field| reached(field))
+                        .flat_map(move |field| self.postings(word, field)),
+                )
             }
-            SourceGroups::Phrase(groups) => Box::new(groups.iter().copied()),
+            SourceGroups::Phrase(groups) => Box::new(
+                groups.iter().copied().filter(move |&group| reached(self.groups[group as usize].field)),
+            ),
         }
-    }
-
-    /// The fields searched, in group order: only the names for `names_only`.
-    fn fields(&self, names_only: bool) -> impl Iterator<Item = Field> {
-        NUMBERING.into_iter().filter(move |field| !names_only || field.tier() == 0)
     }
 
     /// The hit for `group`: the sentence (or title, keyword, code) of the group that matches
@@ -333,7 +394,7 @@ impl SearchIndex {
         exact_code: bool,
         typed: &str,
         query: &Query,
-        analyzer: &Analyzer,
+        terms: &mut TermsRead<'_>,
     ) -> Option<(Hit, (usize, bool), u32)> {
         let Group { place: place_number, field } = self.groups[group as usize];
         let place = self.place(place_number);
@@ -343,7 +404,7 @@ impl SearchIndex {
             if exact_code && code_of(text).is_none_or(|code| !code.eq_ignore_ascii_case(typed)) {
                 return;
             }
-            let marks = mark(text, query, &mut |word| Term::of(word, analyzer));
+            let marks = mark(text, query, &mut |word| terms.of(word));
             let rank = |marks: &Marks| (marks.atoms, marks.phrase, marks.score);
             if best.as_ref().is_none_or(|(_, _, held)| rank(&marks) > rank(held)) {
                 best = Some((spot, text.to_owned(), marks));
@@ -570,7 +631,7 @@ mod tests {
         let mut totals: Vec<Vec<u32>> = vec![vec![0; query.needles.len()]; index.groups.len()];
         for (n, needle) in query.needles.iter().enumerate() {
             for source in index.sources(needle) {
-                for group in index.groups_of(&source) {
+                for group in index.groups_of(&source, ALL_FIELDS) {
                     let held = &mut totals[group as usize][n];
                     *held = (*held).max(source.kind.points());
                 }

@@ -232,6 +232,7 @@ mod tests {
         fn words_within_the_edits_differ_in_few_characters(a in "[a-e0-2ñé]{0,9}", b in "[a-e0-2ñé]{0,9}") {
             let edits = strsim::osa_distance(&a, &b);
             prop_assert!((letters(&a) ^ letters(&b)).count_ones() as usize <= 2 * edits);
+            prop_assert!((letters(&a) & !letters(&b)).count_ones() as usize <= edits);
         }
     }
 
