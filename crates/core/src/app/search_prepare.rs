@@ -1,6 +1,5 @@
 //! Building the search index away from the input path. `update` is its one owner: when search
-//! needs an index that is not there — search opened, or a large library arrived — it asks for
-//! one with [`Effect::BuildSearchIndex`](super::Effect::BuildSearchIndex), once per library,
+//! needs an index that is not there — search opened — it asks for one with [`Effect::BuildSearchIndex`](super::Effect::BuildSearchIndex), once per library,
 //! language and mode; the shell builds it on a thread and hands back the [`PreparedIndex`] as
 //! [`Input::SearchIndexReady`](super::Input::SearchIndexReady). Until then search says it is
 //! still reading the library; no key ever waits for the index.
@@ -25,11 +24,6 @@ impl PartialEq for SearchJob {
 }
 
 impl Eq for SearchJob {}
-
-/// From this many topics the index is built as soon as a library arrives, so the first search
-/// does not wait seconds for it; below, when search first opens (a few milliseconds), so a
-/// kiosk nobody searches on keeps the memory.
-const TOPICS_BUILT_AHEAD: usize = 200;
 
 impl SearchJob {
     /// Builds the index: seconds at 10,000 topics, so not on the thread that reads keys.
@@ -75,9 +69,11 @@ impl App {
 }
 
 /// Asks for the index search needs, unless it is there or already asked for: the one place an
-/// index build starts.
+/// index build starts. Only an open search needs one: a kiosk nobody searches on never holds
+/// an index (tens of MiB at 10,000 topics), and while one is being built the topics' names
+/// answer at once.
 pub(super) fn request_index(app: &mut App) -> Option<SearchJob> {
-    let needed = app.session.search().is_some() || app.library.topics().len() >= TOPICS_BUILT_AHEAD;
+    let needed = app.session.search().is_some();
     let audience = app.audience();
     if !needed || app.index_requested.as_ref() == Some(&audience) {
         return None;
