@@ -1,5 +1,5 @@
 //! Search per keystroke (the query as it grows letter by letter), the first keystroke before
-//! the index is ready, and keys on the topic list, on 1,000 and 10,000 topics.
+//! the index is ready, and keys on the topic list, on 1,000, 10,000 and 50,000 topics.
 //! Run with `cargo bench --bench search`; figures are in docs/PERFORMANCE.md.
 
 mod support;
@@ -100,4 +100,19 @@ fn open_and_close_search(bencher: Bencher, topics: usize) {
         let closed = update(&mut app, Event::new(Input::Key(Key::Esc), now));
         divan::black_box((opened, closed))
     });
+}
+
+/// The index of 50,000 topics, built once for the keystrokes below.
+static INDEX_50K: std::sync::LazyLock<SearchIndex> = std::sync::LazyLock::new(|| {
+    SearchIndex::build(&support::synthetic_library(50_000), &Catalog::english(), "en", false, &|_| true)
+});
+
+/// Each keystroke on its own at 50,000 topics: every one must stay within 2 ms.
+#[divan::bench(
+    args = ["r", "recovry", "pain w", "pain wa", "pain wal", "pain walk", "pain walk s", "pain walk sl"],
+    sample_count = 30
+)]
+fn each_keystroke_at_50000(bencher: Bencher, query: &str) {
+    let index = &*INDEX_50K;
+    bencher.bench_local(|| divan::black_box(index.search(query, 50)));
 }
