@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 use kiosk_content::{Diagnostic, Lang, Severity, unsafe_character};
 
 use super::model::Config;
-use super::schema::{TABLES, TOP, Table};
+use super::schema::{Read, TABLES, TOP, Table};
 
 /// The longest idle or warning time accepted: a day.
 const MAX_SECONDS: u64 = 24 * 60 * 60;
@@ -70,7 +70,7 @@ impl Reader<'_> {
             match (table, setting) {
                 (Some(table), None) => self.table(table, value, config),
                 (Some(table), Some(_)) if value.get_ref().is_table() => self.table(table, value, config),
-                (_, Some(setting)) => (setting.read)(self, name, value, config),
+                (_, Some(setting)) => self.setting(&setting.read, name, value, config),
                 (None, None) => {
                     let known = TOP.iter().map(|setting| setting.key).chain(TABLES.iter().map(|t| t.name));
                     self.unknown(key, name, "", &known.collect::<Vec<_>>());
@@ -99,7 +99,7 @@ impl Reader<'_> {
         for (key, value) in entries {
             let name = key.get_ref().as_ref();
             if let Some(setting) = table.settings.iter().find(|setting| setting.key == name) {
-                (setting.read)(self, &format!("{prefix}{name}"), value, config);
+                self.setting(&setting.read, &format!("{prefix}{name}"), value, config);
             } else {
                 let known: Vec<&str> = table.settings.iter().map(|setting| setting.key).collect();
                 self.unknown(key, name, &prefix, &known);
@@ -110,8 +110,41 @@ impl Reader<'_> {
         }
     }
 
+    /// Reads one setting's value, named `name`, into `config`; a value of the wrong kind is
+    /// reported and changes nothing.
+    fn setting(&mut self, read: &Read, name: &str, value: &Value<'_>, config: &mut Config) {
+        match read {
+            Read::Flag(set) => {
+                if let Some(flag) = self.bool_value(name, value) {
+                    set(config, flag);
+                }
+            }
+            Read::Seconds(set) => {
+                if let Some(seconds) = self.seconds(name, value) {
+                    set(config, seconds);
+                }
+            }
+            Read::Text(set) => {
+                if let Some(text) = self.text_value(name, value) {
+                    set(config, text);
+                }
+            }
+            Read::Command(set) => {
+                if let Some(command) = self.command(name, value) {
+                    set(config, command);
+                }
+            }
+            Read::Language(set) => {
+                if let Some(language) = self.language_tag(name, value) {
+                    set(config, language);
+                }
+            }
+            Read::Own(read) => read(self, name, value, config),
+        }
+    }
+
     /// `true` or `false`.
-    pub(super) fn bool_value(&mut self, name: &str, value: &Value<'_>) -> Option<bool> {
+    fn bool_value(&mut self, name: &str, value: &Value<'_>) -> Option<bool> {
         let parsed = value.get_ref().as_bool();
         if parsed.is_none() {
             self.bad(value, format!("`{name}` must be true or false"));

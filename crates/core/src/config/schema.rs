@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use toml::de::{DeTable, DeValue};
 
+use kiosk_content::Lang;
+
 use super::model::{Config, Show, ThemeName};
 use super::read::{Reader, Value};
 use crate::pin::{HashCost, check_hash};
@@ -20,9 +22,23 @@ const MAX_PATIENT_PRINTS: u64 = 20;
 /// The school grades `content.max_grade` may name.
 const GRADES: std::ops::RangeInclusive<f64> = 1.0..=20.0;
 
-/// How one setting's value is read: the reader, the setting's full name (`kiosk.locked`) for
-/// its messages, the value, and the configuration it sets.
-type Read = fn(&mut Reader<'_>, &str, &Value<'_>, &mut Config);
+/// How one setting's value is read, and where it goes in the configuration. A value of the
+/// wrong kind is reported by the reader, in the words every setting of that kind shares.
+pub(super) enum Read {
+    /// `true` or `false`.
+    Flag(fn(&mut Config, bool)),
+    /// A whole number of seconds from one to a day.
+    Seconds(fn(&mut Config, u64)),
+    /// Text in quotes, with no control character.
+    Text(fn(&mut Config, String)),
+    /// A program and its arguments, as a list.
+    Command(fn(&mut Config, Vec<String>)),
+    /// A language tag.
+    Language(fn(&mut Config, Lang)),
+    /// Anything else, read its own way: the reader, the setting's full name (`kiosk.locked`)
+    /// for its messages, the value, and the configuration it sets.
+    Own(fn(&mut Reader<'_>, &str, &Value<'_>, &mut Config)),
+}
 
 /// One key and how its value is read.
 pub(super) struct Setting {
@@ -43,17 +59,10 @@ pub(super) struct Table {
 
 /// The keys at the top of the file, before any `[table]`.
 pub(super) const TOP: &[Setting] = &[
-    Setting {
-        key: "clinic_name",
-        read: |reader, name, value, config| {
-            if let Some(text) = reader.text_value(name, value) {
-                config.clinic_name = text;
-            }
-        },
-    },
+    Setting { key: "clinic_name", read: Read::Text(|config, name| config.clinic_name = name) },
     // TOML has one `content`: either the folder, or a `[content]` table holding the folder as
     // `folder` with the rules for what is in it.
-    Setting { key: "content", read: content_folder },
+    Setting { key: "content", read: Read::Text(content_folder) },
 ];
 
 /// Every table and its keys.
@@ -78,25 +87,14 @@ pub fn setting_names() -> impl Iterator<Item = String> {
 }
 
 const KIOSK: &[Setting] = &[
-    Setting {
-        key: "locked",
-        read: |reader, name, value, config| {
-            if let Some(locked) = reader.bool_value(name, value) {
-                config.kiosk.locked = locked;
-            }
-        },
-    },
+    Setting { key: "locked", read: Read::Flag(|config, locked| config.kiosk.locked = locked) },
     Setting {
         key: "idle_seconds",
-        read: |reader, name, value, config| {
-            if let Some(seconds) = reader.seconds(name, value) {
-                config.kiosk.idle = Duration::from_secs(seconds);
-            }
-        },
+        read: Read::Seconds(|config, seconds| config.kiosk.idle = Duration::from_secs(seconds)),
     },
     Setting {
         key: "warning_seconds",
-        read: |reader, name, value, config| {
+        read: Read::Own(|reader, name, value, config| {
             let Some(seconds) = reader.seconds(name, value) else { return };
             config.kiosk.warning = Duration::from_secs(seconds);
             if seconds < WCAG_MIN_WARNING_SECONDS {
@@ -108,12 +106,12 @@ const KIOSK: &[Setting] = &[
                     ),
                 );
             }
-        },
+        }),
     },
-    Setting { key: "exit_pin_hash", read: exit_pin_hash },
+    Setting { key: "exit_pin_hash", read: Read::Own(exit_pin_hash) },
     Setting {
         key: "staff_key",
-        read: |reader, name, value, config| {
+        read: Read::Own(|reader, name, value, config| {
             let Some(key) = reader.text_value(name, value) else { return };
             match super::read::parse_function_key(&key) {
                 Some(number) => config.kiosk.staff_key = number,
@@ -122,15 +120,11 @@ const KIOSK: &[Setting] = &[
                     format!("`{name}` must be a function key from \"F1\" to \"F24\" (found {key:?})"),
                 ),
             }
-        },
+        }),
     },
     Setting {
         key: "staff_idle_seconds",
-        read: |reader, name, value, config| {
-            if let Some(seconds) = reader.seconds(name, value) {
-                config.kiosk.staff_idle = Duration::from_secs(seconds);
-            }
-        },
+        read: Read::Seconds(|config, seconds| config.kiosk.staff_idle = Duration::from_secs(seconds)),
     },
 ];
 
@@ -154,47 +148,26 @@ fn exit_pin_hash(reader: &mut Reader<'_>, name: &str, value: &Value<'_>, config:
 }
 
 const PRINT: &[Setting] = &[
-    Setting {
-        key: "command",
-        read: |reader, name, value, config| {
-            if let Some(command) = reader.command(name, value) {
-                config.print.command = Some(command);
-            }
-        },
-    },
-    Setting {
-        key: "allow_patients",
-        read: |reader, name, value, config| {
-            if let Some(allow) = reader.bool_value(name, value) {
-                config.print.allow_patients = allow;
-            }
-        },
-    },
+    Setting { key: "command", read: Read::Command(|config, command| config.print.command = Some(command)) },
+    Setting { key: "allow_patients", read: Read::Flag(|config, allow| config.print.allow_patients = allow) },
     Setting {
         key: "patient_limit",
-        read: |reader, name, value, config| {
+        read: Read::Own(|reader, name, value, config| {
             let limit = Reader::whole_number(value).filter(|limit| (1..=MAX_PATIENT_PRINTS).contains(limit));
             match limit.and_then(|limit| u32::try_from(limit).ok()) {
                 Some(limit) => config.print.patient_limit = limit,
                 None => reader
                     .bad(value, format!("`{name}` must be a whole number from 1 to {MAX_PATIENT_PRINTS}")),
             }
-        },
+        }),
     },
 ];
 
 const DISPLAY: &[Setting] = &[
-    Setting {
-        key: "language",
-        read: |reader, name, value, config| {
-            if let Some(language) = reader.language_tag(name, value) {
-                config.display.language = language;
-            }
-        },
-    },
+    Setting { key: "language", read: Read::Language(|config, language| config.display.language = language) },
     Setting {
         key: "languages",
-        read: |reader, name, value, config| {
+        read: Read::Own(|reader, name, value, config| {
             let tags = value.get_ref().as_array().map(|array| {
                 array.iter().map(|tag| reader.language_tag(name, tag)).collect::<Option<Vec<_>>>()
             });
@@ -205,17 +178,17 @@ const DISPLAY: &[Setting] = &[
                 // Each bad tag is reported where it is written.
                 Some(None) => {}
             }
-        },
+        }),
     },
     Setting {
         key: "theme",
-        read: |reader, name, value, config| match value.get_ref().as_str() {
+        read: Read::Own(|reader, name, value, config| match value.get_ref().as_str() {
             Some("default") => config.display.theme = ThemeName::Default,
             Some("high-contrast") => config.display.theme = ThemeName::HighContrast,
             Some("monochrome") => config.display.theme = ThemeName::Monochrome,
             _ => reader
                 .bad(value, format!("`{name}` must be \"default\", \"high-contrast\" or \"monochrome\"")),
-        },
+        }),
     },
 ];
 
@@ -229,45 +202,30 @@ fn offer_the_language(_: &DeTable<'_>, config: &mut Config) {
 
 const SPEECH: &[Setting] = &[Setting {
     key: "command",
-    read: |reader, name, value, config| {
-        if let Some(command) = reader.command(name, value) {
-            config.speech.command = Some(command);
-        }
-    },
+    read: Read::Command(|config, command| config.speech.command = Some(command)),
 }];
 
 const STATS: &[Setting] = &[
-    Setting {
-        key: "enabled",
-        read: |reader, name, value, config| {
-            if let Some(enabled) = reader.bool_value(name, value) {
-                config.stats.enabled = enabled;
-            }
-        },
-    },
+    Setting { key: "enabled", read: Read::Flag(|config, enabled| config.stats.enabled = enabled) },
     Setting {
         key: "flush_seconds",
-        read: |reader, name, value, config| {
-            if let Some(seconds) = reader.seconds(name, value) {
-                config.stats.flush_seconds = seconds.min(60);
-            }
-        },
+        read: Read::Seconds(|config, seconds| config.stats.flush_seconds = seconds.min(60)),
     },
 ];
 
 const CONTENT: &[Setting] = &[
-    Setting { key: "folder", read: content_folder },
+    Setting { key: "folder", read: Read::Text(content_folder) },
     Setting {
         key: "show",
-        read: |reader, name, value, config| match value.get_ref().as_str() {
+        read: Read::Own(|reader, name, value, config| match value.get_ref().as_str() {
             Some("all") => config.content_rules.show = Show::All,
             Some("reviewed") => config.content_rules.show = Show::Reviewed,
             _ => reader.bad(value, format!("`{name}` must be \"all\" or \"reviewed\"")),
-        },
+        }),
     },
     Setting {
         key: "max_grade",
-        read: |reader, name, value, config| {
+        read: Read::Own(|reader, name, value, config| {
             let grade = match value.get_ref() {
                 DeValue::Integer(_) => Reader::whole_number(value).map(|grade| grade as f64),
                 DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
@@ -277,15 +235,13 @@ const CONTENT: &[Setting] = &[
                 Some(grade) => config.content_rules.max_grade = grade,
                 None => reader.bad(value, format!("`{name}` must be a school grade from 1 to 20, such as 8")),
             }
-        },
+        }),
     },
-    Setting { key: "trusted_keys", read: trusted_keys },
+    Setting { key: "trusted_keys", read: Read::Own(trusted_keys) },
 ];
 
-fn content_folder(reader: &mut Reader<'_>, name: &str, value: &Value<'_>, config: &mut Config) {
-    if let Some(path) = reader.text_value(name, value) {
-        config.content = Some(PathBuf::from(path));
-    }
+fn content_folder(config: &mut Config, folder: String) {
+    config.content = Some(PathBuf::from(folder));
 }
 
 fn trusted_keys(reader: &mut Reader<'_>, name: &str, value: &Value<'_>, config: &mut Config) {
@@ -311,7 +267,7 @@ fn reviewed_when_signed(table: &DeTable<'_>, config: &mut Config) {
 
 const TAKE_HOME: &[Setting] = &[Setting {
     key: "phone",
-    read: |reader, name, value, config| match reader.text_value(name, value) {
+    read: Read::Own(|reader, name, value, config| match reader.text_value(name, value) {
         Some(phone) if !phone.trim().is_empty() && phone.chars().count() <= MAX_PHONE_CHARS => {
             config.take_home.phone = Some(phone.trim().to_owned());
         }
@@ -320,5 +276,5 @@ const TAKE_HOME: &[Setting] = &[Setting {
                 .bad(value, format!("`{name}` must be a phone number of 1 to {MAX_PHONE_CHARS} characters"));
         }
         None => {}
-    },
+    }),
 }];
