@@ -17,7 +17,7 @@ use kiosk_core::handout::{Format, Handout, Part, to_plain};
 use kiosk_core::search::{Prefilter, SearchIndex};
 
 use super::cli::{Cli, ReportFormat};
-use super::failure::{Failure, Outcome};
+use super::failure::{CommandResult, Failure};
 use super::report;
 use super::start_up;
 
@@ -70,7 +70,7 @@ pub struct ValidateOptions {
 }
 
 /// `patient-kiosk validate [DIR]`.
-pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> Outcome {
+pub fn validate(cli: &Cli, dir: Option<&Path>, options: &ValidateOptions) -> CommandResult {
     // The configuration's problems are the report's too: counted, and in the chosen format.
     let (config, config_problems) = start_up::configuration(cli);
     refuse_unreadable(cli, &config_problems)?;
@@ -187,7 +187,7 @@ fn summary(report: &LoadReport) -> String {
 }
 
 /// `patient-kiosk list [DIR]`.
-pub fn list(cli: &Cli, dir: Option<&Path>) -> Outcome {
+pub fn list(cli: &Cli, dir: Option<&Path>) -> CommandResult {
     let config = configured(cli)?;
     let dir = folder(dir, cli, &config);
     let report = load(dir, &config)?;
@@ -214,7 +214,7 @@ pub fn list(cli: &Cli, dir: Option<&Path>) -> Outcome {
 }
 
 /// `patient-kiosk search QUERY`: the ranked hits, one a line.
-pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize) -> Outcome {
+pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize) -> CommandResult {
     let config = configured(cli)?;
     // A folder is read once and only the topics that may match are parsed and indexed.
     let loaded = match folder(None, cli, &config) {
@@ -279,7 +279,7 @@ pub fn export(
     format: Format,
     output: Option<&Path>,
     summary: bool,
-) -> Outcome {
+) -> CommandResult {
     let (config, topic) = configured_topic(cli, id, lang)?;
     let catalog = Catalog::bundled(&topic.language).unwrap_or_else(|_| Catalog::english());
     let handout = if summary {
@@ -303,7 +303,7 @@ pub fn export(
 }
 
 /// `patient-kiosk show ID`: the topic as plain text, for screen readers and pipes.
-pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> Outcome {
+pub fn show(cli: &Cli, id: &str, section: Option<&str>, lang: Option<&str>) -> CommandResult {
     let (config, topic) = configured_topic(cli, id, lang)?;
     let topic = &topic;
     // The name was checked against `PageName::names` by the command line.

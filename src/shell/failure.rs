@@ -41,4 +41,4 @@ impl Failure {
 
 /// What a command ends with: its own exit status (a check that found errors exits 1), or why
 /// it stopped.
-pub type Outcome = Result<ExitCode, Failure>;
+pub type CommandResult = Result<ExitCode, Failure>;

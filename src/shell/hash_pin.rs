@@ -7,10 +7,10 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 use kiosk_core::pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS, hash_pin, is_valid_pin};
 
-use super::failure::{Failure, Outcome};
+use super::failure::{CommandResult, Failure};
 
 /// Reads the PIN (twice on a terminal, once from a pipe) and prints the configuration line.
-pub fn run() -> Outcome {
+pub fn run() -> CommandResult {
     let pin = if io::stdin().is_terminal() {
         let first = format!("Staff PIN ({MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits): ");
         match ask_twice(&first, "The same PIN again: ") {

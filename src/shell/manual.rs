@@ -13,7 +13,7 @@ use kiosk_core::app::{Key, Settings, every_help_row};
 use roff::{Roff, bold, italic, roman};
 
 use super::cli::{Cli, EXIT_UNREADABLE};
-use super::failure::{Failure, Outcome};
+use super::failure::{CommandResult, Failure};
 
 /// What roff puts before everything it renders; a page keeps the first.
 const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
@@ -23,7 +23,7 @@ const MAX_LISTED_VALUES: usize = 4;
 
 /// `patient-kiosk man`: the main page on standard output, or with `--out-dir` every page (the
 /// main one and one per command) written into that folder.
-pub fn man(out_dir: Option<&Path>) -> Outcome {
+pub fn man(out_dir: Option<&Path>) -> CommandResult {
     let command = described_command();
     let written = match out_dir {
         None => page(&command, true).and_then(|page| io::stdout().write_all(&page)),
@@ -33,7 +33,7 @@ pub fn man(out_dir: Option<&Path>) -> Outcome {
 }
 
 /// `patient-kiosk completions SHELL`: the completion script on standard output.
-pub fn completions(shell: clap_complete::Shell) -> Outcome {
+pub fn completions(shell: clap_complete::Shell) -> CommandResult {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "patient-kiosk", &mut script);
     finish(io::stdout().write_all(&script), "the completion script")
@@ -306,7 +306,7 @@ fn see_also(command: &Command, main: bool) -> Roff {
     roff
 }
 
-fn finish(written: io::Result<()>, what: &str) -> Outcome {
+fn finish(written: io::Result<()>, what: &str) -> CommandResult {
     written.map_err(|error| Failure::failed(format!("cannot write {what}: {error}")))?;
     Ok(ExitCode::SUCCESS)
 }

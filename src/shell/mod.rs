@@ -43,7 +43,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use cli::{Cli, Command, ConfigAction, ReviewAction};
-use failure::{Failure, Outcome};
+use failure::{CommandResult, Failure};
 use kiosk_core::app::{App, Level};
 
 /// Runs what the command line asks for and returns the process's exit status. A failure is
@@ -70,7 +70,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
 }
 
-fn command(cli: &Cli) -> Outcome {
+fn command(cli: &Cli) -> CommandResult {
     match &cli.command {
         Some(Command::Validate { dir, format, deny_warnings, readability, today }) => {
             let options = commands::ValidateOptions {
@@ -109,7 +109,7 @@ fn command(cli: &Cli) -> Outcome {
 }
 
 /// Runs the full-screen kiosk.
-fn kiosk(cli: &Cli) -> Outcome {
+fn kiosk(cli: &Cli) -> CommandResult {
     if let Some(reason) = terminal::cannot_draw(std::env::var_os("TERM").as_deref()) {
         return Err(Failure::unreadable(format!(
             "{reason}: the full-screen kiosk needs a terminal that can move the cursor and draw. \

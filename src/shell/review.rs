@@ -15,7 +15,7 @@ use kiosk_content::{
 use minisign::{KeyPair, SecretKeyBox};
 
 use super::cli::Cli;
-use super::failure::{Failure, Outcome};
+use super::failure::{CommandResult, Failure};
 use super::hash_pin::ask_hidden;
 use super::replace_file::{replace_file, write_new};
 use super::start_up;
@@ -25,7 +25,7 @@ const DEFAULT_REVIEW_YEARS: i16 = 1;
 
 /// `review keygen --key FILE`: writes the secret key to FILE (mode 600, never over another
 /// file) and the public key beside it as FILE with `.pub`, and prints the configuration line.
-pub fn keygen(secret: &Path) -> Outcome {
+pub fn keygen(secret: &Path) -> CommandResult {
     let public = secret.with_extension("pub");
     let password = new_password()?;
     let KeyPair { pk, sk } = match KeyPair::generate_encrypted_keypair(Some(password)) {
@@ -52,7 +52,7 @@ pub fn sign(
     key: &Path,
     reviewer: &str,
     next_review: Option<jiff::civil::Date>,
-) -> Outcome {
+) -> CommandResult {
     let reviewer = reviewer.trim();
     if reviewer.is_empty() || reviewer.chars().any(char::is_control) {
         return Err(Failure::failed(
@@ -102,7 +102,7 @@ pub fn sign(
 
 /// `review status [DIR]`: every topic file, who signed it, when, the next review, and whether
 /// it changed since.
-pub fn status(cli: &Cli, dir: Option<&Path>) -> Outcome {
+pub fn status(cli: &Cli, dir: Option<&Path>) -> CommandResult {
     let (config, _) = start_up::configuration(cli);
     let Some(dir) = dir.or(cli.content.as_deref()).or(config.content.as_deref()) else {
         return Err(Failure::failed("name the content folder: the bundled topics are never signed"));

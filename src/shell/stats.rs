@@ -14,7 +14,7 @@ use kiosk_core::app::Counted;
 use rusqlite::{Connection, OpenFlags, params};
 
 use super::cli::{StatsFormat, StatsGrouping};
-use super::failure::{Failure, Outcome};
+use super::failure::{CommandResult, Failure};
 use super::topic_reads::{self, TopicReads};
 
 /// The database's name in the state directory.
@@ -250,7 +250,7 @@ pub fn read(directory: &Path, since: Option<jiff::civil::Date>, by: StatsGroupin
 }
 
 /// `patient-kiosk stats`: the counts kept in the state directory, grouped `by`, in `format`.
-pub fn print(since: Option<jiff::civil::Date>, by: StatsGrouping, format: StatsFormat) -> Outcome {
+pub fn print(since: Option<jiff::civil::Date>, by: StatsGrouping, format: StatsFormat) -> CommandResult {
     let table = read(&super::pin_file::state_directory(), since, by)?;
     let Table { header, numbers, rows } = &table;
     match format {
