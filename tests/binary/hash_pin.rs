@@ -133,11 +133,24 @@ fn echo_is_off_before_the_question_shows() {
         assert!(std::time::Instant::now() < deadline, "echo was still on while the question waited to show");
         std::thread::sleep(Duration::from_millis(10));
     }
-    // Let the question out, and answer it twice.
-    std::thread::spawn(move || std::io::copy(&mut question, &mut std::io::sink()));
+    // Let the questions out, and answer each once it is asked.
+    let (asked_again, second_question) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut said, mut chunk) = (Vec::new(), [0u8; 4096]);
+        while let Ok(read) = question.read(&mut chunk) {
+            if read == 0 {
+                break;
+            }
+            said.extend_from_slice(&chunk[..read]);
+            if String::from_utf8_lossy(&said).contains("The same PIN again") {
+                let _ = asked_again.send(());
+                said.clear();
+            }
+        }
+    });
     let mut keyboard = std::fs::File::from(master);
     keyboard.write_all(b"864209\r").expect("type");
-    std::thread::sleep(Duration::from_millis(100));
+    second_question.recv_timeout(Duration::from_secs(10)).expect("the PIN asked for again");
     keyboard.write_all(b"864209\r").expect("type");
     let mut stdout = String::new();
     child.stdout.take().expect("stdout").read_to_string(&mut stdout).expect("read");
