@@ -7,7 +7,9 @@ Right and Left in turn (patient-kiosk: the next and previous section; less: Page
 each the median time from writing the key to the first byte of the answer, and the bytes
 written until the terminal has been quiet for 100 ms. less scrolls with j and k: it turns on
 the keypad's application mode, where Down is ESC O B, and rings the bell at ESC [ B (38 bytes
-of nothing, which an earlier run counted as its scroll). Run by hand, not in CI:
+of nothing, which an earlier run counted as its scroll). The kiosk is measured twice: in a
+terminal that keeps no side margins, and in one that answers as xterm does that it keeps them
+(the text's columns then move alone). Run by hand, not in CI:
 
     cargo build --release
     scripts/key-to-frame.py --presses 30
@@ -69,15 +71,19 @@ def press(master, keys, times):
     return latencies, sizes
 
 
-def measure(name, argv, keys, presses):
+def measure(name, argv, keys, presses, answer=b""):
     child, master = start(argv)
+    if answer:
+        # What the terminal would answer to the kiosk's question at start.
+        os.write(master, answer)
+        drain(master)
     results = {}
     for label, key in keys:
         latencies, sizes = press(master, key, presses)
         if not latencies:
             raise SystemExit(f"{name} never answered {label}")
         results[label] = (statistics.median(latencies) * 1000, statistics.median(sizes))
-        print(f"{name:14} {label:12} key to frame: median {results[label][0]:6.2f} ms   "
+        print(f"{name:28} {label:12} key to frame: median {results[label][0]:6.2f} ms   "
               f"bytes per frame: median {results[label][1]:6.0f}")
     os.write(master, b"q")
     child.wait(timeout=5)
@@ -92,17 +98,20 @@ def main():
     args = parser.parse_args()
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as text:
         subprocess.run([args.binary, "export", "vertebroplasty", "--format", "text"], stdout=text, check=True)
-    kiosk = measure(
-        "patient-kiosk",
-        [args.binary, "--topic", "vertebroplasty", "--section", "complications"],
-        [("scroll line", [b"\x1b[B", b"\x1b[A"]), ("next page", [b"\x1b[C", b"\x1b[D"])],
-        args.presses,
-    )
+    argv = [args.binary, "--topic", "vertebroplasty", "--section", "complications"]
+    keys = [("scroll line", [b"\x1b[B", b"\x1b[A"]), ("next page", [b"\x1b[C", b"\x1b[D"])]
+    # A terminal that keeps no side margins (the Linux console, tmux: no answer), and one that
+    # does (xterm answers DECRQM for mode 69: known, off).
+    kiosks = {
+        "whole rows": measure("patient-kiosk, whole rows", argv, keys, args.presses),
+        "side margins": measure("patient-kiosk, side margins", argv, keys, args.presses, answer=b"\x1b[?69;2$y"),
+    }
     less = measure("less", ["less", text.name], [("scroll line", [b"j", b"k"]), ("next page", [b" ", b"b"])], args.presses)
     os.unlink(text.name)
-    for label in kiosk:
-        print(f"ratio (kiosk / less) {label:12} time {kiosk[label][0] / less[label][0]:.2f}x, "
-              f"bytes {kiosk[label][1] / less[label][1]:.2f}x")
+    for terminal, kiosk in kiosks.items():
+        for label in kiosk:
+            print(f"ratio (kiosk, {terminal:12} / less) {label:12} time {kiosk[label][0] / less[label][0]:.2f}x, "
+                  f"bytes {kiosk[label][1] / less[label][1]:.2f}x")
 
 
 if __name__ == "__main__":

@@ -322,6 +322,9 @@ where
         let mut reload_done = false;
         for wakeup in first.into_iter().chain(wakeups.try_iter()) {
             match wakeup {
+                Wakeup::Terminal(crossterm::event::Event::PrivateModeReport(report)) => {
+                    painter.terminal_reported(report);
+                }
                 Wakeup::Terminal(event) => inputs.extend(to_input(event)),
                 Wakeup::Printed(result) => {
                     // The core shows the reason as words: the error's whole chain, once.

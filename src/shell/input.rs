@@ -14,7 +14,7 @@ pub fn to_input(event: TerminalEvent) -> Option<Input> {
         TerminalEvent::Mouse(mouse) => to_mouse(mouse).map(Input::Mouse),
         TerminalEvent::Paste(text) => Some(Input::Paste(text)),
         TerminalEvent::Resize(width, height) => Some(Input::Resize { width, height }),
-        TerminalEvent::FocusGained | TerminalEvent::FocusLost => None,
+        TerminalEvent::FocusGained | TerminalEvent::FocusLost | TerminalEvent::PrivateModeReport(_) => None,
     }
 }
 

@@ -1,10 +1,13 @@
 //! Drawing frames with the fewest bytes: each whole in one write inside a synchronized update
-//! (none for a frame that changes nothing), only the cells that changed, and when a page's text only scrolled, the rows already on the terminal moved by the
-//! terminal itself (a scroll region) so only the lines that came into view are written.
+//! (none for a frame that changes nothing), only the cells that changed, and when a page's text
+//! only scrolled, the rows already on the terminal moved by the terminal itself (a scroll region,
+//! kept to the text's columns where the terminal keeps side margins) so only the lines that came
+//! into view are written.
 
 use std::io::{self, Write};
 
 use anyhow::{Context as _, Result};
+use crossterm::event::{ModeSetting, PrivateModeReport};
 use kiosk_core::app::{App, TextView};
 use ratatui_core::backend::Backend;
 use ratatui_core::buffer::{Buffer, Cell};
@@ -12,6 +15,7 @@ use ratatui_core::layout::Rect;
 use ratatui_core::terminal::Terminal;
 
 use super::frame_writer::Frames;
+use super::terminal::SIDE_MARGIN_MODE;
 
 /// What was last drawn, so the next frame can reuse it.
 pub struct Painter {
@@ -20,6 +24,9 @@ pub struct Painter {
     /// Whether the terminal moves rows itself (a scroll region), so a page that only scrolled
     /// is drawn by moving what is there: true for a real terminal.
     scroll_regions: bool,
+    /// Whether the terminal said it keeps left and right margins too (DECSLRM), so a scroll
+    /// moves the text's columns alone and leaves the list of pages beside it where it is.
+    side_margins: bool,
     /// The app's count of resets at the last frame.
     resets: u64,
     /// Whether the screen may show anything at all: after a suspension, the shell's.
@@ -34,8 +41,18 @@ impl Painter {
             last_frame: Buffer::empty(Rect::ZERO),
             last_view: None,
             scroll_regions,
+            side_margins: false,
             resets: 0,
             forgotten: false,
+        }
+    }
+
+    /// The terminal answered whether it knows a private mode: when it knows
+    /// [`SIDE_MARGIN_MODE`], scrolls keep to the text's columns from the next frame on.
+    pub fn terminal_reported(&mut self, report: PrivateModeReport) {
+        if report.mode == SIDE_MARGIN_MODE {
+            self.side_margins =
+                matches!(report.setting, ModeSetting::Set | ModeSetting::Reset | ModeSetting::PermanentlySet);
         }
     }
 
@@ -88,26 +105,41 @@ impl Painter {
         Ok(())
     }
 
-    /// Moves the text's rows up by `lines` (down when negative) on the terminal, and tells
-    /// ratatui that the screen now shows them there.
+    /// Moves the text up by `lines` (down when negative) on the terminal, and tells ratatui
+    /// that the screen now shows it there.
     fn scroll<B: Backend + Write>(
         &mut self,
         terminal: &mut Terminal<B>,
         view: &TextView,
         lines: i32,
     ) -> io::Result<()> {
+        let text = view.area;
+        // Columns of their own need two at least; else the region spans the screen's width,
+        // and ratatui draws again what moved beside the text.
+        let side_margins = self.side_margins && text.width >= 2;
+        let moved =
+            if side_margins { text } else { Rect { x: 0, width: self.last_frame.area.width, ..text } };
+        let (top, bottom, left, right) = (moved.y + 1, moved.bottom(), moved.x + 1, moved.right());
         let backend = terminal.backend_mut();
         // Plain attributes first: the rows that come into view are blank in the default colours.
-        write!(backend, "\x1b[0m\x1b[{};{}r", view.top + 1, view.bottom + 1)?;
+        write!(backend, "\x1b[0m\x1b[{top};{bottom}r")?;
+        if side_margins {
+            // Left and right margins are kept only while their mode is on; `CSI s` sets them then.
+            write!(backend, "\x1b[?{SIDE_MARGIN_MODE}h\x1b[{left};{right}s")?;
+        }
         // A line feed at the bottom margin moves the region up a line (raw mode: no carriage
-        // return is added); a reverse index at the top margin moves it down.
-        let (row, step) = if lines > 0 { (view.bottom, "\n") } else { (view.top, "\x1bM") };
-        write!(backend, "\x1b[{};1H{}", row + 1, step.repeat(lines.unsigned_abs() as usize))?;
+        // return is added); a reverse index at the top margin moves it down. The cursor must
+        // stand inside the margins for either to move the region.
+        let (row, step) = if lines > 0 { (bottom, "\n") } else { (top, "\x1bM") };
+        write!(backend, "\x1b[{row};{left}H{}", step.repeat(lines.unsigned_abs() as usize))?;
+        if side_margins {
+            write!(backend, "\x1b[s\x1b[?{SIDE_MARGIN_MODE}l")?;
+        }
         write!(backend, "\x1b[r")?;
 
         // The copy is replaced after this frame is drawn, so it is moved rather than copied.
         let mut shown = std::mem::replace(&mut self.last_frame, Buffer::empty(Rect::ZERO));
-        shift_rows(&mut shown, view.top, view.bottom, lines);
+        shift_cells(&mut shown, moved, lines);
         *terminal.current_buffer_mut() = shown;
         // What was drawn into the current buffer becomes the one the next frame is compared with.
         terminal.swap_buffers();
@@ -115,11 +147,14 @@ impl Painter {
     }
 }
 
-/// Moves rows `top..=bottom` of `buffer` up by `lines` (down when negative), as the terminal
-/// does: rows that leave the region are gone, rows that enter it are blank.
-fn shift_rows(buffer: &mut Buffer, top: u16, bottom: u16, lines: i32) {
+/// Moves the cells of `region` in `buffer` up by `lines` (down when negative), as the terminal
+/// moves them: rows that leave the region are gone, rows that enter it are blank, and the cells
+/// either side of it stay.
+fn shift_cells(buffer: &mut Buffer, region: Rect, lines: i32) {
     let width = usize::from(buffer.area.width);
-    let row = |y: u16| usize::from(y - buffer.area.y) * width;
+    let start = |y: u16| usize::from(y - buffer.area.y) * width + usize::from(region.x - buffer.area.x);
+    let columns = usize::from(region.width);
+    let (top, bottom) = (region.y, region.bottom() - 1);
     let count = lines.unsigned_abs() as u16;
     let rows: Vec<u16> = if lines > 0 { (top..=bottom).collect() } else { (top..=bottom).rev().collect() };
     for y in rows {
@@ -128,15 +163,15 @@ fn shift_rows(buffer: &mut Buffer, top: u16, bottom: u16, lines: i32) {
         } else {
             y.checked_sub(count).filter(|&from| from >= top)
         };
-        let (to_start, to_end) = (row(y), row(y) + width);
+        let to = start(y);
         match from {
             Some(from) => {
-                let start = row(from);
-                for x in 0..width {
-                    buffer.content[to_start + x] = buffer.content[start + x].clone();
+                let from = start(from);
+                for x in 0..columns {
+                    buffer.content[to + x] = buffer.content[from + x].clone();
                 }
             }
-            None => buffer.content[to_start..to_end].fill(Cell::EMPTY),
+            None => buffer.content[to..to + columns].fill(Cell::EMPTY),
         }
     }
 }
@@ -200,14 +235,23 @@ mod tests {
     }
 
     #[test]
-    fn rows_move_within_the_region_as_the_terminal_moves_them() {
+    fn cells_move_within_the_region_as_the_terminal_moves_them() {
         let lines = ["head", "aaaa", "bbbb", "cccc", "dddd", "foot"];
         let mut buffer = Buffer::with_lines(lines);
-        shift_rows(&mut buffer, 1, 4, 1);
+        shift_cells(&mut buffer, Rect::new(0, 1, 4, 4), 1);
         assert_eq!(rows(&buffer), ["head", "bbbb", "cccc", "dddd", "    ", "foot"]);
 
         let mut buffer = Buffer::with_lines(lines);
-        shift_rows(&mut buffer, 1, 4, -2);
+        shift_cells(&mut buffer, Rect::new(0, 1, 4, 4), -2);
         assert_eq!(rows(&buffer), ["head", "    ", "    ", "aaaa", "bbbb", "foot"]);
+
+        // Left and right margins: the columns either side stay.
+        let lines = ["head", "1ab|", "2cd|", "3ef|", "foot"];
+        let mut buffer = Buffer::with_lines(lines);
+        shift_cells(&mut buffer, Rect::new(1, 1, 2, 3), 1);
+        assert_eq!(rows(&buffer), ["head", "1cd|", "2ef|", "3  |", "foot"]);
+        let mut buffer = Buffer::with_lines(lines);
+        shift_cells(&mut buffer, Rect::new(1, 1, 2, 3), -1);
+        assert_eq!(rows(&buffer), ["head", "1  |", "2ab|", "3cd|", "foot"]);
     }
 }

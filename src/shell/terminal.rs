@@ -33,10 +33,21 @@ pub struct FullScreen {
     pub terminal: Terminal<CappedBackend<CrosstermBackend<FrameWriter<Stdout>>>>,
 }
 
-/// Raw mode, the alternate screen, mouse and paste reporting on; the cursor hidden.
+/// The private mode of left and right margins (DECLRMM), under which `CSI left;right s` sets
+/// them (DECSLRM): xterm's, and not the Linux console's or tmux's.
+pub const SIDE_MARGIN_MODE: u16 = 69;
+
+/// Raw mode, the alternate screen, mouse and paste reporting on; the cursor hidden; and the
+/// terminal asked whether it knows [`SIDE_MARGIN_MODE`] (DECRQM). The answer comes among the
+/// keys whenever it comes (`Event::PrivateModeReport`), so nothing waits for it; a terminal
+/// that does not know the question ignores it, as ECMA-48 has any unknown control sequence
+/// ignored, and the kiosk then scrolls whole rows.
 fn take_over() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste, cursor::Hide)
+    let mut stdout = io::stdout();
+    execute!(stdout, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste, cursor::Hide)?;
+    write!(stdout, "\x1b[?{SIDE_MARGIN_MODE}$p")?;
+    stdout.flush()
 }
 
 /// Gives the terminal back and stops until the shell continues the program (`fg`), then takes

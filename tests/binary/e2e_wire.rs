@@ -65,6 +65,27 @@ fn frames_are_synchronized_and_carry_only_what_changed() {
     kiosk.assert_terminal_restored();
 }
 
+#[test]
+fn a_terminal_that_keeps_side_margins_has_the_text_alone_moved() {
+    let mut kiosk = PtyKiosk::start(&["--topic", "vertebroplasty", "--section", "complications"], 80, 24);
+    kiosk.wait_for("Cement can leak out of the bone.");
+    let frames = count(&frame_after(&kiosk, 0), END);
+    // A reply to a question the kiosk never asked, and one for another mode, change nothing;
+    // then the answer xterm gives: it knows the mode of side margins (69), which is off.
+    kiosk.send(b"\x1b[?5;1x\x1b[?2026;0$y\x1b[?69;2$y");
+    kiosk.send(DOWN);
+    let frame = last_frame(&frame_after(&kiosk, frames)).to_vec();
+    println!("one-line scroll with side margins: {} bytes", frame.len());
+    // The text's columns at 80 wide: 25 to 77, between the list of pages and the scrollbar.
+    let text = kiosk_core::app::TopicLayout::new(ratatui_core::layout::Rect::new(0, 0, 80, 24)).text;
+    let margins = format!("\x1b[?69h\x1b[{};{}s", text.x + 1, text.right());
+    assert!(count(&frame, margins.as_bytes()) == 1, "no side margins: {:?}", String::from_utf8_lossy(&frame));
+    assert!(frame.ends_with(END), "one frame");
+    assert!(frame.len() < 300, "more than the line that came into view: {} bytes", frame.len());
+    kiosk.quit();
+    kiosk.assert_terminal_restored();
+}
+
 /// The page text and its scrollbar from a screen's text: the columns from the text's left edge,
 /// on the text's rows.
 fn text_area(screen: &str, area: ratatui_core::layout::Rect) -> Vec<String> {

@@ -129,3 +129,60 @@ fn repainted(display: &Display, id: &str, dir: &Path, name: &str) -> Picture {
     display.xdotool(&["windowmap", "--sync", id]).expect("map the xterm");
     settled(display, id, dir, name, |_| true)
 }
+
+#[test]
+fn in_xterm_a_scroll_moved_in_the_text_alone_looks_as_one_moved_in_whole_rows() {
+    let test = "xterm::in_xterm_a_scroll_moved_in_the_text_alone_looks_as_one_moved_in_whole_rows";
+    if ["Xvfb", "xterm", "xdotool", "import"].iter().any(|tool| !tool_for(test, tool)) {
+        return;
+    }
+    let display = Display::start();
+    let dir = tempfile::tempdir().expect("scratch");
+    let state = tempfile::tempdir().expect("state");
+    // Two xterms, one above the other: the first answers that it keeps side margins (as xterm
+    // does), so a scroll moves the text's columns alone; the second, playing a VT100, answers
+    // that it does not, so a scroll moves whole rows and the list of pages is drawn again.
+    let start = |place: &str, terminal_id: &str| {
+        Command::new("xterm")
+            .env("DISPLAY", &display.name)
+            .env("XDG_STATE_HOME", state.path())
+            .env("XDG_CONFIG_HOME", state.path())
+            .args(["-geometry", &format!("80x24{place}"), "-ti", terminal_id, "-e"])
+            .arg(env!("CARGO_BIN_EXE_patient-kiosk"))
+            .args(["--topic", "vertebroplasty", "--section", "complications"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("xterm starts")
+    };
+    let mut xterms = [start("+0+0", "vt420"), start("+0+384", "vt100")];
+    let mut ids = Vec::new();
+    wait_until("two xterm windows", || {
+        let found = display.xdotool(&["search", "--onlyvisible", "--class", "xterm"]).unwrap_or_default();
+        ids = found.lines().map(str::to_owned).collect();
+        ids.len() == 2
+    });
+    let drawn = |shot: &Picture| shot.pixels.iter().any(|&p| p != shot.pixels[0]);
+    let pages: Vec<Picture> =
+        ids.iter().map(|id| settled(&display, id, dir.path(), &format!("page-{id}"), drawn)).collect();
+    assert!(looks_the_same(&pages[0], &pages[1]), "the two pages differ before any scroll");
+    // Down four lines, then up one: moves both ways.
+    let scrolled: Vec<Picture> = ids
+        .iter()
+        .zip(&pages)
+        .map(|(id, page)| {
+            for key in ["Down", "Down", "Down", "Down", "Up"] {
+                press(&display, id, key);
+            }
+            settled(&display, id, dir.path(), &format!("scrolled-{id}"), |shot| !looks_the_same(shot, page))
+        })
+        .collect();
+    assert!(
+        looks_the_same(&scrolled[0], &scrolled[1]),
+        "the text moved alone does not look as the text moved in whole rows"
+    );
+    for xterm in &mut xterms {
+        let _ = xterm.kill();
+        let _ = xterm.wait();
+    }
+}

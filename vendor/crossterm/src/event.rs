@@ -563,6 +563,36 @@ pub enum Event {
     /// An resize event with new dimensions after resize (columns, rows).
     /// **Note** that resize events can occur in batches.
     Resize(u16, u16),
+    /// patient-kiosk's patch: the terminal's answer to a DECRQM query for a private mode
+    /// (`ESC [ ? Pd $ p`), which says whether the terminal knows the mode. Delivered as an event
+    /// so a program can ask without waiting for the answer.
+    PrivateModeReport(PrivateModeReport),
+}
+
+/// patient-kiosk's patch: a private mode as the terminal reports it (DECRPM).
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, PartialOrd, PartialEq, Eq, Clone, Copy, Hash)]
+pub struct PrivateModeReport {
+    /// The mode's number, as in `ESC [ ? mode h`.
+    pub mode: u16,
+    /// How the mode stands.
+    pub setting: ModeSetting,
+}
+
+/// patient-kiosk's patch: how a reported mode stands.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, PartialOrd, PartialEq, Eq, Clone, Copy, Hash)]
+pub enum ModeSetting {
+    /// The terminal does not know the mode.
+    NotRecognized,
+    /// On.
+    Set,
+    /// Off.
+    Reset,
+    /// On, and cannot be turned off.
+    PermanentlySet,
+    /// Off, and cannot be turned on.
+    PermanentlyReset,
 }
 
 impl Event {

@@ -1,4 +1,4 @@
-//! Which rows of the screen hold a topic page's text, and how far it is scrolled: when only the
+//! Where on the screen a topic page's text stands, and how far it is scrolled: when only the
 //! scroll changed, the shell moves the rows already on the terminal and writes just the lines
 //! that came into view, as `less` does.
 
@@ -6,6 +6,7 @@ use super::layout::{TopicLayout, too_small};
 use super::session::Screen;
 use super::state::App;
 use kiosk_content::TopicId;
+use ratatui_core::layout::Rect;
 
 /// A topic page's text as it stands on the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,10 +15,9 @@ pub struct TextView {
     pub topic: TopicId,
     /// The page's place among the topic's pages.
     pub page: usize,
-    /// The first screen row of the text.
-    pub top: u16,
-    /// The last screen row of the text.
-    pub bottom: u16,
+    /// Where the text stands on the screen: its rows, and its columns between the list of
+    /// pages and the scrollbar.
+    pub area: Rect,
     /// The first line of the page shown.
     pub scroll: usize,
 }
@@ -26,9 +26,8 @@ impl TextView {
     /// How many lines the text moved up (negative: down) from `before` to `self`, when the same
     /// page is shown in the same rows and some of its lines are still on screen.
     pub fn moved_since(&self, before: &TextView) -> Option<i32> {
-        let same_place = (&self.topic, self.page, self.top, self.bottom)
-            == (&before.topic, before.page, before.top, before.bottom);
-        let rows = i64::from(self.bottom - self.top) + 1;
+        let same_place = (&self.topic, self.page, self.area) == (&before.topic, before.page, before.area);
+        let rows = i64::from(self.area.height);
         let moved = i64::try_from(self.scroll).ok()? - i64::try_from(before.scroll).ok()?;
         let moved = i32::try_from(moved).ok()?;
         (same_place && moved != 0 && i64::from(moved.abs()) < rows).then_some(moved)
@@ -47,8 +46,7 @@ impl App {
         (text.height > 0).then(|| TextView {
             topic: state.id.clone(),
             page: state.page,
-            top: text.y,
-            bottom: text.bottom() - 1,
+            area: text,
             scroll: state.scroll,
         })
     }
@@ -59,7 +57,7 @@ mod tests {
     use super::*;
 
     fn view(page: usize, scroll: usize) -> TextView {
-        TextView { topic: "t".into(), page, top: 3, bottom: 12, scroll }
+        TextView { topic: "t".into(), page, area: Rect::new(24, 3, 50, 10), scroll }
     }
 
     #[test]

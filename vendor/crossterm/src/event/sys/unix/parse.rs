@@ -2,7 +2,8 @@ use std::io;
 
 use crate::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, KeyboardEnhancementFlags,
-    MediaKeyCode, ModifierKeyCode, MouseButton, MouseEvent, MouseEventKind,
+    MediaKeyCode, ModeSetting, ModifierKeyCode, MouseButton, MouseEvent, MouseEventKind,
+    PrivateModeReport,
 };
 
 use super::super::super::InternalEvent;
@@ -180,6 +181,10 @@ pub(crate) fn parse_csi(buffer: &[u8]) -> io::Result<Option<InternalEvent>> {
         b'?' => match buffer[buffer.len() - 1] {
             b'u' => return parse_csi_keyboard_enhancement_flags(buffer),
             b'c' => return parse_csi_primary_device_attributes(buffer),
+            b'y' => return parse_csi_private_mode_report(buffer),
+            // patient-kiosk's patch: any other reply ends at its final byte and is dropped,
+            // rather than waited on, which swallowed every key after it.
+            0x40..=0x7e => return Err(could_not_parse_event_error()),
             _ => None,
         },
         b'0'..=b'9' => {
@@ -298,6 +303,30 @@ fn parse_csi_primary_device_attributes(buffer: &[u8]) -> io::Result<Option<Inter
     // See <https://vt100.net/docs/vt510-rm/DA1.html>
 
     Ok(Some(InternalEvent::PrimaryDeviceAttributes))
+}
+
+/// patient-kiosk's patch: a terminal's answer to DECRQM for a private mode,
+/// `ESC [ ? Pd ; Ps $ y` (<https://vt100.net/docs/vt510-rm/DECRPM.html>).
+fn parse_csi_private_mode_report(buffer: &[u8]) -> io::Result<Option<InternalEvent>> {
+    assert!(buffer.starts_with(b"\x1B[?"));
+    assert!(buffer.ends_with(b"y"));
+    let report = buffer[3..buffer.len() - 1]
+        .strip_suffix(b"$")
+        .and_then(|parameters| std::str::from_utf8(parameters).ok())
+        .and_then(|parameters| parameters.split_once(';'))
+        .and_then(|(mode, setting)| {
+            let setting = match setting {
+                "0" => ModeSetting::NotRecognized,
+                "1" => ModeSetting::Set,
+                "2" => ModeSetting::Reset,
+                "3" => ModeSetting::PermanentlySet,
+                "4" => ModeSetting::PermanentlyReset,
+                _ => return None,
+            };
+            Some(PrivateModeReport { mode: mode.parse().ok()?, setting })
+        })
+        .ok_or_else(could_not_parse_event_error)?;
+    Ok(Some(InternalEvent::Event(Event::PrivateModeReport(report))))
 }
 
 fn parse_modifiers(mask: u8) -> KeyModifiers {
@@ -1003,6 +1032,27 @@ mod tests {
             parse_event(b"\t", false).unwrap(),
             Some(InternalEvent::Event(Event::Key(KeyCode::Tab.into()))),
         );
+    }
+
+    #[test]
+    fn test_parse_csi_private_mode_report() {
+        assert_eq!(
+            parse_event(b"\x1B[?69;2$y", false).unwrap(),
+            Some(InternalEvent::Event(Event::PrivateModeReport(PrivateModeReport {
+                mode: 69,
+                setting: ModeSetting::Reset,
+            }))),
+        );
+        assert!(parse_event(b"\x1B[?69;7$y", false).is_err());
+        assert!(parse_event(b"\x1B[?69$y", false).is_err());
+        // Not yet at its final byte: wait for more.
+        assert_eq!(parse_event(b"\x1B[?69;2$", false).unwrap(), None);
+    }
+
+    #[test]
+    fn test_parse_csi_unknown_private_reply_is_dropped_at_its_final_byte() {
+        assert!(parse_event(b"\x1B[?1;2x", false).is_err());
+        assert!(parse_event(b"\x1B[?2026;0$z", false).is_err());
     }
 
     #[test]
