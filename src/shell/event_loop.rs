@@ -87,15 +87,24 @@ struct Reloading {
 }
 
 impl Reloading {
-    fn new(folder: PathBuf, keys: TrustedKeys, sender: &SyncSender<Wakeup>) -> (Reloading, Option<String>) {
+    fn new(folder: PathBuf, keys: TrustedKeys) -> Reloading {
+        Reloading { folder, keys, watch: None, running: false, again: false }
+    }
+
+    /// Starts watching the folder for changes: after the first frame, which it would delay. A
+    /// change in the milliseconds between the first read and this is seen at the next change.
+    /// Why the folder cannot be watched, if it cannot.
+    fn watch(&mut self, sender: &SyncSender<Wakeup>) -> Option<String> {
         let notify = sender.clone();
-        let (watch, problem) = match ContentWatch::start(&folder, move || {
+        match ContentWatch::start(&self.folder, move || {
             let _ = notify.send(Wakeup::ContentChanged);
         }) {
-            Ok(watch) => (Some(watch), None),
-            Err(error) => (None, Some(format!("cannot watch {} for changes: {error}", folder.display()))),
-        };
-        (Reloading { folder, keys, watch, running: false, again: false }, problem)
+            Ok(watch) => {
+                self.watch = Some(watch);
+                None
+            }
+            Err(error) => Some(format!("cannot watch {} for changes: {error}", self.folder.display())),
+        }
     }
 
     /// Starts a reload now, or right after the one running.
@@ -264,22 +273,24 @@ where
         reload_wanted: false,
         suspend_wanted: false,
     };
-    let mut first = vec![Input::Today(today())];
-    let mut reloading = None;
-    if let Some(folder) = folder {
-        let (mut started, problem) = Reloading::new(folder, trusted_keys, &sender);
-        if app.loading() {
-            started.request(&app, &sender);
-        }
-        reloading = Some(started);
-        first.extend(problem.map(Input::Notice));
+    let mut reloading = folder.map(|folder| Reloading::new(folder, trusted_keys));
+    if let Some(reloading) = &mut reloading
+        && app.loading()
+    {
+        reloading.request(&app, &sender);
     }
-    if dispatch(&mut app, first, &mut outside) == Flow::Quit {
+    if dispatch(&mut app, vec![Input::Today(today())], &mut outside) == Flow::Quit {
         return Ok(Exit::Quit);
     }
     let mut midnight = next_midnight();
     let mut painter = Painter::new(scroll_regions);
     painter.draw(&app, terminal)?;
+    if let Some(problem) = reloading.as_mut().and_then(|reloading| reloading.watch(&sender)) {
+        if dispatch(&mut app, vec![Input::Notice(problem)], &mut outside) == Flow::Quit {
+            return Ok(Exit::Quit);
+        }
+        painter.draw(&app, terminal)?;
+    }
     // Keys typed meanwhile wait in the terminal, and signals in their pipe: starting these
     // threads after the first frame shows it sooner.
     start(&sender)?;

@@ -75,15 +75,24 @@ pub fn prepare(cli: &Cli) -> Result<Start, Failure> {
     Ok(Start { library, revision, settings, catalogs, folder, trusted_keys, loading, stats: config.stats })
 }
 
+/// How many entries a content folder may hold and still be read before the first frame: a
+/// clinic's few dozen topics take milliseconds, and the first screen is then the list itself.
+const READ_BEFORE_FIRST_FRAME: usize = 32;
+
 /// A large folder takes seconds to read, so the kiosk reads it on a thread behind a "Loading"
-/// screen: whenever the folder is there to read and no topic must be found before the start.
-/// A folder that cannot be read, or a `--topic` or `--code`, is dealt with before the screen
-/// is taken over, so the reason can be printed.
+/// screen: whenever the folder is there to read, holds more than [`READ_BEFORE_FIRST_FRAME`]
+/// entries, and no topic must be found before the start. A folder that cannot be read, or a
+/// `--topic` or `--code`, is dealt with before the screen is taken over, so the reason can be
+/// printed.
 fn reads_after_first_frame(cli: &Cli, config: &Config) -> bool {
-    let readable = |dir: &Path| std::fs::read_dir(dir).is_ok();
+    // Counting stops past the bound: a folder of 10,000 files is not listed twice.
+    let large = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .is_ok_and(|entries| entries.take(READ_BEFORE_FIRST_FRAME + 1).count() > READ_BEFORE_FIRST_FRAME)
+    };
     cli.topic.is_none()
         && cli.code.is_none()
-        && cli.content.as_deref().or(config.content.as_deref()).is_some_and(readable)
+        && cli.content.as_deref().or(config.content.as_deref()).is_some_and(large)
 }
 
 /// The configuration file's settings, and its problems.

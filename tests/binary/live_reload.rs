@@ -225,6 +225,30 @@ fn a_library_still_loading_says_so_until_it_arrives() {
     assert!(!text.contains("Loading"), "{text}");
 }
 
+#[test]
+fn a_clinic_folder_shows_its_list_first_and_a_large_one_says_it_is_loading() {
+    // A clinic's handful of topics is read before the first frame: no "Loading" flashes by.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = |name: &str, topics: usize| {
+        let content = dir.path().join(name);
+        std::fs::create_dir(&content).expect("mkdir");
+        for n in 0..topics {
+            let id = format!("topic-{n:02}");
+            std::fs::write(content.join(format!("{id}.en.toml")), topic_toml(&id, &format!("Topic {n:02}")))
+                .expect("write");
+        }
+        content
+    };
+    for (topics, loading_shown) in [(3, false), (40, true)] {
+        let content = folder(&format!("content-{topics}"), topics);
+        let mut kiosk = PtyKiosk::start(&["--content", content.to_str().expect("UTF-8")], 80, 24);
+        kiosk.wait_for("Topic 00");
+        let written = String::from_utf8_lossy(&kiosk.bytes()).into_owned();
+        assert_eq!(written.contains("Loading the topics"), loading_shown, "{topics} topics");
+        kiosk.quit();
+    }
+}
+
 /// Bytes the process has read so far, by any system call.
 fn bytes_read(pid: u32) -> u64 {
     let io = std::fs::read_to_string(format!("/proc/{pid}/io")).expect("/proc/PID/io");
@@ -348,8 +372,9 @@ fn the_journal_tells_it_of_start_reloads_failed_reloads_lockouts_and_the_exit() 
     let args = ["--config", config.to_str().expect("UTF-8"), "--content", content.to_str().expect("UTF-8")];
     let mut kiosk = PtyKiosk::start_with_stderr(&args, &log, 80, 24);
     kiosk.wait_for("Press any key to start");
-    journal_once(&log, "<6>patient-kiosk: start: patient-kiosk ");
-    journal_once(&log, "<6>patient-kiosk: content read: 1 topic, 0 problems, revision ");
+    // A folder this small is read before the first frame: the start line says what it holds.
+    let text = journal_once(&log, "<6>patient-kiosk: start: patient-kiosk ");
+    assert!(text.contains(&format!("content {}, 1 topic, revision ", content.display())), "{text}");
 
     // A broken edit: the topic is kept, and IT reads which file and where.
     std::fs::write(content.join("knee.en.toml"), "id = \"knee\"\ntitle = ").expect("break it");
