@@ -43,12 +43,16 @@ echo "# 7. first full screen and peak memory beside less, before then after"
 python3 scripts/first-screen.py --runs 20 --binary "$before" --seed ../shared/seed/000_0d657cd1e37a062a.txt
 python3 scripts/first-screen.py --runs 20 --binary "$after" --seed ../shared/seed/000_0d657cd1e37a062a.txt
 echo
+echo "# 5. first full screen with a content folder (the bundled one, as files), before then after"
+python3 scripts/first-screen.py --runs 20 --binary "$before" --content content --seed ../shared/seed/000_0d657cd1e37a062a.txt
+python3 scripts/first-screen.py --runs 20 --binary "$after" --content content --seed ../shared/seed/000_0d657cd1e37a062a.txt
+echo
 echo "# 3. search per keystroke (cargo bench, medians), before then after"
 (cd "$work/tree" && CARGO_TARGET_DIR="$work/target" cargo bench --quiet --bench search -- second_word keystroke 2>/dev/null | grep -E "├|╰|│")
 cargo bench --quiet --bench search -- second_word keystroke 2>/dev/null | grep -E "├|╰|│"
 echo
 echo "# 6 and 7. key to frame and bytes per frame beside less, before then after"
-python3 scripts/key-to-frame.py --presses 30 --binary "$before"
+python3 scripts/key-to-frame.py --presses 30 --binary "$before" --whole-rows-only
 python3 scripts/key-to-frame.py --presses 30 --binary "$after"
 echo
 echo "# 4. wake-ups beside the content folder: the test that counts them (after only)"

@@ -95,6 +95,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presses", type=int, default=30)
     parser.add_argument("--binary", default="target/release/patient-kiosk")
+    parser.add_argument("--whole-rows-only", action="store_true",
+                        help="skip the terminal with side margins (a build before they were asked for "
+                             "takes the answer for the start of a key and waits on it)")
     args = parser.parse_args()
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as text:
         subprocess.run([args.binary, "export", "vertebroplasty", "--format", "text"], stdout=text, check=True)
@@ -102,10 +105,10 @@ def main():
     keys = [("scroll line", [b"\x1b[B", b"\x1b[A"]), ("next page", [b"\x1b[C", b"\x1b[D"])]
     # A terminal that keeps no side margins (the Linux console, tmux: no answer), and one that
     # does (xterm answers DECRQM for mode 69: known, off).
-    kiosks = {
-        "whole rows": measure("patient-kiosk, whole rows", argv, keys, args.presses),
-        "side margins": measure("patient-kiosk, side margins", argv, keys, args.presses, answer=b"\x1b[?69;2$y"),
-    }
+    kiosks = {"whole rows": measure("patient-kiosk, whole rows", argv, keys, args.presses)}
+    if not args.whole_rows_only:
+        kiosks["side margins"] = measure("patient-kiosk, side margins", argv, keys, args.presses,
+                                         answer=b"\x1b[?69;2$y")
     less = measure("less", ["less", text.name], [("scroll line", [b"j", b"k"]), ("next page", [b" ", b"b"])], args.presses)
     os.unlink(text.name)
     for terminal, kiosk in kiosks.items():
