@@ -10,6 +10,7 @@ use kiosk_content::{Library, Page, Spot, Topic, Vocabulary};
 
 use super::pieces::{Field, code_of, for_each_piece};
 use super::postings::{PostingsWriter, read};
+use super::recent_words::RecentWords;
 use super::terms::{Term, letters};
 
 /// How many fields there are.
@@ -155,6 +156,8 @@ pub struct SearchIndex {
     pub(super) by_length: Vec<Vec<(u64, u32)>>,
     /// Each code ("22511", as written) and its group, for a query that is exactly a code.
     pub(super) codes: Vec<(String, u32)>,
+    /// The words the last query's typed words matched, for the next key.
+    pub(super) recent_words: RecentWords,
 }
 
 /// A word met while building, and its postings field by field.
@@ -332,6 +335,7 @@ impl SearchIndex {
             by_prefix,
             by_length,
             codes,
+            recent_words: RecentWords::default(),
         }
     }
 

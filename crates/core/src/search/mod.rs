@@ -7,6 +7,7 @@ mod pieces;
 mod postings;
 mod prefilter;
 mod query;
+mod recent_words;
 mod scan;
 mod terms;
 

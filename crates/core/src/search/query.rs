@@ -12,6 +12,7 @@ use kiosk_content::words::{Analyzer, tokens};
 
 use super::index::{Group, NUMBERING, Place, SearchIndex};
 use super::pieces::{Field, code_of, for_each_piece, sentences};
+use super::recent_words::MatchingWords;
 use super::terms::{Kind, Lead, Needle, Query, STEM_SUFFIX_LETTERS, Term};
 
 /// Queries longer than this are cut: nobody types more, and a paste must not slow the kiosk.
@@ -42,9 +43,6 @@ pub struct Hit {
     /// The place the hit is shown in; one hit per place is kept.
     pub place: Place,
 }
-
-/// The words of the library that match a typed word, and how.
-type MatchingWords = Vec<(Kind, u32)>;
 
 /// Whether a word matched as `kind` counts only in names: one letter finds the word itself
 /// anywhere, and names beginning with it.
@@ -132,6 +130,7 @@ impl SearchIndex {
             return Vec::new();
         }
         let query = query.trim();
+        self.recent_words.keep_only(&parsed.needles);
         let mut chosen: Vec<(u32, bool)> = Vec::new();
         for (code, group) in &self.codes {
             if code.eq_ignore_ascii_case(query) && chosen.len() < limit {
@@ -157,8 +156,14 @@ impl SearchIndex {
         hits.into_iter().map(|(hit, _, _)| hit).collect()
     }
 
-    /// The words of the index that match `needle`: exactly, by stem, by beginning, by typo.
+    /// The words of the index that match `needle`, as the last query found them if it had
+    /// the same typed word.
     fn matching_words(&self, needle: &Needle) -> MatchingWords {
+        self.recent_words.get_or_find(needle, || self.find_matching_words(needle))
+    }
+
+    /// The words of the index that match `needle`: exactly, by stem, by beginning, by typo.
+    fn find_matching_words(&self, needle: &Needle) -> MatchingWords {
         let mut found: HashMap<u32, Kind> = HashMap::new();
         let mut note = |word: u32, kind: Kind| {
             let held = found.entry(word).or_insert(kind);
