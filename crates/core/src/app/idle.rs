@@ -27,6 +27,42 @@ pub(super) fn run_timers(app: &mut App) {
 /// Wipes everything the reader did: the next person starts fresh.
 pub(super) fn reset(app: &mut App) {
     app.session = Session::start(&app.settings);
+    // The index keeps the last query's words for the next key: not the next person's.
+    if let Some(cache) = &app.search_index {
+        cache.index.forget_last_query();
+    }
     app.warning_since = None;
     app.resets += 1;
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use kiosk_content::i18n::Catalog;
+
+    use super::*;
+    use crate::app::{Effect, Event, Input, Key, Settings, update};
+
+    #[test]
+    fn a_reset_leaves_the_search_index_no_word_of_the_last_search() {
+        let now = Instant::now();
+        let library = kiosk_content::load_bundled().library;
+        let mut app = App::new(library, Catalog::english(), Settings::default(), (80, 24), now);
+        let press = |app: &mut App, key| {
+            for effect in update(app, Event::new(Input::Key(key), now)) {
+                if let Effect::BuildSearchIndex(job) = effect {
+                    let _ = update(app, Event::new(Input::SearchIndexReady(job.build()), now));
+                }
+            }
+        };
+        press(&mut app, Key::Char('/'));
+        for letter in "back pain".chars() {
+            press(&mut app, Key::Char(letter));
+        }
+        let kept = |app: &App| app.search_index.as_ref().expect("an index").index.typed_words_kept();
+        assert_eq!(kept(&app), 2, "back, pain");
+        reset(&mut app);
+        assert_eq!(kept(&app), 0);
+    }
 }

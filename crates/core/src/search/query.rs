@@ -156,6 +156,18 @@ impl SearchIndex {
         hits.into_iter().map(|(hit, _, _)| hit).collect()
     }
 
+    /// Forgets what the last query's words matched: the next search starts as on a fresh
+    /// index.
+    pub fn forget_last_query(&self) {
+        self.recent_words.keep_only(&[]);
+    }
+
+    /// How many typed words' matching words are kept from the last query.
+    #[cfg(test)]
+    pub(crate) fn typed_words_kept(&self) -> usize {
+        self.recent_words.len()
+    }
+
     /// The words of the index that match `needle`, as the last query found them if it had
     /// the same typed word.
     fn matching_words(&self, needle: &Needle) -> MatchingWords {

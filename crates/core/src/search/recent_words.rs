@@ -42,6 +42,12 @@ impl RecentWords {
         held.retain(|(asked, _)| needles.iter().any(|needle| Asked::of(needle) == *asked));
     }
 
+    /// How many typed words are kept.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).len()
+    }
+
     /// The words `needle` matches: kept from before, or found by `find` and kept.
     pub fn get_or_find(&self, needle: &Needle, find: impl FnOnce() -> MatchingWords) -> MatchingWords {
         let asked = Asked::of(needle);
