@@ -42,25 +42,16 @@ mod tests {
     use kiosk_content::i18n::Catalog;
 
     use super::*;
-    use crate::app::{Effect, Event, Input, Key, Settings, update};
+    use crate::app::Settings;
 
     #[test]
     fn a_reset_leaves_the_search_index_no_word_of_the_last_search() {
-        let now = Instant::now();
         let library = kiosk_content::load_bundled().library;
-        let mut app = App::new(library, Catalog::english(), Settings::default(), (80, 24), now);
-        let press = |app: &mut App, key| {
-            for effect in update(app, Event::new(Input::Key(key), now)) {
-                if let Effect::BuildSearchIndex(job) = effect {
-                    let _ = update(app, Event::new(Input::SearchIndexReady(job.build()), now));
-                }
-            }
-        };
-        press(&mut app, Key::Char('/'));
-        for letter in "back pain".chars() {
-            press(&mut app, Key::Char(letter));
-        }
+        let mut app = App::new(library, Catalog::english(), Settings::default(), (80, 24), Instant::now());
+        let prepared = app.search_job().expect("no index yet").build();
+        super::super::search_prepare::adopt(&mut app, prepared);
         let kept = |app: &App| app.search_index.as_ref().expect("an index").index.typed_words_kept();
+        let _ = app.search_index.as_ref().expect("an index").index.search("back pain", 50);
         assert_eq!(kept(&app), 2, "back, pain");
         reset(&mut app);
         assert_eq!(kept(&app), 0);
