@@ -15,6 +15,7 @@ mod handout;
 mod hash_pin;
 mod hostile_fixtures;
 mod hostile_render;
+mod linked;
 mod live_reload;
 mod manual;
 mod one_page;
