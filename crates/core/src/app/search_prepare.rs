@@ -56,15 +56,17 @@ impl PartialEq for PreparedIndex {
 impl Eq for PreparedIndex {}
 
 impl App {
-    /// The index search would need now, when it is not built yet.
+    /// The index search would need now, when it is not built yet; none while the library is
+    /// still being read, which has nothing to index.
     pub fn search_job(&self) -> Option<SearchJob> {
-        (!self.search_ready())
+        (!self.loading && !self.search_ready())
             .then(|| SearchJob { audience: self.audience(), catalog: self.catalog().clone() })
     }
 
-    /// Whether search has its index for this audience.
+    /// Whether search has its index for this audience: never while the library is still being
+    /// read, so a search typed then says so rather than "Nothing found".
     pub fn search_ready(&self) -> bool {
-        self.search_index.as_ref().is_some_and(|cache| cache.audience == self.audience())
+        !self.loading && self.search_index.as_ref().is_some_and(|cache| cache.audience == self.audience())
     }
 }
 

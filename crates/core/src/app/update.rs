@@ -84,12 +84,13 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
             Vec::new()
         }
         Input::Reloaded(reloaded) => {
+            // Before the swap, which runs an open search again on what arrived.
+            app.loading = false;
             replace_library(app, reloaded.library);
             app.content_notices = reloaded.notices;
             if let Some(revision) = reloaded.revision {
                 app.content_revision = revision;
             }
-            app.loading = false;
             Vec::new()
         }
         Input::Notice(notice) => {

@@ -369,3 +369,25 @@ fn the_words_side_by_side_rank_above_the_words_apart() {
         texts.iter().rposition(|text| text.to_lowercase().contains("back pain")).expect("together");
     assert!(together < apart, "{texts:#?}");
 }
+
+#[test]
+fn a_search_typed_while_the_library_loads_says_it_is_still_reading_then_names_answer() {
+    use kiosk_content::Reloaded;
+    use kiosk_core::app::{App, Event, Input, Key, Settings, update};
+    let mut app = App::new(Library::default(), Catalog::english(), Settings::default(), (80, 24), t0())
+        .loading_library();
+    let mut effects = update(&mut app, Event::new(Input::Key(Key::Char('/')), t0()));
+    effects.extend(update(&mut app, Event::new(Input::Paste("Topic 01".into()), t0())));
+    assert!(!asks_for_index(&effects), "an index of nothing was asked for");
+    assert!(!app.search_ready());
+    let text = screen_text(&app);
+    assert!(text.contains("Still reading the library"), "{text}");
+    assert!(!text.contains("Nothing found"), "{text}");
+
+    // The library arrives: the names answer at once, and the index is asked for.
+    let reloaded = Reloaded { library: library_of(3), notices: Vec::new(), revision: None };
+    let effects = update(&mut app, Event::new(Input::Reloaded(reloaded), t0()));
+    assert!(asks_for_index(&effects));
+    let hits = &app.session().search().expect("search is open").hits;
+    assert_eq!(hits.first().map(|hit| hit.text.as_str()), Some("Topic 01"));
+}
