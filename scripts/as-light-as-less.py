@@ -180,8 +180,8 @@ def main():
             raise SystemExit("the list never showed")
         os.write(master, b"/" + word.encode())
         # A hit names its topic and page ("Procedure 00000 › Overview"); the list behind the
-        # search box showed the titles alone.
-        waited = read_until(master, " › ")
+        # search box showed the titles alone, so the cells of a title may not be written again.
+        waited = read_until(master, "›")
         stop(child, master, b"\x1b\x1bq")
         shown = f"{waited * 1000:.0f} ms" if waited is not None else "never"
         print(f"| 6. first search ({what}, \"{word}\") typed as the list appears, until results show "
