@@ -44,11 +44,14 @@ pub enum Flow {
 }
 
 /// Gives each input to `update` in turn and carries out every effect it returns. What an effect
-/// reports back at once (a speech program that cannot start) is given to `update` too.
+/// reports back at once (a speech program that cannot start) is given to `update` too. Each
+/// input but the last says more follow, so keys typed faster than a frame cost one search.
 pub fn dispatch(app: &mut App, inputs: impl IntoIterator<Item = Input>, world: &mut impl World) -> Flow {
     let mut waiting: VecDeque<Input> = inputs.into_iter().collect();
     while let Some(input) = waiting.pop_front() {
-        for effect in update(app, Event::new(input, world.now())) {
+        let event = Event::new(input, world.now());
+        let event = if waiting.is_empty() { event } else { event.with_more_to_come() };
+        for effect in update(app, event) {
             match effect {
                 Effect::Quit => return Flow::Quit,
                 Effect::Suspend => world.suspend(),

@@ -10,12 +10,22 @@ pub struct Event {
     pub at: Instant,
     /// What happened.
     pub input: Input,
+    /// More events came with this one and follow it at once (keys typed faster than a frame):
+    /// work whose result only the screen shows, such as a search per typed letter, waits for
+    /// the last of them.
+    pub more_to_come: bool,
 }
 
 impl Event {
     /// An event at a moment.
     pub fn new(input: Input, at: Instant) -> Event {
-        Event { at, input }
+        Event { at, input, more_to_come: false }
+    }
+
+    /// The same event, with more following it at once.
+    #[must_use]
+    pub fn with_more_to_come(self) -> Event {
+        Event { more_to_come: true, ..self }
     }
 }
 

@@ -36,6 +36,8 @@ pub struct SearchState {
     pub selected: usize,
     /// The first result shown, when there are more than fit.
     pub first_visible: usize,
+    /// The query was typed into while more keys were coming, and not searched yet.
+    pub pending: bool,
 }
 
 /// A staff panel over the patient's screen.

@@ -16,6 +16,8 @@ pub struct SearchContext<'a> {
     pub find: &'a dyn Fn(&str) -> Vec<Hit>,
     /// Where the overlay is drawn.
     pub layout: SearchLayout,
+    /// More keys follow at once: typing may wait to search until the last of them.
+    pub more_to_come: bool,
 }
 
 impl SearchContext<'_> {
@@ -42,6 +44,9 @@ pub enum SearchOutcome {
 impl SearchState {
     /// A key.
     pub fn on_key(&mut self, key: Key, context: &SearchContext<'_>) -> SearchOutcome {
+        if !matches!(key, Key::Char(_) | Key::Backspace | Key::Ctrl('u')) {
+            self.settle(context);
+        }
         let last = self.hits.len().saturating_sub(1);
         let visible = context.visible();
         match key {
@@ -59,11 +64,11 @@ impl SearchState {
             Key::End => self.selected = last,
             Key::Backspace => {
                 self.query.pop();
-                self.run(context);
+                self.search(context);
             }
             Key::Ctrl('u') => {
                 self.query.clear();
-                self.run(context);
+                self.search(context);
             }
             Key::Char(c) => self.type_text(&c.to_string(), context),
             _ => {}
@@ -91,6 +96,7 @@ impl SearchState {
         Mouse { action, column, row }: Mouse,
         context: &SearchContext<'_>,
     ) -> SearchOutcome {
+        self.settle(context);
         match action {
             MouseAction::ScrollUp => self.on_key(Key::Up, context),
             MouseAction::ScrollDown => self.on_key(Key::Down, context),
@@ -120,7 +126,23 @@ impl SearchState {
     fn type_text(&mut self, text: &str, context: &SearchContext<'_>) {
         let room = MAX_QUERY_CHARS.saturating_sub(self.query.chars().count());
         self.query.extend(text.chars().filter(|c| !c.is_control()).take(room));
-        self.run(context);
+        self.search(context);
+    }
+
+    /// The query changed: its results now, or once the keys coming with this one are typed.
+    fn search(&mut self, context: &SearchContext<'_>) {
+        if context.more_to_come {
+            self.pending = true;
+        } else {
+            self.run(context);
+        }
+    }
+
+    /// Searches for a query typed while more keys were coming, if there is one.
+    pub fn settle(&mut self, context: &SearchContext<'_>) {
+        if self.pending {
+            self.run(context);
+        }
     }
 
     /// The query's results, the first chosen.
@@ -128,6 +150,7 @@ impl SearchState {
         self.hits = (context.find)(&self.query);
         self.selected = 0;
         self.first_visible = 0;
+        self.pending = false;
     }
 
     fn keep_selection_visible(&mut self, context: &SearchContext<'_>) {

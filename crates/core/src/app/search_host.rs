@@ -39,6 +39,14 @@ pub(super) fn search_mouse(app: &mut App, mouse: Mouse) {
     with_search(app, |search, context| search.on_mouse(mouse, context));
 }
 
+/// Searches for what was typed while more keys were coming: the batch's last event has come.
+pub(super) fn settle_search(app: &mut App) {
+    with_search(app, |search, context| {
+        search.settle(context);
+        SearchOutcome::Stay
+    });
+}
+
 /// Runs an open search's query again, after the library or the index changed under it.
 pub(super) fn refresh_search(app: &mut App) {
     with_search(app, |search, context| {
@@ -52,7 +60,8 @@ fn with_search(app: &mut App, act: impl FnOnce(&mut SearchState, &SearchContext<
     // Taken out while it acts, so it can read the App it lives in.
     let Some(mut search) = app.session.overlays.take_search() else { return };
     let find = |query: &str| find(app, query);
-    let context = SearchContext { find: &find, layout: SearchLayout::new(app.area) };
+    let context =
+        SearchContext { find: &find, layout: SearchLayout::new(app.area), more_to_come: app.more_to_come };
     match act(&mut search, &context) {
         SearchOutcome::Stay => app.session.overlays.open(Overlay::Search(search)),
         SearchOutcome::Close => {}

@@ -30,6 +30,8 @@ pub struct App {
     pub(super) session: Session,
     pub(super) area: Rect,
     /// The time of the latest event.
+    /// Whether the event being applied has more following it at once.
+    pub(super) more_to_come: bool,
     pub(super) now: Instant,
     /// The time of the latest key, click or paste.
     pub(super) last_input: Instant,
@@ -97,6 +99,7 @@ impl App {
             settings,
             area: drawn_area(width, height),
             now,
+            more_to_come: false,
             last_input: now,
             warning_since: None,
             pin_guard: PinGuard::default(),

@@ -12,7 +12,9 @@ use super::keymap::{Action, action_of, acts};
 use super::layout::{contains, drawn_area, too_small};
 use super::overlay::Overlay;
 use super::places::HomeState;
-use super::search_host::{open_search, refresh_search, search_key, search_mouse, search_paste};
+use super::search_host::{
+    open_search, refresh_search, search_key, search_mouse, search_paste, settle_search,
+};
 use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, pin_checked, staff_panel_key};
@@ -31,6 +33,9 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
         if app.session.flash == Some(Flash::Speaking) {
             app.session.flash = None;
         }
+        if !event.more_to_come {
+            settle_search(app);
+        }
         return Vec::new();
     }
     let was_speaking = app.session.speaking;
@@ -38,7 +43,12 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
     let seen = Seen::of(app);
     let printed = event.input == Input::Printed(Ok(()));
     let was_too_small = too_small(app.area);
+    let more_to_come = event.more_to_come;
     let mut effects = apply(app, event);
+    // The last of the keys that came together: what was typed is searched once.
+    if !more_to_come {
+        settle_search(app);
+    }
     if was_staff != app.session.staff {
         effects.push(Effect::Journal(if app.session.staff {
             Happening::StaffModeOn
@@ -65,6 +75,7 @@ pub fn update(app: &mut App, event: Event) -> Vec<Effect> {
 
 fn apply(app: &mut App, event: Event) -> Vec<Effect> {
     app.now = event.at;
+    app.more_to_come = event.more_to_come;
     app.refresh_home_list();
     run_timers(app);
     match event.input {

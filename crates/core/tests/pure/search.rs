@@ -391,3 +391,58 @@ fn a_search_typed_while_the_library_loads_says_it_is_still_reading_then_names_an
     let hits = &app.session().search().expect("search is open").hits;
     assert_eq!(hits.first().map(|hit| hit.text.as_str()), Some("Topic 01"));
 }
+
+/// The events of `text` typed into search faster than a frame: every key but the last says
+/// more follow, as the shell's dispatch says it of a batch; then `last`.
+fn typed_at_once(app: &mut kiosk_core::app::App, text: &str, last: kiosk_core::app::Input) {
+    use kiosk_core::app::{Event, Input, Key};
+    for letter in text.chars() {
+        let _ = deliver(app, Event::new(Input::Key(Key::Char(letter)), t0()).with_more_to_come());
+    }
+    let _ = deliver(app, Event::new(last, t0()));
+}
+
+#[test]
+fn keys_that_come_together_are_searched_once_as_typed_one_by_one() {
+    use kiosk_core::app::{Event, Input, Key};
+    let mut slow = bundled_app(80, 24);
+    let mut fast = bundled_app(80, 24);
+    for app in [&mut slow, &mut fast] {
+        send(app, Input::Key(Key::Char('/')));
+    }
+    for letter in "cement lea".chars() {
+        send(&mut slow, Input::Key(Key::Char(letter)));
+    }
+    // The first keys only type: the search waits for the last.
+    let _ = deliver(&mut fast, Event::new(Input::Key(Key::Char('c')), t0()).with_more_to_come());
+    let search = fast.session().search().expect("search is open");
+    assert!(search.pending && search.hits.is_empty(), "{search:?}");
+    typed_at_once(&mut fast, "ement le", Input::Key(Key::Char('a')));
+    assert!(!fast.session().search().expect("open").pending);
+    assert!(!slow.session().search().expect("open").hits.is_empty());
+    assert_eq!(fast.session(), slow.session());
+    assert_eq!(screen_text(&fast), screen_text(&slow));
+}
+
+#[test]
+fn a_batch_that_ends_in_another_input_or_a_choice_acts_on_the_whole_query() {
+    use kiosk_core::app::{Input, Key};
+    let mut typed = bundled_app(80, 24);
+    send(&mut typed, Input::Key(Key::Char('/')));
+    for letter in "cement".chars() {
+        send(&mut typed, Input::Key(Key::Char(letter)));
+    }
+    // A batch whose last event is not a key: the query is searched all the same.
+    let mut woken = bundled_app(80, 24);
+    send(&mut woken, Input::Key(Key::Char('/')));
+    typed_at_once(&mut woken, "cement", Input::Wake);
+    assert_eq!(woken.session(), typed.session());
+
+    // Enter in the same batch opens the first result of the whole query, not of "c".
+    let mut chosen = bundled_app(80, 24);
+    send(&mut chosen, Input::Key(Key::Char('/')));
+    typed_at_once(&mut chosen, "cement", Input::Key(Key::Enter));
+    send(&mut typed, Input::Key(Key::Enter));
+    assert!(chosen.session().search().is_none(), "the search stayed open");
+    assert_eq!(chosen.session(), typed.session());
+}

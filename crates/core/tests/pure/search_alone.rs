@@ -20,7 +20,7 @@ fn search_alone_types_moves_opens_and_closes() {
     let index = SearchIndex::build(&library_of(30), &Catalog::english(), "en", false, &|_| true);
     let find = |query: &str| index.search(query, 50);
     let layout = SearchLayout::new(Rect::new(0, 0, 80, 24));
-    let context = SearchContext { find: &find, layout };
+    let context = SearchContext { find: &find, layout, more_to_come: false };
     let visible = layout.visible_results();
     let mut search = SearchState::default();
 
@@ -55,7 +55,7 @@ fn search_alone_takes_a_pasted_first_line_and_taps() {
     let index = SearchIndex::build(&library_of(30), &Catalog::english(), "en", false, &|_| true);
     let find = |query: &str| index.search(query, 50);
     let layout = SearchLayout::new(Rect::new(0, 0, 80, 24));
-    let context = SearchContext { find: &find, layout };
+    let context = SearchContext { find: &find, layout, more_to_come: false };
     let mut search = SearchState::default();
 
     search.on_paste("Topic 1\u{1b}[2J\nsecond line", &context);
@@ -84,10 +84,10 @@ fn search_alone_keeps_its_choice_in_range_when_what_it_searches_shrinks() {
     let find = |query: &str| index.search(query, 50);
     let layout = SearchLayout::new(Rect::new(0, 0, 80, 24));
     let mut search = SearchState::default();
-    typed(&mut search, "topic", &SearchContext { find: &find, layout });
-    search.on_key(Key::End, &SearchContext { find: &find, layout });
+    typed(&mut search, "topic", &SearchContext { find: &find, layout, more_to_come: false });
+    search.on_key(Key::End, &SearchContext { find: &find, layout, more_to_come: false });
     let fewer = SearchIndex::build(&library_of(3), &Catalog::english(), "en", false, &|_| true);
     let find_fewer = |query: &str| fewer.search(query, 50);
-    search.rerun(&SearchContext { find: &find_fewer, layout });
+    search.rerun(&SearchContext { find: &find_fewer, layout, more_to_come: false });
     assert_eq!((search.hits.len(), search.selected, search.first_visible), (3, 2, 0));
 }
