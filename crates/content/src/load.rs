@@ -467,10 +467,13 @@ where
                 scope.spawn(move || run(range))
             })
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
+        // Joined into room for all of them at once: collecting grew a vector of parsed topics
+        // by doubling, a tenth of `list`'s peak memory at 1,000 topics (massif).
+        let mut all = Vec::with_capacity(count);
+        for worker in workers {
+            all.extend(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        all
     })
 }
 
@@ -489,7 +492,7 @@ where
     let (triages, triage_problems, triage_fingerprints) = read_triages(languages.triage);
     let rules = Rules { triages: &triages, ..*rules };
     let checked: Vec<Checked> = in_parallel(count, &|| |index| check_one(&file(index), &rules, keep));
-    let mut topics = Vec::new();
+    let mut topics = Vec::with_capacity(checked.len());
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(TopicId, Lang), String> = HashMap::new();
     let mut topics_loaded = 0;
@@ -498,7 +501,7 @@ where
     let fingerprints = checked.iter().map(|checked| checked.fingerprint);
     let revision = revision(fingerprints.chain(vocabulary_fingerprints).chain(triage_fingerprints));
     // Each loaded topic's related ids, checked once every topic is known.
-    let mut related_of: Vec<(Option<usize>, Vec<RelatedId>)> = Vec::new();
+    let mut related_of: Vec<(Option<usize>, Vec<RelatedId>)> = Vec::with_capacity(checked.len());
     for Checked { diagnostics: found, topic, .. } in checked {
         diagnostics.extend(found);
         let Some(CheckedTopic { key, language, shown_as, topic, mut duplicate, related }) = topic else {
