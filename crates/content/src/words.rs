@@ -34,7 +34,7 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
             return Some(token);
         }
         let rest = &text[at..];
-        let skip = rest.find(is_word_char)?;
+        let skip = first_word_char(rest)?;
         let gap = &rest[..skip];
         let start = at + skip;
         let end = start + word_length(&text[start..]);
@@ -57,10 +57,57 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)))
 }
 
-/// The length in bytes of the word `text` starts with.
+/// Where the first letter, digit or combining mark of `text` is. ASCII is read byte by byte,
+/// the rest as characters: the words of a library are mostly ASCII, and cutting words a
+/// character at a time was a fifth of `search` over a folder (perf); byte by byte it takes 10%
+/// fewer instructions in all (callgrind, 1,000 topics).
+fn first_word_char(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let c = text[at..].chars().next()?;
+            if is_word_char(c) {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// The length in bytes of the word `text` starts with: its ASCII start byte by byte, then the
+/// rest as characters.
 fn word_length(text: &str) -> usize {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
     let mut end = 0;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if !byte.is_ascii() {
+            return word_length_from(text, at, end);
+        }
+        if byte.is_ascii_alphanumeric() {
+            at += 1;
+            end = at;
+        } else if byte == b'\'' && text[at + 1..].chars().next().is_some_and(char::is_alphabetic) {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// [`word_length`] read as characters from byte `from` on, the word so far ending at `end`.
+fn word_length_from(text: &str, from: usize, end: usize) -> usize {
+    let mut chars = text[from..].char_indices().map(|(at, c)| (from + at, c)).peekable();
+    let mut end = end;
     while let Some((at, c)) = chars.next() {
         if is_word_char(c) {
             end = at + c.len_utf8();
@@ -158,6 +205,23 @@ pub fn key_into(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word's length as it was read before ASCII was read byte by byte: every character.
+    fn word_length_by_characters(text: &str) -> usize {
+        word_length_from(text, 0, 0)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_read_byte_by_byte_cuts_words_as_characters_do(
+            text in "[a-zA-Z0-9 '\u{2019}\\-.,éñÉ\u{301}\u{3b1}\u{4e2d}]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(first_word_char(&text), text.find(is_word_char));
+            for (at, _) in text.char_indices() {
+                proptest::prop_assert_eq!(word_length(&text[at..]), word_length_by_characters(&text[at..]));
+            }
+        }
+    }
 
     fn words(text: &str) -> Vec<(&str, bool)> {
         tokens(text).map(|token| (token.text, token.compound)).collect()
