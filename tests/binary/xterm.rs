@@ -6,7 +6,7 @@
 //! xterm paints it whole, and as it did before the code was shown.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use crate::common::picture::Picture;
 use crate::common::tool_for;
@@ -28,19 +28,9 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
         .into_iter()
         .flat_map(|colours| fonts.map(|font| (colours, font)))
     {
-        let mut xterm = Command::new("xterm")
-            .env("DISPLAY", &display.name)
-            .env("XDG_STATE_HOME", state.path())
-            .env("XDG_CONFIG_HOME", state.path())
-            .args(["-bg", background, "-fg", foreground, "-geometry", "80x24+0+0"])
-            .args(font_args)
-            .args(["-title", "patient-kiosk"])
-            .arg("-e")
-            .arg(env!("CARGO_BIN_EXE_patient-kiosk"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("xterm starts");
+        let xterm_args =
+            [["-bg", background, "-fg", foreground, "-geometry", "80x24+0+0"].as_slice(), font_args].concat();
+        let mut xterm = kiosk_in_xterm(&display, state.path(), &xterm_args, &[]);
         // The display is this test's own: the only xterm on it is this one.
         let id = display.window_of_class("xterm");
         let geometry = display.xdotool(&["getwindowgeometry", &id]).expect("its geometry");
@@ -93,6 +83,22 @@ fn in_xterm_light_or_dark_the_kiosk_paints_its_own_screen_taps_act_and_the_code_
     }
 }
 
+/// The kiosk started with `kiosk_args` in an xterm started with `xterm_args`, on `display`,
+/// its configuration and state in `state`.
+fn kiosk_in_xterm(display: &Display, state: &Path, xterm_args: &[&str], kiosk_args: &[&str]) -> Child {
+    Command::new("xterm")
+        .env("DISPLAY", &display.name)
+        .env("XDG_STATE_HOME", state)
+        .env("XDG_CONFIG_HOME", state)
+        .args(xterm_args)
+        .args(["-title", "patient-kiosk", "-e", env!("CARGO_BIN_EXE_patient-kiosk")])
+        .args(kiosk_args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("xterm starts")
+}
+
 /// The window's picture once `ready` holds and two screenshots in a row are the same: drawn
 /// and done drawing.
 fn settled(display: &Display, id: &str, dir: &Path, name: &str, ready: impl Fn(&Picture) -> bool) -> Picture {
@@ -142,18 +148,10 @@ fn in_xterm_a_scroll_moved_in_the_text_alone_looks_as_one_moved_in_whole_rows() 
     // Two xterms, one above the other: the first answers that it keeps side margins (as xterm
     // does), so a scroll moves the text's columns alone; the second, playing a VT100, answers
     // that it does not, so a scroll moves whole rows and the list of pages is drawn again.
+    let kiosk = ["--topic", "vertebroplasty", "--section", "complications"];
     let start = |place: &str, terminal_id: &str| {
-        Command::new("xterm")
-            .env("DISPLAY", &display.name)
-            .env("XDG_STATE_HOME", state.path())
-            .env("XDG_CONFIG_HOME", state.path())
-            .args(["-geometry", &format!("80x24{place}"), "-ti", terminal_id, "-e"])
-            .arg(env!("CARGO_BIN_EXE_patient-kiosk"))
-            .args(["--topic", "vertebroplasty", "--section", "complications"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("xterm starts")
+        let geometry = format!("80x24{place}");
+        kiosk_in_xterm(&display, state.path(), &["-geometry", &geometry, "-ti", terminal_id], &kiosk)
     };
     let mut xterms = [start("+0+0", "vt420"), start("+0+384", "vt100")];
     let mut ids = Vec::new();
