@@ -9,7 +9,7 @@ use std::thread;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
-use kiosk_content::{Reloaded, TrustedKeys, plural, reload};
+use kiosk_content::{Library, Reloaded, TrustedKeys, plural, read_topic_names, reload};
 use kiosk_core::app::{App, Counted, Happening, Input, Level, PinRecord, PreparedIndex, SearchJob};
 use ratatui_core::backend::Backend;
 use ratatui_core::terminal::Terminal;
@@ -48,6 +48,8 @@ pub enum Wakeup {
     ChildExited,
     /// The content folder was read again.
     Reloaded(Reloaded),
+    /// The topics' names were read, before the whole folder.
+    NamesRead(Library),
     /// A search index was built on a thread.
     SearchReady(Box<PreparedIndex>),
     /// A staff PIN was checked on a thread: whether it was right.
@@ -116,7 +118,12 @@ impl Reloading {
         self.running = true;
         let (folder, keys, previous, sender) =
             (self.folder.clone(), self.keys.clone(), app.library().clone(), sender.clone());
+        let first_read = app.loading();
         let started = thread::Builder::new().name("reload".into()).spawn(move || {
+            // The list first: each topic's names in a tenth of the time the whole folder takes.
+            if first_read && let Ok(names) = read_topic_names(&folder, &keys) {
+                let _ = sender.send(Wakeup::NamesRead(names));
+            }
             let _ = sender.send(Wakeup::Reloaded(reload(&folder, &keys, &previous)));
         });
         if started.is_err() {
@@ -357,6 +364,7 @@ where
                     inputs.push(Input::Reloaded(reloaded));
                     reload_done = true;
                 }
+                Wakeup::NamesRead(names) => inputs.push(Input::NamesRead(names)),
                 Wakeup::SearchReady(prepared) => inputs.push(Input::SearchIndexReady(prepared)),
                 Wakeup::PinChecked(right) => inputs.push(Input::PinChecked(right)),
                 Wakeup::StatsOpened(Ok(connection)) => {
@@ -441,7 +449,7 @@ fn next_midnight() -> Instant {
         .ok()
         .and_then(|midnight| std::time::Duration::try_from(now.duration_until(&midnight)).ok())
         // Should the time zone have no midnight tomorrow, look again in an hour.
-        .unwrap_or(std::time::Duration::from_secs(60 * 60));
+        .unwrap_or(std::time::Duration::from_hours(1));
     Instant::now() + until
 }
 

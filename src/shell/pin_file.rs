@@ -135,7 +135,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = PinFile::in_directory(&dir.path().join("state"));
         assert_eq!(file.load(), (PinRecord::default(), None));
-        let record = PinRecord { wrong_pins: 3, lockouts: 2, locked_for: Duration::from_secs(120) };
+        let record = PinRecord { wrong_pins: 3, lockouts: 2, locked_for: Duration::from_mins(2) };
         file.save(record).expect("save");
         let (loaded, problem) = file.load();
         assert_eq!(problem, None);

@@ -7,7 +7,7 @@ use std::thread;
 use std::time::Duration;
 
 use kiosk_content::{TRIAGE_FOLDER, VOCABULARY_FOLDER};
-use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+use notify::{Config, Event, EventKindMask, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long the folder must be quiet before it is read again: long enough for an editor's
 /// save or a sync to finish, short enough that a change shows within two seconds.
@@ -28,11 +28,16 @@ impl ContentWatch {
         let folder = std::path::absolute(folder)?;
         let watched = folder.clone();
         let (sender, changes) = mpsc::channel::<()>();
-        let watcher = notify::recommended_watcher(move |result: notify::Result<Event>| {
+        // Changes only: reading a file is an event too (an open, a close), and the kiosk's own
+        // reading of every file must neither make it read again nor wake the watch thousands of
+        // times (on Linux the kernel leaves those events out).
+        let config = Config::default().with_event_kinds(EventKindMask::CORE);
+        let handler = move |result: notify::Result<Event>| {
             if result.map_or(true, |event| concerns(&event, &watched)) {
                 let _ = sender.send(());
             }
-        })?;
+        };
+        let watcher = RecommendedWatcher::new(handler, config)?;
         // Blocks while nothing happens, so an idle kiosk never wakes for the watch.
         thread::Builder::new().name("content-watch".into()).spawn(move || {
             while changes.recv().is_ok() {
@@ -68,10 +73,8 @@ impl ContentWatch {
     }
 }
 
-/// Whether an event is a change to the content folder. Reading a file is an event too (an
-/// open), and the kiosk's own reading must not make it read again. While the folder is missing
-/// its parent is watched to see it return; the parent's other entries are none of the kiosk's
-/// business.
+/// Whether a change is to the content folder. While the folder is missing its parent is
+/// watched to see it return; the parent's other entries are none of the kiosk's business.
 fn concerns(event: &Event, folder: &Path) -> bool {
-    !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|path| path.starts_with(folder))
+    event.paths.iter().any(|path| path.starts_with(folder))
 }

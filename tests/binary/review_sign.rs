@@ -26,7 +26,7 @@ fn kiosk(dir: &Path, args: &[&str], input: &str) -> Output {
     if let Err(error) = written {
         assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "write the input: {error}");
     }
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let deadline = std::time::Instant::now() + Duration::from_mins(1);
     while child.try_wait().expect("wait").is_none() {
         assert!(std::time::Instant::now() < deadline, "`patient-kiosk {}` did not end", args.join(" "));
         std::thread::sleep(Duration::from_millis(20));

@@ -19,6 +19,20 @@ pub fn vertebroplasty_library() -> Library {
     Library::new(topics).with_vocabularies(vocabularies)
 }
 
+/// `library` as the shell first sends a large folder's (`Input::NamesRead`): each topic
+/// without its pages.
+pub fn names_only(library: &Library) -> Library {
+    let head = |topic: &Topic| Topic {
+        sections: Vec::new(),
+        faq: Vec::new(),
+        teach_back: Vec::new(),
+        sources: Vec::new(),
+        ..topic.clone()
+    };
+    Library::new(library.topics().iter().map(head).collect())
+        .with_vocabularies(library.vocabularies().to_vec())
+}
+
 /// One moment for a whole test: nothing here depends on time passing.
 pub fn t0() -> Instant {
     static START: OnceLock<Instant> = OnceLock::new();

@@ -22,6 +22,7 @@ mod language;
 mod library;
 mod load;
 mod model;
+mod names_first;
 mod plural;
 mod prepared;
 mod read_file;
@@ -52,6 +53,7 @@ pub use load::{
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };
+pub use names_first::read_topic_names;
 pub use plural::plural;
 pub use prepared::{PreparedContent, PreparedHead};
 pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file, read_regular_file_here};

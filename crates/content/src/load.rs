@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize as _;
@@ -12,9 +13,9 @@ use super::diagnostic::{Diagnostic, Position, Severity};
 use super::field_path::FieldPath;
 use super::language::Lang;
 use super::library::Library;
-use super::model::ReviewStatus;
 use super::model::Topic;
-use super::read_file::{ReadFileError, read_regular_file};
+use super::model::{Review, ReviewStatus};
+use super::read_file::{A_LINK, ReadFileError, read_regular_file, read_regular_file_here};
 use super::revision::{file_fingerprint, revision};
 use super::sign_off::{
     SIGNATURE_PROBLEM, SIGNATURE_SUFFIX, TrustedKeys, Unsigned, read_signature, signature_path, verify,
@@ -69,15 +70,15 @@ pub struct FolderError {
 }
 
 /// One topic file's name and bytes, before parsing.
-struct TopicFile {
+pub(crate) struct TopicFile {
     /// The name shown in messages: the path, or `(bundled)/name`.
-    shown_as: String,
+    pub(crate) shown_as: String,
     /// The bare file name, which must be `<id>.<language>.toml`.
-    file_name: String,
+    pub(crate) file_name: String,
     /// The bytes, or why they could not be read (a code and a message).
-    bytes: Result<Vec<u8>, (&'static str, String)>,
+    pub(crate) bytes: Result<Vec<u8>, (&'static str, String)>,
     /// The bytes of its signature file, read only when sign-off is in use.
-    signature: Result<Vec<u8>, Unsigned>,
+    pub(crate) signature: Result<Vec<u8>, Unsigned>,
 }
 
 /// More checks for each topic that parses: `validate` adds the ones that need a date, a grade
@@ -191,49 +192,56 @@ pub fn load_folder_wanted(
 }
 
 /// The topic files directly inside `dir`, in name order.
-fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
+pub(crate) fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     let folder_error = |source| FolderError { path: dir.to_owned(), source };
     let mut paths = Vec::new();
     for entry in fs::read_dir(dir).map_err(folder_error)? {
-        let path = entry.map_err(folder_error)?.path();
+        let entry = entry.map_err(folder_error)?;
+        let path = entry.path();
         // A name that is not UTF-8 is listed too, to be reported rather than passed over.
-        let name = path.file_name().map(std::os::unix::ffi::OsStrExt::as_bytes).unwrap_or_default();
+        let name = path.file_name().map(OsStrExt::as_bytes).unwrap_or_default();
         let is_topic = name.ends_with(b".toml") && !name.contains(&b'/');
-        if is_topic && !path.is_dir() {
+        // The entry's own type needs no look at the file; a link is followed to see.
+        let is_dir = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => kind.is_dir(),
+            _ => path.is_dir(),
+        };
+        if is_topic && !is_dir {
             paths.push(path);
         }
     }
-    paths.sort();
+    // By their bytes: the names of one folder sort the same, without splitting each path
+    // into its parts at every comparison.
+    paths.sort_unstable_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
     Ok(paths)
 }
 
 /// Loads the topic files `paths` of the content folder `dir`, and its vocabularies.
 fn load_paths(dir: &Path, paths: &[PathBuf], rules: &Rules<'_>, keep: Keep) -> LoadReport {
-    let file = |index: usize| {
-        let path = &paths[index];
-        TopicFile {
-            shown_as: path.display().to_string(),
-            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            bytes: match path.file_name().and_then(|name| name.to_str()) {
-                Some(_) => read_limited(path, dir),
-                None => Err((
-                    "file-name",
-                    "the file's name is not UTF-8 text, so it cannot match a topic's id; the file is skipped"
-                        .to_owned(),
-                )),
-            },
-            signature: if rules.keys.in_use() {
-                read_signature(&signature_path(path))
-            } else {
-                Err(Unsigned::Missing)
-            },
-        }
-    };
+    let file = |index: usize| topic_file(&paths[index], dir, rules.keys);
     let languages = LanguageFiles {
         vocabulary: language_files(dir, VOCABULARY_FOLDER),
         triage: language_files(dir, TRIAGE_FOLDER),
     };
     load_files(paths.len(), &file, languages, rules, keep)
+}
+
+/// The topic file at `path` in the content folder `dir`, read, with its signature when sign-off
+/// is in use (`keys`).
+pub(crate) fn topic_file(path: &Path, dir: &Path, keys: &TrustedKeys) -> TopicFile {
+    TopicFile {
+        shown_as: path.display().to_string(),
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        bytes: match path.file_name().and_then(|name| name.to_str()) {
+            Some(_) => read_limited(path, dir),
+            None => Err((
+                "file-name",
+                "the file's name is not UTF-8 text, so it cannot match a topic's id; the file is skipped"
+                    .to_owned(),
+            )),
+        },
+        signature: if keys.in_use() { read_signature(&signature_path(path)) } else { Err(Unsigned::Missing) },
+    }
 }
 
 /// The files of a content folder that hold one language each (`vocabulary/en.toml`).
@@ -333,7 +341,7 @@ fn read_language_files<T>(
 
 // Topic files are named `*.toml`, exactly as the content guide says.
 #[allow(clippy::case_sensitive_file_extension_comparisons)]
-fn is_topic_file_name(name: &str) -> bool {
+pub(crate) fn is_topic_file_name(name: &str) -> bool {
     !name.contains('/') && name.ends_with(".toml")
 }
 
@@ -352,18 +360,21 @@ fn too_large(len: u64) -> (&'static str, String) {
 /// else is a problem with its path. A link that leads out of the folder is never read, so no
 /// message can quote a line of `/etc/shadow` or of a process's environment.
 fn read_limited(path: &Path, folder: &Path) -> Result<Vec<u8>, (&'static str, String)> {
-    let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
-    if is_link {
-        let inside = match (fs::canonicalize(path), fs::canonicalize(folder)) {
-            (Ok(target), Ok(folder)) => target.starts_with(folder),
-            _ => false,
-        };
-        if !inside {
-            let message = "it is a link to a file outside the content folder; such a file is never read";
-            return Err(("outside-folder", message.to_owned()));
+    let read = match read_regular_file_here(path, MAX_FILE_BYTES) {
+        Err(ReadFileError::NotRegular(A_LINK)) => {
+            let inside = match (fs::canonicalize(path), fs::canonicalize(folder)) {
+                (Ok(target), Ok(folder)) => target.starts_with(folder),
+                _ => false,
+            };
+            if !inside {
+                let message = "it is a link to a file outside the content folder; such a file is never read";
+                return Err(("outside-folder", message.to_owned()));
+            }
+            read_regular_file(path, MAX_FILE_BYTES)
         }
-    }
-    read_regular_file(path, MAX_FILE_BYTES).map_err(|error| match error {
+        read => read,
+    };
+    read.map_err(|error| match error {
         ReadFileError::TooLarge { len, .. } => too_large(len),
         ReadFileError::NotRegular(_) => ("not-a-file", error.to_string()),
         ReadFileError::Io(_) => ("unreadable", format!("cannot read the file: {error}")),
@@ -448,7 +459,7 @@ fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
 
 /// `work` done for `0..count` on every core (for few items, on this thread alone), in order.
 /// `worker` makes each thread's worker, so it may keep state of its own.
-fn in_parallel<T, W>(count: usize, worker: &(dyn Fn() -> W + Sync)) -> Vec<T>
+pub(crate) fn in_parallel<T, W>(count: usize, worker: &(dyn Fn() -> W + Sync)) -> Vec<T>
 where
     T: Send,
     W: FnMut(usize) -> T,
@@ -724,21 +735,10 @@ fn checked(
 /// trusted key over these very bytes, it is reviewed by the signer; otherwise it is a draft,
 /// with a warning wherever a review was claimed or a signature is there but does not hold.
 fn apply_sign_off(topic: &mut Topic, file: &TopicFile, keys: &TrustedKeys, text: &str) -> Option<Diagnostic> {
-    let bytes = file.bytes.as_deref().unwrap_or_default();
-    let signed =
-        file.signature.clone().and_then(|signature| verify(keys, &file.file_name, bytes, &signature));
     let claimed = topic.review.status == ReviewStatus::Reviewed;
-    let review = &mut topic.review;
-    match signed {
-        Ok(sign_off) => {
-            review.status = ReviewStatus::Reviewed;
-            review.reviewed_by = sign_off.reviewer;
-            review.reviewed_on = Some(sign_off.signed_on);
-            review.next_review = Some(sign_off.next_review);
-            None
-        }
+    match sign_review(&mut topic.review, file, keys) {
+        Ok(()) => None,
         Err(Unsigned::Missing) => {
-            review.status = ReviewStatus::Draft;
             let span = FieldPath::root().key("review").key("status").span(text);
             let message =
                 "the file says it was reviewed, but no signature is beside it: it counts as a draft";
@@ -751,7 +751,6 @@ fn apply_sign_off(topic: &mut Topic, file: &TopicFile, keys: &TrustedKeys, text:
             })
         }
         Err(why) => {
-            review.status = ReviewStatus::Draft;
             let message = format!("{} counts as a draft: {why}", file.file_name);
             let hint = match why {
                 Unsigned::Changed(_) => {
@@ -769,6 +768,27 @@ fn apply_sign_off(topic: &mut Topic, file: &TopicFile, keys: &TrustedKeys, text:
                 )
                 .with_hint(Some(hint.to_owned())),
             )
+        }
+    }
+}
+
+/// Sets `review` from the signature beside `file`: reviewed by the signer when it is signed with
+/// one of `keys` over these very bytes, a draft otherwise (and why).
+pub(crate) fn sign_review(review: &mut Review, file: &TopicFile, keys: &TrustedKeys) -> Result<(), Unsigned> {
+    let bytes = file.bytes.as_deref().unwrap_or_default();
+    let signed =
+        file.signature.clone().and_then(|signature| verify(keys, &file.file_name, bytes, &signature));
+    match signed {
+        Ok(sign_off) => {
+            review.status = ReviewStatus::Reviewed;
+            review.reviewed_by = sign_off.reviewer;
+            review.reviewed_on = Some(sign_off.signed_on);
+            review.next_review = Some(sign_off.next_review);
+            Ok(())
+        }
+        Err(why) => {
+            review.status = ReviewStatus::Draft;
+            Err(why)
         }
     }
 }
@@ -798,7 +818,11 @@ fn visible(shown_as: &str, text: String, diagnostics: &mut Vec<Diagnostic>) -> S
 /// where the first byte that is not UTF-8 is.
 fn decode(bytes: &[u8]) -> Result<String, usize> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n")),
+        Ok(text) => {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            // Most files have no Windows line ends: copied, not searched piece by piece.
+            Ok(if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_owned() })
+        }
         Err(error) => Err(error.valid_up_to()),
     }
 }

@@ -26,38 +26,46 @@ pub enum ReadFileError {
     Io(#[from] std::io::Error),
 }
 
+/// What a symbolic link is called when it is refused.
+pub const A_LINK: &str = "a symbolic link";
+
 /// The bytes of the regular file at `path` (following links), at most `limit` of them.
 pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFileError> {
-    read_at_most(&open_regular(path)?, limit)
+    let (file, len) = open_sized(path, libc::O_NONBLOCK)?;
+    read_sized(&file, len, limit)
 }
 
-/// The bytes of the regular file at `path`, at most `limit` of them; a symbolic link is refused,
-/// never followed (a signature must be the file beside the topic, not one elsewhere).
+/// The bytes of the regular file at `path`, at most `limit` of them; a symbolic link is refused
+/// ([`A_LINK`]), never followed (a signature must be the file beside the topic, not one
+/// elsewhere).
 pub fn read_regular_file_here(path: &Path, limit: u64) -> Result<Vec<u8>, ReadFileError> {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
-    if is_link {
-        return Err(ReadFileError::NotRegular("a symbolic link"));
-    }
-    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW).open(path)?;
-    let kind = file.metadata()?.file_type();
-    if !kind.is_file() {
-        return Err(ReadFileError::NotRegular(if kind.is_fifo() {
-            "a named pipe"
-        } else {
-            "not a plain file"
-        }));
-    }
-    read_at_most(&file, limit)
+    let (file, len) = match open_sized(path, libc::O_NONBLOCK | libc::O_NOFOLLOW) {
+        // The one way `O_NOFOLLOW` fails: the file itself is a link.
+        Err(ReadFileError::Io(error)) if error.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(ReadFileError::NotRegular(A_LINK));
+        }
+        opened => opened?,
+    };
+    read_sized(&file, len, limit)
 }
 
 /// The bytes of an open file, at most `limit` of them.
 pub fn read_at_most(file: &File, limit: u64) -> Result<Vec<u8>, ReadFileError> {
-    let mut bytes = Vec::new();
-    // One byte past the limit tells a file that grew since it was opened.
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    let len = file.metadata().map_or(0, |meta| meta.len()).max(bytes.len() as u64);
+    read_sized(file, file.metadata()?.len(), limit)
+}
+
+/// The bytes of an open file of `len` bytes when opened, at most `limit` of them: read into
+/// room for all of them at once.
+fn read_sized(file: &File, len: u64, limit: u64) -> Result<Vec<u8>, ReadFileError> {
     if len > limit {
         return Err(ReadFileError::TooLarge { len, limit });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).map_or(0, |len| len + 1));
+    // One byte past the limit tells a file that grew since it was opened.
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    if read > limit {
+        return Err(ReadFileError::TooLarge { len: read.max(len), limit });
     }
     Ok(bytes)
 }
@@ -66,10 +74,16 @@ pub fn read_at_most(file: &File, limit: u64) -> Result<Vec<u8>, ReadFileError> {
 /// pipe from waiting for a writer; the type is checked on the open file, so the file cannot
 /// be swapped between the check and the read.
 pub fn open_regular(path: &Path) -> Result<File, ReadFileError> {
-    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
-    let kind = file.metadata()?.file_type();
+    Ok(open_sized(path, libc::O_NONBLOCK)?.0)
+}
+
+/// Opens `path` with `flags` if it is a regular file: the file, and its size when opened.
+fn open_sized(path: &Path, flags: i32) -> Result<(File, u64), ReadFileError> {
+    let file = OpenOptions::new().read(true).custom_flags(flags).open(path)?;
+    let meta = file.metadata()?;
+    let kind = meta.file_type();
     if kind.is_file() {
-        return Ok(file);
+        return Ok((file, meta.len()));
     }
     Err(ReadFileError::NotRegular(if kind.is_fifo() {
         "a named pipe"

@@ -56,6 +56,7 @@ messages! {
     PreviousPage = "topic.previous",
     MorePages = "topic.more_pages",
     NextPage = "topic.next",
+    PagesArriving = "topic.pages_arriving",
     PageOverview = "page.overview",
     PageFaq = "page.faq",
     PageSources = "page.sources",

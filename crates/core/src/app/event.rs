@@ -53,6 +53,9 @@ pub enum Input {
     Today(jiff::civil::Date),
     /// The content folder was read again: the library to show, and problems for staff.
     Reloaded(kiosk_content::Reloaded),
+    /// The topics' names, codes and reviews, read before their pages while the kiosk starts
+    /// on a large folder: the list can show; [`Input::Reloaded`] brings the rest.
+    NamesRead(kiosk_content::Library),
     /// Something staff should know about, such as a content folder that cannot be watched.
     Notice(String),
     /// The speech command finished reading by itself.

@@ -22,7 +22,9 @@ impl App {
                 None => check(false, "the open topic is not in the library".to_owned()),
                 Some((topic, _)) => {
                     let pages = self.pages().len();
-                    check(state.page < pages, format!("page {} of {pages}", state.page));
+                    // A topic whose pages are on their way has none yet, and stays at the first.
+                    let in_range = state.page < pages || (self.pages_arriving() && state.page == 0);
+                    check(in_range, format!("page {} of {pages}", state.page));
                     let lines = self.page_lines().len();
                     check(
                         state.scroll < lines.max(1),

@@ -146,13 +146,16 @@ pub const TABLE: &[Row] = &[
 pub fn acts(app: &App, action: Action) -> bool {
     let screen = app.screen();
     let on_topic = matches!(screen, Screen::Topic(_));
-    let on_faq = on_topic
+    // A topic whose pages are still on their way can only be left.
+    let on_pages = on_topic && !app.pages_arriving();
+    let on_faq = on_pages
         && app.topic().and_then(|(_, state)| app.pages().get(state.page).copied()) == Some(Page::Faq);
     match action {
         Action::Choose | Action::Open => *screen == Screen::Home,
-        Action::Sections | Action::Back | Action::TakeHome | Action::ReadAloud | Action::Print => on_topic,
+        Action::Back => on_topic,
+        Action::Sections | Action::TakeHome | Action::ReadAloud | Action::Print => on_pages,
         Action::Question | Action::Answer => on_faq,
-        Action::Scroll => on_topic && !on_faq,
+        Action::Scroll => on_pages && !on_faq,
         Action::Search | Action::Help => *screen != Screen::Attract,
         // The language buttons are on every screen, the attract screen too.
         Action::Language => true,

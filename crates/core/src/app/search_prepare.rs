@@ -5,7 +5,7 @@
 //! still reading the library; no key ever waits for the index.
 
 use super::audience::Audience;
-use super::state::{App, IndexCache};
+use super::state::{App, Arrived, IndexCache};
 use crate::search::SearchIndex;
 use kiosk_content::i18n::Catalog;
 
@@ -59,14 +59,15 @@ impl App {
     /// The index search would need now, when it is not built yet; none while the library is
     /// still being read, which has nothing to index.
     pub fn search_job(&self) -> Option<SearchJob> {
-        (!self.loading && !self.search_ready())
+        (self.arrived == Arrived::Everything && !self.search_ready())
             .then(|| SearchJob { audience: self.audience(), catalog: self.catalog().clone() })
     }
 
     /// Whether search has its index for this audience: never while the library is still being
     /// read, so a search typed then says so rather than "Nothing found".
     pub fn search_ready(&self) -> bool {
-        !self.loading && self.search_index.as_ref().is_some_and(|cache| cache.audience == self.audience())
+        self.arrived == Arrived::Everything
+            && self.search_index.as_ref().is_some_and(|cache| cache.audience == self.audience())
     }
 }
 

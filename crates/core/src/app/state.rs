@@ -61,12 +61,24 @@ pub struct App {
     pub(super) content_notices: Vec<String>,
     /// The revision of the content shown, for staff: which files a kiosk of a fleet shows.
     pub(super) content_revision: String,
-    /// Whether the library is still being read for the first time, so an empty list means
-    /// "wait", not "nothing here".
-    pub(super) loading: bool,
+    /// How much of the library has arrived: an empty list while nothing has means "wait", not
+    /// "nothing here", and a topic's pages wait for the whole library.
+    pub(super) arrived: Arrived,
     /// Whether a tap or click has come: the terminal has a pointer, so the words say "touch"
     /// from then on. The device's, not the reader's: a reset keeps it.
     pub(super) pointer_seen: bool,
+}
+
+/// How much of the library the shell has sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Arrived {
+    /// Nothing yet: the folder is being read.
+    Nothing,
+    /// Each topic's names, codes and review, not its pages
+    /// ([`Input::NamesRead`](super::Input::NamesRead)).
+    Names,
+    /// The whole library.
+    Everything,
 }
 
 /// The home list as last worked out, and for whom.
@@ -113,7 +125,7 @@ impl App {
             today: None,
             content_notices: Vec::new(),
             content_revision: String::new(),
-            loading: false,
+            arrived: Arrived::Everything,
             pointer_seen: false,
         };
         app.refresh_home_list();
@@ -123,7 +135,7 @@ impl App {
     /// The same kiosk, told that its library is still being read and will arrive as
     /// [`Input::Reloaded`](super::Input::Reloaded): until then the list says "Loading".
     pub fn loading_library(mut self) -> App {
-        self.loading = true;
+        self.arrived = Arrived::Nothing;
         self
     }
 
@@ -151,7 +163,13 @@ impl App {
 
     /// Whether the library is still being read for the first time.
     pub fn loading(&self) -> bool {
-        self.loading
+        self.arrived == Arrived::Nothing
+    }
+
+    /// Whether the topics' names have arrived but not yet their pages: the list shows, and an
+    /// open topic says its pages are on their way.
+    pub fn pages_arriving(&self) -> bool {
+        self.arrived == Arrived::Names
     }
 
     /// The topics on offer.
@@ -366,6 +384,9 @@ impl App {
 
     /// The pages of `topic` for this reader.
     pub fn pages_of(&self, topic: &Topic) -> Vec<Page> {
+        if self.pages_arriving() {
+            return Vec::new();
+        }
         pages(topic, self.session.staff, !self.related_topics(topic).is_empty())
     }
 

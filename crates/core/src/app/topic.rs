@@ -82,6 +82,9 @@ impl TopicState {
         {
             return outcome;
         }
+        if matches!(key, Key::Esc | Key::Backspace) {
+            return TopicOutcome::Back;
+        }
         let Some(&page) = context.pages.get(self.page) else { return TopicOutcome::Stay };
         let page_count = context.pages.len();
         let on_faq = page == Page::Faq;
@@ -95,7 +98,6 @@ impl TopicState {
                     self.go_to_page(index);
                 }
             }
-            Key::Esc | Key::Backspace => return TopicOutcome::Back,
             Key::Up if on_faq => {
                 self.faq_selected = self.faq_selected.saturating_sub(1);
                 self.reveal_faq(context);

@@ -18,7 +18,7 @@ use super::search_host::{
 use super::search_prepare::request_index;
 use super::session::{Flash, Screen};
 use super::staff::{open_staff_panel, pin_checked, staff_panel_key};
-use super::state::App;
+use super::state::{App, Arrived};
 use super::stats::{Counted, Seen};
 use super::topic_actions::{open_take_home, print, printed, read_aloud};
 use super::topic_host::{topic_key, topic_mouse};
@@ -96,11 +96,19 @@ fn apply(app: &mut App, event: Event) -> Vec<Effect> {
         }
         Input::Reloaded(reloaded) => {
             // Before the swap, which runs an open search again on what arrived.
-            app.loading = false;
+            app.arrived = Arrived::Everything;
             replace_library(app, reloaded.library);
             app.content_notices = reloaded.notices;
             if let Some(revision) = reloaded.revision {
                 app.content_revision = revision;
+            }
+            Vec::new()
+        }
+        Input::NamesRead(library) => {
+            // The whole library may have come first; then these names are old news.
+            if app.loading() {
+                app.arrived = Arrived::Names;
+                replace_library(app, library);
             }
             Vec::new()
         }

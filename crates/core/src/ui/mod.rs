@@ -65,6 +65,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Attract => attract::render(frame, area, app, &theme),
         Screen::Home => home::render(frame, app, &theme),
         Screen::Topic(state) => match app.topic() {
+            Some((topic, _)) if app.pages_arriving() => topic::render_arriving(frame, app, topic, &theme),
             Some((topic, _)) => topic::render(frame, app, topic, state, &theme),
             None => home::render(frame, app, &theme),
         },

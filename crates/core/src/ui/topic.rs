@@ -74,6 +74,17 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
     page_text(frame, app, state, &layout, &pages, theme);
 }
 
+/// Draws a topic opened before its pages arrived: its title, and that they are on their way.
+pub fn render_arriving(frame: &mut Frame, app: &App, topic: &Topic, theme: &Theme) {
+    let layout = app.topic_layout();
+    header(frame, layout.chrome.header, app, Some(&topic.title), theme);
+    footer(frame, layout.chrome.footer, app, theme);
+    let message = Paragraph::new(app.catalog().text(Msg::PagesArriving))
+        .style(theme.strong)
+        .wrap(ratatui_widgets::paragraph::Wrap { trim: true });
+    frame.render_widget(message, layout.text);
+}
+
 fn side_list(
     frame: &mut Frame,
     area: Rect,

@@ -16,6 +16,7 @@ mod find_and_hand_out;
 mod home_alone;
 mod kiosk_lockdown;
 mod kiosk_timers;
+mod names_first;
 mod overlays;
 mod pin_check;
 mod prop_events;

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crate::common::*;
 use kiosk_content::i18n::Catalogs;
-use kiosk_content::{Library, load_bundled};
+use kiosk_content::{Library, Reloaded, load_bundled};
 use kiosk_core::app::{App, Event, Input, Key, Mouse, MouseAction, Session, Settings, ThemeName, update};
 use proptest::prelude::*;
 
@@ -108,11 +108,21 @@ proptest! {
         settings in settings(),
         (width, height) in size(),
         steps in prop::collection::vec(step(), 1..150),
+        arrival in prop::option::of((0usize..150, 0usize..150)),
     ) {
         let (catalogs, _) = Catalogs::bundled(&settings.languages);
         let mut app = App::new(library.clone(), catalogs.clone(), settings.clone(), (width, height), t0());
+        // Some kiosks start on a folder still being read: its names arrive before one step,
+        // the whole library before another (or after the last).
+        let mut arriving = Vec::new();
+        if let Some((a, b)) = arrival {
+            app = App::new(Library::default(), catalogs.clone(), settings.clone(), (width, height), t0())
+                .loading_library();
+            let whole = Reloaded { library: library.clone(), notices: Vec::new(), revision: None };
+            arriving = vec![(a.max(b), Input::Reloaded(whole)), (a.min(b), Input::NamesRead(names_only(&library)))];
+        }
         let mut at = t0();
-        for step in steps {
+        for (n, step) in steps.into_iter().enumerate() {
             let input = match step {
                 Step::Input(input) => input,
                 Step::Wait(pause) => {
@@ -120,9 +130,18 @@ proptest! {
                     Input::Wake
                 }
             };
+            while arriving.last().is_some_and(|(before, _)| *before <= n) {
+                let (_, arrived) = arriving.pop().expect("one is there");
+                let _ = update(&mut app, Event::new(arrived, at));
+                prop_assert_eq!(app.broken_invariants(), Vec::<String>::new());
+                draw(&app);
+            }
             let _ = update(&mut app, Event::new(input, at));
             prop_assert_eq!(app.broken_invariants(), Vec::<String>::new());
             draw(&app);
+        }
+        for (_, arrived) in arriving.into_iter().rev() {
+            let _ = update(&mut app, Event::new(arrived, at));
         }
 
         walk_away(&mut app);
