@@ -1,7 +1,8 @@
 //! The binary's own pages advised as read at random (`MADV_RANDOM`). A start runs code from all
 //! over the binary, and on each fault the kernel maps more than the page run (the pages around
 //! it, whole page-cache folios); with the advice it maps fewer: 6.54 → 6.08 MiB resident at the
-//! first screen, no slower (docs/PERFORMANCE.md).
+//! first screen, no slower. Paging through a topic runs enough more of it that the peak there is
+//! the same either way (docs/PERFORMANCE.md).
 
 unsafe extern "C" {
     /// The first byte of the binary's image, and the end of its code: both set by the linker.
