@@ -798,7 +798,8 @@ pub(crate) fn sign_review(review: &mut Review, file: &TopicFile, keys: &TrustedK
 /// zero-width space) made a plain space, each one warned of where it stands. One character for
 /// one, so every later position in the file stays right.
 fn visible(shown_as: &str, text: String, diagnostics: &mut Vec<Diagnostic>) -> String {
-    if !text.chars().any(is_invisible_format) {
+    // Every such character is beyond ASCII: a file of ASCII alone is passed at once.
+    if text.is_ascii() || !text.chars().any(is_invisible_format) {
         return text;
     }
     for (offset, c) in text.char_indices().filter(|(_, c)| is_invisible_format(*c)) {

@@ -117,8 +117,12 @@ fn check_console_characters(topic: &Topic, text_fields: &[(FieldPath, &str)], fi
         .map(|(n, _)| format!("{}.", FieldPath::root().key("sections").index(n)))
         .collect();
     for (path, text) in text_fields {
+        // Most text is plain ASCII, in every font: passed over a byte at a time, where a
+        // character counts as one.
+        let plain = text.bytes().take_while(|b| b.is_ascii_graphic() || b.is_ascii_whitespace()).count();
+        let rest = text[plain..].chars().enumerate();
         let Some((index, c)) =
-            text.chars().enumerate().find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c))
+            rest.map(|(n, c)| (plain + n, c)).find(|(_, c)| !c.is_whitespace() && !in_stock_console_font(*c))
         else {
             continue;
         };
