@@ -48,6 +48,17 @@ impl Counts {
         counts
     }
 
+    /// These counts and `other`'s together.
+    #[must_use]
+    pub fn plus(&self, other: &Counts) -> Counts {
+        Counts {
+            sentences: self.sentences + other.sentences,
+            words: self.words + other.words,
+            syllables: self.syllables + other.syllables,
+            polysyllables: self.polysyllables + other.polysyllables,
+        }
+    }
+
     /// The SMOG grade: 1.0430 × √(polysyllables × 30 / sentences) + 3.1291.
     pub fn smog(&self) -> Option<f64> {
         (self.sentences > 0)

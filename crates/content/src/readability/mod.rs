@@ -96,11 +96,15 @@ fn part(formula: Formula, name: String, path: FieldPath, texts: &[&str]) -> Part
         Formula::EnglishGrades => Counts::of(texts),
         Formula::SpanishEase => Counts::of_spanish(texts),
     };
-    let counts = count(texts);
-    let hardest_sentence = texts
+    // Each sentence counted once: the part's counts are their sum.
+    let each: Vec<(Counts, &str)> = texts
         .iter()
         .flat_map(|text| sentences(text))
         .map(|sentence| (count(&[sentence]), sentence))
+        .collect();
+    let counts = each.iter().fold(Counts::default(), |sum, (counts, _)| sum.plus(counts));
+    let hardest_sentence = each
+        .into_iter()
         // A one-word sentence ("Infection.") is a list item, never the sentence to rewrite.
         .filter(|(counts, _)| counts.polysyllables > 0 && counts.words > 1)
         .max_by_key(|(counts, sentence)| {
@@ -122,6 +126,20 @@ fn part(formula: Formula, name: String, path: FieldPath, texts: &[&str]) -> Part
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A part's counts, the sum of its sentences', are the counts of its texts whole.
+        #[test]
+        fn the_sentences_counts_sum_to_the_whole_texts(
+            texts in proptest::collection::vec("[a-zé ]{0,12}([.?!;]?[ \n]?)[a-z ]{0,20}[.]?", 0..4),
+        ) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let english = part(Formula::EnglishGrades, String::new(), FieldPath::root(), &texts);
+            proptest::prop_assert_eq!(english.counts, Counts::of(&texts));
+            let spanish = part(Formula::SpanishEase, String::new(), FieldPath::root(), &texts);
+            proptest::prop_assert_eq!(spanish.counts, Counts::of_spanish(&texts));
+        }
+    }
 
     #[test]
     fn a_one_word_sentence_is_never_the_hardest() {

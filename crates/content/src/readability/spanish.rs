@@ -12,28 +12,31 @@ pub const DEFAULT_MIN_SPANISH_EASE: f64 = 60.0;
 /// u, ü) beside another vowel joins it (a diphthong). The "u" of "que", "qui", "gue", "gui" is
 /// silent. A word of digits counts one.
 pub fn spanish_syllables(word: &str) -> usize {
-    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    let is_vowel = |c: char| "aeiouáéíóúü".contains(c);
-    let is_strong = |c: char| "aeoáéóíú".contains(c);
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ü');
+    let is_strong = |c: char| matches!(c, 'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'í' | 'ú');
+    // Read as it goes, a letter of look-behind and one of look-ahead: `validate` counts the
+    // syllables of millions of words.
+    let mut lower = word.chars().flat_map(char::to_lowercase).peekable();
     let mut count = 0;
-    let mut previous: Option<char> = None;
-    for (i, &c) in lower.iter().enumerate() {
+    let mut previous_vowel: Option<char> = None;
+    let mut previous_letter: Option<char> = None;
+    while let Some(c) = lower.next() {
         let silent_u = c == 'u'
-            && i > 0
-            && matches!(lower[i - 1], 'q' | 'g')
-            && lower.get(i + 1).is_some_and(|next| "eiéí".contains(*next));
+            && matches!(previous_letter, Some('q' | 'g'))
+            && lower.peek().is_some_and(|next| matches!(next, 'e' | 'i' | 'é' | 'í'));
+        previous_letter = Some(c);
         if !is_vowel(c) || silent_u {
-            previous = None;
+            previous_vowel = None;
             continue;
         }
-        match previous {
+        match previous_vowel {
             Some(before) if !(is_strong(before) && is_strong(c)) => {}
             _ => count += 1,
         }
-        previous = Some(c);
+        previous_vowel = Some(c);
     }
     // "y" alone, or at the end after a consonant, is a vowel.
-    if count == 0 && lower.last() == Some(&'y') {
+    if count == 0 && previous_letter == Some('y') {
         count = 1;
     }
     count.max(1)
@@ -69,6 +72,41 @@ mod tests {
             ("2015", 1),
         ] {
             assert_eq!(spanish_syllables(word), expected, "{word}");
+        }
+    }
+
+    /// The count as first written, a vector of the word's letters indexed back and forth.
+    fn syllables_by_index(word: &str) -> usize {
+        let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+        let is_vowel = |c: char| "aeiouáéíóúü".contains(c);
+        let is_strong = |c: char| "aeoáéóíú".contains(c);
+        let mut count = 0;
+        let mut previous: Option<char> = None;
+        for (i, &c) in lower.iter().enumerate() {
+            let silent_u = c == 'u'
+                && i > 0
+                && matches!(lower[i - 1], 'q' | 'g')
+                && lower.get(i + 1).is_some_and(|next| "eiéí".contains(*next));
+            if !is_vowel(c) || silent_u {
+                previous = None;
+                continue;
+            }
+            match previous {
+                Some(before) if !(is_strong(before) && is_strong(c)) => {}
+                _ => count += 1,
+            }
+            previous = Some(c);
+        }
+        if count == 0 && lower.last() == Some(&'y') {
+            count = 1;
+        }
+        count.max(1)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn read_as_it_goes_the_count_is_the_count_by_index(word in "[a-zA-Z0-9áéíóúüÁÉÍÓÚÜñyYqgQG]{0,14}") {
+            proptest::prop_assert_eq!(spanish_syllables(&word), syllables_by_index(&word));
         }
     }
 
