@@ -132,13 +132,13 @@ pub fn load_in_memory(files: &[(&str, &[u8])], prefix: &str, extra: ExtraChecks<
             signature: Err(Unsigned::Missing),
         }
     };
-    load_files(files.len(), &file, languages, &Rules::new(&NO_KEYS, extra), Keep::Topics)
+    load_files(files.len(), &file, languages, &Rules::new(&NO_KEYS, Some(extra)), Keep::Topics)
 }
 
 /// Loads every `*.toml` file directly inside `dir`; with `keys`, a topic is reviewed only when
 /// its signature file verifies against one of them.
 pub fn load_folder(dir: &Path, keys: &TrustedKeys) -> Result<LoadReport, FolderError> {
-    load_folder_with(dir, keys, &|_| Vec::new())
+    Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, None), Keep::Topics))
 }
 
 /// Loads every `*.toml` file directly inside `dir`, running `extra` on each topic as well.
@@ -147,7 +147,7 @@ pub fn load_folder_with(
     keys: &TrustedKeys,
     extra: ExtraChecks<'_>,
 ) -> Result<LoadReport, FolderError> {
-    Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, extra), Keep::Topics))
+    Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, Some(extra)), Keep::Topics))
 }
 
 /// Checks every `*.toml` file directly inside `dir` as [`load_folder_with`] does, without
@@ -157,7 +157,7 @@ pub fn check_folder_with(
     keys: &TrustedKeys,
     extra: ExtraChecks<'_>,
 ) -> Result<LoadReport, FolderError> {
-    Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, extra), Keep::Counts))
+    Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, Some(extra)), Keep::Counts))
 }
 
 /// A worker that says whether a file's text may hold what is looked for.
@@ -188,7 +188,7 @@ pub fn load_folder_wanted(
     });
     let ids: std::collections::HashSet<String> = found.into_iter().flatten().collect();
     let paths: Vec<PathBuf> = paths.into_iter().filter(|path| ids.contains(&id_of(path))).collect();
-    Ok(load_paths(dir, &paths, &Rules::new(keys, &|_| Vec::new()), Keep::Topics))
+    Ok(load_paths(dir, &paths, &Rules::new(keys, None), Keep::Topics))
 }
 
 /// The topic files directly inside `dir`, in name order.
@@ -596,10 +596,21 @@ fn parse_file(
     // Where the id and each related id stand, read from this parse: a duplicate topic or an
     // unknown related id is reported there without parsing the file again.
     let places = Places::of(&table);
+    // With the caller's own checks (validate's) most files have something to place: the table
+    // is kept for that, not parsed again (a seventh of validate's time). The kiosk's own checks
+    // find something in few files, and a copy of every table would cost it more than it saves.
+    let kept = rules.extra.is_some().then(|| table.clone());
     let first = Topic::deserialize(toml::de::Deserializer::from(table));
     let mut table = match first {
-        Ok(topic) => return checked(topic, text, places, file, rules, diagnostics),
-        Err(_) => toml::de::DeTable::parse(&text).ok()?,
+        Ok(topic) => {
+            let (topic, places) = checked(topic, &text, kept.as_ref(), places, file, rules, diagnostics)?;
+            drop(kept);
+            return Some((topic, text, places));
+        }
+        Err(_) => match kept {
+            Some(table) => table,
+            None => toml::de::DeTable::parse(&text).ok()?,
+        },
     };
     let mut problems: Vec<Diagnostic> = Vec::new();
     let topic = loop {
@@ -633,7 +644,8 @@ fn parse_file(
         diagnostics.extend(problems);
         return None;
     }
-    checked(topic?, text, places, file, rules, diagnostics)
+    let (topic, places) = checked(topic?, &text, None, places, file, rules, diagnostics)?;
+    Some((topic, text, places))
 }
 
 /// Where a topic file's id and related ids are written.
@@ -659,8 +671,8 @@ struct Rules<'a> {
     triages: &'a [Triage],
     /// The keys whose signatures make a topic reviewed; none when sign-off is not in use.
     keys: &'a TrustedKeys,
-    /// The caller's own checks.
-    extra: ExtraChecks<'a>,
+    /// The caller's own checks, if any.
+    extra: Option<ExtraChecks<'a>>,
 }
 
 /// No trusted keys: a topic's `[review]` table says whether it was reviewed.
@@ -668,7 +680,7 @@ static NO_KEYS: TrustedKeys = TrustedKeys::NONE;
 
 impl<'a> Rules<'a> {
     /// These keys and the caller's checks; the triage files are read once the folder is known.
-    fn new(keys: &'a TrustedKeys, extra: ExtraChecks<'a>) -> Rules<'a> {
+    fn new(keys: &'a TrustedKeys, extra: Option<ExtraChecks<'a>>) -> Rules<'a> {
         Rules { triages: &[], keys, extra }
     }
 }
@@ -677,32 +689,36 @@ impl<'a> Rules<'a> {
 /// the file's name.
 fn checked(
     mut topic: Topic,
-    text: String,
+    text: &str,
+    parsed: Option<&toml::Spanned<toml::de::DeTable<'_>>>,
     places: Places,
     file: &TopicFile,
     rules: &Rules<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(Topic, String, Places)> {
+) -> Option<(Topic, Places)> {
     let shown_as = file.shown_as.as_str();
     let at = |span: Option<std::ops::Range<usize>>, code: &'static str, message: String| {
-        Diagnostic::at_span(shown_as, &text, span.unwrap_or(0..0), Severity::Error, code, message)
+        Diagnostic::at_span(shown_as, text, span.unwrap_or(0..0), Severity::Error, code, message)
     };
 
     let mut has_error = false;
     let mut found = Vec::new();
     if rules.keys.in_use() {
-        found.extend(apply_sign_off(&mut topic, file, rules.keys, &text));
+        found.extend(apply_sign_off(&mut topic, file, rules.keys, text));
     }
     let triage = rules.triages.iter().find(|triage| triage.language.same_language(&topic.language));
     let mut findings = check_topic(&topic);
     findings.extend(triage.map(|triage| triage.check(&topic)).unwrap_or_default());
-    findings.extend((rules.extra)(&topic));
-    let parsed = if findings.is_empty() { None } else { toml::de::DeTable::parse(&text).ok() };
+    findings.extend(rules.extra.map(|extra| extra(&topic)).unwrap_or_default());
+    // Parsed again only where the read took keys out to go on (every problem of a file).
+    let parsed_again =
+        if findings.is_empty() || parsed.is_some() { None } else { toml::de::DeTable::parse(text).ok() };
+    let parsed = parsed.or(parsed_again.as_ref());
     for finding in findings {
         has_error |= finding.severity == Severity::Error;
-        let span = parsed.as_ref().and_then(|root| finding.path.span_in(root)).unwrap_or(0..0);
+        let span = parsed.and_then(|root| finding.path.span_in(root)).unwrap_or(0..0);
         let diagnostic =
-            Diagnostic::at_span(shown_as, &text, span, finding.severity, finding.code, finding.message);
+            Diagnostic::at_span(shown_as, text, span, finding.severity, finding.code, finding.message);
         found.push(diagnostic.with_hint(finding.hint));
     }
     // In the order of the file, as an editor reads it.
@@ -729,7 +745,7 @@ fn checked(
         let diagnostic = at(Some(places.id.clone()), "file-name", message);
         diagnostics.push(diagnostic.with_hint(Some(format!("rename the file to `{expected}`"))));
     }
-    (!has_error).then_some((topic, text, places))
+    (!has_error).then_some((topic, places))
 }
 
 /// With sign-off in use, what the signature beside `file` says of `topic`: signed with a
