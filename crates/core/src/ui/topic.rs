@@ -22,17 +22,7 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
     let catalog = app.catalog();
     header(frame, layout.chrome.header, app, Some(&topic.title), theme);
     footer(frame, layout.chrome.footer, app, theme);
-    let review = &topic.review;
-    let date = |d: Option<kiosk_content::ReviewDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    let (notice, style) = if topic.is_draft() {
-        (catalog.text(Msg::DraftNotice).to_owned(), theme.warning)
-    } else if app.staff() && app.review_overdue(topic) {
-        (catalog.format(Msg::OverdueNotice, &[("date", &date(review.next_review))]), theme.warning)
-    } else {
-        let values = [("name", review.reviewed_by.as_str()), ("date", &date(review.reviewed_on))];
-        (catalog.format(Msg::ReviewedNotice, &values), theme.quiet)
-    };
-    frame.render_widget(Paragraph::new(notice).style(style).alignment(Alignment::Center), layout.notice);
+    review_notice(frame, layout.notice, app, topic, theme);
 
     let pages = app.pages();
     match layout.nav {
@@ -74,15 +64,33 @@ pub fn render(frame: &mut Frame, app: &App, topic: &Topic, state: &TopicState, t
     page_text(frame, app, state, &layout, &pages, theme);
 }
 
-/// Draws a topic opened before its pages arrived: its title, and that they are on their way.
+/// Draws a topic opened before its pages arrived: its title, who reviewed it (or that it is a
+/// draft), and that its pages are on their way.
 pub fn render_arriving(frame: &mut Frame, app: &App, topic: &Topic, theme: &Theme) {
     let layout = app.topic_layout();
     header(frame, layout.chrome.header, app, Some(&topic.title), theme);
     footer(frame, layout.chrome.footer, app, theme);
+    review_notice(frame, layout.notice, app, topic, theme);
     let message = Paragraph::new(app.catalog().text(Msg::PagesArriving))
         .style(theme.strong)
         .wrap(ratatui_widgets::paragraph::Wrap { trim: true });
     frame.render_widget(message, layout.text);
+}
+
+/// Who reviewed the topic and when; or that it is a draft, or (for staff) overdue for review.
+fn review_notice(frame: &mut Frame, area: Rect, app: &App, topic: &Topic, theme: &Theme) {
+    let catalog = app.catalog();
+    let review = &topic.review;
+    let date = |d: Option<kiosk_content::ReviewDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let (notice, style) = if topic.is_draft() {
+        (catalog.text(Msg::DraftNotice).to_owned(), theme.warning)
+    } else if app.staff() && app.review_overdue(topic) {
+        (catalog.format(Msg::OverdueNotice, &[("date", &date(review.next_review))]), theme.warning)
+    } else {
+        let values = [("name", review.reviewed_by.as_str()), ("date", &date(review.reviewed_on))];
+        (catalog.format(Msg::ReviewedNotice, &values), theme.quiet)
+    };
+    frame.render_widget(Paragraph::new(notice).style(style).alignment(Alignment::Center), area);
 }
 
 fn side_list(

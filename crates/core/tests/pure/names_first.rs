@@ -39,8 +39,10 @@ fn the_list_shows_from_the_names_and_a_topic_opened_then_waits_for_its_pages() {
     assert!(matches!(app.screen(), Screen::Topic(_)));
     let text = screen_text(&app);
     assert!(text.contains("Reading this topic's pages. One moment, please."), "{text}");
-    // Its title shows; no page, and no key offers what needs one.
+    // Its title shows, and that it is a draft; no page, and no key offers what needs one.
     assert!(text.contains("Vertebroplasty") && !text.contains("Overview"), "{text}");
+    assert!(text.contains("Draft: not yet reviewed by a clinician"), "{text}");
+    insta::assert_snapshot!("a_topic_whose_pages_are_on_their_way_80x24", text);
     assert!(!text.contains("Take home") && !text.contains("Listen"), "{text}");
     for key in
         [Key::Right, Key::Down, Key::PageDown, Key::Char('p'), Key::Char('r'), Key::Char('t'), Key::Char('3')]
