@@ -1,5 +1,5 @@
-//! Loading and validating one topic and a file with a thousand problems, and drawing one frame
-//! at 80×24 and 200×60.
+//! Loading and validating one topic, a file with a thousand problems and a folder of 1,000
+//! topics (their names first, and whole), and drawing one frame at 80×24 and 200×60.
 //! Run with `cargo bench --bench frame`; figures are in docs/PERFORMANCE.md.
 
 #[allow(dead_code)] // Its library builder is for the search benches.
@@ -57,5 +57,26 @@ fn render_topic_page(bencher: Bencher, (width, height): (u16, u16)) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     bencher.bench_local(|| {
         terminal.draw(|frame| render(&app, frame)).expect("draw");
+    });
+}
+
+/// A folder of 1,000 synthetic topics (about 8 KB each) read as the kiosk starts on it: the
+/// topics' names first, which the list shows, and the whole files after them. The two side by
+/// side are row 3 of issue 23 without the process and the terminal (docs/PERFORMANCE.md).
+#[divan::bench(args = ["names", "whole"], sample_count = 10)]
+fn read_a_folder_of_1000_topics(bencher: Bencher, read: &str) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for n in 0..1_000 {
+        let path = folder.path().join(format!("procedure-{n:05}.en.toml"));
+        std::fs::write(path, support::synthetic_topic_toml(n, "en")).expect("written");
+    }
+    let keys = kiosk_content::TrustedKeys::NONE;
+    bencher.bench_local(|| {
+        let library = match read {
+            "names" => kiosk_content::read_topic_names(folder.path(), &keys).expect("read"),
+            _ => kiosk_content::load_folder(folder.path(), &keys).expect("read").library,
+        };
+        assert_eq!(library.topics().len(), 1_000);
+        library
     });
 }
