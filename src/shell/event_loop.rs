@@ -93,8 +93,7 @@ impl Reloading {
         Reloading { folder, keys, watch: None, running: false, again: false }
     }
 
-    /// Starts watching the folder for changes: after the first frame, which it would delay. A
-    /// change in the milliseconds between the first read and this is seen at the next change.
+    /// Starts watching the folder for changes: after the first frame, which it would delay.
     /// Why the folder cannot be watched, if it cannot.
     fn watch(&mut self, sender: &SyncSender<Wakeup>) -> Option<String> {
         let notify = sender.clone();
@@ -292,7 +291,16 @@ where
     let mut midnight = next_midnight();
     let mut painter = Painter::new(scroll_regions);
     painter.draw(&app, terminal)?;
-    if let Some(problem) = reloading.as_mut().and_then(|reloading| reloading.watch(&sender)) {
+    let watch_problem = reloading.as_mut().and_then(|reloading| {
+        let problem = reloading.watch(&sender);
+        // A folder gone between the first read and the watch is read again at once, so staff
+        // are told; other changes in those milliseconds are seen at the next change.
+        if !reloading.folder.is_dir() {
+            reloading.request(&app, &sender);
+        }
+        problem
+    });
+    if let Some(problem) = watch_problem {
         if dispatch(&mut app, vec![Input::Notice(problem)], &mut outside) == Flow::Quit {
             return Ok(Exit::Quit);
         }

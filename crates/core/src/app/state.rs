@@ -133,7 +133,8 @@ impl App {
     }
 
     /// The same kiosk, told that its library is still being read and will arrive as
-    /// [`Input::Reloaded`](super::Input::Reloaded): until then the list says "Loading".
+    /// [`Input::Reloaded`](super::Input::Reloaded), perhaps after the topics' names
+    /// ([`Input::NamesRead`](super::Input::NamesRead)): until then the list says "Loading".
     pub fn loading_library(mut self) -> App {
         self.arrived = Arrived::Nothing;
         self

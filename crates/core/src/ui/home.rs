@@ -24,7 +24,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
     let topics = app.home_topics();
     if topics.is_empty() {
-        let message = if app.loading() { Msg::HomeLoading } else { Msg::HomeEmpty };
+        // No names yet, or none read cleanly: the whole read may still bring topics.
+        let reading = app.loading() || app.pages_arriving();
+        let message = if reading { Msg::HomeLoading } else { Msg::HomeEmpty };
         let empty = Paragraph::new(catalog.text(message)).style(theme.strong).wrap(Wrap { trim: true });
         frame.render_widget(empty, layout.instructions.union(layout.list));
         return;

@@ -118,3 +118,14 @@ fn names_that_come_after_the_whole_library_change_nothing() {
     let _ = press(&mut app, Key::Enter);
     assert!(screen_text(&app).contains("Overview"));
 }
+
+#[test]
+fn no_names_read_cleanly_still_says_loading_until_the_whole_read() {
+    let mut app = arriving_app();
+    let _ = send(&mut app, Input::NamesRead(Library::default()));
+    let text = screen_text(&app);
+    assert!(text.contains("Loading the topics") && !text.contains("No topics"), "{text}");
+    let _ = send(&mut app, whole(&Library::default()));
+    let text = screen_text(&app);
+    assert!(!text.contains("Loading the topics") && text.contains("No topics are available"), "{text}");
+}
