@@ -85,12 +85,14 @@ impl Counts {
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
-        let ends = (matches!(c, '.' | '?' | '!' | ';') && next.is_none_or(char::is_whitespace)) || c == '\n';
+    // The marks that end a sentence are ASCII, never part of another character's bytes: found
+    // byte by byte, without decoding the text between them.
+    for (i, byte) in text.bytes().enumerate() {
+        let ends = byte == b'\n'
+            || (matches!(byte, b'.' | b'?' | b'!' | b';')
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace));
         if ends {
-            let end = i + c.len_utf8();
+            let end = i + 1;
             if !text[start..end].trim().is_empty() {
                 found.push(text[start..end].trim());
             }
@@ -109,4 +111,41 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | ',')))
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|word| word.chars().any(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sentences as first cut, a character at a time.
+    fn sentences_by_character(text: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, c)| c);
+            let ends =
+                (matches!(c, '.' | '?' | '!' | ';') && next.is_none_or(char::is_whitespace)) || c == '\n';
+            if ends {
+                let end = i + c.len_utf8();
+                if !text[start..end].trim().is_empty() {
+                    found.push(text[start..end].trim());
+                }
+                start = end;
+            }
+        }
+        if !text[start..].trim().is_empty() {
+            found.push(text[start..].trim());
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cut_byte_by_byte_the_sentences_are_the_ones_cut_by_character(
+            text in "[a-zé .?!;\n\u{a0}\u{2003}¿¡…]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(sentences(&text), sentences_by_character(&text));
+        }
+    }
 }
