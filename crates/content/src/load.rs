@@ -341,7 +341,7 @@ fn read_language_files<T>(
 
 // Topic files are named `*.toml`, exactly as the content guide says.
 #[allow(clippy::case_sensitive_file_extension_comparisons)]
-pub(crate) fn is_topic_file_name(name: &str) -> bool {
+fn is_topic_file_name(name: &str) -> bool {
     !name.contains('/') && name.ends_with(".toml")
 }
 
@@ -738,7 +738,7 @@ fn checked(
     });
     let places = Places { related: kept, ..places };
     diagnostics.extend(found);
-    let expected = format!("{}.{}.toml", topic.id, topic.language);
+    let expected = topic.file_name();
     if file.file_name != expected {
         has_error = true;
         let message = format!("the file name must be `{expected}`, to match its `id` and `language`");

@@ -371,6 +371,11 @@ pub struct FaqEntry {
 }
 
 impl Topic {
+    /// The name its file must have in a content folder: `<id>.<language>.toml`.
+    pub fn file_name(&self) -> String {
+        format!("{}.{}.toml", self.id, self.language)
+    }
+
     /// Whether a clinician has reviewed this topic.
     pub fn is_draft(&self) -> bool {
         self.review.status == ReviewStatus::Draft

@@ -47,7 +47,7 @@ fn head_topic(path: &Path, dir: &Path, keys: &TrustedKeys) -> Option<Topic> {
         // Unsigned or changed: a draft, as the whole read says with its reason.
         let _ = sign_review(&mut topic.review, &file, keys);
     }
-    (file.file_name == format!("{}.{}.toml", topic.id, topic.language)).then_some(topic)
+    (file.file_name == topic.file_name()).then_some(topic)
 }
 
 /// The lines of `text` outside the tables of [`PAGE_TABLES`]: the keys before the first table,

@@ -46,7 +46,7 @@ pub fn reload(dir: &Path, keys: &TrustedKeys, previous: &Library) -> Reloaded {
     let mut topics = report.library.into_topics();
     let mut kept = 0;
     for old in previous.topics() {
-        let file_name = format!("{}.{}.toml", old.id, old.language);
+        let file_name = old.file_name();
         let replaced = topics.iter().any(|t| t.id == old.id && t.language == old.language);
         if failed.contains(&file_name) && !replaced {
             topics.push(old.clone());
