@@ -23,7 +23,7 @@ fn hostile_app() -> App {
     topic.title = format!("Evil {HOSTILE}");
     HOSTILE.clone_into(&mut topic.subtitle);
     HOSTILE.clone_into(&mut topic.summary);
-    topic.sections[0].items = vec![HOSTILE.to_owned()];
+    topic.sections[0].items = [HOSTILE].into_iter().collect();
     HOSTILE.clone_into(&mut topic.faq[0].question);
     HOSTILE.clone_into(&mut topic.faq[0].answer);
     App::new(Library::new(vec![topic]), Catalog::english(), Settings::default(), (80, 24), t0())

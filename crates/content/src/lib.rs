@@ -18,6 +18,7 @@ mod diagnostic;
 mod editor_hints;
 mod every_error;
 mod field_path;
+mod items;
 mod language;
 mod library;
 mod load;
@@ -43,6 +44,7 @@ pub use date::ReviewDate;
 pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
 pub use diagnostic::{CODES, Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
+pub use items::Items;
 pub use language::{Lang, base_language};
 pub use library::{FALLBACK_LANGUAGE, Library};
 pub use load::{

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::ReviewDate;
+use super::items::Items;
 use super::language::Lang;
 use super::topic_id::TopicId;
 
@@ -191,7 +192,7 @@ pub struct Section {
     pub intro: String,
     /// The section's points, one short sentence or two each.
     #[serde(default)]
-    pub items: Vec<String>,
+    pub items: Items,
     /// `true` when the items are steps to follow in order: they are numbered.
     #[serde(default)]
     pub steps: bool,
@@ -402,7 +403,7 @@ mod tests {
             kind,
             title: None,
             intro: String::new(),
-            items: Vec::new(),
+            items: Items::default(),
             steps: false,
             audience,
         };

@@ -78,7 +78,7 @@ pub fn topic_readability(topic: &Topic, catalog: &Catalog) -> Option<Vec<PartRea
             .clone()
             .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)).to_owned());
         let mut texts: Vec<&str> = vec![&section.intro];
-        texts.extend(section.items.iter().map(String::as_str));
+        texts.extend(section.items.iter());
         parts.push(part(name, root.key("sections").index(index), &texts));
     }
     for (index, entry) in topic.faq.iter().enumerate() {

@@ -4,7 +4,7 @@ use kiosk_content::Lang;
 use kiosk_content::i18n::{Catalog, Msg};
 use std::collections::BTreeSet;
 
-use kiosk_content::{ReviewStatus, SectionKind, Topic};
+use kiosk_content::{Items, ReviewStatus, SectionKind, Topic};
 
 /// A topic as a printed handout: everything a patient may see, nothing staff-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +136,7 @@ impl Handout {
             }
             if section.kind == SectionKind::Overview {
                 overview.paragraphs.extend(paragraphs(&section.intro));
-                overview.items.extend(section.items.iter().cloned());
+                overview.items.extend(section.items.iter().map(str::to_owned));
                 continue;
             }
             let title = section
@@ -146,7 +146,7 @@ impl Handout {
             let (items, ticks) = if section.kind == SectionKind::Questions {
                 checklist(&section.items, |item| ticked.contains(&(index, item)))
             } else {
-                (section.items.clone(), Vec::new())
+                (section.items.iter().map(str::to_owned).collect(), Vec::new())
             };
             let body = HandoutSection {
                 kind: section.kind,
@@ -262,8 +262,8 @@ fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// Questions with a box each, the ticked ones first; and whether each is ticked.
-fn checklist(items: &[String], is_ticked: impl Fn(usize) -> bool) -> (Vec<String>, Vec<bool>) {
+fn checklist(items: &Items, is_ticked: impl Fn(usize) -> bool) -> (Vec<String>, Vec<bool>) {
     let (ticked, open): (Vec<_>, Vec<_>) = items.iter().enumerate().partition(|(n, _)| is_ticked(*n));
     let ticks = ticked.iter().map(|_| true).chain(open.iter().map(|_| false)).collect();
-    (ticked.into_iter().chain(open).map(|(_, item)| item.clone()).collect(), ticks)
+    (ticked.into_iter().chain(open).map(|(_, item)| item.to_owned()).collect(), ticks)
 }

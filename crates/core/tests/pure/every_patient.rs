@@ -319,10 +319,10 @@ fn without_colour_the_chosen_tab_and_item_still_show() {
 fn accents_wide_characters_and_emoji_wrap_and_line_up() {
     let mut topic: Topic = toml::from_str(&topic_toml("mixed", "混合 Mixed")).expect("valid");
     topic.summary = "Café crème: déjà vu. 手術の前に医師に相談してください。回復には時間がかかります。 Rest 🛏️ and drink 💧 water.".into();
-    topic.sections[0].items = vec![
-        "脊椎の骨が折れることがあります 🦴 that can hurt a lot".into(),
-        "Ñandú über naïve façade".into(),
-    ];
+    topic.sections[0].items =
+        ["脊椎の骨が折れることがあります 🦴 that can hurt a lot", "Ñandú über naïve façade"]
+            .into_iter()
+            .collect();
     let mut app = App::new(
         Library::new(vec![topic]),
         kiosk_content::i18n::Catalog::english(),
