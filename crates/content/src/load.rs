@@ -183,7 +183,13 @@ pub fn load_folder_wanted(
         let mut filter = wanted(&vocabularies);
         move |index: usize| {
             let bytes = read_limited(&listed[index], dir).ok()?;
-            filter(&String::from_utf8_lossy(&bytes)).then(|| id_of(&listed[index]))
+            // Checked as UTF-8 a word at a time; only a file that is not is decoded character
+            // by character.
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(text) => std::borrow::Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(&bytes),
+            };
+            filter(&text).then(|| id_of(&listed[index]))
         }
     });
     let ids: std::collections::HashSet<String> = found.into_iter().flatten().collect();

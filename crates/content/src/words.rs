@@ -64,45 +64,56 @@ fn is_word_char(c: char) -> bool {
 fn first_word_char(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            if byte.is_ascii_alphanumeric() {
-                return Some(at);
-            }
-            at += 1;
-        } else {
-            let c = text[at..].chars().next()?;
-            if is_word_char(c) {
-                return Some(at);
-            }
-            at += c.len_utf8();
+    loop {
+        at += bytes[at..].iter().position(|&byte| ASCII_CLASS[usize::from(byte)] != OTHER)?;
+        if ASCII_CLASS[usize::from(bytes[at])] == ALPHANUMERIC {
+            return Some(at);
         }
+        let c = text[at..].chars().next()?;
+        if is_word_char(c) {
+            return Some(at);
+        }
+        at += c.len_utf8();
     }
-    None
 }
 
-/// The length in bytes of the word `text` starts with: its ASCII start byte by byte, then the
-/// rest as characters.
+/// The length in bytes of the word `text` starts with: its runs of ASCII letters and digits
+/// taken whole, the rest read as characters.
 fn word_length(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let mut end = 0;
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        if !byte.is_ascii() {
-            return word_length_from(text, at, end);
-        }
-        if byte.is_ascii_alphanumeric() {
-            at += 1;
-            end = at;
-        } else if byte == b'\'' && text[at + 1..].chars().next().is_some_and(char::is_alphabetic) {
-            at += 1;
-        } else {
-            break;
+    loop {
+        at += bytes[at..].iter().take_while(|&&byte| ASCII_CLASS[usize::from(byte)] == ALPHANUMERIC).count();
+        match bytes.get(at) {
+            // After an apostrophe only a letter follows, which the characters' reading takes.
+            Some(byte) if !byte.is_ascii() => return word_length_from(text, at, at),
+            Some(b'\'') if text[at + 1..].chars().next().is_some_and(char::is_alphabetic) => at += 1,
+            _ => return at,
         }
     }
-    end
 }
+
+/// What a byte is to the cutting of words, looked up rather than compared (a folder's search
+/// looks at every byte): an ASCII letter or digit, a byte of a character beyond ASCII, or
+/// anything else.
+const ASCII_CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        #[expect(clippy::cast_possible_truncation, reason = "byte < 256")]
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            class[byte] = ALPHANUMERIC;
+        } else if !b.is_ascii() {
+            class[byte] = BEYOND_ASCII;
+        }
+        byte += 1;
+    }
+    class
+};
+const OTHER: u8 = 0;
+const ALPHANUMERIC: u8 = 1;
+const BEYOND_ASCII: u8 = 2;
 
 /// [`word_length`] read as characters from byte `from` on, the word so far ending at `end`.
 fn word_length_from(text: &str, from: usize, end: usize) -> usize {
@@ -195,7 +206,12 @@ pub fn key(word: &str) -> String {
 pub fn key_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
-        out.extend(word.bytes().filter(|&b| b != b'-').map(|b| char::from(b.to_ascii_lowercase())));
+        // Copied whole and lowered in place, not pushed a character at a time.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        if word.contains('-') {
+            out.retain(|c| c != '-');
+        }
     } else {
         out.push_str(&fold(word));
         out.retain(|c| c != '-');
