@@ -243,7 +243,7 @@ impl Triage {
                 continue;
             }
             // Paths are made only for a finding: the rule reads every item of every topic.
-            let values = std::iter::once((None, section.intro.as_str()))
+            let values = std::iter::once((None, &*section.intro))
                 .chain(section.items.iter().enumerate().map(|(i, item)| (Some(i), item)));
             for (item, text) in values {
                 if let Some(sign) = self.sign_in(text).filter(|_| !self.says_emergency(text)) {

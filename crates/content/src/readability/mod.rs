@@ -75,8 +75,9 @@ pub fn topic_readability(topic: &Topic, catalog: &Catalog) -> Option<Vec<PartRea
         }
         let name = section
             .title
-            .clone()
-            .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)).to_owned());
+            .as_deref()
+            .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)))
+            .to_owned();
         let mut texts: Vec<&str> = vec![&section.intro];
         texts.extend(section.items.iter());
         parts.push(part(name, root.key("sections").index(index), &texts));

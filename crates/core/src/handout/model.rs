@@ -141,8 +141,9 @@ impl Handout {
             }
             let title = section
                 .title
-                .clone()
-                .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)).to_owned());
+                .as_deref()
+                .unwrap_or_else(|| catalog.text(Msg::section_title(section.kind)))
+                .to_owned();
             let (items, ticks) = if section.kind == SectionKind::Questions {
                 checklist(&section.items, |item| ticked.contains(&(index, item)))
             } else {
