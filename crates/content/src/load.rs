@@ -394,9 +394,8 @@ const FILES_WORTH_THREADS: usize = 64;
 struct Checked {
     fingerprint: u64,
     diagnostics: Vec<Diagnostic>,
-    /// Boxed: thousands of these wait side by side for the join, most of a topic's size each
-    /// when held inline (a tenth of the load's peak at 1,000 topics, massif).
-    topic: Option<Box<CheckedTopic>>,
+    /// Held inline: the topics are collected from these in place (see [`load_files`]).
+    topic: Option<CheckedTopic>,
 }
 
 /// A topic that loaded, with what is needed to refuse it as a duplicate of an earlier file.
@@ -453,14 +452,14 @@ fn check_one(file: &TopicFile, rules: &Rules<'_>, keep: Keep) -> Checked {
                 (id.clone(), unknown)
             })
             .collect();
-        Box::new(CheckedTopic {
+        CheckedTopic {
             key: (topic.id.clone(), topic.language.clone()),
             language: topic.language.clone(),
             shown_as: file.shown_as.clone(),
             topic: (keep == Keep::Topics).then_some(topic),
             duplicate,
             related,
-        })
+        }
     });
     Checked { fingerprint, diagnostics, topic }
 }
@@ -474,26 +473,34 @@ where
 {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let threads = if count < FILES_WORTH_THREADS { 1 } else { cores.min(count) };
-    let run = |range: std::ops::Range<usize>| -> Vec<T> { range.map(worker()).collect() };
     if threads <= 1 {
-        return run(0..count);
+        return (0..count).map(worker()).collect();
     }
+    // Each result is written straight into its place in one vector: parsed topics are not
+    // copied from each thread's vector into a joined one, which held them twice at the end of
+    // a load.
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(count).collect();
     let chunk = count.div_ceil(threads);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|n| {
-                let range = (n * chunk).min(count)..((n + 1) * chunk).min(count);
-                scope.spawn(move || run(range))
+        let workers: Vec<_> = slots
+            .chunks_mut(chunk)
+            .enumerate()
+            .map(|(n, part)| {
+                scope.spawn(move || {
+                    let mut work = worker();
+                    for (index, slot) in (n * chunk..).zip(part) {
+                        *slot = Some(work(index));
+                    }
+                })
             })
             .collect();
-        // Joined into room for all of them at once: collecting grew a vector of parsed topics
-        // by doubling, a tenth of `list`'s peak memory at 1,000 topics (massif).
-        let mut all = Vec::with_capacity(count);
         for worker in workers {
-            all.extend(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         }
-        all
-    })
+    });
+    // Every slot is filled; flattening would collect into a new vector, this keeps the one.
+    #[expect(clippy::filter_map_identity, reason = "flatten does not collect in place")]
+    slots.into_iter().filter_map(|slot| slot).collect()
 }
 
 /// Reads and checks files `0..count` (`file` reads one) on every core, then joins them in
@@ -511,7 +518,6 @@ where
     let (triages, triage_problems, triage_fingerprints) = read_triages(languages.triage);
     let rules = Rules { triages: &triages, ..*rules };
     let checked: Vec<Checked> = in_parallel(count, &|| |index| check_one(&file(index), &rules, keep));
-    let mut topics = Vec::with_capacity(checked.len());
     let mut diagnostics = Vec::new();
     let mut loaded_from: HashMap<(TopicId, Lang), String> = HashMap::new();
     let mut topics_loaded = 0;
@@ -521,23 +527,29 @@ where
     let revision = revision(fingerprints.chain(vocabulary_fingerprints).chain(triage_fingerprints));
     // Each loaded topic's related ids, checked once every topic is known.
     let mut related_of: Vec<(Option<usize>, Vec<RelatedId>)> = Vec::with_capacity(checked.len());
-    for Checked { diagnostics: found, topic, .. } in checked {
-        diagnostics.extend(found);
-        let Some(checked) = topic else { continue };
-        let CheckedTopic { key, language, shown_as, topic, mut duplicate, related } = *checked;
-        if let Some(first) = loaded_from.get(&key) {
-            duplicate.message = format!(
-                "topic `{}` in language `{language}` is already loaded from {first}; this file is skipped",
-                key.0
-            );
-            diagnostics.push(duplicate);
-            continue;
-        }
-        loaded_from.insert(key, shown_as);
-        topics_loaded += 1;
-        related_of.push((topic.as_ref().map(|_| topics.len()), related));
-        topics.extend(topic);
-    }
+    let mut kept = 0;
+    // Collected in place (one adapter over the vector): the topics stay where they were parsed
+    // rather than being moved into a second vector beside the first.
+    let mut topics: Vec<Topic> = checked
+        .into_iter()
+        .filter_map(|Checked { diagnostics: found, topic, .. }| {
+            diagnostics.extend(found);
+            let CheckedTopic { key, language, shown_as, topic, mut duplicate, related } = topic?;
+            if let Some(first) = loaded_from.get(&key) {
+                duplicate.message = format!(
+                    "topic `{}` in language `{language}` is already loaded from {first}; this file is skipped",
+                    key.0
+                );
+                diagnostics.push(duplicate);
+                return None;
+            }
+            loaded_from.insert(key, shown_as);
+            topics_loaded += 1;
+            related_of.push((topic.as_ref().map(|_| kept), related));
+            kept += usize::from(topic.is_some());
+            topic
+        })
+        .collect();
     let ids: std::collections::HashSet<&str> = loaded_from.keys().map(|(id, _)| id.as_str()).collect();
     let mut unknown_related = Vec::new();
     for (at, related) in related_of {
