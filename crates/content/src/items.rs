@@ -1,7 +1,9 @@
-//! A section's items kept as one string and where each item ends: a library of 10,000 topics
-//! holds about 800,000 items of 75 bytes or so, and a `String` apiece cost 40 bytes more than
-//! its text (its own 24, the allocator's header and rounding): `list` of such a library
-//! peaked at 189 MB, and peaks at 174 MB this way (issue 23).
+//! A section's items kept as one string: a library of 10,000 topics holds about 800,000 items
+//! of 75 bytes or so, in 250,000 sections. A `String` apiece cost 40 bytes more than its text
+//! (its own 24, the allocator's header and rounding), and a list of where each ends was one
+//! more allocation a section: the kiosk's peak once such a library is read fell by 15 MiB
+//! when the items became one string and a list of ends, and by 11 MiB more when the ends
+//! moved into the string (issue 23).
 
 use std::fmt;
 
@@ -10,63 +12,91 @@ use serde::ser::{SerializeSeq as _, Serializer};
 use serde::{Deserialize, Serialize};
 
 /// The items of a section, in order; read and written as a list of strings.
+///
+/// Held as one string: a header — how many items there are, then where each ends in the text
+/// after the header, each number written as one character ([`as_character`]) — and the
+/// items' text, one after another. Equal items are equal headers and text.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Items {
-    /// Every item, one after another.
-    text: Box<str>,
-    /// Where each item ends in `text`: a file holds at most a mebibyte.
-    ends: Box<[u32]>,
+    packed: Box<str>,
 }
 
 impl Items {
     /// How many items there are.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.packed.chars().next().map_or(0, as_number)
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.packed.is_empty()
     }
 
     /// Item `n`, counted from 0.
     pub fn get(&self, n: usize) -> Option<&str> {
-        let end = *self.ends.get(n)? as usize;
-        let start = n.checked_sub(1).map_or(0, |before| self.ends[before] as usize);
-        Some(&self.text[start..end])
+        self.iter().nth(n)
     }
 
     /// The items in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + DoubleEndedIterator + Clone + '_ {
-        (0..self.len()).map(|n| &self[n])
+    pub fn iter(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        let mut header = self.packed.chars();
+        let count = header.next().map_or(0, as_number);
+        let ends = header.clone().take(count).map(as_number);
+        for _ in 0..count {
+            header.next();
+        }
+        let text = header.as_str();
+        ends.scan(0, move |start, end| {
+            let item = text.get(*start..end).unwrap_or_default();
+            *start = end;
+            Some(item)
+        })
     }
 }
 
-impl std::ops::Index<usize> for Items {
-    type Output = str;
-
-    fn index(&self, n: usize) -> &str {
-        self.get(n).unwrap_or_else(|| panic!("item {n} of {}", self.len()))
-    }
+/// A number of at most [`MOST`] as one character: itself, or past the surrogates (which are
+/// no characters) 2,048 more.
+fn as_character(number: usize) -> Option<char> {
+    let number = u32::try_from(number).ok()?;
+    char::from_u32(if number < 0xD800 { number } else { number.checked_add(0x800)? })
 }
 
-/// Items gathered one by one, then made compact.
+/// The number [`as_character`] wrote as `c`.
+fn as_number(c: char) -> usize {
+    let code = u32::from(c);
+    (if code < 0xE000 { code } else { code - 0x800 }) as usize
+}
+
+/// The most any number of the header may be: items of a topic file, at most a mebibyte, are
+/// far below it.
+const MOST: usize = 0x10_FFFF - 0x800;
+
+/// Items gathered one by one, then packed.
 #[derive(Default)]
 struct Gathering {
     text: String,
-    ends: Vec<u32>,
+    ends: Vec<usize>,
 }
 
 impl Gathering {
-    /// Ends the item written since the last one; `None` past 4 GiB of items, which no topic
-    /// file holds.
+    /// Ends the item written since the last one; `None` past [`MOST`] items or bytes of them.
     fn end_item(&mut self) -> Option<()> {
-        self.ends.push(u32::try_from(self.text.len()).ok()?);
-        Some(())
+        (self.text.len() <= MOST && self.ends.len() < MOST).then(|| self.ends.push(self.text.len()))
     }
 
     fn done(self) -> Items {
-        Items { text: self.text.into_boxed_str(), ends: self.ends.into_boxed_slice() }
+        if self.ends.is_empty() {
+            return Items::default();
+        }
+        // Every number is at most MOST, as `end_item` saw to.
+        let header: String = std::iter::once(self.ends.len())
+            .chain(self.ends.iter().copied())
+            .filter_map(as_character)
+            .collect();
+        let mut packed = String::with_capacity(header.len() + self.text.len());
+        packed.push_str(&header);
+        packed.push_str(&self.text);
+        Items { packed: packed.into_boxed_str() }
     }
 }
 
@@ -183,6 +213,19 @@ mod tests {
             let bytes = postcard::to_allocvec(&Section { items: compact.clone() }).expect("encoded");
             prop_assert_eq!(postcard::from_bytes::<Section>(&bytes).expect("decoded"), Section { items: compact });
         }
+    }
+
+    #[test]
+    fn numbers_past_the_surrogates_and_long_items_are_kept() {
+        for number in (0..0x100).chain(0xD700..0xE900).chain([MOST - 1, MOST]) {
+            assert_eq!(as_character(number).map(as_number), Some(number), "{number:#x}");
+        }
+        assert_eq!(as_character(MOST + 1), None);
+        let items = ["é".repeat(30_000), String::new(), "x".repeat(70_000), "ñ".to_owned()];
+        let compact: Items = items.iter().collect();
+        assert_eq!(compact.iter().collect::<Vec<_>>(), items.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(compact.get(3), Some("ñ"));
+        assert_eq!((Items::default().is_empty(), Items::default().len()), (true, 0));
     }
 
     #[test]
