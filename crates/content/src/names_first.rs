@@ -40,7 +40,8 @@ fn head_topic(path: &Path, dir: &Path, keys: &TrustedKeys) -> Option<Topic> {
     // The parser reads Windows line ends as they are; only a byte-order mark is taken off.
     let head = head_of(text.strip_prefix('\u{feff}').unwrap_or(text));
     // What the whole read would warn of or refuse is left to it.
-    if unsafe_character(&head).is_some() || head.chars().any(is_invisible_format) {
+    // (Every invisible format character is beyond ASCII, which most heads never leave.)
+    if unsafe_character(&head).is_some() || (!head.is_ascii() && head.chars().any(is_invisible_format)) {
         return None;
     }
     let mut topic: Topic = toml::from_str(&head).ok()?;
