@@ -162,6 +162,22 @@ mod tests {
 
     use crate::search::SearchIndex;
 
+    /// Two medical words and the plain words they mean.
+    fn vocabulary() -> Vocabulary {
+        Vocabulary {
+            language: "en".into(),
+            file: String::new(),
+            entries: vec![
+                VocabularyEntry { word: "embolism".into(), means: vec!["lungs".into()], position: None },
+                VocabularyEntry {
+                    word: "warfarin".into(),
+                    means: vec!["blood thinners".into()],
+                    position: None,
+                },
+            ],
+        }
+    }
+
     proptest! {
         /// Two words are one number only when they are one word, whatever text follows them.
         #[test]
@@ -182,14 +198,7 @@ mod tests {
             texts in prop::collection::vec(prop::collection::vec(prop::sample::select(vec!["rest", "X-ray", "vértebras", "drive", "lungs", "blood", "thinners", "care", "zzzq", "Rest", "a-very-long-hyphenated-word"]), 0..8), 1..6),
             query in prop::sample::select(vec!["rest", "x-rays", "vertebra", "driving", "embolism", "warfrin", "blood thinners", "zzzq", "longhyphenated"]),
         ) {
-            let vocabulary = Vocabulary {
-                language: "en".into(),
-                file: String::new(),
-                entries: vec![
-                    VocabularyEntry { word: "embolism".into(), means: vec!["lungs".into()], position: None },
-                    VocabularyEntry { word: "warfarin".into(), means: vec!["blood thinners".into()], position: None },
-                ],
-            };
+            let vocabulary = vocabulary();
             let mut one_pass = Prefilter::new(query, "en", Some(&vocabulary));
             for words in &texts {
                 let text = words.join(" ");
@@ -209,14 +218,7 @@ mod tests {
                 "id = \"t\"\nlanguage = \"en\"\ntitle = \"T\"\nsummary = \"{text}.\"\n[review]\nstatus = \"draft\"\n"
             );
             let topic: Topic = toml::from_str(&toml).expect("a topic");
-            let vocabulary = Vocabulary {
-                language: "en".into(),
-                file: String::new(),
-                entries: vec![
-                    VocabularyEntry { word: "embolism".into(), means: vec!["lungs".into()], position: None },
-                    VocabularyEntry { word: "warfarin".into(), means: vec!["blood thinners".into()], position: None },
-                ],
-            };
+            let vocabulary = vocabulary();
             let library = Library::new(vec![topic]).with_vocabularies(vec![vocabulary.clone()]);
             let index = SearchIndex::build(&library, &Catalog::english(), "en", false, &|_| true);
             let found = !index.search(query, 5).is_empty();
