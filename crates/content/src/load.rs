@@ -20,7 +20,7 @@ use super::revision::{file_fingerprint, revision};
 use super::sign_off::{
     SIGNATURE_PROBLEM, SIGNATURE_SUFFIX, TrustedKeys, Unsigned, read_signature, signature_path, verify,
 };
-use super::text_safety::is_invisible_format;
+use super::text_safety::{holds_invisible_format, is_invisible_format};
 use super::topic_id::TopicId;
 use super::triage::{TRIAGE_FOLDER, Triage, read_triage};
 use super::validate::{Finding, check_topic, is_valid_language_tag};
@@ -832,8 +832,7 @@ pub(crate) fn sign_review(review: &mut Review, file: &TopicFile, keys: &TrustedK
 /// zero-width space) made a plain space, each one warned of where it stands. One character for
 /// one, so every later position in the file stays right.
 fn visible(shown_as: &str, text: String, diagnostics: &mut Vec<Diagnostic>) -> String {
-    // Every such character is beyond ASCII: a file of ASCII alone is passed at once.
-    if text.is_ascii() || !text.chars().any(is_invisible_format) {
+    if !holds_invisible_format(&text) {
         return text;
     }
     for (offset, c) in text.char_indices().filter(|(_, c)| is_invisible_format(*c)) {

@@ -10,7 +10,7 @@ use super::library::Library;
 use super::load::{FolderError, folder_vocabularies, in_parallel, sign_review, topic_file, topic_paths};
 use super::model::Topic;
 use super::sign_off::TrustedKeys;
-use super::text_safety::{is_invisible_format, unsafe_character};
+use super::text_safety::{holds_invisible_format, unsafe_character};
 
 /// The tables that hold a topic's pages, left out of its head.
 const PAGE_TABLES: [&str; 4] = ["sections", "faq", "check", "sources"];
@@ -40,8 +40,7 @@ fn head_topic(path: &Path, dir: &Path, keys: &TrustedKeys) -> Option<Topic> {
     // The parser reads Windows line ends as they are; only a byte-order mark is taken off.
     let head = head_of(text.strip_prefix('\u{feff}').unwrap_or(text));
     // What the whole read would warn of or refuse is left to it.
-    // (Every invisible format character is beyond ASCII, which most heads never leave.)
-    if unsafe_character(&head).is_some() || (!head.is_ascii() && head.chars().any(is_invisible_format)) {
+    if unsafe_character(&head).is_some() || holds_invisible_format(&head) {
         return None;
     }
     let mut topic: Topic = toml::from_str(&head).ok()?;

@@ -10,6 +10,12 @@ pub fn unsafe_character(text: &str) -> Option<(usize, char)> {
     rest.find(|&(_, c)| (c.is_control() && c != '\n') || is_bidi_control(c))
 }
 
+/// Whether `text` holds an [`is_invisible_format`] character. Every one is beyond ASCII: a text
+/// of ASCII alone, as most are, is passed without reading its characters.
+pub fn holds_invisible_format(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_invisible_format)
+}
+
 /// Characters a terminal draws unlike ratatui counts them, or not at all: line and paragraph
 /// separators, and invisible format characters (zero-width spaces and joiners, direction marks,
 /// word joiners, soft hyphens). One of them could leave a cell of the last page on screen.
