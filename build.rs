@@ -1,10 +1,13 @@
 //! The git commit the binary is built from, for `--version` and the staff menu: clinic IT can
-//! tell which build each kiosk of a fleet runs.
+//! tell which build each kiosk of a fleet runs. And, for a release build, the order of the code
+//! that starts the kiosk (`link/startup-order.txt`).
 
+use std::env;
 use std::path::Path;
 use std::process::Command;
 
 fn main() {
+    startup_order();
     let commit = Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])
         .output()
@@ -28,5 +31,34 @@ fn main() {
         }
     } else {
         println!("cargo:rerun-if-changed=build.rs");
+    }
+}
+
+/// Puts the functions a kiosk runs as it starts and pages through a topic next to each other, in
+/// the order they first run (`link/startup-order.txt`, written by `scripts/startup-order.py`).
+/// Spread through 4.7 MB of code, they made the kernel map nearly all of it as they ran; together
+/// they fill under 1 MB (docs/PERFORMANCE.md, issue 23). Only where Rust links with its own
+/// `rust-lld` by default (x86-64 Linux) and nobody chose another linker: others may not know
+/// the option. A name the file lists that the build no longer has is passed over; the link map
+/// the same build writes beside it lets `scripts/startup-order.py --check` count those.
+fn startup_order() {
+    println!("cargo:rerun-if-changed=link/startup-order.txt");
+    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
+    let release = env::var("PROFILE").is_ok_and(|profile| profile == "release");
+    let default_linker = env::var("TARGET").is_ok_and(|target| target == "x86_64-unknown-linux-gnu")
+        && env::var_os("RUSTC_LINKER").is_none()
+        && !env::var("CARGO_ENCODED_RUSTFLAGS").is_ok_and(|flags| {
+            ["linker", "fuse-ld", "link-self-contained"].iter().any(|word| flags.contains(word))
+        });
+    let order = Path::new(env!("CARGO_MANIFEST_DIR")).join("link/startup-order.txt");
+    if !release || !default_linker {
+        return;
+    }
+    if let Ok(out) = env::var("OUT_DIR") {
+        println!("cargo:rustc-link-arg-bins=-Wl,-Map={out}/link.map");
+    }
+    if order.is_file() {
+        println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}", order.display());
+        println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
     }
 }

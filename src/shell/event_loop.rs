@@ -29,8 +29,9 @@ use super::stats::Stats;
 use super::watch::ContentWatch;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
-/// waits in the terminal instead of in memory.
-const QUEUE: usize = 4096;
+/// waits in the terminal instead of in memory. The channel takes room for all of them at start
+/// (32 bytes each, a test holds `Wakeup` to that), so it is no larger than a paste needs.
+const QUEUE: usize = 1024;
 
 /// Everything that can wake the loop.
 pub enum Wakeup {
@@ -47,7 +48,7 @@ pub enum Wakeup {
     /// A child process ended.
     ChildExited,
     /// The content folder was read again.
-    Reloaded(Reloaded),
+    Reloaded(Box<Reloaded>),
     /// The topics' names were read, before the whole folder.
     NamesRead(Library),
     /// A search index was built on a thread.
@@ -55,7 +56,7 @@ pub enum Wakeup {
     /// A staff PIN was checked on a thread: whether it was right.
     PinChecked(bool),
     /// The usage counts' database was opened on a thread, or could not be used: why.
-    StatsOpened(Result<rusqlite::Connection>),
+    StatsOpened(Result<Box<rusqlite::Connection>>),
 }
 
 /// Why the kiosk ended.
@@ -123,7 +124,7 @@ impl Reloading {
             if first_read && let Ok(names) = read_topic_names(&folder, &keys) {
                 let _ = sender.send(Wakeup::NamesRead(names));
             }
-            let _ = sender.send(Wakeup::Reloaded(reload(&folder, &keys, &previous)));
+            let _ = sender.send(Wakeup::Reloaded(Box::new(reload(&folder, &keys, &previous))));
         });
         if started.is_err() {
             self.running = false;
@@ -312,7 +313,7 @@ where
     if let Some(stats) = &outside.stats {
         let sender = sender.clone();
         let started = stats.open_in_background(move |opened| {
-            let _ = sender.send(Wakeup::StatsOpened(opened));
+            let _ = sender.send(Wakeup::StatsOpened(opened.map(Box::new)));
         });
         if let Err(error) = started {
             let _ = outside.sender.send(Wakeup::StatsOpened(Err(error)));
@@ -369,7 +370,7 @@ where
                 }
                 Wakeup::Reloaded(reloaded) => {
                     log_reload(&reloaded);
-                    inputs.push(Input::Reloaded(reloaded));
+                    inputs.push(Input::Reloaded(*reloaded));
                     reload_done = true;
                 }
                 Wakeup::NamesRead(names) => inputs.push(Input::NamesRead(names)),
@@ -377,7 +378,7 @@ where
                 Wakeup::PinChecked(right) => inputs.push(Input::PinChecked(right)),
                 Wakeup::StatsOpened(Ok(connection)) => {
                     if let Some(stats) = &mut outside.stats {
-                        stats.opened(connection);
+                        stats.opened(*connection);
                     }
                 }
                 Wakeup::StatsOpened(Err(problem)) => {
@@ -611,6 +612,12 @@ mod tests {
             assert!(Instant::now() < deadline, "never showed {text:?}:\n{}", shown.lock().expect("screen"));
             thread::sleep(Duration::from_millis(5));
         }
+    }
+
+    /// The channel's room for all of `QUEUE` is taken at start: a big wake-up waits in a box.
+    #[test]
+    fn a_wakeup_is_small_as_the_queue_keeps_room_for_every_one() {
+        assert!(std::mem::size_of::<Wakeup>() <= 32, "{}", std::mem::size_of::<Wakeup>());
     }
 
     #[test]

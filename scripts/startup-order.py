@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Writes link/startup-order.txt: the functions the kiosk runs as it starts and pages through a
+topic, in the order they first run, which build.rs hands the linker so that they sit together
+(issue 23: spread through the whole program, they made the kernel map nearly all of it).
+
+    scripts/startup-order.py          # build, trace three sessions under gdb, write the file
+    scripts/startup-order.py --check  # build, count how many names the file lists the build has
+
+The names are the release build's own (its link map, which build.rs has the linker write): a
+new compiler or new dependencies rename them, and --check, run by .ci/run, says when to write
+the file again. Writing needs gdb; a session takes about half a minute, as gdb stops at each
+function the first time it runs.
+"""
+
+import argparse
+import fcntl
+import glob
+import json
+import os
+import re
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ORDER = os.path.join(ROOT, "link", "startup-order.txt")
+# Below this share of listed names found in the build, the order no longer does its work.
+ENOUGH = 0.9
+GDB_SCRIPT = r'''
+import gdb, os
+gdb.execute("set pagination off")
+gdb.execute("set confirm off")
+gdb.execute("starti")
+pid = gdb.selected_inferior().pid
+binary = os.path.realpath(os.environ["TRACE_BINARY"])
+base = min(int(line.split("-")[0], 16) for line in open(f"/proc/{pid}/maps")
+           if line.rstrip("\n").endswith(binary))
+names = {}
+for line in open(os.environ["TRACE_FUNCTIONS"]):
+    address, name = line.split()
+    point = gdb.Breakpoint(f"*0x{base + int(address, 16):x}", internal=True, temporary=True)
+    point.silent = True
+    names[point.number] = name
+out = open(os.environ["TRACE_OUT"], "w")
+ended = False
+def stopped(event):
+    global ended
+    if isinstance(event, gdb.SignalEvent) and event.stop_signal == "SIGTERM":
+        ended = True
+    for point in getattr(event, "breakpoints", []):
+        if point.number in names:
+            out.write(names[point.number] + "\n")
+gdb.events.stop.connect(stopped)
+while not ended:
+    try:
+        gdb.execute("continue")
+    except gdb.error:
+        break
+out.close()
+gdb.execute("kill")
+'''
+
+
+def target_directory():
+    metadata = subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"], cwd=ROOT,
+                              check=True, capture_output=True, text=True).stdout
+    return json.loads(metadata)["target_directory"]
+
+
+def build():
+    """The release binary and the link map the same link wrote."""
+    subprocess.run(["cargo", "build", "--release", "--bin", "patient-kiosk"], cwd=ROOT, check=True)
+    target = target_directory()
+    maps = glob.glob(os.path.join(target, "release", "build", "patient-kiosk-*", "out", "link.map"))
+    if not maps:
+        sys.exit("no link map: build.rs writes one only where rust-lld links (x86-64 Linux, no other linker chosen)")
+    return os.path.join(target, "release", "patient-kiosk"), max(maps, key=os.path.getmtime)
+
+
+def functions(link_map):
+    """Each function's address and name, from the input sections of the map's .text (a function
+    the compiler thinks rarely runs has its section named `.text.unlikely.NAME`)."""
+    found = []
+    section = re.compile(r"^\s*([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+\d+\s+\S.*"
+                         r":\(\.text\.(?:(?:unlikely|hot|startup|exit|split)\.)?(\S+)\)$")
+    with open(link_map, encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            match = section.match(line)
+            if match:
+                found.append((match.group(1), match.group(2)))
+    return found
+
+
+def trace(binary, listing, argv, marker, keys, env_extra):
+    """The functions one session runs, in the order they first run."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    with tempfile.TemporaryDirectory() as scratch:
+        script = os.path.join(scratch, "trace.py")
+        with open(script, "w", encoding="utf-8") as out:
+            out.write(GDB_SCRIPT)
+        hits = os.path.join(scratch, "hits")
+        env = dict(os.environ, TERM="xterm-256color", TRACE_BINARY=binary, TRACE_FUNCTIONS=listing,
+                   TRACE_OUT=hits, **env_extra)
+        gdb = subprocess.Popen(["gdb", "-nx", "-batch", "-ex", f"set inferior-tty {os.ttyname(slave)}",
+                                "-x", script, "--args", binary] + argv,
+                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+        seen = b""
+        deadline = time.monotonic() + 600
+        while marker.encode() not in seen:
+            if time.monotonic() > deadline:
+                sys.exit(f"the kiosk never showed {marker!r} under gdb")
+            seen += read_some(master)
+        for key in keys:
+            os.write(master, key)
+            read_some(master, 0.5)
+        kiosk = subprocess.run(["pgrep", "-P", str(gdb.pid)], capture_output=True, text=True).stdout.split()
+        for pid in kiosk:
+            os.kill(int(pid), signal.SIGTERM)
+        gdb.wait(timeout=600)
+        os.close(master)
+        os.close(slave)
+        with open(hits, encoding="utf-8") as lines:
+            return [line.strip() for line in lines]
+
+
+def read_some(master, wait=1.0):
+    import select
+    ready, _, _ = select.select([master], [], [], wait)
+    return os.read(master, 65536) if ready else b""
+
+
+def write():
+    binary, link_map = build()
+    listed = functions(link_map)
+    with tempfile.TemporaryDirectory() as scratch:
+        listing = os.path.join(scratch, "functions")
+        with open(listing, "w", encoding="utf-8") as out:
+            out.writelines(f"{address} {name}\n" for address, name in listed)
+        config = os.path.join(scratch, "config", "patient-kiosk")
+        os.makedirs(config)
+        with open(os.path.join(config, "config.toml"), "w", encoding="utf-8") as out:
+            out.write("[stats]\nenabled = true\n")
+        pages = [b"\x1b[6~"] * 6 + [b"\x1b[C"] * 20
+        off = {"XDG_CONFIG_HOME": os.path.join(scratch, "none"), "XDG_STATE_HOME": os.path.join(scratch, "state-off")}
+        on = {"XDG_CONFIG_HOME": os.path.join(scratch, "config"), "XDG_STATE_HOME": os.path.join(scratch, "state-on")}
+        sessions = [
+            ([], "Choose a topic", [], off),
+            (["--topic", "vertebroplasty"], "Vertebroplasty", pages, off),
+            (["--topic", "vertebroplasty"], "Vertebroplasty", pages, on),
+        ]
+        order = []
+        for argv, marker, keys, env in sessions:
+            order += trace(binary, listing, argv, marker, keys, env)
+    order = list(dict.fromkeys(order))
+    os.makedirs(os.path.dirname(ORDER), exist_ok=True)
+    with open(ORDER, "w", encoding="utf-8") as out:
+        out.write("# Written by scripts/startup-order.py; read by build.rs. The functions a kiosk runs as it\n"
+                  "# starts, pages through a topic and counts usage, in the order they first run.\n")
+        out.writelines(name + "\n" for name in order)
+    print(f"{len(order)} functions of {len(listed)} in {os.path.relpath(ORDER, ROOT)}")
+
+
+def check():
+    _, link_map = build()
+    have = {name for _, name in functions(link_map)}
+    with open(ORDER, encoding="utf-8") as lines:
+        wanted = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    found = sum(name in have for name in wanted)
+    print(f"{found} of the {len(wanted)} functions in {os.path.relpath(ORDER, ROOT)} are in this build")
+    if found < ENOUGH * len(wanted):
+        sys.exit("the startup order is out of date (a new compiler or new dependencies): run scripts/startup-order.py")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only count the listed names this build has")
+    if parser.parse_args().check:
+        check()
+    else:
+        write()
+
+
+if __name__ == "__main__":
+    main()
