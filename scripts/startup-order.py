@@ -54,6 +54,7 @@ def stopped(event):
     for point in getattr(event, "breakpoints", []):
         if point.number in names:
             out.write(names[point.number] + "\n")
+            out.flush()
 gdb.events.stop.connect(stopped)
 while not ended:
     try:
@@ -108,7 +109,7 @@ def trace(binary, listing, argv, marker, keys, env_extra):
                    TRACE_OUT=hits, **env_extra)
         gdb = subprocess.Popen(["gdb", "-nx", "-batch", "-ex", f"set inferior-tty {os.ttyname(slave)}",
                                 "-x", script, "--args", binary] + argv,
-                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               env=env, stdin=subprocess.DEVNULL, stdout=open(os.environ.get("TRACE_LOG", os.devnull), "w"),
                                stderr=subprocess.DEVNULL)
         seen = b""
         deadline = time.monotonic() + 600
@@ -119,6 +120,14 @@ def trace(binary, listing, argv, marker, keys, env_extra):
         for key in keys:
             os.write(master, key)
             read_some(master, 0.5)
+        # Under gdb each new function costs a stop: threads (the usage counts' opening) may
+        # still be starting. Done when no function has run for the first time in 5 s.
+        settled = None
+        while settled is None or time.monotonic() - settled[1] < 5:
+            read_some(master, 0.5)
+            size = os.path.getsize(hits) if os.path.exists(hits) else 0
+            if settled is None or size != settled[0]:
+                settled = (size, time.monotonic())
         kiosk = subprocess.run(["pgrep", "-P", str(gdb.pid)], capture_output=True, text=True).stdout.split()
         for pid in kiosk:
             os.kill(int(pid), signal.SIGTERM)
@@ -152,6 +161,8 @@ def write():
         sessions = [
             ([], "Choose a topic", [], off),
             (["--topic", "vertebroplasty"], "Vertebroplasty", pages, off),
+            (["--topic", "vertebroplasty"], "Vertebroplasty", pages, on),
+            # Again with the counts' database the first session made: opening one is another path.
             (["--topic", "vertebroplasty"], "Vertebroplasty", pages, on),
         ]
         order = []

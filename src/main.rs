@@ -8,8 +8,6 @@ use std::process::ExitCode;
 use clap::Parser as _;
 
 fn main() -> ExitCode {
-    // First, so all the code run from here on is faulted in under the advice.
-    shell::code_pages::advise_random_reads();
     let cli = shell::cli::Cli::parse();
     shell::run(&cli)
 }

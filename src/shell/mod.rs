@@ -11,7 +11,6 @@ macro_rules! say {
 
 mod capped_backend;
 pub mod cli;
-pub mod code_pages;
 mod commands;
 mod config_check;
 mod console_font;

@@ -97,8 +97,11 @@ impl Painter {
         let frame =
             terminal.draw(|frame| kiosk_core::ui::render(app, frame)).context("drawing the screen")?;
         // Only a frame showing page text can be moved by the next one; no copy of the others.
+        // Cell by cell into the copy's own room: a new copy each frame had the heap hold two
+        // for a moment (77 KB each at 80×24).
         if view.is_some() && self.scroll_regions {
-            self.last_frame.clone_from(frame.buffer);
+            self.last_frame.area = frame.buffer.area;
+            self.last_frame.content.clone_from(&frame.buffer.content);
         }
         self.last_view = view;
         terminal.backend_mut().close_frame().context("drawing the screen")?;
@@ -137,10 +140,10 @@ impl Painter {
         }
         write!(backend, "\x1b[r")?;
 
-        // The copy is replaced after this frame is drawn, so it is moved rather than copied.
-        let mut shown = std::mem::replace(&mut self.last_frame, Buffer::empty(Rect::ZERO));
-        shift_cells(&mut shown, moved, lines);
-        *terminal.current_buffer_mut() = shown;
+        // The copy is replaced after this frame is drawn, so it is moved rather than copied; the
+        // buffer it replaces keeps its room for the next copy.
+        shift_cells(&mut self.last_frame, moved, lines);
+        std::mem::swap(terminal.current_buffer_mut(), &mut self.last_frame);
         // What was drawn into the current buffer becomes the one the next frame is compared with.
         terminal.swap_buffers();
         Ok(())
