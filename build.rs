@@ -37,12 +37,11 @@ fn main() {
 /// Puts the functions a kiosk runs as it starts and pages through a topic next to each other, in
 /// the order they first run (`link/startup-order.txt`, written by `scripts/startup-order.py`).
 /// Spread through 4.7 MB of code, they made the kernel map nearly all of it as they ran; together
-/// they fill under 1 MB (docs/PERFORMANCE.md, issue 23). Only where Rust links with its own
+/// they fill about 1 MB, SQLite's for the usage counts last (docs/PERFORMANCE.md, issue 23). Only where Rust links with its own
 /// `rust-lld` by default (x86-64 Linux) and nobody chose another linker: others may not know
 /// the option. A name the file lists that the build no longer has is passed over; the link map
 /// the same build writes beside it lets `scripts/startup-order.py --check` count those.
 fn startup_order() {
-    println!("cargo:rerun-if-changed=link/startup-order.txt");
     println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
     let release = env::var("PROFILE").is_ok_and(|profile| profile == "release");
     let default_linker = env::var("TARGET").is_ok_and(|target| target == "x86_64-unknown-linux-gnu")
@@ -51,12 +50,13 @@ fn startup_order() {
             ["linker", "fuse-ld", "link-self-contained"].iter().any(|word| flags.contains(word))
         });
     let order = Path::new(env!("CARGO_MANIFEST_DIR")).join("link/startup-order.txt");
+    // Only a file that exists is named (as for .git's, a missing one would rebuild every time).
+    if order.is_file() {
+        println!("cargo:rerun-if-changed=link/startup-order.txt");
+    }
     if !release || !default_linker {
         return;
     }
-    // Relative relocations packed (DT_RELR, glibc 2.36): 5,000 of them took 119 KB that the
-    // loader reads at every start.
-    println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     if let Ok(out) = env::var("OUT_DIR") {
         println!("cargo:rustc-link-arg-bins=-Wl,-Map={out}/link.map");
     }
