@@ -88,6 +88,20 @@ def stop(child, master, keys=b"q"):
     os.close(master)
 
 
+def paging_a_topic(scratch):
+    """Row 2's reader: the keys that page through a topic, and the environments with usage
+    counts off and on (their configuration and state under `scratch`). scripts/startup-order.py
+    lays out the code these run."""
+    config = os.path.join(scratch, "config", "patient-kiosk")
+    os.makedirs(config)
+    with open(os.path.join(config, "config.toml"), "w", encoding="utf-8") as out:
+        out.write("[stats]\nenabled = true\n")
+    pages = [b"\x1b[6~"] * 6 + [b"\x1b[C"] * 20
+    off = {"XDG_CONFIG_HOME": os.path.join(scratch, "none"), "XDG_STATE_HOME": os.path.join(scratch, "state-off")}
+    on = {"XDG_CONFIG_HOME": os.path.join(scratch, "config"), "XDG_STATE_HOME": os.path.join(scratch, "state-on")}
+    return pages, off, on
+
+
 def paged_peak(argv, marker, keys, env_extra=None):
     """Peak memory (KiB) of a program after `keys` page through what it shows."""
     child, master = start(argv, env_extra)
@@ -156,13 +170,7 @@ def main():
         text = os.path.join(scratch, "topic.txt")
         with open(text, "w", encoding="utf-8") as out:
             subprocess.run([kiosk, "export", "vertebroplasty", "--format", "text"], stdout=out, check=True)
-        config = os.path.join(scratch, "config", "patient-kiosk")
-        os.makedirs(config)
-        with open(os.path.join(config, "config.toml"), "w", encoding="utf-8") as out:
-            out.write("[stats]\nenabled = true\n")
-        pages = [b"\x1b[6~"] * 6 + [b"\x1b[C"] * 20
-        off = {"XDG_CONFIG_HOME": os.path.join(scratch, "none"), "XDG_STATE_HOME": os.path.join(scratch, "state-off")}
-        on = {"XDG_CONFIG_HOME": os.path.join(scratch, "config"), "XDG_STATE_HOME": os.path.join(scratch, "state-on")}
+        pages, off, on = paging_a_topic(scratch)
         topic = [kiosk, "--topic", "vertebroplasty"]
         peak_off = max(paged_peak(topic, "Vertebroplasty", pages, off) for _ in range(3))
         peak_on = max(paged_peak(topic, "Vertebroplasty", pages, on) for _ in range(3))

@@ -3,18 +3,21 @@
 topic, in the order they first run, which build.rs hands the linker so that they sit together
 (issue 23: spread through the whole program, they made the kernel map nearly all of it).
 
-    scripts/startup-order.py          # build, trace three sessions under gdb, write the file
-    scripts/startup-order.py --check  # build, count how many names the file lists the build has
+    scripts/startup-order.py          # build, trace four sessions under gdb, write the file
+    scripts/startup-order.py --check  # build, count how many names the file lists each build has
 
 The names are the release build's own (its link map, which build.rs has the linker write): a
 new compiler or new dependencies rename them, and --check, run by .ci/run, says when to write
-the file again. Writing needs gdb; a session takes about half a minute, as gdb stops at each
-function the first time it runs.
+the file again. Two builds are laid out, each with its own part of the file: the default one
+and the statically linked one of docs/deployment.md, whose functions have other names. Writing
+needs gdb; a session takes about half a minute, as gdb stops at each function the first time it
+runs.
 """
 
 import argparse
 import fcntl
 import glob
+import importlib.util
 import json
 import os
 import re
@@ -30,6 +33,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ORDER = os.path.join(ROOT, "link", "startup-order.txt")
 # Below this share of listed names found in the build, the order no longer does its work.
 ENOUGH = 0.9
+_spec = importlib.util.spec_from_file_location("light", os.path.join(ROOT, "scripts", "as-light-as-less.py"))
+light = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(light)
 GDB_SCRIPT = r'''
 import gdb, os
 gdb.execute("set pagination off")
@@ -72,14 +78,24 @@ def target_directory():
     return json.loads(metadata)["target_directory"]
 
 
-def build():
-    """The release binary and the link map the same link wrote."""
-    subprocess.run(["cargo", "build", "--release", "--bin", "patient-kiosk"], cwd=ROOT, check=True)
-    target = target_directory()
-    maps = glob.glob(os.path.join(target, "release", "build", "patient-kiosk-*", "out", "link.map"))
+# The builds laid out, each named as its part of the file is headed. The statically linked one
+# (docs/deployment.md) is built for an explicit target, which gives its functions other names.
+BUILDS = [
+    ("the default build", [], {}),
+    ("the statically linked build (docs/deployment.md)", ["--target", "x86_64-unknown-linux-gnu"],
+     {"RUSTFLAGS": "-C target-feature=+crt-static"}),
+]
+
+
+def build(target_args, env_extra):
+    """A release binary and the link map the same link wrote."""
+    subprocess.run(["cargo", "build", "--release", "--bin", "patient-kiosk"] + target_args, cwd=ROOT, check=True,
+                   env=dict(os.environ, **env_extra))
+    release = os.path.join(target_directory(), *target_args[1:], "release")
+    maps = glob.glob(os.path.join(release, "build", "patient-kiosk-*", "out", "link.map"))
     if not maps:
         sys.exit("no link map: build.rs writes one only where rust-lld links (x86-64 Linux, no other linker chosen)")
-    return os.path.join(target, "release", "patient-kiosk"), max(maps, key=os.path.getmtime)
+    return os.path.join(release, "patient-kiosk"), max(maps, key=os.path.getmtime)
 
 
 def functions(link_map):
@@ -111,20 +127,16 @@ def trace(binary, listing, argv, marker, keys, env_extra):
                                 "-x", script, "--args", binary] + argv,
                                env=env, stdin=subprocess.DEVNULL, stdout=open(os.environ.get("TRACE_LOG", os.devnull), "w"),
                                stderr=subprocess.DEVNULL)
-        seen = b""
-        deadline = time.monotonic() + 600
-        while marker.encode() not in seen:
-            if time.monotonic() > deadline:
-                sys.exit(f"the kiosk never showed {marker!r} under gdb")
-            seen += read_some(master)
+        if light.read_until(master, marker, timeout=600) is None:
+            sys.exit(f"the kiosk never showed {marker!r} under gdb")
         for key in keys:
             os.write(master, key)
-            read_some(master, 0.5)
+            light.drain(master, 0.5)
         # Under gdb each new function costs a stop: threads (the usage counts' opening) may
         # still be starting. Done when no function has run for the first time in 5 s.
         settled = None
         while settled is None or time.monotonic() - settled[1] < 5:
-            read_some(master, 0.5)
+            light.drain(master, 0.5)
             size = os.path.getsize(hits) if os.path.exists(hits) else 0
             if settled is None or size != settled[0]:
                 settled = (size, time.monotonic())
@@ -138,26 +150,14 @@ def trace(binary, listing, argv, marker, keys, env_extra):
             return [line.strip() for line in lines]
 
 
-def read_some(master, wait=1.0):
-    import select
-    ready, _, _ = select.select([master], [], [], wait)
-    return os.read(master, 65536) if ready else b""
-
-
-def write():
-    binary, link_map = build()
-    listed = functions(link_map)
+def traced(binary, link_map):
+    """The functions `binary` runs in the sessions of row 2, in the order they first run."""
     with tempfile.TemporaryDirectory() as scratch:
         listing = os.path.join(scratch, "functions")
         with open(listing, "w", encoding="utf-8") as out:
-            out.writelines(f"{address} {name}\n" for address, name in listed)
-        config = os.path.join(scratch, "config", "patient-kiosk")
-        os.makedirs(config)
-        with open(os.path.join(config, "config.toml"), "w", encoding="utf-8") as out:
-            out.write("[stats]\nenabled = true\n")
-        pages = [b"\x1b[6~"] * 6 + [b"\x1b[C"] * 20
-        off = {"XDG_CONFIG_HOME": os.path.join(scratch, "none"), "XDG_STATE_HOME": os.path.join(scratch, "state-off")}
-        on = {"XDG_CONFIG_HOME": os.path.join(scratch, "config"), "XDG_STATE_HOME": os.path.join(scratch, "state-on")}
+            out.writelines(f"{address} {name}\n" for address, name in functions(link_map))
+        # The reader scripts/as-light-as-less.py measures: its row 2.
+        pages, off, on = light.paging_a_topic(scratch)
         sessions = [
             ([], "Choose a topic", [], off),
             (["--topic", "vertebroplasty"], "Vertebroplasty", pages, off),
@@ -168,24 +168,55 @@ def write():
         order = []
         for argv, marker, keys, env in sessions:
             order += trace(binary, listing, argv, marker, keys, env)
-    order = list(dict.fromkeys(order))
+    return list(dict.fromkeys(order))
+
+
+def write():
+    parts = []
+    written = set()
+    for name, target_args, env_extra in BUILDS:
+        order = [function for function in traced(*build(target_args, env_extra)) if function not in written]
+        written.update(order)
+        parts.append((name, order))
     os.makedirs(os.path.dirname(ORDER), exist_ok=True)
     with open(ORDER, "w", encoding="utf-8") as out:
         out.write("# Written by scripts/startup-order.py; read by build.rs. The functions a kiosk runs as it\n"
-                  "# starts, pages through a topic and counts usage, in the order they first run.\n")
-        out.writelines(name + "\n" for name in order)
-    print(f"{len(order)} functions of {len(listed)} in {os.path.relpath(ORDER, ROOT)}")
+                  "# starts, pages through a topic and counts usage, in the order they first run; a name\n"
+                  "# one build lacks is passed over, so each build takes its own part.\n")
+        for name, order in parts:
+            out.write(f"## {name}\n")
+            out.writelines(function + "\n" for function in order)
+            print(f"{name}: {len(order)} functions")
+
+
+def parts():
+    """Each build's part of the file: its heading's name, and the names under it."""
+    found = {}
+    heading = None
+    with open(ORDER, encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("## "):
+                heading = line[3:].strip()
+                found[heading] = []
+            elif line.strip() and not line.startswith("#") and heading is not None:
+                found[heading].append(line.strip())
+    return found
 
 
 def check():
-    _, link_map = build()
-    have = {name for _, name in functions(link_map)}
-    with open(ORDER, encoding="utf-8") as lines:
-        wanted = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    found = sum(name in have for name in wanted)
-    print(f"{found} of the {len(wanted)} functions in {os.path.relpath(ORDER, ROOT)} are in this build")
-    if found < ENOUGH * len(wanted):
-        sys.exit("the startup order is out of date (a new compiler or new dependencies): run scripts/startup-order.py")
+    listed = parts()
+    stale = []
+    for name, target_args, env_extra in BUILDS:
+        _, link_map = build(target_args, env_extra)
+        have = {function for _, function in functions(link_map)}
+        wanted = listed.get(name, [])
+        found = sum(function in have for function in wanted)
+        print(f"{name}: {found} of the {len(wanted)} functions of its part of {os.path.relpath(ORDER, ROOT)}")
+        if found < ENOUGH * len(wanted) or not wanted:
+            stale.append(name)
+    if stale:
+        sys.exit(f"the startup order is out of date for {', '.join(stale)} (a new compiler or new dependencies): "
+                 "run scripts/startup-order.py")
 
 
 def main():
