@@ -37,10 +37,11 @@ fn main() {
 /// Puts the functions a kiosk runs as it starts and pages through a topic next to each other, in
 /// the order they first run (`link/startup-order.txt`, written by `scripts/startup-order.py`).
 /// Spread through 4.7 MB of code, they made the kernel map nearly all of it as they ran; together
-/// they fill about 1 MB, SQLite's for the usage counts last (docs/PERFORMANCE.md, issue 23). Only where Rust links with its own
-/// `rust-lld` by default (x86-64 Linux) and nobody chose another linker: others may not know
-/// the option. A name the file lists that the build no longer has is passed over; the link map
-/// the same build writes beside it lets `scripts/startup-order.py --check` count those.
+/// they fill about 1 MB, SQLite's for the usage counts last (docs/PERFORMANCE.md, issue 23).
+/// Only where Rust links with its own `rust-lld` by default (x86-64 Linux) and nobody chose
+/// another linker: others may not know the option. A name the file lists that the build does not
+/// have is passed over; the link map the same build writes beside it lets
+/// `scripts/startup-order.py --check` count those.
 fn startup_order() {
     println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
     let release = env::var("PROFILE").is_ok_and(|profile| profile == "release");
