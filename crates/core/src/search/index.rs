@@ -197,10 +197,14 @@ fn topic_posting(word: u32, slot: usize, group_in_topic: u32) -> u64 {
 /// The word, the slot and the group within the topic of a [`topic_posting`].
 fn topic_posting_parts(posting: u64) -> (usize, usize, u32) {
     let group_in_topic = (posting & ((1 << GROUP_BITS) - 1)) as u32;
-    ((posting >> 32) as usize, (posting >> GROUP_BITS) as usize & 7, group_in_topic)
+    let slot = (posting >> GROUP_BITS) & ((1 << (32 - GROUP_BITS)) - 1);
+    ((posting >> 32) as usize, slot as usize, group_in_topic)
 }
 
+/// The low bits of a [`topic_posting`] that hold the group; the field's slot takes the rest
+/// of the low half (three bits, for at most eight fields).
 const GROUP_BITS: u32 = 29;
+const _: () = assert!(FIELDS <= 1 << (32 - GROUP_BITS), "every field's slot fits beside the group");
 
 impl Builder {
     fn start_topic(&mut self) {
