@@ -7,14 +7,14 @@ use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
 use kiosk_content::readability::{DEFAULT_MIN_SPANISH_EASE, EditorialRules, editorial_findings};
 use kiosk_content::{
-    BUNDLED_PREFIX, Diagnostic, LoadReport, PageName, PhrasesSaid, Position, Severity, Topic, Vocabulary,
-    check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,
+    BUNDLED_PREFIX, Diagnostic, FileReader, FolderFiles, LoadReport, PageName, PhrasesSaid, Position,
+    Severity, Topic, check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder,
     load_folder_with, plural,
 };
 use kiosk_core::app::page_label;
 use kiosk_core::config::{Config, Show};
 use kiosk_core::handout::{Format, Handout, Part, to_plain};
-use kiosk_core::search::{Prefilter, SearchIndex};
+use kiosk_core::search::{FolderSearch, Hit, SearchIndex, Sketch};
 
 use super::cli::{Cli, ReportFormat};
 use super::failure::{CommandResult, Failure};
@@ -216,35 +216,50 @@ pub fn list(cli: &Cli, dir: Option<&Path>) -> CommandResult {
 /// `patient-kiosk search QUERY`: the ranked hits, one a line.
 pub fn search(cli: &Cli, query: &str, language: &str, staff: bool, limit: usize) -> CommandResult {
     let config = configured(cli)?;
-    // A folder is read once and only the topics that may match are parsed and indexed.
-    let loaded = match folder(None, cli, &config) {
-        None => Ok(load_bundled()),
-        Some(dir) => {
-            load_folder_wanted(dir, &config.content_rules.keys(), &|vocabularies: &[Vocabulary]| {
-                let vocabulary = vocabularies.iter().find(|v| v.language.same_language(language));
-                let mut prefilter = Prefilter::new(query, language, vocabulary);
-                Box::new(move |text: &str| prefilter.may_match(text))
-            })
-        }
-    };
-    let report = loaded.map_err(Failure::unreadable)?;
     let catalog = Catalog::bundled(language).unwrap_or_else(|_| Catalog::english());
-    let index = SearchIndex::build(&report.library, &catalog, language, staff, &|_| true);
-    let hits = index.search(query, limit);
+    let (library, hits) = match folder(None, cli, &config) {
+        None => {
+            let library = load_bundled().library;
+            let hits =
+                SearchIndex::build(&library, &catalog, language, staff, &|_| true).search(query, limit);
+            (library, hits)
+        }
+        Some(dir) => search_folder(dir, &config, query, language, staff, limit, &catalog)?,
+    };
     // Like grep: finding nothing is an answer, said as one, with exit status 1.
     if hits.is_empty() {
         say!("nothing found for {query:?}");
         return Ok(ExitCode::FAILURE);
     }
     for hit in hits {
-        let place = report
-            .library
+        let place = library
             .find_for_reader(&hit.topic_id, language)
             .map(|topic| page_label(topic, topic.page_of(hit.spot), &catalog).to_owned())
             .unwrap_or_default();
         println!("{}\t{place}\t{}", hit.topic_id, hit.text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The best hits of `query` in the folder `dir`: every file sketched once, and only the topics
+/// that may be among the best loaded ([`FolderSearch`]).
+fn search_folder(
+    dir: &Path,
+    config: &Config,
+    query: &str,
+    language: &str,
+    staff: bool,
+    limit: usize,
+    catalog: &Catalog,
+) -> Result<(kiosk_content::Library, Vec<Hit>), Failure> {
+    let files = FolderFiles::list(dir).map_err(Failure::unreadable)?;
+    let search = FolderSearch::new(query, language, staff, limit, files.vocabularies(), catalog);
+    let sketches = files.read_each(&|| -> FileReader<'static, Sketch> {
+        let mut sketcher = search.sketcher();
+        Box::new(move |text| sketcher.sketch(text))
+    });
+    let keys = config.content_rules.keys();
+    Ok(search.run(sketches, &mut |ids| files.load_topics(ids, &keys).library.into_topics()))
 }
 
 /// The configuration, and topic `id` in `lang` (else English, else any), for `show` and

@@ -18,6 +18,7 @@ mod diagnostic;
 mod editor_hints;
 mod every_error;
 mod field_path;
+mod folder_files;
 mod items;
 mod language;
 mod library;
@@ -44,13 +45,14 @@ pub use date::ReviewDate;
 pub use deleted_codes::{DeletedCode, deleted_codes, find_deleted};
 pub use diagnostic::{CODES, Diagnostic, Excerpt, Position, Severity, printable};
 pub use field_path::{FieldPath, Segment};
+pub use folder_files::{FileReader, FolderFiles};
 pub use items::Items;
 pub use language::{Lang, base_language};
 pub use library::{FALLBACK_LANGUAGE, Library};
 pub use load::{
-    BUNDLED_PREFIX, ExtraChecks, FileFilter, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,
-    check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_wanted,
-    load_folder_with, load_in_memory,
+    BUNDLED_PREFIX, ExtraChecks, FolderError, LoadReport, MAX_FILE_BYTES, VOCABULARY_FOLDER,
+    check_folder_with, folder_vocabularies, load_bundled, load_bundled_with, load_folder, load_folder_with,
+    load_in_memory,
 };
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
@@ -66,7 +68,7 @@ pub use sign_off::{
     read_signature, signature_path, verify as verify_signature,
 };
 pub use spot::{Page, PageName, Spot};
-pub use text_safety::unsafe_character;
+pub use text_safety::{holds_invisible_format, is_invisible_format, unsafe_character};
 pub use topic_id::TopicId;
 pub use triage::{Sign, TRIAGE_FOLDER, Triage, read_triage};
 pub use validate::{Finding, check_topic, is_valid_id, is_valid_language_tag};

@@ -160,43 +160,6 @@ pub fn check_folder_with(
     Ok(load_paths(dir, &topic_paths(dir)?, &Rules::new(keys, Some(extra)), Keep::Counts))
 }
 
-/// A worker that says whether a file's text may hold what is looked for.
-pub type FileFilter<'a> = Box<dyn FnMut(&str) -> bool + 'a>;
-
-/// Loads the topics of `dir` that may hold what is looked for: every language of each topic
-/// with a file the filter says yes to (`wanted` makes a filter per thread, given the folder's
-/// vocabularies). Other files are read but not parsed, so one search over a large folder
-/// costs about a read of it. Problems are reported for the files loaded only.
-pub fn load_folder_wanted(
-    dir: &Path,
-    keys: &TrustedKeys,
-    wanted: &(dyn Fn(&[Vocabulary]) -> FileFilter<'static> + Sync),
-) -> Result<LoadReport, FolderError> {
-    let paths = topic_paths(dir)?;
-    let (vocabularies, _, _) = read_vocabularies(language_files(dir, VOCABULARY_FOLDER));
-    let id_of = |path: &PathBuf| -> String {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        name.split('.').next().unwrap_or_default().to_owned()
-    };
-    let listed = &paths;
-    let found: Vec<Option<String>> = in_parallel(paths.len(), &|| {
-        let mut filter = wanted(&vocabularies);
-        move |index: usize| {
-            let bytes = read_limited(&listed[index], dir).ok()?;
-            // Checked as UTF-8 a word at a time; only a file that is not is decoded character
-            // by character.
-            let text = match std::str::from_utf8(&bytes) {
-                Ok(text) => std::borrow::Cow::Borrowed(text),
-                Err(_) => String::from_utf8_lossy(&bytes),
-            };
-            filter(&text).then(|| id_of(&listed[index]))
-        }
-    });
-    let ids: std::collections::HashSet<String> = found.into_iter().flatten().collect();
-    let paths: Vec<PathBuf> = paths.into_iter().filter(|path| ids.contains(&id_of(path))).collect();
-    Ok(load_paths(dir, &paths, &Rules::new(keys, None), Keep::Topics))
-}
-
 /// The topic files directly inside `dir`, in name order.
 pub(crate) fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     let folder_error = |source| FolderError { path: dir.to_owned(), source };
@@ -220,6 +183,12 @@ pub(crate) fn topic_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     // into its parts at every comparison.
     paths.sort_unstable_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
     Ok(paths)
+}
+
+/// Loads the topic files `paths` of the content folder `dir` (some of its files), and its
+/// vocabularies, as [`load_folder`] loads them all.
+pub(crate) fn load_some_paths(dir: &Path, paths: &[PathBuf], keys: &TrustedKeys) -> LoadReport {
+    load_paths(dir, paths, &Rules::new(keys, None), Keep::Topics)
 }
 
 /// Loads the topic files `paths` of the content folder `dir`, and its vocabularies.
@@ -258,7 +227,7 @@ struct LanguageFiles {
 
 /// The files of `folder` in the content folder `dir` (`vocabulary`), in name order; none when
 /// it has no such folder.
-fn language_files(dir: &Path, folder: &str) -> Vec<TopicFile> {
+pub(crate) fn language_files(dir: &Path, folder: &str) -> Vec<TopicFile> {
     let folder = dir.join(folder);
     let Ok(entries) = fs::read_dir(&folder) else { return Vec::new() };
     let mut paths: Vec<PathBuf> = entries
@@ -283,7 +252,7 @@ pub fn folder_vocabularies(dir: &Path) -> Vec<Vocabulary> {
 }
 
 /// Reads each vocabulary file: the vocabularies, their problems, and their fingerprints.
-fn read_vocabularies(files: Vec<TopicFile>) -> (Vec<Vocabulary>, Vec<Diagnostic>, Vec<u64>) {
+pub(crate) fn read_vocabularies(files: Vec<TopicFile>) -> (Vec<Vocabulary>, Vec<Diagnostic>, Vec<u64>) {
     read_language_files(files, VOCABULARY_FOLDER, &read_vocabulary)
 }
 
@@ -365,7 +334,7 @@ fn too_large(len: u64) -> (&'static str, String) {
 /// Reads a regular file of at most [`MAX_FILE_BYTES`] in the content folder `folder`; anything
 /// else is a problem with its path. A link that leads out of the folder is never read, so no
 /// message can quote a line of `/etc/shadow` or of a process's environment.
-fn read_limited(path: &Path, folder: &Path) -> Result<Vec<u8>, (&'static str, String)> {
+pub(crate) fn read_limited(path: &Path, folder: &Path) -> Result<Vec<u8>, (&'static str, String)> {
     let read = match read_regular_file_here(path, MAX_FILE_BYTES) {
         Err(ReadFileError::NotRegular(A_LINK)) => {
             let inside = match (fs::canonicalize(path), fs::canonicalize(folder)) {

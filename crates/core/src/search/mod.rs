@@ -2,6 +2,7 @@
 //! see, matched word by word (exactly, by stem, through the medical vocabulary, by beginning,
 //! with a typo forgiven). Knows nothing about terminals.
 
+mod folder_search;
 mod index;
 mod pieces;
 mod postings;
@@ -9,10 +10,13 @@ mod prefilter;
 mod query;
 mod recent_words;
 mod scan;
+mod sketch;
 mod terms;
 
+pub use folder_search::FolderSearch;
 pub use index::{Place, SearchIndex};
 pub use pieces::Field;
 pub use prefilter::Prefilter;
 pub use query::{Hit, MAX_QUERY_CHARS};
 pub use scan::scan_names;
+pub use sketch::{Sketch, Sketcher};

@@ -1,0 +1,794 @@
+//! A quick look at a topic file's raw TOML, for a one-off search over a folder: read by its
+//! tokens (`toml_parser`'s lexer, no parse into a topic), each text's words matched against the
+//! typed ones, noting the kind of text they stand in (a title, a section's body). What it
+//! notes, [`Sketch`], says the best a hit in that topic could rank ([`Reach`]), so that only the
+//! topics that may be among the best are parsed and indexed.
+//!
+//! A sketch may promise more than the topic gives (the files of a topic are taken together, a
+//! word the vocabulary gives counts as its typed word, an unknown key is read as a title),
+//! never less: that is what makes a search over the topics it picks give what the whole
+//! index gives.
+
+use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use kiosk_content::i18n::{Catalog, Msg};
+use kiosk_content::words::{Analyzer, key_into, tokens};
+use kiosk_content::{
+    FALLBACK_LANGUAGE, SectionKind, Vocabulary, holds_invisible_format, is_invisible_format,
+};
+use toml_parser::Source;
+use toml_parser::lexer::TokenKind;
+
+use super::pieces::Field;
+use super::query::MAX_QUERY_CHARS;
+use super::terms::{Kind, Needle, Query, STEM_SUFFIX_LETTERS, Term};
+
+/// A field's place in the index's numbering: among equal matches, a lower one ranks first.
+type Slot = u8;
+
+fn slot(field: Field) -> Slot {
+    field.slot() as Slot
+}
+
+/// How well one text a hit may show (a sentence of body text; a title, name or heading)
+/// matches, ranked as hits are: lower is better. How many typed words it holds and whether
+/// side by side, the points of their matches, its field.
+type TextRank = (Reverse<(usize, bool)>, Reverse<u32>, Slot);
+
+/// What one topic's files show of a query: enough to bound how well the topic can match.
+#[derive(Debug, Clone, Default)]
+pub struct Sketch {
+    /// Its texts, gathered as the index gathers them into the groups a hit needs every typed
+    /// word in (the text of one kind on one page), or into larger ones: the first, the names
+    /// of every file of the topic; then each file's own.
+    groups: Vec<Group>,
+    /// Whether the query is exactly one of the topic's codes, which ranks first (staff).
+    exact_code: bool,
+    /// Each file's language and title (lowercased, as the list sorts them), when the title is
+    /// plain enough to be sure of: the topic's place among equal matches.
+    titles: Vec<(String, Option<String>)>,
+}
+
+/// Texts of a topic that a hit may draw on together.
+#[derive(Debug, Clone, Copy, Default)]
+struct Group {
+    /// The typed words its texts hold, one bit each.
+    typed: u64,
+    /// The best rank of one of its texts.
+    best: Option<TextRank>,
+}
+
+impl Group {
+    fn merge(&mut self, other: Group) {
+        self.typed |= other.typed;
+        self.best = min_rank(self.best, other.best);
+    }
+}
+
+/// The groups every file has, by their place in [`Sketch::groups`]: the names (title,
+/// subtitle, keywords, other names), the Overview page's text, the codes, the FAQ page's
+/// heading, the Codes page's text (billing sections). A section or FAQ entry has one of its own.
+const NAMES: usize = 0;
+const OVERVIEW: usize = 1;
+const CODES: usize = 2;
+const FAQ_HEADING: usize = 3;
+const BILLING: usize = 4;
+const GROUPS_OF_EVERY_FILE: usize = 5;
+
+/// The best a hit in a topic could rank, in the order hits are ranked: lower is better. An
+/// exact code, then the rank of its best text, then the topic's place in the list (a title no
+/// later than its own).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reach {
+    pub(super) not_exact_code: bool,
+    pub(super) text: TextRank,
+    pub(super) title: String,
+}
+
+/// How one distinct word of the text matches the query: the best kind for each typed word
+/// (the word itself, or a word of a phrase the vocabulary gives for it).
+#[derive(Debug)]
+struct WordMatch {
+    kinds: Vec<Option<Kind>>,
+    /// The typed words it matches, one bit each.
+    typed: u64,
+}
+
+/// What a value's key makes of its text, by where it stands in a topic file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// The topic's title: found, and its place in the list.
+    TopicTitle,
+    /// Text a reader may find, in this field.
+    Text(Slot),
+    /// A section's kind: its default heading and short name, from the catalog, are found too.
+    SectionKind,
+    /// A code's system, code or label (found by staff).
+    Code,
+    /// The topic's language.
+    Language,
+    /// Not searched: a date, a link, a review, a source.
+    Skipped,
+}
+
+/// The typed words of a query, and what is worked out once from them.
+#[derive(Debug, Clone)]
+pub(super) struct Looked {
+    pub query: Query,
+    /// The query as the index compares it with codes: cut and trimmed.
+    pub typed: String,
+    pub reader: String,
+    pub staff: bool,
+}
+
+/// The most typed words told apart; a query of more (single letters) is bounded loosely.
+const TYPED_WORDS: usize = 63;
+
+impl Looked {
+    pub fn new(query: &str, language: &str, staff: bool, vocabulary: Option<&Vocabulary>) -> Looked {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let analyzer = Analyzer::for_language(language);
+        let parsed = Query::parse(query.trim_start(), &analyzer, vocabulary);
+        Looked { query: parsed, typed: query.trim().to_owned(), reader: language.to_owned(), staff }
+    }
+
+    /// Every typed word's bit.
+    fn all_typed(&self) -> u64 {
+        let count = self.query.needles.len().min(TYPED_WORDS);
+        (1u64 << count) - 1
+    }
+
+    /// The best a hit in a topic with `sketch` could rank; none when it cannot match.
+    pub fn reach(&self, sketch: &Sketch) -> Option<Reach> {
+        let all = self.all_typed();
+        let best = sketch
+            .groups
+            .iter()
+            .filter(|group| group.typed & all == all)
+            .filter_map(|group| group.best)
+            .min();
+        let text = match best {
+            Some(text) => text,
+            // An exact code ranks first whatever the typed words match: bounded by the best.
+            None if sketch.exact_code => (Reverse((self.query.needles.len(), true)), Reverse(u32::MAX), 0),
+            None => return None,
+        };
+        Some(Reach { not_exact_code: !sketch.exact_code, text, title: self.title_bound(&sketch.titles) })
+    }
+
+    /// The title the reader's list places the topic by, as the library chooses the version a
+    /// reader sees (their language, else English, else the first); one not sure of bounds it
+    /// by the empty title, first of all.
+    fn title_bound(&self, titles: &[(String, Option<String>)]) -> String {
+        let rank = |language: &str| match language {
+            l if l == self.reader => 0,
+            FALLBACK_LANGUAGE => 1,
+            _ => 2,
+        };
+        let chosen = titles.iter().map(|(language, _)| rank(language)).min();
+        let candidates = titles.iter().filter(|(language, _)| Some(rank(language)) == chosen);
+        let mut least: Option<&String> = None;
+        for (_, title) in candidates {
+            let Some(title) = title else { return String::new() };
+            least = Some(least.map_or(title, |least| least.min(title)));
+        }
+        least.cloned().unwrap_or_default()
+    }
+}
+
+impl Sketch {
+    /// Adds what `other`, another file of the same topic (or a heading it has), shows.
+    pub fn merge(&mut self, other: &Sketch) {
+        if let (Some(names), Some(&theirs)) = (self.groups.get_mut(NAMES), other.groups.get(NAMES)) {
+            names.merge(theirs);
+        }
+        self.groups.extend(other.groups.iter().skip(NAMES + 1).copied());
+        self.exact_code |= other.exact_code;
+        self.titles.extend(other.titles.iter().cloned());
+    }
+}
+
+/// The better of two ranks, none being worst.
+fn min_rank(a: Option<TextRank>, b: Option<TextRank>) -> Option<TextRank> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The typed words matched so far in one text a hit may show.
+struct Text {
+    kinds: Vec<Option<Kind>>,
+    typed: u64,
+    side_by_side: bool,
+}
+
+impl Text {
+    fn new(needles: usize) -> Text {
+        Text { kinds: vec![None; needles], typed: 0, side_by_side: false }
+    }
+
+    fn note(&mut self, word: &WordMatch) {
+        for (held, kind) in self.kinds.iter_mut().zip(&word.kinds) {
+            if let Some(kind) = *kind {
+                *held = Some(held.map_or(kind, |held| held.min(kind)));
+            }
+        }
+        self.typed |= word.typed;
+    }
+
+    /// Ends the text, noting it in `group` as one of field `field`, and starts anew.
+    fn finish(&mut self, group: &mut Group, field: Slot) {
+        if self.typed == 0 {
+            return;
+        }
+        let held = self.kinds.iter().flatten().count();
+        let score = self.kinds.iter().flatten().map(|kind| kind.points()).sum();
+        let rank = (Reverse((held, held > 1 && self.side_by_side)), Reverse(score), field);
+        group.merge(Group { typed: self.typed, best: Some(rank) });
+        self.kinds.fill(None);
+        self.typed = 0;
+        self.side_by_side = false;
+    }
+}
+
+/// Sketches files for one query; each thread has its own, and it remembers how each distinct
+/// word matched, so a folder's repeated words are matched once.
+pub struct Sketcher {
+    looked: Looked,
+    analyzer: Analyzer,
+    /// What each section kind's catalog heading and short name show, by the kind's name.
+    headings: Vec<(&'static str, Group)>,
+    /// What the FAQ page's heading shows.
+    faq_heading: Group,
+    /// The typed words some default heading holds: any file may show them.
+    heading_words: u64,
+    /// Words as written ([`packed`]) and, when longer, as folded, to their [`WordMatch`] (none
+    /// when it matches nothing).
+    packed_words: HashMap<u128, Option<usize>, foldhash::fast::RandomState>,
+    long_words: HashMap<String, Option<usize>, foldhash::fast::RandomState>,
+    matches: Vec<WordMatch>,
+    /// The word being matched, folded.
+    key: String,
+    /// Each phrase the vocabulary gives for a typed word: the typed word, the lead's kind, and
+    /// the phrase's words.
+    phrases: Vec<(usize, Kind, Vec<Term>)>,
+}
+
+/// Words remembered: a folder of made-up words cannot make the memory grow without end.
+const WORDS_KEPT: usize = 1 << 17;
+
+/// The word of `text` at `range`, of at most 15 bytes, as one number, its length in the last
+/// byte: looked up as a number, with no string to compare.
+fn packed(text: &str, range: std::ops::Range<usize>) -> Option<u128> {
+    let length = range.len();
+    if length > 15 {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let number = match bytes.get(range.start..range.start + 16) {
+        Some(sixteen) => u128::from_le_bytes(sixteen.try_into().ok()?),
+        None => bytes[range].iter().rev().fold(0, |number, &byte| number << 8 | u128::from(byte)),
+    };
+    let word = number & ((1 << (8 * length)) - 1);
+    Some(word | (length as u128) << 120)
+}
+
+impl Sketcher {
+    /// A sketcher for `looked`, with the reader's `catalog` (the default headings).
+    pub(super) fn new(looked: &Looked, catalog: &Catalog) -> Sketcher {
+        let phrases = looked
+            .query
+            .needles
+            .iter()
+            .enumerate()
+            .flat_map(|(n, needle)| {
+                needle.leads.iter().flat_map(move |lead| {
+                    lead.phrases.iter().map(move |phrase| (n, lead.kind, phrase.clone()))
+                })
+            })
+            .collect();
+        let mut sketcher = Sketcher {
+            looked: looked.clone(),
+            analyzer: Analyzer::for_language(&looked.reader),
+            headings: Vec::new(),
+            faq_heading: Group::default(),
+            heading_words: 0,
+            packed_words: HashMap::default(),
+            long_words: HashMap::default(),
+            matches: Vec::new(),
+            key: String::new(),
+            phrases,
+        };
+        let heading = Class::Text(slot(Field::Heading));
+        for kind in SectionKind::ALL {
+            let mut group = Group::default();
+            for msg in [Msg::section_title(kind), Msg::section_label(kind)] {
+                sketcher.note_text(&mut group, catalog.text(msg), heading);
+            }
+            sketcher.headings.push((kind.name(), group));
+        }
+        let mut faq = Group::default();
+        sketcher.note_text(&mut faq, catalog.text(Msg::PageFaq), heading);
+        sketcher.faq_heading = faq;
+        sketcher.heading_words =
+            sketcher.headings.iter().fold(faq.typed, |held, (_, group)| held | group.typed);
+        sketcher
+    }
+
+    /// The sketch of one topic file's text.
+    pub fn sketch(&mut self, text: &str) -> Sketch {
+        let all = self.looked.all_typed();
+        let found = self.words_in(text);
+        if found & all != all {
+            // Not every typed word is here: only with another language's names could it match.
+            let best = (Reverse((self.looked.query.needles.len(), true)), Reverse(u32::MAX), 0);
+            return Sketch {
+                groups: vec![Group { typed: found, best: Some(best) }],
+                exact_code: false,
+                // Perhaps the reader's version, its title unknown.
+                titles: vec![(self.looked.reader.clone(), None)],
+            };
+        }
+        let mut groups = vec![Group::default(); GROUPS_OF_EVERY_FILE];
+        // Each section's or FAQ entry's group, by the table it is written in, with the
+        // section's kind.
+        let mut tables: Vec<(usize, usize, Option<Cow<'_, str>>)> = Vec::new();
+        let mut exact_code = false;
+        let mut language = String::new();
+        let mut title = None;
+        // A code is found as one text of its system, code and label, which a file may write
+        // in any order: the codes' words are taken as one text.
+        let mut codes = Text::new(self.looked.query.needles.len());
+        let source = Source::new(text);
+        let mut walk = Walk::new(self.looked.staff);
+        for token in source.lex() {
+            let Some(class) = walk.step(&source, &token) else { continue };
+            let Some(raw) = source.get(&token) else { continue };
+            let value = string_value(raw, token.kind());
+            let group = match walk.table_name() {
+                Some("sections" | "faq") => {
+                    let table = walk.table;
+                    if tables.last().is_none_or(|&(last, _, _)| last != table) {
+                        tables.push((table, groups.len(), None));
+                        groups.push(Group::default());
+                    }
+                    tables.last().map_or(NAMES, |&(_, group, _)| group)
+                }
+                _ if class == Class::Text(slot(Field::Body)) => OVERVIEW,
+                _ => NAMES,
+            };
+            match class {
+                Class::TopicTitle => {
+                    title = plain_title(&value);
+                    self.note_text(&mut groups[NAMES], &value, Class::Text(slot(Field::Title)));
+                }
+                Class::Language => language = value.into_owned(),
+                Class::SectionKind => {
+                    if let Some((_, heading)) = self.headings.iter().find(|(name, _)| *name == value) {
+                        groups[group].merge(*heading);
+                    }
+                    if let Some(table) = tables.last_mut() {
+                        table.2 = Some(value);
+                    }
+                }
+                Class::Code => {
+                    let typed = &self.looked.typed;
+                    exact_code |= value.split_whitespace().any(|word| word.eq_ignore_ascii_case(typed));
+                    self.note_words(&mut codes, &value, None);
+                    codes.side_by_side = true;
+                }
+                Class::Text(_) => self.note_text(&mut groups[group], &value, class),
+                Class::Skipped => {}
+            }
+        }
+        codes.finish(&mut groups[CODES], slot(Field::Code));
+        // An overview section is on the Overview page, a billing section on the Codes page.
+        for (_, group, kind) in &tables {
+            let page = match kind.as_deref() {
+                Some("overview") | None => OVERVIEW,
+                Some("billing") => BILLING,
+                Some(_) => continue,
+            };
+            let held = std::mem::take(&mut groups[*group]);
+            groups[page].merge(held);
+        }
+        if walk.faq_seen {
+            groups[FAQ_HEADING] = self.faq_heading;
+        }
+        if walk.unsure {
+            // Tokens the walk could not place (not a topic file as written): every text it met
+            // is taken for a title, and all of them for one group.
+            let all = groups.iter().fold(Group::default(), |mut all, group| {
+                all.merge(*group);
+                all
+            });
+            let best = all.best.map(|(held, score, _)| (held, score, 0));
+            groups = vec![Group { typed: all.typed, best }];
+        }
+        // Only the names' group (merged across files) and groups holding a typed word are kept.
+        let mut number = 0;
+        groups.retain(|group| {
+            number += 1;
+            number == NAMES + 1 || group.typed != 0
+        });
+        Sketch { groups, exact_code, titles: vec![(language, title)] }
+    }
+
+    /// The typed words `text` may hold anywhere, one bit each, read from its words as written
+    /// (a quick first look, that stops once every one is found). A text with an escape or an
+    /// invisible character is not looked at so: it may hold every typed word.
+    fn words_in(&mut self, text: &str) -> u64 {
+        let all = self.looked.all_typed();
+        if text.contains('\\') || holds_invisible_format(text) {
+            return all;
+        }
+        let mut found = self.heading_words;
+        for token in tokens(text) {
+            if found & all == all {
+                break;
+            }
+            if let Some(word) = self.word_match(text, token.range.clone(), token.text) {
+                found |= self.matches[word].typed;
+            }
+        }
+        found
+    }
+
+    /// Notes one text of class `class` in `group`: body text a sentence at a time, as hits
+    /// show it.
+    fn note_text(&mut self, group: &mut Group, text: &str, class: Class) {
+        let Class::Text(field) = class else { return };
+        let mut unit = Text::new(self.looked.query.needles.len());
+        let by_sentence = field == slot(Field::Body);
+        self.note_words(&mut unit, text, by_sentence.then_some(&mut *group));
+        unit.finish(group, field);
+    }
+
+    /// Notes the words of `text` in `unit`; with `by_sentence`, each sentence is a unit of its
+    /// own, noted in that group as it ends.
+    fn note_words(&mut self, unit: &mut Text, text: &str, mut by_sentence: Option<&mut Group>) {
+        // The load shows an invisible format character as a space; so is it read here.
+        let shown: Cow<'_, str> = if holds_invisible_format(text) {
+            Cow::Owned(text.chars().map(|c| if is_invisible_format(c) { ' ' } else { c }).collect())
+        } else {
+            Cow::Borrowed(text)
+        };
+        let typed_count = self.looked.query.needles.len();
+        // Runs of words matching the typed words in order: bit r set when the last r words
+        // match the first r typed words.
+        let mut runs: u64 = 0;
+        let mut word_end = 0;
+        for token in tokens(&shown) {
+            // A compound ("x-rays" after "x" and "rays") starts before the last word's end.
+            if token.range.start >= word_end {
+                if let Some(group) = by_sentence.as_deref_mut()
+                    && ends_a_sentence(&shown[word_end..token.range.start])
+                {
+                    unit.finish(group, slot(Field::Body));
+                    runs = 0;
+                }
+                word_end = token.range.end;
+            }
+            let Some(found) = self.word_match(&shown, token.range.clone(), token.text) else {
+                runs = 0;
+                continue;
+            };
+            let word = &self.matches[found];
+            unit.note(word);
+            runs = ((runs | 1) & word.typed) << 1;
+            if typed_count > TYPED_WORDS || runs & (1 << typed_count) != 0 {
+                unit.side_by_side = true;
+            }
+        }
+    }
+
+    /// How the word `written` (at `range` of `text`) matches the query, if at all.
+    fn word_match(&mut self, text: &str, range: std::ops::Range<usize>, written: &str) -> Option<usize> {
+        let number = packed(text, range);
+        if let Some(number) = number
+            && let Some(&known) = self.packed_words.get(&number)
+        {
+            return known;
+        }
+        key_into(written, &mut self.key);
+        if number.is_none()
+            && let Some(&known) = self.long_words.get(self.key.as_str())
+        {
+            return known;
+        }
+        let matched = self.match_word(written);
+        let found = (matched.typed != 0).then(|| {
+            self.matches.push(matched);
+            self.matches.len() - 1
+        });
+        if self.packed_words.len() + self.long_words.len() < WORDS_KEPT {
+            match number {
+                Some(number) => {
+                    self.packed_words.insert(number, found);
+                }
+                None => {
+                    self.long_words.insert(self.key.clone(), found);
+                }
+            }
+        }
+        found
+    }
+
+    /// How the word `written`, folded in `self.key`, matches: as [`Needle::kind`] says, or as a
+    /// word of a phrase the vocabulary gives; stemmed only when a stem could decide it.
+    fn match_word(&self, written: &str) -> WordMatch {
+        let key = self.key.as_str();
+        let first = key.chars().next();
+        let stem_cell: std::cell::OnceCell<String> = std::cell::OnceCell::new();
+        let stem = || stem_cell.get_or_init(|| self.analyzer.stem(written)).as_str();
+        let mut kinds: Vec<Option<Kind>> =
+            self.looked.query.needles.iter().map(|needle| kind_of(needle, key, first, &stem)).collect();
+        for (n, kind, phrase) in &self.phrases {
+            // A stem keeps its word's first letter: only such words are stemmed.
+            let in_phrase = phrase.iter().any(|plain| {
+                key == plain.key || (plain.stem.chars().next() == first && stem() == plain.stem)
+            });
+            if in_phrase {
+                kinds[*n] = Some(kinds[*n].map_or(*kind, |held| held.min(*kind)));
+            }
+        }
+        let typed = kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, kind)| kind.is_some())
+            .fold(0u64, |typed, (n, _)| typed | 1 << n.min(TYPED_WORDS));
+        WordMatch { kinds, typed }
+    }
+}
+
+/// Whether the text between two words ends a sentence, as the hit's sentences are cut: after
+/// `.`, `?` or `!` and a space, or at a blank line.
+fn ends_a_sentence(gap: &str) -> bool {
+    gap.as_bytes().windows(2).any(|pair| {
+        (matches!(pair[0], b'.' | b'?' | b'!') && pair[1].is_ascii_whitespace()) || pair == b"\n\n"
+    })
+}
+
+/// [`Needle::kind`] of the folded word `key`, stemming it (`stem`) only when a stem decides.
+fn kind_of<'s>(needle: &Needle, key: &str, first: Option<char>, stem: &dyn Fn() -> &'s str) -> Option<Kind> {
+    if key == needle.key {
+        return Some(Kind::Exact);
+    }
+    // A stem keeps its word's first letter.
+    if needle.stems.iter().any(|candidate| candidate.chars().next() == first && candidate == stem()) {
+        return Some(Kind::Stem);
+    }
+    if needle.prefix && key.starts_with(&needle.key) {
+        return Some(Kind::Prefix);
+    }
+    if needle.is_typo_of(key) {
+        return Some(Kind::Typo);
+    }
+    let reach = needle.key.chars().count() + needle.edits + STEM_SUFFIX_LETTERS;
+    let stem_may_be_typo = key.chars().count() <= reach && needle.may_be_typo_of_stem(key);
+    (stem_may_be_typo && needle.is_typo_of(stem())).then_some(Kind::Typo)
+}
+
+/// A title the list sorts the same way whatever the load does to it: printable, with no
+/// character the load would change.
+fn plain_title(title: &str) -> Option<String> {
+    let plain = title.chars().all(|c| !c.is_control() && !is_invisible_format(c));
+    (plain && title.trim() == title).then(|| title.to_lowercase())
+}
+
+/// A string value's text: as written when it holds no escape, else decoded.
+fn string_value<'i>(raw: toml_parser::Raw<'i>, kind: TokenKind) -> Cow<'i, str> {
+    let written = raw.as_str();
+    let quotes = match kind {
+        TokenKind::BasicString if !written.contains('\\') => Some(1),
+        TokenKind::MlBasicString if !written.contains('\\') => Some(3),
+        TokenKind::LiteralString => Some(1),
+        TokenKind::MlLiteralString => Some(3),
+        _ => None,
+    };
+    let inside = quotes.and_then(|quotes| {
+        let closed = written.len() >= 2 * quotes && written.ends_with(&written[..quotes]);
+        closed.then(|| written.get(quotes..written.len() - quotes)).flatten()
+    });
+    if let Some(inside) = inside {
+        return Cow::Borrowed(inside);
+    }
+    let mut decoded: Cow<'i, str> = Cow::Borrowed("");
+    let _ = raw.decode_scalar(&mut decoded, &mut ());
+    decoded
+}
+
+/// What the key path of a value (its table's names, then its own) makes of its text.
+fn classify(path: &[&str], staff: bool) -> Class {
+    match path {
+        ["title"] => Class::TopicTitle,
+        ["keywords" | "also_called" | "id"] => Class::Text(slot(Field::Keyword)),
+        ["subtitle"] => Class::Text(slot(Field::Subtitle)),
+        ["summary"] | ["sections", "intro" | "items"] | ["faq", "question" | "answer"] => {
+            Class::Text(slot(Field::Body))
+        }
+        ["sections", "title"] => Class::Text(slot(Field::Heading)),
+        ["sections", "kind"] => Class::SectionKind,
+        ["language"] => Class::Language,
+        ["codes", ..] if staff => Class::Code,
+        ["category" | "url" | "related"]
+        | ["sections", "steps" | "audience"]
+        | ["codes" | "review" | "sources" | "check", ..] => Class::Skipped,
+        // A key no topic has: its file will not load, but it is read as a title to be sure.
+        _ => Class::Text(slot(Field::Title)),
+    }
+}
+
+/// Where the lexer's tokens stand in a TOML document: which table, which key, how deep in
+/// arrays and inline tables. Enough to name the key of every value, not a parser: a document
+/// that is not TOML is walked somehow, and said to be unsure.
+struct Walk<'i> {
+    staff: bool,
+    /// The names of the current `[table]` or `[[array of tables]]`.
+    table_names: Vec<Cow<'i, str>>,
+    /// The number of the table being read: each header and each inline table starts one.
+    table: usize,
+    /// The key being read, or whose value is being read.
+    key: Vec<Cow<'i, str>>,
+    /// Open arrays (none) and inline tables (the key path they stand under).
+    open: Vec<Option<Vec<Cow<'i, str>>>>,
+    state: WalkState,
+    /// What the key being read makes of its values.
+    class: Class,
+    /// Whether a token came that the walk could not place.
+    unsure: bool,
+    /// Whether the file has questions and answers (a `faq` key or table).
+    faq_seen: bool,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum WalkState {
+    /// At the start of a line, outside any value.
+    #[default]
+    LineStart,
+    /// Reading a `[table]` header's names.
+    Header,
+    /// After a header's first `]`: its second, or the end of the line.
+    HeaderEnd,
+    /// Reading a key's names, up to `=`.
+    Key,
+    /// After `=`, `[` or `,` in an array: a value comes.
+    Value,
+    /// After a value: `,`, a closing bracket, or the end of the line.
+    AfterValue,
+}
+
+/// The most names a key path is read with; a longer one is no topic's.
+const PATH_NAMES: usize = 4;
+
+impl<'i> Walk<'i> {
+    fn new(staff: bool) -> Walk<'i> {
+        Walk {
+            staff,
+            table_names: Vec::new(),
+            table: 0,
+            key: Vec::new(),
+            open: Vec::new(),
+            state: WalkState::LineStart,
+            class: Class::Skipped,
+            unsure: false,
+            faq_seen: false,
+        }
+    }
+
+    /// Takes `token`: what to make of it when it is a string value.
+    fn step(&mut self, source: &Source<'i>, token: &toml_parser::lexer::Token) -> Option<Class> {
+        use WalkState::{AfterValue, Header, HeaderEnd, Key, LineStart, Value};
+        let kind = token.kind();
+        if matches!(kind, TokenKind::Whitespace | TokenKind::Comment | TokenKind::Eof) {
+            return None;
+        }
+        let name = |token: &toml_parser::lexer::Token| -> Cow<'i, str> {
+            let Some(raw) = source.get(token) else { return Cow::Borrowed("") };
+            if kind == TokenKind::Atom {
+                return Cow::Borrowed(raw.as_str());
+            }
+            let mut decoded: Cow<'i, str> = Cow::Borrowed("");
+            raw.decode_key(&mut decoded, &mut ());
+            decoded
+        };
+        let is_name = matches!(kind, TokenKind::Atom | TokenKind::BasicString | TokenKind::LiteralString);
+        let is_string = kind.encoding().is_some();
+        match (self.state, kind) {
+            (LineStart, TokenKind::Newline) | (Header, TokenKind::LeftSquareBracket | TokenKind::Dot) => {}
+            (LineStart, TokenKind::LeftSquareBracket) => {
+                self.table_names.clear();
+                self.table += 1;
+                self.state = Header;
+            }
+            (Header, _) if is_name => self.table_names.push(name(token)),
+            (Header, TokenKind::RightSquareBracket) => self.state = HeaderEnd,
+            (HeaderEnd, TokenKind::RightSquareBracket) | (Key, TokenKind::Dot) => {}
+            (HeaderEnd, TokenKind::Newline) => self.state = LineStart,
+            (LineStart | Key, _) if is_name => {
+                self.key.push(name(token));
+                self.state = Key;
+            }
+            (Key, TokenKind::Equals) => {
+                self.class = self.classify();
+                self.state = Value;
+            }
+            (Value, _) if is_string => {
+                self.state = AfterValue;
+                return Some(self.class);
+            }
+            (Value, TokenKind::LeftSquareBracket) => self.open.push(None),
+            (Value, TokenKind::LeftCurlyBracket) => {
+                self.table += 1;
+                self.open.push(Some(std::mem::take(&mut self.key)));
+                self.state = Key;
+            }
+            // A number, a date, a boolean: not text.
+            (Value | AfterValue, TokenKind::Atom | TokenKind::Dot) => self.state = AfterValue,
+            (Value | AfterValue, TokenKind::Newline) if matches!(self.open.last(), Some(None)) => {}
+            // TOML 1.1 lets an inline table go over lines.
+            (Key | AfterValue, TokenKind::Newline) if matches!(self.open.last(), Some(Some(_))) => {}
+            (Value | AfterValue, TokenKind::RightSquareBracket) if matches!(self.open.last(), Some(None)) => {
+                self.open.pop();
+                self.state = AfterValue;
+            }
+            (AfterValue | Key, TokenKind::RightCurlyBracket) if matches!(self.open.last(), Some(Some(_))) => {
+                if let Some(Some(outer)) = self.open.pop() {
+                    self.key = outer;
+                }
+                self.state = AfterValue;
+            }
+            (AfterValue, TokenKind::Comma) => match self.open.last() {
+                Some(None) => self.state = Value,
+                Some(Some(_)) => {
+                    self.key.clear();
+                    self.state = Key;
+                }
+                None => self.unsure = true,
+            },
+            (AfterValue, TokenKind::Newline) if self.open.is_empty() => {
+                self.key.clear();
+                self.state = LineStart;
+            }
+            _ => {
+                self.unsure = true;
+                // Back to a known footing at the next line.
+                if kind == TokenKind::Newline && self.open.is_empty() {
+                    self.key.clear();
+                    self.state = LineStart;
+                }
+                // A text met where the walk is lost is read as a title, to be sure.
+                if is_string {
+                    return Some(Class::Text(slot(Field::Title)));
+                }
+            }
+        }
+        None
+    }
+
+    /// The first name of the path a value stands under: its table's, or its key's.
+    fn table_name(&self) -> Option<&str> {
+        let inline = self.open.iter().flatten().filter_map(|outer| outer.first()).next();
+        self.table_names.first().or(inline).or(self.key.first()).map(AsRef::as_ref)
+    }
+
+    /// What the key just read makes of its values, by the names it stands under: its table's,
+    /// each open inline table's key's, its own.
+    fn classify(&mut self) -> Class {
+        let mut names = [""; PATH_NAMES];
+        let mut count = 0;
+        let all = self.table_names.iter().chain(self.open.iter().flatten().flatten()).chain(&self.key);
+        for name in all {
+            if count == PATH_NAMES {
+                return Class::Text(slot(Field::Title));
+            }
+            names[count] = name;
+            count += 1;
+        }
+        self.faq_seen |= names[0] == "faq";
+        classify(&names[..count], self.staff)
+    }
+}
