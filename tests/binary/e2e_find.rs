@@ -40,6 +40,40 @@ fn search_prints_ranked_hits_one_a_line() {
     assert_eq!((stdout.as_str(), stderr.as_str(), code), ("", "nothing found for \"22511\"\n", Some(1)));
 }
 
+/// A search of a folder reads every file but parses only the topics that may be among the best:
+/// it prints what a search of the same topics loaded whole prints (the bundled copy of
+/// `content/`), for words of names, headings, body text, codes and the vocabulary, at any limit.
+#[test]
+fn a_search_of_a_folder_finds_what_the_whole_index_finds() {
+    let queries = [
+        "cement",
+        "blood thinners",
+        "getting ready",
+        "22511",
+        "recovery",
+        "embolism",
+        "vertebroplatsy",
+        "r",
+        "call 911",
+        "bone",
+        "pain walk",
+        "fractura",
+    ];
+    for query in queries {
+        for extra in [&[][..], &["--patient"], &["--limit", "1"], &["--limit", "3", "--lang", "es"]] {
+            let bundled: Vec<&str> = ["search", query].iter().chain(extra).copied().collect();
+            let folder: Vec<&str> = bundled.iter().copied().chain(["--content", "content"]).collect();
+            assert_eq!(kiosk(&folder), kiosk(&bundled), "{folder:?}");
+        }
+    }
+    let (stdout, _, code) = kiosk(&["search", "getting ready", "--content", "content"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.lines().any(|line| line.contains("\tGetting ready\t")),
+        "a default heading is found:\n{stdout}"
+    );
+}
+
 #[test]
 fn unknown_codes_topics_and_sections_are_clear_messages() {
     let cases: &[(&[&str], &str)] = &[

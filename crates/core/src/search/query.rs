@@ -44,6 +44,9 @@ pub struct Hit {
     pub side_by_side: bool,
     /// How well the text matched; higher is better.
     pub score: u32,
+    /// The points its place was chosen by, before the text shown was known: the best match
+    /// of each typed word in the text of its kind on its page (none for an exact code).
+    pub chosen_by: u32,
     /// The place the hit is shown in; one hit per place is kept.
     pub place: Place,
 }
@@ -135,24 +138,29 @@ impl SearchIndex {
         }
         let query = query.trim();
         self.recent_words.keep_only(&parsed.needles);
-        let mut chosen: Vec<(u32, bool)> = Vec::new();
+        // Each chosen group, the points it was chosen by (none for an exact code, chosen
+        // first), and whether it is an exact code.
+        let mut chosen: Vec<(u32, u32, bool)> = Vec::new();
         for (code, group) in &self.codes {
             if code.eq_ignore_ascii_case(query) && chosen.len() < limit {
-                chosen.push((*group, true));
+                chosen.push((*group, 0, true));
             }
         }
-        let taken: Vec<u32> = chosen.iter().map(|&(group, _)| self.groups[group as usize].place).collect();
+        let taken: Vec<u32> = chosen.iter().map(|&(group, _, _)| self.groups[group as usize].place).collect();
         let room = limit - chosen.len();
         let best = match parsed.needles.as_slice() {
             [needle] => self.best_groups_for_one_word(needle, &taken, room),
             _ => self.best_groups(&parsed, &taken, room),
         };
-        chosen.extend(best.into_iter().map(|group| (group, false)));
+        chosen.extend(best.into_iter().map(|(group, points)| (group, points, false)));
         // The hits' text repeats its words: each is read as a term once.
         let mut terms = TermsRead::new(&analyzer);
         let mut hits: Vec<(Hit, u32)> = chosen
             .iter()
-            .filter_map(|&(group, exact)| self.hit(group, exact, query, &parsed, &mut terms))
+            .filter_map(|&(group, points, exact)| {
+                let (hit, group) = self.hit(group, exact, query, &parsed, &mut terms)?;
+                Some((Hit { chosen_by: points, ..hit }, group))
+            })
             .collect();
         // Groups are numbered field by field, then in list order.
         hits.sort_by_key(|(hit, group)| (hit.rank(), *group));
@@ -243,7 +251,7 @@ impl SearchIndex {
     /// What [`SearchIndex::best_groups`] gives for one typed word, found quickly: kind by
     /// kind, best first, and each word's groups in rank order, stopping as soon as there is no
     /// more room. A keystroke costs about the same on 100 topics as on 10,000.
-    fn best_groups_for_one_word(&self, needle: &Needle, taken: &[u32], room: usize) -> Vec<u32> {
+    fn best_groups_for_one_word(&self, needle: &Needle, taken: &[u32], room: usize) -> Vec<(u32, u32)> {
         let words = self.matching_words(needle);
         let mut placed: std::collections::HashSet<u32> = taken.iter().copied().collect();
         let mut best = Vec::new();
@@ -283,7 +291,7 @@ impl SearchIndex {
             candidates.sort_unstable();
             for group in candidates {
                 if best.len() < room && placed.insert(self.groups[group as usize].place) {
-                    best.push(group);
+                    best.push((group, kind.points()));
                 }
             }
         }
@@ -295,7 +303,7 @@ impl SearchIndex {
     /// order, which is rank order among equal scores (fields are numbered names first, then
     /// codes, then body text): once `room` places score the most the typed words can, nothing
     /// later can beat them, and reading stops.
-    fn best_groups(&self, query: &Query, taken: &[u32], room: usize) -> Vec<u32> {
+    fn best_groups(&self, query: &Query, taken: &[u32], room: usize) -> Vec<(u32, u32)> {
         let needles: Vec<Vec<Source>> = query.needles.iter().map(|needle| self.sources(needle)).collect();
         if room == 0 || needles.iter().any(Vec::is_empty) {
             return Vec::new();
@@ -357,12 +365,11 @@ impl SearchIndex {
         // Highest total first, then group order; a place's first group is its best.
         let mut placed: HashSet<u32> = HashSet::new();
         let mut best = Vec::new();
-        for group in by_total.into_values().flatten() {
-            if best.len() == room {
-                break;
-            }
-            if placed.insert(self.groups[group as usize].place) {
-                best.push(group);
+        for (Reverse(total), groups) in by_total {
+            for group in groups {
+                if best.len() < room && placed.insert(self.groups[group as usize].place) {
+                    best.push((group, total));
+                }
             }
         }
         best
@@ -477,6 +484,7 @@ impl Hit {
             words_held: marks.atoms,
             side_by_side: marks.phrase,
             score: marks.score,
+            chosen_by: 0,
             place,
         }
     }
@@ -652,8 +660,8 @@ mod tests {
             let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false, &|_| true);
             let parsed = Query::parse(query, &Analyzer::for_language("en"), None);
             prop_assert_eq!(
-                index.best_groups_for_one_word(&parsed.needles[0], &[], limit),
-                index.best_groups(&parsed, &[], limit)
+                index.best_groups_for_one_word(&parsed.needles[0], &[], limit).into_iter().map(|(group, _)| group).collect::<Vec<_>>(),
+                index.best_groups(&parsed, &[], limit).into_iter().map(|(group, _)| group).collect::<Vec<_>>()
             );
         }
     }
@@ -701,7 +709,8 @@ mod tests {
             let topics: Vec<Topic> = topics.iter().enumerate().map(|(n, words)| topic(n, words)).collect();
             let index = SearchIndex::build(&Library::new(topics), &Catalog::english(), "en", false, &|_| true);
             let parsed = Query::parse(query, &Analyzer::for_language("en"), None);
-            prop_assert_eq!(index.best_groups(&parsed, &[], limit), ranked_by_scoring_every_group(&index, &parsed, limit));
+            let chosen: Vec<u32> = index.best_groups(&parsed, &[], limit).into_iter().map(|(group, _)| group).collect();
+            prop_assert_eq!(chosen, ranked_by_scoring_every_group(&index, &parsed, limit));
         }
     }
 

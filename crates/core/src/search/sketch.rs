@@ -32,10 +32,9 @@ fn slot(field: Field) -> Slot {
     field.slot() as Slot
 }
 
-/// How well one text a hit may show (a sentence of body text; a title, name or heading)
-/// matches, ranked as hits are: lower is better. How many typed words it holds and whether
-/// side by side, the points of their matches, its field.
-type TextRank = (Reverse<(usize, bool)>, Reverse<u32>, Slot);
+/// How a place is chosen among others, as the index chooses them: lower is better. The
+/// points of its best match of each typed word, then its field.
+type Choice = (Reverse<u32>, Slot);
 
 /// What one topic's files show of a query: enough to bound how well the topic can match.
 #[derive(Debug, Clone, Default)]
@@ -52,18 +51,61 @@ pub struct Sketch {
 }
 
 /// Texts of a topic that a hit may draw on together.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct Group {
     /// The typed words its texts hold, one bit each.
     typed: u64,
-    /// The best rank of one of its texts.
-    best: Option<TextRank>,
+    /// Each of the first [`KINDS_KEPT`] typed words' best match in it: 0 for none, else the
+    /// kind's place in [`KINDS`] and one.
+    kinds: [u8; KINDS_KEPT],
+    /// The first field of its texts that hold a typed word.
+    slot: Slot,
+}
+
+/// The typed words whose match is kept for each group; a query of more (single letters) has
+/// the rest bounded as exact matches.
+const KINDS_KEPT: usize = 16;
+
+/// The kinds of match, best first.
+const KINDS: [Kind; 5] = [Kind::Exact, Kind::Stem, Kind::Vocabulary, Kind::Prefix, Kind::Typo];
+
+impl Default for Group {
+    fn default() -> Group {
+        Group { typed: 0, kinds: [0; KINDS_KEPT], slot: Slot::MAX }
+    }
 }
 
 impl Group {
-    fn merge(&mut self, other: Group) {
+    fn merge(&mut self, other: &Group) {
         self.typed |= other.typed;
-        self.best = min_rank(self.best, other.best);
+        for (mine, theirs) in self.kinds.iter_mut().zip(other.kinds) {
+            if theirs != 0 && (*mine == 0 || theirs < *mine) {
+                *mine = theirs;
+            }
+        }
+        self.slot = self.slot.min(other.slot);
+    }
+
+    /// Notes a word of a text of field `field` that matches as `word` says.
+    fn note(&mut self, word: &WordMatch, field: Slot) {
+        self.typed |= word.typed;
+        self.slot = self.slot.min(field);
+        for (mine, kind) in self.kinds.iter_mut().zip(&word.kinds) {
+            if let Some(kind) = kind {
+                let code = KINDS.iter().position(|known| known == kind).map_or(1, |at| at as u8 + 1);
+                if *mine == 0 || code < *mine {
+                    *mine = code;
+                }
+            }
+        }
+    }
+
+    /// How the group would be chosen, holding every one of `typed` typed words.
+    fn choice(&self, typed: usize) -> Choice {
+        let points = |code: u8| if code == 0 { 0 } else { KINDS[usize::from(code) - 1].points() };
+        let kept: u32 = self.kinds.iter().map(|&code| points(code)).sum();
+        let rest = typed.saturating_sub(KINDS_KEPT) as u32 * Kind::Exact.points();
+        (Reverse(kept + rest), self.slot)
     }
 }
 
@@ -77,13 +119,13 @@ const FAQ_HEADING: usize = 3;
 const BILLING: usize = 4;
 const GROUPS_OF_EVERY_FILE: usize = 5;
 
-/// The best a hit in a topic could rank, in the order hits are ranked: lower is better. An
-/// exact code, then the rank of its best text, then the topic's place in the list (a title no
-/// later than its own).
+/// The best a place of a topic could be chosen by, in the order the index chooses places:
+/// lower is better. An exact code, then how its best group would be chosen, then the topic's
+/// place in the list (a title no later than its own).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Reach {
     pub(super) not_exact_code: bool,
-    pub(super) text: TextRank,
+    pub(super) choice: Choice,
     pub(super) title: String,
 }
 
@@ -140,22 +182,23 @@ impl Looked {
         (1u64 << count) - 1
     }
 
-    /// The best a hit in a topic with `sketch` could rank; none when it cannot match.
+    /// The best a place of a topic with `sketch` could be chosen by; none when it cannot match.
     pub fn reach(&self, sketch: &Sketch) -> Option<Reach> {
         let all = self.all_typed();
+        let typed = self.query.needles.len();
         let best = sketch
             .groups
             .iter()
             .filter(|group| group.typed & all == all)
-            .filter_map(|group| group.best)
+            .map(|group| group.choice(typed))
             .min();
-        let text = match best {
-            Some(text) => text,
-            // An exact code ranks first whatever the typed words match: bounded by the best.
-            None if sketch.exact_code => (Reverse((self.query.needles.len(), true)), Reverse(u32::MAX), 0),
+        let choice = match best {
+            Some(choice) => choice,
+            // An exact code is chosen first whatever the typed words match: bounded by the best.
+            None if sketch.exact_code => (Reverse(u32::MAX), 0),
             None => return None,
         };
-        Some(Reach { not_exact_code: !sketch.exact_code, text, title: self.title_bound(&sketch.titles) })
+        Some(Reach { not_exact_code: !sketch.exact_code, choice, title: self.title_bound(&sketch.titles) })
     }
 
     /// The title the reader's list places the topic by, as the library chooses the version a
@@ -181,56 +224,12 @@ impl Looked {
 impl Sketch {
     /// Adds what `other`, another file of the same topic (or a heading it has), shows.
     pub fn merge(&mut self, other: &Sketch) {
-        if let (Some(names), Some(&theirs)) = (self.groups.get_mut(NAMES), other.groups.get(NAMES)) {
+        if let (Some(names), Some(theirs)) = (self.groups.get_mut(NAMES), other.groups.get(NAMES)) {
             names.merge(theirs);
         }
         self.groups.extend(other.groups.iter().skip(NAMES + 1).copied());
         self.exact_code |= other.exact_code;
         self.titles.extend(other.titles.iter().cloned());
-    }
-}
-
-/// The better of two ranks, none being worst.
-fn min_rank(a: Option<TextRank>, b: Option<TextRank>) -> Option<TextRank> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-/// The typed words matched so far in one text a hit may show.
-struct Text {
-    kinds: Vec<Option<Kind>>,
-    typed: u64,
-    side_by_side: bool,
-}
-
-impl Text {
-    fn new(needles: usize) -> Text {
-        Text { kinds: vec![None; needles], typed: 0, side_by_side: false }
-    }
-
-    fn note(&mut self, word: &WordMatch) {
-        for (held, kind) in self.kinds.iter_mut().zip(&word.kinds) {
-            if let Some(kind) = *kind {
-                *held = Some(held.map_or(kind, |held| held.min(kind)));
-            }
-        }
-        self.typed |= word.typed;
-    }
-
-    /// Ends the text, noting it in `group` as one of field `field`, and starts anew.
-    fn finish(&mut self, group: &mut Group, field: Slot) {
-        if self.typed == 0 {
-            return;
-        }
-        let held = self.kinds.iter().flatten().count();
-        let score = self.kinds.iter().flatten().map(|kind| kind.points()).sum();
-        let rank = (Reverse((held, held > 1 && self.side_by_side)), Reverse(score), field);
-        group.merge(Group { typed: self.typed, best: Some(rank) });
-        self.kinds.fill(None);
-        self.typed = 0;
-        self.side_by_side = false;
     }
 }
 
@@ -324,9 +323,8 @@ impl Sketcher {
         let found = self.words_in(text);
         if found & all != all {
             // Not every typed word is here: only with another language's names could it match.
-            let best = (Reverse((self.looked.query.needles.len(), true)), Reverse(u32::MAX), 0);
             return Sketch {
-                groups: vec![Group { typed: found, best: Some(best) }],
+                groups: vec![Group { typed: found, kinds: [1; KINDS_KEPT], slot: 0 }],
                 exact_code: false,
                 // Perhaps the reader's version, its title unknown.
                 titles: vec![(self.looked.reader.clone(), None)],
@@ -339,9 +337,6 @@ impl Sketcher {
         let mut exact_code = false;
         let mut language = String::new();
         let mut title = None;
-        // A code is found as one text of its system, code and label, which a file may write
-        // in any order: the codes' words are taken as one text.
-        let mut codes = Text::new(self.looked.query.needles.len());
         let source = Source::new(text);
         let mut walk = Walk::new(self.looked.staff);
         for token in source.lex() {
@@ -368,7 +363,7 @@ impl Sketcher {
                 Class::Language => language = value.into_owned(),
                 Class::SectionKind => {
                     if let Some((_, heading)) = self.headings.iter().find(|(name, _)| *name == value) {
-                        groups[group].merge(*heading);
+                        groups[group].merge(heading);
                     }
                     if let Some(table) = tables.last_mut() {
                         table.2 = Some(value);
@@ -377,14 +372,12 @@ impl Sketcher {
                 Class::Code => {
                     let typed = &self.looked.typed;
                     exact_code |= value.split_whitespace().any(|word| word.eq_ignore_ascii_case(typed));
-                    self.note_words(&mut codes, &value, None);
-                    codes.side_by_side = true;
+                    self.note_text(&mut groups[CODES], &value, Class::Text(slot(Field::Code)));
                 }
                 Class::Text(_) => self.note_text(&mut groups[group], &value, class),
                 Class::Skipped => {}
             }
         }
-        codes.finish(&mut groups[CODES], slot(Field::Code));
         // An overview section is on the Overview page, a billing section on the Codes page.
         for (_, group, kind) in &tables {
             let page = match kind.as_deref() {
@@ -393,7 +386,7 @@ impl Sketcher {
                 Some(_) => continue,
             };
             let held = std::mem::take(&mut groups[*group]);
-            groups[page].merge(held);
+            groups[page].merge(&held);
         }
         if walk.faq_seen {
             groups[FAQ_HEADING] = self.faq_heading;
@@ -401,12 +394,12 @@ impl Sketcher {
         if walk.unsure {
             // Tokens the walk could not place (not a topic file as written): every text it met
             // is taken for a title, and all of them for one group.
-            let all = groups.iter().fold(Group::default(), |mut all, group| {
-                all.merge(*group);
+            let mut all = groups.iter().fold(Group::default(), |mut all, group| {
+                all.merge(group);
                 all
             });
-            let best = all.best.map(|(held, score, _)| (held, score, 0));
-            groups = vec![Group { typed: all.typed, best }];
+            all.slot = 0;
+            groups = vec![all];
         }
         // Only the names' group (merged across files) and groups holding a typed word are kept.
         let mut number = 0;
@@ -437,50 +430,18 @@ impl Sketcher {
         found
     }
 
-    /// Notes one text of class `class` in `group`: body text a sentence at a time, as hits
-    /// show it.
+    /// Notes the words of one text of class `class` in `group`.
     fn note_text(&mut self, group: &mut Group, text: &str, class: Class) {
         let Class::Text(field) = class else { return };
-        let mut unit = Text::new(self.looked.query.needles.len());
-        let by_sentence = field == slot(Field::Body);
-        self.note_words(&mut unit, text, by_sentence.then_some(&mut *group));
-        unit.finish(group, field);
-    }
-
-    /// Notes the words of `text` in `unit`; with `by_sentence`, each sentence is a unit of its
-    /// own, noted in that group as it ends.
-    fn note_words(&mut self, unit: &mut Text, text: &str, mut by_sentence: Option<&mut Group>) {
         // The load shows an invisible format character as a space; so is it read here.
         let shown: Cow<'_, str> = if holds_invisible_format(text) {
             Cow::Owned(text.chars().map(|c| if is_invisible_format(c) { ' ' } else { c }).collect())
         } else {
             Cow::Borrowed(text)
         };
-        let typed_count = self.looked.query.needles.len();
-        // Runs of words matching the typed words in order: bit r set when the last r words
-        // match the first r typed words.
-        let mut runs: u64 = 0;
-        let mut word_end = 0;
         for token in tokens(&shown) {
-            // A compound ("x-rays" after "x" and "rays") starts before the last word's end.
-            if token.range.start >= word_end {
-                if let Some(group) = by_sentence.as_deref_mut()
-                    && ends_a_sentence(&shown[word_end..token.range.start])
-                {
-                    unit.finish(group, slot(Field::Body));
-                    runs = 0;
-                }
-                word_end = token.range.end;
-            }
-            let Some(found) = self.word_match(&shown, token.range.clone(), token.text) else {
-                runs = 0;
-                continue;
-            };
-            let word = &self.matches[found];
-            unit.note(word);
-            runs = ((runs | 1) & word.typed) << 1;
-            if typed_count > TYPED_WORDS || runs & (1 << typed_count) != 0 {
-                unit.side_by_side = true;
+            if let Some(found) = self.word_match(&shown, token.range.clone(), token.text) {
+                group.note(&self.matches[found], field);
             }
         }
     }
@@ -542,14 +503,6 @@ impl Sketcher {
             .fold(0u64, |typed, (n, _)| typed | 1 << n.min(TYPED_WORDS));
         WordMatch { kinds, typed }
     }
-}
-
-/// Whether the text between two words ends a sentence, as the hit's sentences are cut: after
-/// `.`, `?` or `!` and a space, or at a blank line.
-fn ends_a_sentence(gap: &str) -> bool {
-    gap.as_bytes().windows(2).any(|pair| {
-        (matches!(pair[0], b'.' | b'?' | b'!') && pair[1].is_ascii_whitespace()) || pair == b"\n\n"
-    })
 }
 
 /// [`Needle::kind`] of the folded word `key`, stemming it (`stem`) only when a stem decides.
