@@ -256,10 +256,25 @@ fn search_folder(
     let search = FolderSearch::new(query, language, staff, limit, files.vocabularies(), catalog);
     let sketches = files.read_each(&|| -> FileReader<'static, Sketch> {
         let mut sketcher = search.sketcher();
-        Box::new(move |text| sketcher.sketch(text))
+        Box::new(move |text| sketcher.look(text))
     });
+    // The topics a glance bounded too loosely, sketched whole on every core.
+    let mut sketch_topics = |ids: &[&str]| -> Vec<Sketch> {
+        let whole = files.read_topics(ids, &|| -> FileReader<'static, Sketch> {
+            let mut sketcher = search.sketcher();
+            Box::new(move |text| sketcher.sketch(text))
+        });
+        let merged = whole.into_iter().map(|files| {
+            files.into_iter().reduce(|mut topic, file| {
+                topic.merge(&file);
+                topic
+            })
+        });
+        merged.map(Option::unwrap_or_default).collect()
+    };
     let keys = config.content_rules.keys();
-    Ok(search.run(sketches, &mut |ids| files.load_topics(ids, &keys).library.into_topics()))
+    Ok(search
+        .run(sketches, &mut sketch_topics, &mut |ids| files.load_topics(ids, &keys).library.into_topics()))
 }
 
 /// The configuration, and topic `id` in `lang` (else English, else any), for `show` and

@@ -57,6 +57,30 @@ impl FolderFiles {
         paths.iter().zip(read).filter_map(|(path, read)| Some((id_of(path), read?))).collect()
     }
 
+    /// What `read` (made once per thread) says of each file of each topic of `ids`, read
+    /// again, on every core: one list per topic, in the order of `ids`.
+    pub fn read_topics<T: Send>(
+        &self,
+        ids: &[&str],
+        read: &(dyn Fn() -> FileReader<'static, T> + Sync),
+    ) -> Vec<Vec<T>> {
+        in_parallel(ids.len(), &|| {
+            let mut reader = read();
+            move |index: usize| {
+                let id = ids[index];
+                // Files are in name order: those of one topic (`id.*`) stand together.
+                let first = self.paths.partition_point(|path| id_of(path) < id);
+                let files = self.paths[first..].iter().take_while(|path| id_of(path) == id);
+                files
+                    .filter_map(|path| {
+                        let bytes = read_limited(path, &self.dir).ok()?;
+                        Some(reader(&String::from_utf8_lossy(&bytes)))
+                    })
+                    .collect()
+            }
+        })
+    }
+
     /// Loads every file (each language) of the topics `ids`, checked as a whole load checks
     /// them; a duplicate is found as there, the files of one id being loaded together.
     pub fn load_topics(&self, ids: &HashSet<&str>, keys: &TrustedKeys) -> LoadReport {

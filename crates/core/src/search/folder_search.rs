@@ -6,7 +6,7 @@
 //! parsed, where it cost a load of the whole folder.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use kiosk_content::i18n::Catalog;
 use kiosk_content::{Library, Topic, Vocabulary};
@@ -51,11 +51,14 @@ impl FolderSearch {
     }
 
     /// The best hits, best first, with the library of the topics loaded to find them. The
-    /// sketches are each file's, with its topic id; `load` loads every file of the topics
-    /// it is given.
+    /// sketches are each file's first look ([`Sketcher::look`]), with its topic id;
+    /// `sketch_topics` sketches the files of topics whole (one sketch a topic), when a glance
+    /// bounded them too loosely to pass them over; `load` loads every file of the topics it is
+    /// given.
     pub fn run<'a>(
         &self,
         sketches: Vec<(&'a str, Sketch)>,
+        sketch_topics: &mut dyn FnMut(&[&'a str]) -> Vec<Sketch>,
         load: &mut dyn FnMut(&HashSet<&'a str>) -> Vec<Topic>,
     ) -> (Library, Vec<Hit>) {
         let mut by_topic: HashMap<&str, Sketch> = HashMap::new();
@@ -67,39 +70,60 @@ impl FolderSearch {
                 }
             }
         }
-        let mut reaches: Vec<(Reach, &str)> =
-            by_topic.iter().filter_map(|(&id, sketch)| Some((self.looked.reach(sketch)?, id))).collect();
-        reaches.sort_unstable();
-        let mut topics: Vec<Topic> = Vec::new();
-        let mut loaded = 0;
-        let mut batch = self.limit.max(1);
+        // Every topic that may match, best reach first; glanced ones are sketched whole when
+        // they come first, and go back in their place.
+        let mut waiting: BinaryHeap<Reverse<(Reach, bool, &str)>> = by_topic
+            .iter()
+            .filter_map(|(&id, sketch)| Some(Reverse((self.looked.reach(sketch)?, sketch.glanced, id))))
+            .collect();
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut library = Library::default();
+        // Topics loaded, and sketched whole, at a time: a few, then twice as many each time.
+        let (mut load_batch, mut sketch_batch) = (self.limit.max(1), self.limit.max(1));
         loop {
-            let upto = (loaded + batch).min(reaches.len());
-            let ids: HashSet<&str> = reaches[loaded..upto].iter().map(|&(_, id)| id).collect();
-            if !ids.is_empty() {
-                topics.extend(load(&ids));
+            let (mut ids, mut glanced): (HashSet<&str>, Vec<&str>) = (HashSet::new(), Vec::new());
+            while ids.len() < load_batch && glanced.len() < sketch_batch {
+                let Some(Reverse((next, _, _))) = waiting.peek() else { break };
+                if self.settled(&hits, next) {
+                    break;
+                }
+                let Some(Reverse((_, was_glanced, id))) = waiting.pop() else { break };
+                if was_glanced {
+                    glanced.push(id);
+                } else {
+                    ids.insert(id);
+                }
             }
-            loaded = upto;
-            batch *= 2;
-            let library = Library::new(topics).with_vocabularies(self.vocabularies.clone());
-            let index =
-                SearchIndex::build(&library, &self.catalog, &self.looked.reader, self.looked.staff, &|_| {
-                    true
-                });
-            let hits = index.search(&self.query, self.limit);
-            drop(index);
-            // The hits are shown best first; the index chose them in another order.
-            let chosen_last = hits.iter().max_by(|a, b| choice_order(a).cmp(&choice_order(b)));
-            let settled = match (reaches.get(loaded), chosen_last) {
-                (None, _) => true,
-                (Some((next, _)), Some(last)) if hits.len() == self.limit => beyond(next, last),
-                _ => false,
-            };
-            if settled {
+            if ids.is_empty() && glanced.is_empty() {
                 return (library, hits);
             }
-            topics = library.into_topics();
+            if !glanced.is_empty() {
+                sketch_batch *= 2;
+            }
+            for (id, sketch) in glanced.iter().zip(sketch_topics(&glanced)) {
+                if let Some(reach) = self.looked.reach(&sketch) {
+                    waiting.push(Reverse((reach, false, id)));
+                }
+            }
+            if ids.is_empty() {
+                continue;
+            }
+            load_batch *= 2;
+            let mut topics = std::mem::take(&mut library).into_topics();
+            topics.extend(load(&ids));
+            library = Library::new(topics).with_vocabularies(self.vocabularies.clone());
+            let (reader, staff) = (&self.looked.reader, self.looked.staff);
+            hits = SearchIndex::build(&library, &self.catalog, reader, staff, &|_| true)
+                .search(&self.query, self.limit);
         }
+    }
+
+    /// Whether no topic that reaches `next` at best could have a place chosen before those of
+    /// `hits`.
+    fn settled(&self, hits: &[Hit], next: &Reach) -> bool {
+        // The hits are shown best first; the index chose them in another order.
+        let chosen_last = hits.iter().max_by(|a, b| choice_order(a).cmp(&choice_order(b)));
+        hits.len() == self.limit && chosen_last.is_some_and(|last| beyond(next, last))
     }
 }
 
@@ -297,6 +321,29 @@ mod tests {
         }
     }
 
+    /// Sketches the files of topics of `texts` whole, as the command does.
+    fn sketch_topics<'t>(
+        search: &FolderSearch,
+        texts: &'t [(String, String)],
+    ) -> impl FnMut(&[&str]) -> Vec<Sketch> + 't {
+        let mut sketcher = search.sketcher();
+        move |ids| {
+            ids.iter()
+                .map(|id| {
+                    let mut sketch: Option<Sketch> = None;
+                    for (_, text) in texts.iter().filter(|(file_id, _)| file_id == id) {
+                        let file = sketcher.sketch(text);
+                        match &mut sketch {
+                            Some(topic) => topic.merge(&file),
+                            None => sketch = Some(file),
+                        }
+                    }
+                    sketch.unwrap_or_default()
+                })
+                .collect()
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -323,9 +370,9 @@ mod tests {
 
             let search = FolderSearch::new(query, reader, staff, limit, &vocabularies, &catalog);
             let mut sketcher = search.sketcher();
-            let sketches: Vec<(&str, Sketch)> = texts.iter().map(|(id, text)| (id.as_str(), sketcher.sketch(text))).collect();
+            let sketches: Vec<(&str, Sketch)> = texts.iter().map(|(id, text)| (id.as_str(), sketcher.look(text))).collect();
             let mut loaded_ids = Vec::new();
-            let (_, found) = search.run(sketches, &mut |ids| {
+            let (_, found) = search.run(sketches, &mut sketch_topics(&search, &texts), &mut |ids| {
                 loaded_ids.extend(ids.iter().map(|id| (*id).to_owned()));
                 texts.iter().zip(&topics).filter(|((id, _), _)| ids.contains(id.as_str())).map(|(_, topic)| topic.clone()).collect()
             });
@@ -350,9 +397,9 @@ mod tests {
         let catalog = Catalog::english();
         let search = FolderSearch::new("fever", "en", false, 3, &[], &catalog);
         let mut sketcher = search.sketcher();
-        let sketches = texts.iter().map(|(id, text)| (id.as_str(), sketcher.sketch(text))).collect();
+        let sketches = texts.iter().map(|(id, text)| (id.as_str(), sketcher.look(text))).collect();
         let mut loaded = 0;
-        let (_, hits) = search.run(sketches, &mut |ids| {
+        let (_, hits) = search.run(sketches, &mut sketch_topics(&search, &texts), &mut |ids| {
             loaded += ids.len();
             texts
                 .iter()

@@ -3,6 +3,7 @@
 //! with a typo forgiven). Knows nothing about terminals.
 
 mod folder_search;
+mod glance;
 mod index;
 mod pieces;
 mod postings;
@@ -16,7 +17,6 @@ mod terms;
 pub use folder_search::FolderSearch;
 pub use index::{Place, SearchIndex};
 pub use pieces::Field;
-pub use prefilter::Prefilter;
 pub use query::{Hit, MAX_QUERY_CHARS};
 pub use scan::scan_names;
 pub use sketch::{Sketch, Sketcher};

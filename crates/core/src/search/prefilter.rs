@@ -1,7 +1,7 @@
-//! A quick first pass over a file's raw text for a one-off search (`patient-kiosk search` on a
-//! folder): whether the file holds every typed word somewhere, so only such files are parsed
-//! and indexed. It may say yes to a file the index then finds nothing in (the words on
-//! different pages, or in key names), never no to one it would find something in.
+//! A quick first pass over a text for the search before the index is ready (the names scan):
+//! whether it holds every typed word somewhere, so only such names are marked and ranked. It
+//! may say yes to a text the index then finds nothing in, never no to one it would find
+//! something in.
 
 use std::collections::{HashMap, HashSet};
 
@@ -37,7 +37,7 @@ const UNMATCHED_WORDS: usize = 1 << 17;
 /// The word of `text` at `range`, of at most 15 bytes, as one number, its length in the last
 /// byte: looked up as a number, with no string to compare (a set of strings took 40% of
 /// `search zzzq` over a folder, perf). A longer word is matched at every use.
-fn packed(text: &str, range: std::ops::Range<usize>) -> Option<u128> {
+pub(super) fn packed(text: &str, range: std::ops::Range<usize>) -> Option<u128> {
     let length = range.len();
     if length > 15 {
         return None;

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use kiosk_content::i18n::{Catalog, Msg};
 use kiosk_content::words::{Analyzer, key_into, tokens};
@@ -21,14 +21,16 @@ use kiosk_content::{
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
 
+use super::glance::{head_end, head_value, line_fields, values_of};
 use super::pieces::Field;
+use super::prefilter::packed;
 use super::query::MAX_QUERY_CHARS;
 use super::terms::{Kind, Needle, Query, STEM_SUFFIX_LETTERS, Term};
 
 /// A field's place in the index's numbering: among equal matches, a lower one ranks first.
-type Slot = u8;
+pub(super) type Slot = u8;
 
-fn slot(field: Field) -> Slot {
+pub(super) fn slot(field: Field) -> Slot {
     field.slot() as Slot
 }
 
@@ -45,6 +47,9 @@ pub struct Sketch {
     groups: Vec<Group>,
     /// Whether the query is exactly one of the topic's codes, which ranks first (staff).
     exact_code: bool,
+    /// Whether a file was only glanced at ([`Sketcher::look`]): the bound is looser, and the
+    /// topic is sketched whole when it matters.
+    pub glanced: bool,
     /// Each file's language and title (lowercased, as the list sorts them), when the title is
     /// plain enough to be sure of: the topic's place among equal matches.
     titles: Vec<(String, Option<String>)>,
@@ -98,6 +103,12 @@ impl Group {
                 }
             }
         }
+    }
+
+    /// Whether each typed word of `all` matches here as well as in `other`.
+    fn kinds_as_good(&self, other: &Group, all: u64) -> bool {
+        let kept = all.count_ones().min(KINDS_KEPT as u32) as usize;
+        self.kinds.iter().zip(&other.kinds).take(kept).all(|(&mine, &theirs)| mine != 0 && mine <= theirs)
     }
 
     /// How the group would be chosen, holding every one of `typed` typed words.
@@ -229,6 +240,7 @@ impl Sketch {
         }
         self.groups.extend(other.groups.iter().skip(NAMES + 1).copied());
         self.exact_code |= other.exact_code;
+        self.glanced |= other.glanced;
         self.titles.extend(other.titles.iter().cloned());
     }
 }
@@ -242,11 +254,14 @@ pub struct Sketcher {
     headings: Vec<(&'static str, Group)>,
     /// What the FAQ page's heading shows.
     faq_heading: Group,
-    /// The typed words some default heading holds: any file may show them.
-    heading_words: u64,
+    /// Every default heading together: any file may show one.
+    any_heading: Group,
     /// Words as written ([`packed`]) and, when longer, as folded, to their [`WordMatch`] (none
     /// when it matches nothing).
-    packed_words: HashMap<u128, Option<usize>, foldhash::fast::RandomState>,
+    packed_words: HashMap<u128, usize, foldhash::fast::RandomState>,
+    /// Words as written that match nothing: most words, kept apart so that each takes no
+    /// more than its sixteen bytes (a map of both was a third slower, perf).
+    packed_unmatched: HashSet<u128, foldhash::fast::RandomState>,
     long_words: HashMap<String, Option<usize>, foldhash::fast::RandomState>,
     matches: Vec<WordMatch>,
     /// The word being matched, folded.
@@ -258,22 +273,6 @@ pub struct Sketcher {
 
 /// Words remembered: a folder of made-up words cannot make the memory grow without end.
 const WORDS_KEPT: usize = 1 << 17;
-
-/// The word of `text` at `range`, of at most 15 bytes, as one number, its length in the last
-/// byte: looked up as a number, with no string to compare.
-fn packed(text: &str, range: std::ops::Range<usize>) -> Option<u128> {
-    let length = range.len();
-    if length > 15 {
-        return None;
-    }
-    let bytes = text.as_bytes();
-    let number = match bytes.get(range.start..range.start + 16) {
-        Some(sixteen) => u128::from_le_bytes(sixteen.try_into().ok()?),
-        None => bytes[range].iter().rev().fold(0, |number, &byte| number << 8 | u128::from(byte)),
-    };
-    let word = number & ((1 << (8 * length)) - 1);
-    Some(word | (length as u128) << 120)
-}
 
 impl Sketcher {
     /// A sketcher for `looked`, with the reader's `catalog` (the default headings).
@@ -294,8 +293,9 @@ impl Sketcher {
             analyzer: Analyzer::for_language(&looked.reader),
             headings: Vec::new(),
             faq_heading: Group::default(),
-            heading_words: 0,
+            any_heading: Group::default(),
             packed_words: HashMap::default(),
+            packed_unmatched: HashSet::default(),
             long_words: HashMap::default(),
             matches: Vec::new(),
             key: String::new(),
@@ -312,8 +312,10 @@ impl Sketcher {
         let mut faq = Group::default();
         sketcher.note_text(&mut faq, catalog.text(Msg::PageFaq), heading);
         sketcher.faq_heading = faq;
-        sketcher.heading_words =
-            sketcher.headings.iter().fold(faq.typed, |held, (_, group)| held | group.typed);
+        sketcher.any_heading = sketcher.headings.iter().fold(faq, |mut all, (_, group)| {
+            all.merge(group);
+            all
+        });
         sketcher
     }
 
@@ -322,13 +324,7 @@ impl Sketcher {
         let all = self.looked.all_typed();
         let found = self.words_in(text);
         if found & all != all {
-            // Not every typed word is here: only with another language's names could it match.
-            return Sketch {
-                groups: vec![Group { typed: found, kinds: [1; KINDS_KEPT], slot: 0 }],
-                exact_code: false,
-                // Perhaps the reader's version, its title unknown.
-                titles: vec![(self.looked.reader.clone(), None)],
-            };
+            return self.passed_over(found);
         }
         let mut groups = vec![Group::default(); GROUPS_OF_EVERY_FILE];
         // Each section's or FAQ entry's group, by the table it is written in, with the
@@ -407,7 +403,70 @@ impl Sketcher {
             number += 1;
             number == NAMES + 1 || group.typed != 0
         });
-        Sketch { groups, exact_code, titles: vec![(language, title)] }
+        Sketch { groups, exact_code, glanced: false, titles: vec![(language, title)] }
+    }
+
+    /// A file that holds only the typed words `found`, not all: only with another language's
+    /// names could its topic match, and then as well as any.
+    fn passed_over(&self, found: u64) -> Sketch {
+        Sketch {
+            groups: vec![Group { typed: found, kinds: [1; KINDS_KEPT], slot: 0 }],
+            exact_code: false,
+            glanced: false,
+            // Perhaps the reader's version, its title unknown.
+            titles: vec![(self.looked.reader.clone(), None)],
+        }
+    }
+
+    /// A first look at one topic file's text: a glance at its words as written, each in the
+    /// field its head line gives it or, after the head, as a heading at best; stopping once
+    /// every typed word is matched exactly past the head. A file with an escape, an invisible
+    /// character or a multi-line string in its head is sketched whole.
+    pub fn look(&mut self, text: &str) -> Sketch {
+        let all = self.looked.all_typed();
+        let found = self.words_in(text);
+        if found & all != all {
+            return self.passed_over(found);
+        }
+        let head_end = match head_end(text) {
+            Some(end) if !text.contains('\\') && !holds_invisible_format(text) => end,
+            _ => return self.sketch(text),
+        };
+        let head = &text[..head_end];
+        let lines = line_fields(head);
+        let exactly = Group { typed: all, kinds: [1; KINDS_KEPT], slot: 0 };
+        let mut group = self.any_heading;
+        let mut line = 0;
+        for token in tokens(text) {
+            let field = if token.range.start < head_end {
+                while lines[line].0 <= token.range.start {
+                    line += 1;
+                }
+                let Some(field) = lines[line].1 else { continue };
+                field
+            } else if group.typed & all == all && group.kinds_as_good(&exactly, all) {
+                break;
+            } else {
+                slot(Field::Heading)
+            };
+            if let Some(found) = self.word_match(text, token.range.clone(), token.text) {
+                group.note(&self.matches[found], field);
+            }
+        }
+        if group.typed & all != all {
+            return self.passed_over(group.typed);
+        }
+        // What stands after the head is at best a heading.
+        group.slot = group.slot.min(slot(Field::Heading));
+        let typed = self.looked.typed.as_str();
+        let exact_code = self.looked.staff
+            && ["system", "code", "label"].iter().any(|key| {
+                values_of(text, key)
+                    .any(|value| value.split_whitespace().any(|word| word.eq_ignore_ascii_case(typed)))
+            });
+        let language = head_value(head, "language").unwrap_or_default().to_owned();
+        let title = head_value(head, "title").and_then(plain_title);
+        Sketch { groups: vec![group], exact_code, glanced: true, titles: vec![(language, title)] }
     }
 
     /// The typed words `text` may hold anywhere, one bit each, read from its words as written
@@ -418,7 +477,7 @@ impl Sketcher {
         if text.contains('\\') || holds_invisible_format(text) {
             return all;
         }
-        let mut found = self.heading_words;
+        let mut found = self.any_heading.typed;
         for token in tokens(text) {
             if found & all == all {
                 break;
@@ -447,13 +506,23 @@ impl Sketcher {
     }
 
     /// How the word `written` (at `range` of `text`) matches the query, if at all.
+    #[inline]
     fn word_match(&mut self, text: &str, range: std::ops::Range<usize>, written: &str) -> Option<usize> {
         let number = packed(text, range);
-        if let Some(number) = number
-            && let Some(&known) = self.packed_words.get(&number)
-        {
-            return known;
+        if let Some(number) = number {
+            if self.packed_unmatched.contains(&number) {
+                return None;
+            }
+            if let Some(&known) = self.packed_words.get(&number) {
+                return Some(known);
+            }
         }
+        self.new_word_match(number, written)
+    }
+
+    /// [`Sketcher::word_match`] of a word not met before, or too long to be packed.
+    #[cold]
+    fn new_word_match(&mut self, number: Option<u128>, written: &str) -> Option<usize> {
         key_into(written, &mut self.key);
         if number.is_none()
             && let Some(&known) = self.long_words.get(self.key.as_str())
@@ -465,11 +534,16 @@ impl Sketcher {
             self.matches.push(matched);
             self.matches.len() - 1
         });
-        if self.packed_words.len() + self.long_words.len() < WORDS_KEPT {
+        if self.packed_words.len() + self.packed_unmatched.len() + self.long_words.len() < WORDS_KEPT {
             match number {
-                Some(number) => {
-                    self.packed_words.insert(number, found);
-                }
+                Some(number) => match found {
+                    Some(found) => {
+                        self.packed_words.insert(number, found);
+                    }
+                    None => {
+                        self.packed_unmatched.insert(number);
+                    }
+                },
                 None => {
                     self.long_words.insert(self.key.clone(), found);
                 }
