@@ -178,11 +178,14 @@ mod tests {
         subtitle: Vec<usize>,
         keywords: Vec<Vec<usize>>,
         summary: Vec<Vec<usize>>,
-        sections: Vec<(usize, Option<Vec<usize>>, Vec<usize>, Vec<Vec<usize>>)>,
+        sections: Vec<TestSection>,
         faq: Vec<(Vec<usize>, Vec<usize>)>,
         code_label: Option<Vec<usize>>,
         multi_line: bool,
     }
+
+    /// A section: its kind, its own title if any, its intro's words, its items' words.
+    type TestSection = (usize, Option<Vec<usize>>, Vec<usize>, Vec<Vec<usize>>);
 
     const KINDS: &[&str] = &["overview", "preparation", "recovery", "billing", "symptoms"];
 
@@ -230,21 +233,21 @@ mod tests {
                 toml += &format!(
                     "[[sections]]\nkind = \"{}\"\nintro = {}\n",
                     KINDS[kind % KINDS.len()],
-                    quoted(sentences(&[intro.clone()]))
+                    quoted(sentences(std::slice::from_ref(intro)))
                 );
                 if let Some(title) = title {
                     toml += &format!("title = {}\n", quoted(format!("Part {}", words(title))));
                 }
                 toml += &format!(
                     "items = {}\n",
-                    list(items.iter().map(|item| sentences(&[item.clone()])).collect())
+                    list(items.iter().map(|item| sentences(std::slice::from_ref(item))).collect())
                 );
             }
             for (question, answer) in &self.faq {
                 toml += &format!(
                     "[[faq]]\nquestion = {}\nanswer = {}\n",
                     quoted(format!("{}?", words(question))),
-                    quoted(sentences(&[answer.clone()]))
+                    quoted(sentences(std::slice::from_ref(answer)))
                 );
             }
             toml

@@ -73,11 +73,11 @@ fn key_of(line: &str) -> Option<(&str, &str)> {
 /// no topic has.
 fn field_of(key: &str) -> Option<Slot> {
     match key {
-        "title" => Some(slot(Field::Title)),
         "keywords" | "also_called" | "id" => Some(slot(Field::Keyword)),
         "subtitle" => Some(slot(Field::Subtitle)),
         "summary" => Some(slot(Field::Body)),
         "language" | "category" | "url" | "related" => None,
+        // The title, and keys no topic has.
         _ => Some(slot(Field::Title)),
     }
 }

@@ -13,6 +13,7 @@ mod recent_words;
 mod scan;
 mod sketch;
 mod terms;
+mod toml_walk;
 
 pub use folder_search::FolderSearch;
 pub use index::{Place, SearchIndex};

@@ -38,10 +38,6 @@ pub struct Hit {
     pub via: Option<String>,
     /// Whether the query is exactly a code of this topic.
     pub exact_code: bool,
-    /// How many typed words the text holds.
-    pub words_held: usize,
-    /// Whether it holds them side by side, in the order typed.
-    pub side_by_side: bool,
     /// How well the text matched; higher is better.
     pub score: u32,
     /// The points its place was chosen by, before the text shown was known: the best match
@@ -155,16 +151,17 @@ impl SearchIndex {
         chosen.extend(best.into_iter().map(|(group, points)| (group, points, false)));
         // The hits' text repeats its words: each is read as a term once.
         let mut terms = TermsRead::new(&analyzer);
-        let mut hits: Vec<(Hit, u32)> = chosen
+        let mut hits: Vec<(Hit, (usize, bool), u32)> = chosen
             .iter()
             .filter_map(|&(group, points, exact)| {
-                let (hit, group) = self.hit(group, exact, query, &parsed, &mut terms)?;
-                Some((Hit { chosen_by: points, ..hit }, group))
+                let (hit, held, group) = self.hit(group, exact, query, &parsed, &mut terms)?;
+                Some((Hit { chosen_by: points, ..hit }, held, group))
             })
             .collect();
-        // Groups are numbered field by field, then in list order.
-        hits.sort_by_key(|(hit, group)| (hit.rank(), *group));
-        hits.into_iter().map(|(hit, _)| hit).collect()
+        hits.sort_by_key(|(hit, held, group)| {
+            (!hit.exact_code, Reverse(*held), Reverse(hit.score), hit.field.tier(), *group)
+        });
+        hits.into_iter().map(|(hit, _, _)| hit).collect()
     }
 
     /// Forgets what the last query's words matched: the next search starts as on a fresh
@@ -422,7 +419,7 @@ impl SearchIndex {
         typed: &str,
         query: &Query,
         terms: &mut TermsRead<'_>,
-    ) -> Option<(Hit, u32)> {
+    ) -> Option<(Hit, (usize, bool), u32)> {
         let Group { place: place_number, field } = self.groups[group as usize];
         let place = self.place(place_number);
         let topic = self.topic(place.topic);
@@ -457,7 +454,8 @@ impl SearchIndex {
             },
         );
         let (spot, text, marks) = best?;
-        Some((Hit::new(topic, spot, field, text, marks, exact_code, place), group))
+        let held = (marks.atoms, marks.phrase);
+        Some((Hit::new(topic, spot, field, text, marks, exact_code, place), held, group))
     }
 }
 
@@ -481,24 +479,10 @@ impl Hit {
             matched: marks.matched,
             via: marks.via,
             exact_code,
-            words_held: marks.atoms,
-            side_by_side: marks.phrase,
             score: marks.score,
             chosen_by: 0,
             place,
         }
-    }
-
-    /// How the hit ranks, before the order of the list: an exact code first; then how many
-    /// typed words the text holds, and whether side by side; then how well they matched;
-    /// then the field (names, codes, body text).
-    pub(super) fn rank(&self) -> (bool, Reverse<(usize, bool)>, Reverse<u32>, usize) {
-        (
-            !self.exact_code,
-            Reverse((self.words_held, self.side_by_side)),
-            Reverse(self.score),
-            self.field.slot(),
-        )
     }
 }
 
