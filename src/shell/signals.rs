@@ -52,6 +52,32 @@ fn ignore_library_signals() {
     }
 }
 
+/// Makes every handler of `caught` signals, and the C library's handlers of its own, hold all
+/// of them back while it runs. Each handler otherwise let the next signal in on top of it, and
+/// the library's set-id handler runs on the thread's small alternate stack: a burst (a `kill`
+/// of each ignored signal in turn) piled a dozen frames there and crashed the kiosk (SIGSEGV,
+/// the terminal left raw). Read and written with the kernel's own call, as the library's
+/// `sigaction` refuses its own signals; a signal with no handler is left as it is.
+fn hold_back_during_handlers(caught: &[c_int]) {
+    let signals: Vec<c_int> = caught.iter().copied().chain(KERNEL_SIGRTMIN..libc::SIGRTMIN()).collect();
+    let mask = signals.iter().fold(0u64, |mask, &signal| mask | 1 << (signal - 1));
+    let mask_bytes = std::mem::size_of::<u64>();
+    for &signal in &signals {
+        let mut current = KernelSigaction { handler: 0, flags: 0, restorer: 0, mask: 0 };
+        let no_action = std::ptr::null::<KernelSigaction>();
+        // SAFETY: as in `ignore_library_signals`.
+        let read =
+            unsafe { libc::syscall(libc::SYS_rt_sigaction, signal, no_action, &mut current, mask_bytes) };
+        if read != 0 || current.handler == libc::SIG_DFL || current.handler == libc::SIG_IGN {
+            continue;
+        }
+        let held_back = KernelSigaction { mask, ..current };
+        let no_old = std::ptr::null_mut::<KernelSigaction>();
+        // SAFETY: the same handler, flags and restorer the kernel gave, with a fuller mask.
+        unsafe { libc::syscall(libc::SYS_rt_sigaction, signal, &held_back, no_old, mask_bytes) };
+    }
+}
+
 /// What a caught signal means to the loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Meaning {
@@ -70,9 +96,17 @@ pub enum Meaning {
 pub fn catch() -> std::io::Result<Signals> {
     ignore_library_signals();
     let realtime = libc::SIGRTMIN()..=libc::SIGRTMAX();
-    let all =
-        ENDS.iter().chain(ENDS_UNLOCKED).chain(IGNORED).copied().chain([SIGCHLD, SIGWINCH]).chain(realtime);
-    Signals::new(all)
+    let all: Vec<c_int> = ENDS
+        .iter()
+        .chain(ENDS_UNLOCKED)
+        .chain(IGNORED)
+        .copied()
+        .chain([SIGCHLD, SIGWINCH])
+        .chain(realtime)
+        .collect();
+    let signals = Signals::new(&all)?;
+    hold_back_during_handlers(&all);
+    Ok(signals)
 }
 
 /// What `signal` means for a kiosk that is `locked` or not.
