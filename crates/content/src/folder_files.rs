@@ -43,16 +43,7 @@ impl FolderFiles {
         let paths = &self.paths;
         let read: Vec<Option<T>> = in_parallel(paths.len(), &|| {
             let mut reader = read();
-            move |index: usize| {
-                let bytes = read_limited(&paths[index], &self.dir).ok()?;
-                // Checked as UTF-8 a word at a time; only a file that is not is decoded
-                // character by character.
-                let text = match std::str::from_utf8(&bytes) {
-                    Ok(text) => std::borrow::Cow::Borrowed(text),
-                    Err(_) => String::from_utf8_lossy(&bytes),
-                };
-                Some(reader(&text))
-            }
+            move |index: usize| self.read_text(&paths[index], &mut *reader)
         });
         paths.iter().zip(read).filter_map(|(path, read)| Some((id_of(path), read?))).collect()
     }
@@ -71,14 +62,16 @@ impl FolderFiles {
                 // Files are in name order: those of one topic (`id.*`) stand together.
                 let first = self.paths.partition_point(|path| id_of(path) < id);
                 let files = self.paths[first..].iter().take_while(|path| id_of(path) == id);
-                files
-                    .filter_map(|path| {
-                        let bytes = read_limited(path, &self.dir).ok()?;
-                        Some(reader(&String::from_utf8_lossy(&bytes)))
-                    })
-                    .collect()
+                files.filter_map(|path| self.read_text(path, &mut *reader)).collect()
             }
         })
+    }
+
+    /// What `read` says of the text of the file at `path`; none when it cannot be read. A file
+    /// that is not UTF-8 is read with its bad bytes replaced.
+    fn read_text<T>(&self, path: &Path, read: &mut dyn FnMut(&str) -> T) -> Option<T> {
+        let bytes = read_limited(path, &self.dir).ok()?;
+        Some(read(&String::from_utf8_lossy(&bytes)))
     }
 
     /// Loads every file (each language) of the topics `ids`, checked as a whole load checks
