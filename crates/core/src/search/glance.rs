@@ -91,12 +91,12 @@ pub(super) fn head_value<'t>(head: &'t str, key: &str) -> Option<&'t str> {
     })
 }
 
-/// The words of each value of `key` anywhere in `text`, on lines `key = "…"`: a code's
-/// system, code and label.
-pub(super) fn values_of<'t>(text: &'t str, key: &'t str) -> impl Iterator<Item = &'t str> {
+/// Each value of one of `keys` anywhere in `text`, on lines `key = "…"`, in one pass: a
+/// code's system, code and label.
+pub(super) fn values_of<'t>(text: &'t str, keys: &'t [&str]) -> impl Iterator<Item = &'t str> {
     text.lines().filter_map(move |line| {
         let (found, value) = key_of(line.trim_start())?;
-        (found == key).then(|| value.trim().trim_matches(['"', '\'']))
+        keys.contains(&found).then(|| value.trim().trim_matches(['"', '\'']))
     })
 }
 
@@ -125,6 +125,6 @@ mod tests {
         let head = "id = \"a\"\ntitle = \"Back pain\"\nlanguage = \"es\"\n";
         assert_eq!(head_value(head, "title"), Some("Back pain"));
         assert_eq!(head_value(head, "language"), Some("es"));
-        assert_eq!(values_of("[[codes]]\ncode = \"22511\"\n", "code").collect::<Vec<_>>(), ["22511"]);
+        assert_eq!(values_of("[[codes]]\ncode = \"22511\"\n", &["code"]).collect::<Vec<_>>(), ["22511"]);
     }
 }

@@ -218,8 +218,11 @@ impl Looked {
 impl Sketch {
     /// Adds what `other`, another file of the same topic (or a heading it has), shows.
     pub fn merge(&mut self, other: &Sketch) {
-        if let (Some(names), Some(theirs)) = (self.groups.get_mut(NAMES), other.groups.get(NAMES)) {
-            names.merge(theirs);
+        match (self.groups.get_mut(NAMES), other.groups.get(NAMES)) {
+            (Some(names), Some(theirs)) => names.merge(theirs),
+            // An empty sketch (a topic none of whose files could be read again) takes theirs.
+            (None, Some(_)) => self.groups.extend(other.groups.first().copied()),
+            _ => {}
         }
         self.groups.extend(other.groups.iter().skip(NAMES + 1).copied());
         self.exact_code |= other.exact_code;
@@ -305,10 +308,15 @@ impl Sketcher {
     /// The sketch of one topic file's text.
     pub fn sketch(&mut self, text: &str) -> Sketch {
         let all = self.looked.all_typed();
-        let found = self.words_in(text);
+        let found = self.words_in(text, is_plain(text));
         if found & all != all {
             return self.passed_over(found);
         }
+        self.sketch_whole(text)
+    }
+
+    /// [`Sketcher::sketch`] of a file known to hold every typed word.
+    fn sketch_whole(&mut self, text: &str) -> Sketch {
         let mut groups = vec![Group::default(); GROUPS_OF_EVERY_FILE];
         // Each section's or FAQ entry's group, by the table it is written in, with the
         // section's kind.
@@ -407,13 +415,14 @@ impl Sketcher {
     /// character or a multi-line string in its head is sketched whole.
     pub fn look(&mut self, text: &str) -> Sketch {
         let all = self.looked.all_typed();
-        let found = self.words_in(text);
+        let plain = is_plain(text);
+        let found = self.words_in(text, plain);
         if found & all != all {
             return self.passed_over(found);
         }
         let head_end = match head_end(text) {
-            Some(end) if !text.contains('\\') && !holds_invisible_format(text) => end,
-            _ => return self.sketch(text),
+            Some(end) if plain => end,
+            _ => return self.sketch_whole(text),
         };
         let head = &text[..head_end];
         let lines = line_fields(head);
@@ -443,21 +452,19 @@ impl Sketcher {
         group.slot = group.slot.min(slot(Field::Heading));
         let typed = self.looked.typed.as_str();
         let exact_code = self.looked.staff
-            && ["system", "code", "label"].iter().any(|key| {
-                values_of(text, key)
-                    .any(|value| value.split_whitespace().any(|word| word.eq_ignore_ascii_case(typed)))
-            });
+            && values_of(text, &["system", "code", "label"])
+                .any(|value| value.split_whitespace().any(|word| word.eq_ignore_ascii_case(typed)));
         let language = head_value(head, "language").unwrap_or_default().to_owned();
         let title = head_value(head, "title").and_then(plain_title);
         Sketch { groups: vec![group], exact_code, glanced: true, titles: vec![(language, title)] }
     }
 
     /// The typed words `text` may hold anywhere, one bit each, read from its words as written
-    /// (a quick first look, that stops once every one is found). A text with an escape or an
-    /// invisible character is not looked at so: it may hold every typed word.
-    fn words_in(&mut self, text: &str) -> u64 {
+    /// (a quick first look, that stops once every one is found). A text not [`is_plain`] is not
+    /// looked at so: it may hold every typed word.
+    fn words_in(&mut self, text: &str, plain: bool) -> u64 {
         let all = self.looked.all_typed();
-        if text.contains('\\') || holds_invisible_format(text) {
+        if !plain {
             return all;
         }
         let mut found = self.any_heading.typed;
@@ -560,6 +567,12 @@ impl Sketcher {
             .fold(0u64, |typed, (n, _)| typed | 1 << n.min(TYPED_WORDS));
         WordMatch { kinds, typed }
     }
+}
+
+/// Whether a file's words as written are its words as read: no escape, no invisible character
+/// (the load shows one as a space).
+fn is_plain(text: &str) -> bool {
+    !text.contains('\\') && !holds_invisible_format(text)
 }
 
 /// [`Needle::kind`] of the folded word `key`, stemming it (`stem`) only when a stem decides.
