@@ -6,10 +6,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::thread;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use anyhow::{Context as _, Result};
-use kiosk_content::{Library, Reloaded, TrustedKeys, plural, read_topic_names, reload};
+use kiosk_content::{Library, Reloaded, TrustedKeys, plural, read_topic_names_keeping, reload};
 use kiosk_core::app::{App, Counted, Happening, Input, Level, PinRecord, PreparedIndex, SearchJob};
 use ratatui_core::backend::Backend;
 use ratatui_core::terminal::Terminal;
@@ -19,6 +19,7 @@ use super::dispatch::{Flow, World, dispatch};
 use super::frame_writer::Frames;
 use super::input::to_input;
 use super::journal;
+use super::kept_names;
 use super::painter::Painter;
 use super::pin_file::PinFile;
 use super::print::Printer;
@@ -26,6 +27,7 @@ use super::signals::{Meaning, meaning};
 use super::speech::Speech;
 use super::start_up::today;
 use super::stats::Stats;
+use super::version;
 use super::watch::ContentWatch;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
@@ -120,9 +122,31 @@ impl Reloading {
             (self.folder.clone(), self.keys.clone(), app.library().clone(), sender.clone());
         let first_read = app.loading();
         let started = thread::Builder::new().name("reload".into()).spawn(move || {
-            // The list first: each topic's names in a tenth of the time the whole folder takes.
-            if first_read && let Ok(names) = read_topic_names(&folder, &keys) {
-                let _ = sender.send(Wakeup::NamesRead(names));
+            // The list first: each topic's names, read from the files changed since the last
+            // start (the others' heads were kept), in a tenth of the time the whole folder takes.
+            if first_read {
+                let made_by = version::version();
+                let kept = kept_names::load(&folder, &keys, made_by);
+                if let Ok(names) = read_topic_names_keeping(&folder, &keys, kept, SystemTime::now()) {
+                    let _ = sender.send(Wakeup::NamesRead(names.library));
+                    journal::line(
+                        Level::Info,
+                        format_args!(
+                            "topic names: {} of {} read, the rest as kept from the last start",
+                            names.files_read,
+                            plural(names.files, "topic file", "topic files")
+                        ),
+                    );
+                    // Kept at once: a kiosk stopped before its whole read is done lists quickly next time.
+                    if let Some(bytes) = names.to_keep
+                        && let Err(error) = kept_names::keep(&bytes)
+                    {
+                        journal::line(
+                            Level::Info,
+                            format_args!("the topic names are not kept for the next start: {error}"),
+                        );
+                    }
+                }
             }
             let _ = sender.send(Wakeup::Reloaded(Box::new(reload(&folder, &keys, &previous))));
         });

@@ -220,12 +220,19 @@ fn files() -> Roff {
             format!("STATE/{}", super::pin_file::FILE_NAME),
             "Wrong staff PINs and the lockout, kept across restarts.",
         ),
+        (
+            format!("CACHE/{}", super::kept_names::FILE_NAME),
+            "The content folder's topic names as the last start read them, so the next lists a \
+             large folder without reading every file again; only files changed since are read. \
+             Safe to delete.",
+        ),
     ];
     add_terms(&mut roff, rows.map(|(path, meaning)| (italic(path), meaning)));
     roff.control("PP", []);
     roff.text([roman(
         "STATE is the state directory: $STATE_DIRECTORY, else $XDG_STATE_HOME/patient-kiosk, else \
-         /var/lib/patient-kiosk.",
+         /var/lib/patient-kiosk. CACHE is the cache directory: $CACHE_DIRECTORY, else \
+         $XDG_CACHE_HOME/patient-kiosk, else $HOME/.cache/patient-kiosk.",
     )]);
     roff
 }
@@ -244,6 +251,7 @@ fn environment() -> Roff {
         ("COLUMNS", "The width `patient-kiosk show` wraps to (80 when unset)."),
         ("XDG_CONFIG_HOME, HOME", "Where the user's configuration file is looked for."),
         ("STATE_DIRECTORY, XDG_STATE_HOME", "The state directory (see FILES); systemd sets STATE_DIRECTORY."),
+        ("CACHE_DIRECTORY, XDG_CACHE_HOME", "The cache directory (see FILES); systemd sets CACHE_DIRECTORY."),
     ];
     add_terms(&mut roff, rows.map(|(name, meaning)| (bold(name), meaning)));
     roff

@@ -21,6 +21,7 @@ mod frame_writer;
 mod hash_pin;
 mod input;
 mod journal;
+mod kept_names;
 mod manual;
 mod painter;
 mod pin_file;

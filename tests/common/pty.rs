@@ -31,8 +31,9 @@ pub struct PtyKiosk {
     bytes: Arc<Mutex<Vec<u8>>>,
     /// The line settings before the kiosk started.
     pub settings_before: LineSettings,
-    /// The kiosk's own state directory (`XDG_STATE_HOME`), unless the test named one.
-    _state: Option<tempfile::TempDir>,
+    /// The kiosk's own state and cache directories (`XDG_STATE_HOME`, `XDG_CACHE_HOME`),
+    /// each unless the test named one.
+    _own_directories: Vec<tempfile::TempDir>,
 }
 
 impl PtyKiosk {
@@ -50,6 +51,18 @@ impl PtyKiosk {
     /// terminal, as a service manager sends it to the journal.
     pub fn start_with_stderr(args: &[&str], stderr: &std::path::Path, columns: u16, rows: u16) -> PtyKiosk {
         PtyKiosk::spawn(args, &[], Some(stderr), columns, rows)
+    }
+
+    /// Starts the built binary with `args`, more environment variables, and its standard
+    /// error going to `stderr`.
+    pub fn start_with_env_and_stderr(
+        args: &[&str],
+        env: &[(&str, &str)],
+        stderr: &std::path::Path,
+        columns: u16,
+        rows: u16,
+    ) -> PtyKiosk {
+        PtyKiosk::spawn(args, env, Some(stderr), columns, rows)
     }
 
     fn spawn(
@@ -78,11 +91,16 @@ impl PtyKiosk {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.env_remove("STATE_DIRECTORY");
-        // Each kiosk counts wrong PINs in a folder of its own, not in one the tests share.
-        let state = (!env.iter().any(|(name, _)| *name == "XDG_STATE_HOME"))
-            .then(|| tempfile::tempdir().expect("state directory"));
-        if let Some(state) = &state {
-            command.env("XDG_STATE_HOME", state.path());
+        command.env_remove("CACHE_DIRECTORY");
+        // Each kiosk counts wrong PINs and keeps topic heads in folders of its own, not in
+        // ones the tests share.
+        let mut own_directories = Vec::new();
+        for variable in ["XDG_STATE_HOME", "XDG_CACHE_HOME"] {
+            if !env.iter().any(|(name, _)| *name == variable) {
+                let directory = tempfile::tempdir().expect("a directory of its own");
+                command.env(variable, directory.path());
+                own_directories.push(directory);
+            }
         }
         for (name, value) in env {
             command.env(name, value);
@@ -108,7 +126,15 @@ impl PtyKiosk {
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
-        PtyKiosk { child, master: pair.master, writer, screen, bytes, settings_before, _state: state }
+        PtyKiosk {
+            child,
+            master: pair.master,
+            writer,
+            screen,
+            bytes,
+            settings_before,
+            _own_directories: own_directories,
+        }
     }
 
     /// From the list of topics, opens Vertebroplasty: the last of the bundled topics in title

@@ -24,6 +24,7 @@ mod language;
 mod library;
 mod load;
 mod model;
+mod names_cache;
 mod names_first;
 mod plural;
 mod prepared;
@@ -57,7 +58,8 @@ pub use load::{
 pub use model::{
     Audience, Code, CodeSystem, FaqEntry, Review, ReviewStatus, Section, SectionKind, Source, Topic,
 };
-pub use names_first::read_topic_names;
+pub use names_cache::KeptNames;
+pub use names_first::{NamesRead, read_topic_names, read_topic_names_keeping};
 pub use plural::plural;
 pub use prepared::{PreparedContent, PreparedHead};
 pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file, read_regular_file_here};

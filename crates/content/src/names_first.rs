@@ -5,10 +5,12 @@
 //! reports its problems and settles which topics load.
 
 use std::path::Path;
+use std::time::SystemTime;
 
 use super::library::Library;
 use super::load::{FolderError, folder_vocabularies, in_parallel, sign_review, topic_file, topic_paths};
 use super::model::Topic;
+use super::names_cache::{FileStamps, KeptNames};
 use super::sign_off::TrustedKeys;
 use super::text_safety::{holds_invisible_format, unsafe_character};
 
@@ -20,8 +22,63 @@ const PAGE_TABLES: [&str; 4] = ["sections", "faq", "check", "sources"];
 /// `keys` (when there are any), as a whole read decides.
 pub fn read_topic_names(dir: &Path, keys: &TrustedKeys) -> Result<Library, FolderError> {
     let paths = topic_paths(dir)?;
-    let heads: Vec<Option<Topic>> =
-        in_parallel(paths.len(), &|| |index| head_topic(&paths[index], dir, keys));
+    let heads = in_parallel(paths.len(), &|| |index| head_topic(&paths[index], dir, keys));
+    Ok(names_library(heads, dir))
+}
+
+/// A names read that starts from the heads `kept` by the last one ([`KeptNames`]): only the
+/// files changed since are read.
+pub struct NamesRead {
+    /// The topics with their heads only, as [`read_topic_names`] gives them.
+    pub library: Library,
+    /// The heads to keep for the next start, when they differ from those kept.
+    pub to_keep: Option<Vec<u8>>,
+    /// How many topic files were read; the others' heads were kept.
+    pub files_read: usize,
+    /// How many topic files there are.
+    pub files: usize,
+}
+
+/// [`read_topic_names`], taking each unchanged file's head from `kept`; `now` is the time
+/// the heads to keep are read at.
+pub fn read_topic_names_keeping(
+    dir: &Path,
+    keys: &TrustedKeys,
+    mut kept: KeptNames,
+    now: SystemTime,
+) -> Result<NamesRead, FolderError> {
+    let paths = topic_paths(dir)?;
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|path| path.file_name().and_then(|name| name.to_str()).unwrap_or_default())
+        .collect();
+    let stamps: Vec<Option<FileStamps>> =
+        in_parallel(paths.len(), &|| |index| FileStamps::of(&paths[index], keys));
+    let mut unread = Vec::new();
+    let mut heads: Vec<Option<Topic>> = Vec::with_capacity(paths.len());
+    for (index, (name, stamps)) in names.iter().zip(&stamps).enumerate() {
+        let unchanged = stamps.as_ref().and_then(|stamps| kept.take(name, stamps));
+        if unchanged.is_none() {
+            unread.push(index);
+        }
+        heads.push(unchanged.and_then(|unchanged| unchanged.head));
+    }
+    let read = in_parallel(unread.len(), &|| |n| head_topic(&paths[unread[n]], dir, keys));
+    for (index, head) in unread.iter().zip(read) {
+        heads[*index] = head;
+    }
+    let to_keep = (!unread.is_empty() || !kept.all_taken()).then(|| {
+        let files = names.iter().zip(&stamps).zip(&heads);
+        let stamped = files.filter_map(|((name, stamps), head)| Some((*name, (*stamps)?, head.as_ref())));
+        kept.encode(dir, keys, now, stamped)
+    });
+    let (files_read, files) = (unread.len(), paths.len());
+    Ok(NamesRead { library: names_library(heads, dir), to_keep, files_read, files })
+}
+
+/// The library of each file's head (`None` for a file whose head did not read cleanly), the
+/// first file of a topic first, with the folder's vocabularies.
+fn names_library(heads: Vec<Option<Topic>>, dir: &Path) -> Library {
     let mut seen = std::collections::HashSet::new();
     // Kept in the heads' own vector (one adapter, so collected in place), where flattening
     // grew a new one by doubling: 1.2 MB of 13,334 heads.
@@ -29,7 +86,7 @@ pub fn read_topic_names(dir: &Path, keys: &TrustedKeys) -> Result<Library, Folde
         .into_iter()
         .filter_map(|head| head.filter(|topic| seen.insert((topic.id.clone(), topic.language.clone()))))
         .collect();
-    Ok(Library::new(topics).with_vocabularies(folder_vocabularies(dir)))
+    Library::new(topics).with_vocabularies(folder_vocabularies(dir))
 }
 
 /// The topic of the file at `path` with its head only, when the head reads cleanly and the
@@ -161,6 +218,83 @@ mod tests {
         let whole = load_folder(dir.path(), &keys).expect("reads").library;
         assert_eq!(names.topics()[0].review.status, ReviewStatus::Draft);
         assert_eq!(heads(&names), heads(&whole));
+    }
+
+    /// Long enough after any file of a test was written for its stamp to be trusted.
+    fn later() -> SystemTime {
+        SystemTime::now() + std::time::Duration::from_secs(60)
+    }
+
+    /// A names read of `dir` from what `bytes` keep, by build "test".
+    fn read_keeping(dir: &Path, bytes: Option<&[u8]>, now: SystemTime) -> NamesRead {
+        let kept = KeptNames::decode(bytes, "test", dir, &TrustedKeys::NONE);
+        read_topic_names_keeping(dir, &TrustedKeys::NONE, kept, now).expect("reads")
+    }
+
+    fn titles(library: &Library) -> Vec<&str> {
+        library.topics().iter().map(|topic| topic.title.as_str()).collect()
+    }
+
+    #[test]
+    fn kept_heads_list_what_a_fresh_read_lists() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let first = read_keeping(&folder, None, later());
+        let bytes = first.to_keep.expect("heads to keep");
+        let second = read_keeping(&folder, Some(&bytes), later());
+        let fresh = read_topic_names(&folder, &TrustedKeys::NONE).expect("reads");
+        assert_eq!(heads(&first.library), heads(&fresh));
+        assert_eq!(heads(&second.library), heads(&fresh));
+        assert_eq!(second.library.vocabularies(), fresh.vocabularies());
+        assert!(second.to_keep.is_none(), "nothing changed, so nothing is written again");
+    }
+
+    #[test]
+    fn an_unchanged_file_is_not_read_again_and_a_changed_one_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_topic(dir.path(), "kept", REVIEWED);
+        write_topic(dir.path(), "changed", REVIEWED);
+        write_topic(dir.path(), "removed", REVIEWED);
+        let bytes = read_keeping(dir.path(), None, later()).to_keep.expect("heads to keep");
+        // What was kept for "kept" is shown, not what its file says: the file was not read.
+        let mut kept = KeptNames::decode(Some(&bytes), "test", dir.path(), &TrustedKeys::NONE);
+        kept.retitle("kept.en.toml", "As kept");
+        let changed = std::fs::read_to_string(dir.path().join("changed.en.toml")).expect("read");
+        std::fs::write(dir.path().join("changed.en.toml"), changed.replace("Title changed", "New title"))
+            .expect("write");
+        std::fs::remove_file(dir.path().join("removed.en.toml")).expect("remove");
+        write_topic(dir.path(), "added", REVIEWED);
+        let read = read_topic_names_keeping(dir.path(), &TrustedKeys::NONE, kept, later()).expect("reads");
+        assert_eq!(titles(&read.library), ["As kept", "New title", "Title added"]);
+        assert!(read.to_keep.is_some(), "the changes are kept for the next start");
+    }
+
+    #[test]
+    fn heads_kept_by_another_build_or_for_another_folder_or_broken_are_not_used() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_topic(dir.path(), "one", REVIEWED);
+        let bytes = read_keeping(dir.path(), None, later()).to_keep.expect("heads to keep");
+        let other = tempfile::tempdir().expect("temp dir");
+        let keys = TrustedKeys::from_base64(&["RWSUMaSVioE88NxNVHx8pyeuJZkRR1fJvi71zYJdQSOaUE3LzSBdCQIs"]);
+        for kept in [
+            KeptNames::decode(Some(&bytes), "another build", dir.path(), &TrustedKeys::NONE),
+            KeptNames::decode(Some(&bytes), "test", other.path(), &TrustedKeys::NONE),
+            KeptNames::decode(Some(&bytes), "test", dir.path(), &keys),
+            KeptNames::decode(Some(&bytes[..bytes.len() / 2]), "test", dir.path(), &TrustedKeys::NONE),
+            KeptNames::decode(Some(b"\xff\xff\xff\xff garbage"), "test", dir.path(), &TrustedKeys::NONE),
+        ] {
+            assert!(kept.is_empty());
+        }
+        assert!(!KeptNames::decode(Some(&bytes), "test", dir.path(), &TrustedKeys::NONE).is_empty());
+    }
+
+    #[test]
+    fn a_file_changed_just_now_is_read_again_next_time() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_topic(dir.path(), "fresh", REVIEWED);
+        // Written within the file system's clock tick, a change could leave its stamp as it was.
+        let bytes = read_keeping(dir.path(), None, SystemTime::now()).to_keep.expect("heads to keep");
+        let kept = KeptNames::decode(Some(&bytes), "test", dir.path(), &TrustedKeys::NONE);
+        assert!(kept.is_empty());
     }
 
     #[test]

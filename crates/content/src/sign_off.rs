@@ -27,6 +27,8 @@ pub const MAX_SIGNATURE_BYTES: u64 = 4096;
 pub struct TrustedKeys {
     keys: Vec<PublicKey>,
     in_use: bool,
+    /// A fingerprint of the keys as written: what a topic's review status was decided by.
+    written: u64,
 }
 
 /// A trusted key that is not a minisign public key.
@@ -36,7 +38,7 @@ pub struct BadKey(pub String);
 
 impl TrustedKeys {
     /// Sign-off not in use.
-    pub const NONE: TrustedKeys = TrustedKeys { keys: Vec::new(), in_use: false };
+    pub const NONE: TrustedKeys = TrustedKeys { keys: Vec::new(), in_use: false, written: 0 };
 
     /// The keys written in base64, as the second line of a minisign `.pub` file. Sign-off is
     /// in use when any key is named, even one that is not a key: a mistyped key trusts nothing,
@@ -45,6 +47,9 @@ impl TrustedKeys {
         TrustedKeys {
             keys: keys.iter().filter_map(|key| PublicKey::from_base64(key.as_ref().trim()).ok()).collect(),
             in_use: !keys.is_empty(),
+            written: keys
+                .iter()
+                .fold(0, |hash, key| crate::file_fingerprint(key.as_ref().trim(), &hash.to_le_bytes())),
         }
     }
 
@@ -58,6 +63,11 @@ impl TrustedKeys {
     /// Whether sign-off is in use.
     pub fn in_use(&self) -> bool {
         self.in_use
+    }
+
+    /// A fingerprint of the keys as written: equal for the same keys, in the same order.
+    pub fn fingerprint(&self) -> u64 {
+        self.written
     }
 }
 
