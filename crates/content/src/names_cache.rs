@@ -93,12 +93,6 @@ struct KeptFile<Name, Head> {
     head: Option<Head>,
 }
 
-/// What was kept for a file unchanged since.
-pub(crate) struct Unchanged {
-    /// None when its head did not read cleanly, and still would not.
-    pub head: Option<Topic>,
-}
-
 /// The heads kept for one folder, read back, and the build that keeps them next.
 pub struct KeptNames {
     /// The build: only heads kept by this very build are trusted, and it keeps the next.
@@ -129,15 +123,16 @@ impl KeptNames {
         }
     }
 
-    /// What was kept for the file `name`, when its stamps are still `stamps`.
-    pub(crate) fn take(&mut self, name: &str, stamps: &FileStamps) -> Option<Unchanged> {
+    /// Where the file `name` is kept, when its stamps are still `stamps`.
+    pub(crate) fn unchanged(&self, name: &str, stamps: &FileStamps) -> Option<usize> {
         let at = self.files.binary_search_by(|file| file.name.as_str().cmp(name)).ok()?;
-        let file = &mut self.files[at];
-        if file.stamps != *stamps {
-            return None;
-        }
+        (self.files[at].stamps == *stamps).then_some(at)
+    }
+
+    /// The head kept at `at` (none when it did not read cleanly, and still would not).
+    pub(crate) fn take(&mut self, at: usize) -> Option<Topic> {
         self.taken += 1;
-        Some(Unchanged { head: file.head.take() })
+        self.files[at].head.take()
     }
 
     /// Whether nothing is kept.

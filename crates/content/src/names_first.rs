@@ -52,28 +52,41 @@ pub fn read_topic_names_keeping(
         .iter()
         .map(|path| path.file_name().and_then(|name| name.to_str()).unwrap_or_default())
         .collect();
-    let stamps: Vec<Option<FileStamps>> =
-        in_parallel(paths.len(), &|| |index| FileStamps::of(&paths[index], keys));
-    let mut unread = Vec::new();
-    let mut heads: Vec<Option<Topic>> = Vec::with_capacity(paths.len());
-    for (index, (name, stamps)) in names.iter().zip(&stamps).enumerate() {
-        let unchanged = stamps.as_ref().and_then(|stamps| kept.take(name, stamps));
-        if unchanged.is_none() {
-            unread.push(index);
+    // One pass on every core: each file's stamps, then its head as kept or as read.
+    let found: Vec<(Option<FileStamps>, Found)> = in_parallel(paths.len(), &|| {
+        |index| {
+            let stamps = FileStamps::of(&paths[index], keys);
+            match stamps.as_ref().and_then(|stamps| kept.unchanged(names[index], stamps)) {
+                Some(at) => (stamps, Found::Kept(at)),
+                None => (stamps, Found::Read(head_topic(&paths[index], dir, keys))),
+            }
         }
-        heads.push(unchanged.and_then(|unchanged| unchanged.head));
-    }
-    let read = in_parallel(unread.len(), &|| |n| head_topic(&paths[unread[n]], dir, keys));
-    for (index, head) in unread.iter().zip(read) {
-        heads[*index] = head;
-    }
-    let to_keep = (!unread.is_empty() || !kept.all_taken()).then(|| {
+    });
+    let files_read = found.iter().filter(|(_, found)| matches!(found, Found::Read(_))).count();
+    let (stamps, heads): (Vec<Option<FileStamps>>, Vec<Option<Topic>>) = found
+        .into_iter()
+        .map(|(stamps, found)| match found {
+            Found::Kept(at) => (stamps, kept.take(at)),
+            Found::Read(head) => (stamps, head),
+        })
+        .unzip();
+    let to_keep = (files_read > 0 || !kept.all_taken()).then(|| {
         let files = names.iter().zip(&stamps).zip(&heads);
         let stamped = files.filter_map(|((name, stamps), head)| Some((*name, (*stamps)?, head.as_ref())));
         kept.encode(dir, keys, now, stamped)
     });
-    let (files_read, files) = (unread.len(), paths.len());
-    Ok(NamesRead { library: names_library(heads, dir), to_keep, files_read, files })
+    Ok(NamesRead { library: names_library(heads, dir), to_keep, files_read, files: paths.len() })
+}
+
+/// A file's head: kept, at its place among the kept heads, or read (none when it did not
+/// read cleanly).
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one slot a file in one vector, as the heads it becomes; a box would be an allocation a file"
+)]
+enum Found {
+    Kept(usize),
+    Read(Option<Topic>),
 }
 
 /// The library of each file's head (`None` for a file whose head did not read cleanly), the
