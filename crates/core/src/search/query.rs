@@ -89,24 +89,34 @@ impl Source {
 }
 
 /// Words of text read as terms, each once: stemming is the dearest part of marking a hit.
-struct TermsRead<'a> {
+pub(super) struct TermsRead<'a> {
     analyzer: &'a Analyzer,
-    read: HashMap<String, Term>,
+    /// Each word read, by its text: where its term is in `terms`. Hashed with foldhash: a
+    /// scan before the index looks up every word of every summary.
+    places: foldhash::HashMap<String, u32>,
+    /// Shared by every sentence that holds the word, never copied: a sentence's words are
+    /// their places.
+    terms: Vec<Term>,
 }
 
 impl<'a> TermsRead<'a> {
-    fn new(analyzer: &'a Analyzer) -> TermsRead<'a> {
-        TermsRead { analyzer, read: HashMap::new() }
+    pub(super) fn new(analyzer: &'a Analyzer) -> TermsRead<'a> {
+        TermsRead { analyzer, places: foldhash::HashMap::default(), terms: Vec::new() }
     }
 
-    /// `word` as a term.
-    fn of(&mut self, word: &str) -> Term {
-        if let Some(term) = self.read.get(word) {
-            return term.clone();
+    /// Where `word`'s term is, stemmed the first time the word is read.
+    fn place(&mut self, word: &str) -> u32 {
+        if let Some(&place) = self.places.get(word) {
+            return place;
         }
-        let term = Term::of(word, self.analyzer);
-        self.read.insert(word.to_owned(), term.clone());
-        term
+        let place = self.terms.len() as u32;
+        self.terms.push(Term::of(word, self.analyzer));
+        self.places.insert(word.to_owned(), place);
+        place
+    }
+
+    fn term(&self, place: u32) -> &Term {
+        &self.terms[place as usize]
     }
 }
 
@@ -428,7 +438,7 @@ impl SearchIndex {
             if exact_code && code_of(text).is_none_or(|code| !code.eq_ignore_ascii_case(typed)) {
                 return;
             }
-            let marks = mark(text, query, &mut |word| terms.of(word));
+            let marks = mark(text, query, terms);
             let rank = |marks: &Marks| (marks.atoms, marks.phrase, marks.score);
             if best.as_ref().is_none_or(|(_, _, held)| rank(&marks) > rank(held)) {
                 best = Some((spot, text.to_owned(), marks));
@@ -504,15 +514,17 @@ pub(super) struct Marks {
 
 /// How `text` matches `query`: each typed word's best match in it, and where that stands.
 /// `term_of` gives a word as it is compared (a scan keeps the stems it has worked out).
-pub(super) fn mark(text: &str, query: &Query, term_of: &mut dyn FnMut(&str) -> Term) -> Marks {
-    let words: Vec<(Range<usize>, Term)> =
-        tokens(text).map(|token| (token.range, term_of(token.text))).collect();
+pub(super) fn mark(text: &str, query: &Query, terms: &mut TermsRead<'_>) -> Marks {
+    let places: Vec<(Range<usize>, u32)> =
+        tokens(text).map(|token| (token.range, terms.place(token.text))).collect();
+    let words: Vec<(&Range<usize>, &Term)> =
+        places.iter().map(|(range, place)| (range, terms.term(*place))).collect();
     let mut marks = Marks::default();
     let mut bytes: Vec<Range<usize>> = Vec::new();
     for needle in &query.needles {
         let direct = words
             .iter()
-            .filter_map(|(range, term)| Some((needle.kind(term)?, range)))
+            .filter_map(|&(range, term)| Some((needle.kind(term)?, range)))
             .min_by_key(|(kind, range)| (*kind, range.start));
         let led = needle.leads.iter().filter_map(|lead| {
             lead.phrases.iter().find_map(|phrase| {
@@ -522,7 +534,7 @@ pub(super) fn mark(text: &str, query: &Query, term_of: &mut dyn FnMut(&str) -> T
                         words
                             .iter()
                             .find(|(_, term)| term.key == plain.key || term.stem == plain.stem)
-                            .map(|(range, _)| range)
+                            .map(|&(range, _)| range)
                     })
                     .collect();
                 Some((lead.kind, ranges?, lead.word.as_str()))

@@ -1,23 +1,23 @@
-//! Search before the index is ready: the topics' names (titles, other names and keywords)
-//! read directly, word by word, with the index's own matching and ranking. A
-//! quick first pass (the prefilter) skips names that hold none of the typed words, so the
-//! first key after a large library arrives costs milliseconds.
+//! Search before the index is ready: what the list already holds of each topic — its names
+//! (titles, other names and keywords), its subtitle and the sentences of its summary — read
+//! directly, word by word, with the index's own matching. A quick first pass (the prefilter)
+//! skips text that holds none of the typed words, so the first key after a large library's
+//! names arrive costs milliseconds, and a word of a summary is found before the pages are read.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use kiosk_content::words::Analyzer;
 use kiosk_content::{Page, Spot, Topic, Vocabulary};
 
 use super::index::Place;
-use super::pieces::{Field, for_each_name};
+use super::pieces::{Field, for_each_name, sentences};
 use super::prefilter::Prefilter;
-use super::query::{Hit, MAX_QUERY_CHARS, Marks, mark};
-use super::terms::{Query, Term};
+use super::query::{Hit, MAX_QUERY_CHARS, Marks, TermsRead, mark};
+use super::terms::{Kind, Query};
 
-/// The best hits for `query` among the names of `topics` (the ones a reader of `language`
-/// sees, in list order), best first, one per topic, at most `limit`; words of `vocabulary`
-/// lead to their plain words.
+/// The best hits for `query` among the names, subtitles and summaries of `topics` (the ones
+/// a reader of `language` sees, in list order), best first, one per topic, at most `limit`;
+/// words of `vocabulary` lead to their plain words.
 pub fn scan_names(
     topics: &[&Topic],
     language: &str,
@@ -34,27 +34,41 @@ pub fn scan_names(
     }
     let mut prefilter = Prefilter::new(&query, language, vocabulary);
     // Names repeat their words from topic to topic: each is stemmed once.
-    let mut terms: HashMap<String, Term> = HashMap::new();
-    let mut term_of =
-        |word: &str| terms.entry(word.to_owned()).or_insert_with(|| Term::of(word, &analyzer)).clone();
+    let mut terms = TermsRead::new(&analyzer);
     // The best name of each topic that holds every typed word; hits are made for the few kept.
     let mut found: Vec<Found> = Vec::new();
+    // The best a sentence of a summary can rank: every typed word exactly. Once `limit` topics
+    // rank that well, a later topic's summary could only come after them, so only its names
+    // are read: a word in every summary costs `limit` summaries, not every one.
+    let best_text = (Reverse(Kind::Exact.points() * wanted as u32), rank_of(Field::Body));
+    let mut ranked_past_text = 0;
     for (order, topic) in topics.iter().enumerate() {
         let mut best: Option<Found> = None;
-        for_each_name(topic, &[], &mut |spot, field, text| {
-            // The names a topic is known by; its subtitle is a sentence, read with the text.
-            if field == Field::Subtitle || !prefilter.may_match(text) {
-                return;
-            }
-            let marks = mark(text, &parsed, &mut term_of);
-            // Within a topic, as the index ranks: the better match, then titles before other
-            // names and keywords.
+        let read_summary = ranked_past_text < limit && prefilter.may_match(&topic.summary);
+        let mut look = |spot: Spot, field: Field, text: &str| {
+            let marks = mark(text, &parsed, &mut terms);
+            // Within a topic, as the index ranks: the better match, then names before text.
             let key = (Reverse(marks.score), rank_of(field));
             if marks.atoms < wanted || best.as_ref().is_some_and(|held| (held.0, held.1) <= key) {
                 return;
             }
             best = Some((key.0, key.1, order, spot, field, text.to_owned(), marks));
+        };
+        for_each_name(topic, &[], &mut |spot, field, text| {
+            if prefilter.may_match(text) {
+                look(spot, field, text);
+            }
         });
+        // A summary is shown, and found, a sentence at a time, as the index finds body text;
+        // a summary that may match is not looked over again sentence by sentence.
+        if read_summary {
+            for sentence in sentences(topic.summary.trim()) {
+                look(Spot::Summary, Field::Body, sentence);
+            }
+        }
+        if best.as_ref().is_some_and(|held| (held.0, held.1) <= best_text) {
+            ranked_past_text += 1;
+        }
         found.extend(best);
     }
     found.sort_unstable_by_key(|&(score, rank, order, ..)| (score, rank, order));
@@ -72,12 +86,14 @@ pub fn scan_names(
 /// where it is, and how it matched.
 type Found = (Reverse<u32>, u8, usize, Spot, Field, String, Marks);
 
-/// Titles before other names and keywords.
+/// Titles before other names and keywords, names before the subtitle, and all before the
+/// summary's text.
 fn rank_of(field: Field) -> u8 {
     match field {
         Field::Title => 0,
         Field::Keyword => 1,
-        _ => 2,
+        Field::Subtitle | Field::Heading | Field::Code => 2,
+        Field::Body => 3,
     }
 }
 
@@ -99,6 +115,25 @@ mod tests {
             assert_eq!(scanned.first().map(|hit| &hit.text), indexed.first().map(|hit| &hit.text), "{query}");
         }
         let topics = library.for_reader("en");
-        assert!(scan_names(&topics, "en", None, "lungs", 5).is_empty(), "body text waits for the index");
+        assert!(
+            scan_names(&topics, "en", None, "lungs", 5).is_empty(),
+            "the pages' text waits for the index"
+        );
+    }
+
+    #[test]
+    fn a_word_of_a_summary_is_found_in_its_sentence_after_every_name() {
+        let library = kiosk_content::load_bundled().library;
+        let topics = library.for_reader("en");
+        let summary = &topics[0].summary;
+        let sentence = sentences(summary).last().expect("a summary");
+        let word = sentence.split_whitespace().max_by_key(|word| word.len()).expect("a word");
+        let hits = scan_names(&topics, "en", None, word.trim_matches(|c: char| !c.is_alphanumeric()), 50);
+        let hit = hits.iter().find(|hit| hit.topic_id == topics[0].id).expect("found in its summary");
+        assert_eq!((hit.spot, hit.field, hit.text.as_str()), (Spot::Summary, Field::Body, sentence));
+        let names_after_text = hits.windows(2).any(|pair| {
+            pair[0].field == Field::Body && pair[1].field != Field::Body && pair[0].score == pair[1].score
+        });
+        assert!(!names_after_text, "{hits:#?}");
     }
 }

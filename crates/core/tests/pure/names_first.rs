@@ -6,7 +6,7 @@
 
 use crate::common::*;
 use kiosk_content::i18n::Catalogs;
-use kiosk_content::{Lang, Library, Reloaded, load_bundled};
+use kiosk_content::{Lang, Library, Page, Reloaded, load_bundled};
 use kiosk_core::app::{App, Effect, Event, Input, Key, Screen, Settings, update};
 
 fn whole(library: &Library) -> Input {
@@ -106,6 +106,33 @@ fn search_answers_from_the_names_and_asks_for_its_index_once_the_pages_are_there
 
     let effects = update(&mut app, Event::new(whole(&library), t0()));
     assert!(asks(&effects), "{effects:?}");
+}
+
+#[test]
+fn a_word_of_a_summary_is_found_before_the_pages_arrive_and_its_hit_opens_the_overview() {
+    let library = vertebroplasty_library();
+    let mut app = arriving_app();
+    let _ = send(&mut app, Input::NamesRead(names_only(&library)));
+    // The longest word of the summary that is not one of the topic's names.
+    let topic = library.topics().iter().find(|topic| topic.language == "en").expect("in English");
+    let names = format!("{} {} {}", topic.title, topic.subtitle, topic.keywords.join(" ")).to_lowercase();
+    let word = topic
+        .summary
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !names.contains(&word.to_lowercase()))
+        .max_by_key(|word| word.len())
+        .expect("a word of the summary alone");
+    let _ = press(&mut app, Key::Char('/'));
+    for letter in word.chars() {
+        let _ = press(&mut app, Key::Char(letter));
+    }
+    let hits = &app.session().search().expect("search is open").hits;
+    assert_eq!(hits.first().map(|hit| hit.spot), Some(kiosk_content::Spot::Summary), "{word}: {hits:#?}");
+    assert!(screen_text(&app).contains("more results soon"));
+    let _ = press(&mut app, Key::Enter);
+    assert!(screen_text(&app).contains("Reading this topic's pages"));
+    let _ = send(&mut app, whole(&library));
+    assert_eq!(app.pages()[topic_state(&app).page], Page::Overview);
 }
 
 #[test]
