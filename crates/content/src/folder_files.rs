@@ -71,7 +71,12 @@ impl FolderFiles {
     /// that is not UTF-8 is read with its bad bytes replaced.
     fn read_text<T>(&self, path: &Path, read: &mut dyn FnMut(&str) -> T) -> Option<T> {
         let bytes = read_limited(path, &self.dir).ok()?;
-        Some(read(&String::from_utf8_lossy(&bytes)))
+        // The strict check first: it skips ASCII a word at a time, where the lossy one went a
+        // byte at a time (an eighth of `search zzzq` over 10,000 topics, perf).
+        Some(match std::str::from_utf8(&bytes) {
+            Ok(text) => read(text),
+            Err(_) => read(&String::from_utf8_lossy(&bytes)),
+        })
     }
 
     /// Loads every file (each language) of the topics `ids`, checked as a whole load checks
