@@ -184,15 +184,26 @@ def main():
     # 3 and 4. The 10,000-topic library: the list usable, and memory, beside grep and the folder.
     folder_bytes = sum(os.path.getsize(os.path.join(root, name))
                        for root, _, names in os.walk(library) for name in names)
-    list_times = []
-    for _ in range(3):
-        elapsed, _ = first_screen.measure([kiosk, "--content", library], "Procedure 00000", b"q")
-        list_times.append(elapsed)
-    list_peaks = [settled_peak([kiosk, "--content", library], "Procedure 00000") for _ in range(2)]
+    # The kiosk keeps the topics' names in its cache directory for the next start: a start
+    # with them kept (a warm-up start writes them), and the first start after a change, with
+    # nothing kept.
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["XDG_CACHE_HOME"] = cache
+        first_screen.measure([kiosk, "--content", library], "Procedure 00000", b"q")
+        list_times = [first_screen.measure([kiosk, "--content", library], "Procedure 00000", b"q")[0]
+                      for _ in range(3)]
+        list_peaks = [settled_peak([kiosk, "--content", library], "Procedure 00000") for _ in range(2)]
+        cold_times = []
+        for run in range(3):
+            os.environ["XDG_CACHE_HOME"] = os.path.join(cache, f"empty-{run}")
+            cold_times.append(first_screen.measure([kiosk, "--content", library], "Procedure 00000", b"q")[0])
+        os.environ.pop("XDG_CACHE_HOME")
     grep_title = wall(["grep", "-rh", "^title", library], 3)
-    list_s = statistics.median(list_times)
+    list_s, cold_s = statistics.median(list_times), statistics.median(cold_times)
     row("3. 10,000 topics: launch until the list is usable", f"{list_s:.2f} s",
         f"grep -rh '^title' {grep_title:.2f} s", list_s / grep_title, "≤ 1.5×")
+    row("3. the same, the first start after every file changed (no names kept)", f"{cold_s:.2f} s",
+        f"grep -rh '^title' {grep_title:.2f} s", cold_s / grep_title, "—")
     peak_list = max(list_peaks) * 1024
     row("4. 10,000 topics: peak memory, the whole library read", f"{peak_list / 2**20:.0f} MiB",
         f"folder {folder_bytes / 2**20:.0f} MiB", peak_list / folder_bytes, "≤ 1.5×")

@@ -126,7 +126,7 @@ impl Reloading {
             // start (the others' heads were kept), in a tenth of the time the whole folder takes.
             if first_read {
                 let made_by = version::version();
-                let kept = kept_names::load(&folder, &keys, made_by);
+                let kept = || kept_names::load(&folder, &keys, made_by);
                 if let Ok(names) = read_topic_names_keeping(&folder, &keys, kept, SystemTime::now()) {
                     let _ = sender.send(Wakeup::NamesRead(names.library));
                     journal::line(
