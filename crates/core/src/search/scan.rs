@@ -13,7 +13,7 @@ use super::index::Place;
 use super::pieces::{Field, for_each_name, sentences};
 use super::prefilter::Prefilter;
 use super::query::{Hit, MAX_QUERY_CHARS, Marks, TermsRead, mark};
-use super::terms::{Kind, Query};
+use super::terms::Query;
 
 /// The best hits for `query` among the names, subtitles and summaries of `topics` (the ones
 /// a reader of `language` sees, in list order), best first, one per topic, at most `limit`;
@@ -37,14 +37,12 @@ pub fn scan_names(
     let mut terms = TermsRead::new(&analyzer);
     // The best name of each topic that holds every typed word; hits are made for the few kept.
     let mut found: Vec<Found> = Vec::new();
-    // The best a sentence of a summary can rank: every typed word exactly. Once `limit` topics
-    // rank that well, a later topic's summary could only come after them, so only its names
-    // are read: a word in every summary costs `limit` summaries, not every one.
-    let best_text = (Reverse(Kind::Exact.points() * wanted as u32), rank_of(Field::Body));
-    let mut ranked_past_text = 0;
     for (order, topic) in topics.iter().enumerate() {
         let mut best: Option<Found> = None;
-        let read_summary = ranked_past_text < limit && prefilter.may_match(&topic.summary);
+        // Summaries are read until `limit` topics are found, names to the end: a word in every
+        // summary costs `limit` summaries, not every one, and a name found anywhere still
+        // shows. The whole index's answer follows within seconds.
+        let read_summary = found.len() < limit && prefilter.may_match(&topic.summary);
         let mut look = |spot: Spot, field: Field, text: &str| {
             let marks = mark(text, &parsed, &mut terms);
             // Within a topic, as the index ranks: the better match, then names before text.
@@ -65,9 +63,6 @@ pub fn scan_names(
             for sentence in sentences(topic.summary.trim()) {
                 look(Spot::Summary, Field::Body, sentence);
             }
-        }
-        if best.as_ref().is_some_and(|held| (held.0, held.1) <= best_text) {
-            ranked_past_text += 1;
         }
         found.extend(best);
     }
