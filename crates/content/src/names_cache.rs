@@ -135,11 +135,6 @@ impl KeptNames {
         self.files[at].head.take()
     }
 
-    /// Whether nothing is kept.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
     /// Whether every file kept was taken: none was removed or changed.
     pub(crate) fn all_taken(&self) -> bool {
         self.taken == self.files.len()
@@ -172,6 +167,11 @@ impl KeptNames {
 
 #[cfg(test)]
 impl KeptNames {
+    /// Whether nothing is kept.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     /// Gives the head kept for the file `name` another title, to tell it from a fresh read.
     pub(crate) fn retitle(&mut self, name: &str, title: &str) {
         let file = self.files.iter_mut().find(|file| file.name == name).expect("kept");

@@ -27,8 +27,8 @@ pub const MAX_SIGNATURE_BYTES: u64 = 4096;
 pub struct TrustedKeys {
     keys: Vec<PublicKey>,
     in_use: bool,
-    /// A fingerprint of the keys as written: what a topic's review status was decided by.
-    written: u64,
+    /// The keys as written, fingerprinted: what a topic's review status was decided by.
+    fingerprint: u64,
 }
 
 /// A trusted key that is not a minisign public key.
@@ -38,7 +38,7 @@ pub struct BadKey(pub String);
 
 impl TrustedKeys {
     /// Sign-off not in use.
-    pub const NONE: TrustedKeys = TrustedKeys { keys: Vec::new(), in_use: false, written: 0 };
+    pub const NONE: TrustedKeys = TrustedKeys { keys: Vec::new(), in_use: false, fingerprint: 0 };
 
     /// The keys written in base64, as the second line of a minisign `.pub` file. Sign-off is
     /// in use when any key is named, even one that is not a key: a mistyped key trusts nothing,
@@ -47,7 +47,7 @@ impl TrustedKeys {
         TrustedKeys {
             keys: keys.iter().filter_map(|key| PublicKey::from_base64(key.as_ref().trim()).ok()).collect(),
             in_use: !keys.is_empty(),
-            written: keys
+            fingerprint: keys
                 .iter()
                 .fold(0, |hash, key| crate::file_fingerprint(key.as_ref().trim(), &hash.to_le_bytes())),
         }
@@ -67,7 +67,7 @@ impl TrustedKeys {
 
     /// A fingerprint of the keys as written: equal for the same keys, in the same order.
     pub fn fingerprint(&self) -> u64 {
-        self.written
+        self.fingerprint
     }
 }
 

@@ -1,6 +1,6 @@
 //! Search in the kiosk: what the search overlay gets from the App (the index, else the
-//! topics' names read directly, and its layout), and what its outcomes do — closing it, or
-//! opening what it found at the page and line that show it.
+//! topics' names, subtitles and summaries read directly, and its layout), and what its
+//! outcomes do — closing it, or opening what it found at the page and line that show it.
 
 use super::bounds::{clamp_scroll, keep_home_selection_visible};
 use super::event::{Key, Mouse};
@@ -10,7 +10,7 @@ use super::places::TopicState;
 use super::search::{SearchContext, SearchOutcome};
 use super::session::Screen;
 use super::state::App;
-use crate::search::{Hit, scan_names};
+use crate::search::{Hit, scan_heads};
 use kiosk_content::Spot;
 
 /// The most results listed.
@@ -73,14 +73,14 @@ fn with_search(app: &mut App, act: impl FnOnce(&mut SearchState, &SearchContext<
 }
 
 /// The results for `query` with the index for this audience; while that is still being built,
-/// over the topics' names read directly (milliseconds at 10,000 topics), and the overlay says
-/// the library is still being read.
+/// over the topics' names, subtitles and summaries read directly (milliseconds at 10,000
+/// topics), and the overlay says the library is still being read.
 fn find(app: &App, query: &str) -> Vec<Hit> {
     match &app.search_index {
         Some(cache) if app.search_ready() => cache.index.search(query, MAX_RESULTS),
         _ => {
             let language = &app.session.language;
-            scan_names(&app.home_topics(), language, app.library.vocabulary(language), query, MAX_RESULTS)
+            scan_heads(&app.home_topics(), language, app.library.vocabulary(language), query, MAX_RESULTS)
         }
     }
 }

@@ -73,7 +73,7 @@ impl App {
 
 /// Asks for the index search needs, unless it is there or already asked for: the one place an
 /// index build starts. Only an open search needs one: a kiosk nobody searches on never holds
-/// an index (tens of MiB at 10,000 topics), and while one is being built the topics' names
+/// an index (tens of MiB at 10,000 topics), and while one is being built the topics' heads
 /// answer at once.
 pub(super) fn request_index(app: &mut App) -> Option<SearchJob> {
     let needed = app.session.search().is_some();

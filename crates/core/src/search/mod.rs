@@ -19,5 +19,5 @@ pub use folder_search::FolderSearch;
 pub use index::{Place, SearchIndex};
 pub use pieces::Field;
 pub use query::{Hit, MAX_QUERY_CHARS};
-pub use scan::scan_names;
+pub use scan::scan_heads;
 pub use sketch::{Sketch, Sketcher};

@@ -513,7 +513,7 @@ pub(super) struct Marks {
 }
 
 /// How `text` matches `query`: each typed word's best match in it, and where that stands.
-/// `term_of` gives a word as it is compared (a scan keeps the stems it has worked out).
+/// `terms` gives each word as it is compared, stemmed once however many texts hold it.
 pub(super) fn mark(text: &str, query: &Query, terms: &mut TermsRead<'_>) -> Marks {
     let places: Vec<(Range<usize>, u32)> =
         tokens(text).map(|token| (token.range, terms.place(token.text))).collect();

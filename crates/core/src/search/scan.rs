@@ -18,7 +18,7 @@ use super::terms::Query;
 /// The best hits for `query` among the names, subtitles and summaries of `topics` (the ones
 /// a reader of `language` sees, in list order), best first, one per topic, at most `limit`;
 /// words of `vocabulary` lead to their plain words.
-pub fn scan_names(
+pub fn scan_heads(
     topics: &[&Topic],
     language: &str,
     vocabulary: Option<&Vocabulary>,
@@ -35,7 +35,7 @@ pub fn scan_names(
     let mut prefilter = Prefilter::new(&query, language, vocabulary);
     // Names repeat their words from topic to topic: each is stemmed once.
     let mut terms = TermsRead::new(&analyzer);
-    // The best name of each topic that holds every typed word; hits are made for the few kept.
+    // The best text of each topic that holds every typed word; hits are made for the few kept.
     let mut found: Vec<Found> = Vec::new();
     for (order, topic) in topics.iter().enumerate() {
         let mut best: Option<Found> = None;
@@ -105,13 +105,13 @@ mod tests {
         let index = SearchIndex::build(&library, &Catalog::english(), "en", false, &|_| true);
         for query in ["vertebroplasty", "vertebroplatsy", "bone cem", "percutaneous", "osteoporosis"] {
             let topics = library.for_reader("en");
-            let scanned = scan_names(&topics, "en", library.vocabulary("en"), query, 5);
+            let scanned = scan_heads(&topics, "en", library.vocabulary("en"), query, 5);
             let indexed = index.search(query, 5);
             assert_eq!(scanned.first().map(|hit| &hit.text), indexed.first().map(|hit| &hit.text), "{query}");
         }
         let topics = library.for_reader("en");
         assert!(
-            scan_names(&topics, "en", None, "lungs", 5).is_empty(),
+            scan_heads(&topics, "en", None, "lungs", 5).is_empty(),
             "the pages' text waits for the index"
         );
     }
@@ -123,7 +123,7 @@ mod tests {
         let summary = &topics[0].summary;
         let sentence = sentences(summary).last().expect("a summary");
         let word = sentence.split_whitespace().max_by_key(|word| word.len()).expect("a word");
-        let hits = scan_names(&topics, "en", None, word.trim_matches(|c: char| !c.is_alphanumeric()), 50);
+        let hits = scan_heads(&topics, "en", None, word.trim_matches(|c: char| !c.is_alphanumeric()), 50);
         let hit = hits.iter().find(|hit| hit.topic_id == topics[0].id).expect("found in its summary");
         assert_eq!((hit.spot, hit.field, hit.text.as_str()), (Spot::Summary, Field::Body, sentence));
         let names_after_text = hits.windows(2).any(|pair| {
