@@ -14,7 +14,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use kiosk_content::i18n::{Catalog, Msg};
-use kiosk_content::words::{Analyzer, key_into, tokens};
+use kiosk_content::words::{Analyzer, StartBytes, Token, key_into, tokens, tokens_starting};
 use kiosk_content::{
     FALLBACK_LANGUAGE, SectionKind, Vocabulary, holds_invisible_format, is_invisible_format,
 };
@@ -255,6 +255,9 @@ pub struct Sketcher {
     /// Each phrase the vocabulary gives for a typed word: the typed word, the lead's kind, and
     /// the phrase's words.
     phrases: Vec<(usize, Kind, Vec<Term>)>,
+    /// The bytes a word that matches may begin with, when that says anything: a typo may
+    /// change a word's first letter.
+    starts: Option<StartBytes>,
 }
 
 /// Words remembered: a folder of made-up words cannot make the memory grow without end.
@@ -263,7 +266,7 @@ const WORDS_KEPT: usize = 1 << 17;
 impl Sketcher {
     /// A sketcher for `looked`, with the reader's `catalog` (the default headings).
     pub(super) fn new(looked: &Looked, catalog: &Catalog) -> Sketcher {
-        let phrases = looked
+        let phrases: Vec<(usize, Kind, Vec<Term>)> = looked
             .query
             .needles
             .iter()
@@ -285,6 +288,7 @@ impl Sketcher {
             long_words: HashMap::default(),
             matches: Vec::new(),
             key: String::new(),
+            starts: start_bytes(&looked.query.needles, &phrases),
             phrases,
         };
         let heading = Class::Text(slot(Field::Heading));
@@ -467,8 +471,21 @@ impl Sketcher {
         if !plain {
             return all;
         }
-        let mut found = self.any_heading.typed;
-        for token in tokens(text) {
+        let found = self.any_heading.typed;
+        match self.starts.take() {
+            Some(starts) => {
+                let found = self.words_among(text, tokens_starting(text, &starts), found);
+                self.starts = Some(starts);
+                found
+            }
+            None => self.words_among(text, tokens(text), found),
+        }
+    }
+
+    /// `found` and the typed words `words` of `text` match, read until every typed word is.
+    fn words_among<'t>(&mut self, text: &str, words: impl Iterator<Item = Token<'t>>, mut found: u64) -> u64 {
+        let all = self.looked.all_typed();
+        for token in words {
             if found & all == all {
                 break;
             }
@@ -567,6 +584,19 @@ impl Sketcher {
             .fold(0u64, |typed, (n, _)| typed | 1 << n.min(TYPED_WORDS));
         WordMatch { kinds, typed }
     }
+}
+
+/// The bytes a word that matches one of `needles` or a word of their `phrases` may begin with:
+/// it begins as the typed word, one of its stems or a phrase's word does ([`kind_of`] and
+/// [`Sketcher::match_word`] compare first letters); none when a typo may be taken.
+fn start_bytes(needles: &[Needle], phrases: &[(usize, Kind, Vec<Term>)]) -> Option<StartBytes> {
+    if needles.iter().any(|needle| needle.edits > 0) {
+        return None;
+    }
+    let typed = needles.iter().flat_map(|needle| std::iter::once(&needle.key).chain(&needle.stems));
+    let phrased =
+        phrases.iter().flat_map(|(_, _, words)| words.iter().flat_map(|word| [&word.key, &word.stem]));
+    Some(StartBytes::new(typed.chain(phrased).filter_map(|word| word.chars().next())))
 }
 
 /// Whether a file's words as written are its words as read: no escape, no invisible character
