@@ -31,9 +31,10 @@ use super::version;
 use super::watch::ContentWatch;
 
 /// How many events may wait for the loop; a faster typist or a huge unbracketed paste then
-/// waits in the terminal instead of in memory. The channel takes room for all of them at start
-/// (32 bytes each, a test holds `Wakeup` to that), so it is no larger than a paste needs.
-const QUEUE: usize = 1024;
+/// waits in the terminal instead of in memory (the input thread waits for room; nothing is
+/// lost). The channel takes room for all of them at start (32 bytes each, a test holds
+/// `Wakeup` to that), so it holds a few screens of typing: 8 KB, where 1,024 took 40 KB.
+const QUEUE: usize = 256;
 
 /// Everything that can wake the loop.
 pub enum Wakeup {

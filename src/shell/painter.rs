@@ -18,8 +18,12 @@ use super::frame_writer::Frames;
 use super::terminal::SIDE_MARGIN_MODE;
 
 /// What was last drawn, so the next frame can reuse it.
+///
+/// The last frame is left as ratatui's current buffer until the next frame begins, rather than
+/// swapped behind it at once as `Terminal::draw` does: a frame whose text only scrolled moves
+/// its cells there, as the terminal moves its rows, before it becomes the buffer the new frame
+/// is compared with. No third copy of the screen is kept (77 KB at 80×24).
 pub struct Painter {
-    last_frame: Buffer,
     last_view: Option<TextView>,
     /// Whether the terminal moves rows itself (a scroll region), so a page that only scrolled
     /// is drawn by moving what is there: true for a real terminal.
@@ -37,14 +41,7 @@ impl Painter {
     /// A painter that has drawn nothing yet; `scroll_regions` when the backend is a real
     /// terminal that moves rows as the bytes written tell it.
     pub fn new(scroll_regions: bool) -> Painter {
-        Painter {
-            last_frame: Buffer::empty(Rect::ZERO),
-            last_view: None,
-            scroll_regions,
-            side_margins: false,
-            resets: 0,
-            forgotten: false,
-        }
+        Painter { last_view: None, scroll_regions, side_margins: false, resets: 0, forgotten: false }
     }
 
     /// The terminal answered whether it knows a private mode: when it knows
@@ -69,6 +66,17 @@ impl Painter {
     {
         let view = app.text_view();
         terminal.backend_mut().open_frame();
+        let forgotten = std::mem::take(&mut self.forgotten);
+        let reset = app.resets() != self.resets || forgotten;
+        if !reset
+            && let (true, Some(now), Some(before)) = (self.scroll_regions, &view, &self.last_view)
+            && let Some(lines) = now.moved_since(before)
+            && terminal.current_buffer_mut().area == app.area()
+        {
+            self.scroll(terminal, now, lines).context("drawing the screen")?;
+        }
+        // The last frame (moved or not) becomes the one this frame is compared with.
+        terminal.swap_buffers();
         // One size a frame: the one the app laid this frame out for.
         if terminal.get_frame().area() != app.area() {
             terminal.resize(app.area()).context("drawing the screen")?;
@@ -76,40 +84,26 @@ impl Painter {
         // After a reset the whole screen is cleared and drawn anew: a cell the terminal drew
         // wider or narrower than ratatui counted must not keep a letter of the last reader's.
         // After a suspension too: the shell wrote over it.
-        let forgotten = std::mem::take(&mut self.forgotten);
         if forgotten {
             terminal.backend_mut().forget_state();
         }
-        if app.resets() != self.resets || forgotten {
+        if reset {
             self.resets = app.resets();
-            self.last_view = None;
             // A resize to the same size clears the viewport and forgets what was drawn, without
             // asking the terminal where its cursor is (`clear` does, and input would eat the answer).
             terminal.resize(app.area()).context("drawing the screen")?;
         }
-        if let (true, Some(now), Some(before)) = (self.scroll_regions, &view, &self.last_view)
-            && let Some(lines) = now.moved_since(before)
-            && self.last_frame.area == app.area()
-            && terminal.current_buffer_mut().area == self.last_frame.area
-        {
-            self.scroll(terminal, now, lines).context("drawing the screen")?;
-        }
-        let frame =
-            terminal.draw(|frame| kiosk_core::ui::render(app, frame)).context("drawing the screen")?;
-        // Only a frame showing page text can be moved by the next one; no copy of the others.
-        // Cell by cell into the copy's own room: a new copy each frame had the heap hold two
-        // for a moment (77 KB each at 80×24).
-        if view.is_some() && self.scroll_regions {
-            self.last_frame.area = frame.buffer.area;
-            self.last_frame.content.clone_from(&frame.buffer.content);
-        }
+        kiosk_core::ui::render(app, &mut terminal.get_frame());
+        terminal.flush().context("drawing the screen")?;
+        terminal.hide_cursor().context("drawing the screen")?;
+        Backend::flush(terminal.backend_mut()).context("drawing the screen")?;
         self.last_view = view;
         terminal.backend_mut().close_frame().context("drawing the screen")?;
         Ok(())
     }
 
-    /// Moves the text up by `lines` (down when negative) on the terminal, and tells ratatui
-    /// that the screen now shows it there.
+    /// Moves the text up by `lines` (down when negative) on the terminal, and in the last frame
+    /// (ratatui's current buffer) that the next is compared with.
     fn scroll<B: Backend + Write>(
         &mut self,
         terminal: &mut Terminal<B>,
@@ -117,11 +111,11 @@ impl Painter {
         lines: i32,
     ) -> io::Result<()> {
         let text = view.area;
+        let width = terminal.current_buffer_mut().area.width;
         // Columns of their own need two at least; else the region spans the screen's width,
         // and ratatui draws again what moved beside the text.
         let side_margins = self.side_margins && text.width >= 2;
-        let moved =
-            if side_margins { text } else { Rect { x: 0, width: self.last_frame.area.width, ..text } };
+        let moved = if side_margins { text } else { Rect { x: 0, width, ..text } };
         let (top, bottom, left, right) = (moved.y + 1, moved.bottom(), moved.x + 1, moved.right());
         let backend = terminal.backend_mut();
         // Plain attributes first: the rows that come into view are blank in the default colours.
@@ -139,13 +133,7 @@ impl Painter {
             write!(backend, "\x1b[s\x1b[?{SIDE_MARGIN_MODE}l")?;
         }
         write!(backend, "\x1b[r")?;
-
-        // The copy is replaced after this frame is drawn, so it is moved rather than copied; the
-        // buffer it replaces keeps its room for the next copy.
-        shift_cells(&mut self.last_frame, moved, lines);
-        std::mem::swap(terminal.current_buffer_mut(), &mut self.last_frame);
-        // What was drawn into the current buffer becomes the one the next frame is compared with.
-        terminal.swap_buffers();
+        shift_cells(terminal.current_buffer_mut(), moved, lines);
         Ok(())
     }
 }
