@@ -55,7 +55,7 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
 /// The bytes a word may begin with, for [`tokens_starting`]: some ASCII letters and digits,
 /// either case, and every byte that begins a character beyond ASCII (whose folded form may be
 /// any letter).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct StartBytes([bool; 256]);
 
 impl StartBytes {
@@ -81,11 +81,11 @@ impl StartBytes {
 /// ASCII character keeps it first when folded). Only those bytes are looked at closely, so a
 /// text is passed over many times faster than it is cut into every word. Each compound comes
 /// just after its first word rather than after its last.
-pub fn tokens_starting<'a>(text: &'a str, starts: &StartBytes) -> impl Iterator<Item = Token<'a>> {
+pub fn tokens_starting(text: &str, starts: StartBytes) -> impl Iterator<Item = Token<'_>> {
     let bytes = text.as_bytes();
-    let starts = starts.0;
+    let StartBytes(starts) = starts;
     let mut at = 0;
-    let mut pending: Option<Token<'a>> = None;
+    let mut pending: Option<Token<'_>> = None;
     std::iter::from_fn(move || {
         if let Some(token) = pending.take() {
             return Some(token);
@@ -338,7 +338,7 @@ mod tests {
             firsts in "[az0]{0,2}",
         ) {
             let starts = StartBytes::new(firsts.chars());
-            let mut quick: Vec<Token<'_>> = tokens_starting(&text, &starts).collect();
+            let mut quick: Vec<Token<'_>> = tokens_starting(&text, starts).collect();
             let mut every: Vec<Token<'_>> =
                 tokens(&text).filter(|token| starts.0[usize::from(text.as_bytes()[token.range.start])]).collect();
             let order = |token: &Token<'_>| (token.range.start, token.range.end);

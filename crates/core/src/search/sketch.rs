@@ -472,12 +472,8 @@ impl Sketcher {
             return all;
         }
         let found = self.any_heading.typed;
-        match self.starts.take() {
-            Some(starts) => {
-                let found = self.words_among(text, tokens_starting(text, &starts), found);
-                self.starts = Some(starts);
-                found
-            }
+        match self.starts {
+            Some(starts) => self.words_among(text, tokens_starting(text, starts), found),
             None => self.words_among(text, tokens(text), found),
         }
     }
