@@ -28,7 +28,7 @@ pub fn check(file: Option<&Path>, format: ReportFormat) -> ExitCode {
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     // A kiosk locked for safety is locked whatever `locked` says: that problem is the file's.
     let locked_for_safety = problems.iter().any(|problem| problem.code == "config-locked");
-    problems.extend(start_problems(&config).into_iter().map(|problem| {
+    problems.extend(start_problems(&config, kiosk_bundle::head()).into_iter().map(|problem| {
         let written = !(locked_for_safety && problem.setting == LOCKED);
         match setting_span(&text, problem.setting).filter(|_| written) {
             Some(span) => {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use kiosk_content::{FolderError, Severity};
+use kiosk_content::{FolderError, PreparedHead, Severity};
 use kiosk_core::config::Config;
 
 /// One thing the start will report.
@@ -22,8 +22,8 @@ pub struct StartProblem {
 /// Where the file locks the kiosk.
 pub const LOCKED: &[&[&str]] = &[&["kiosk", "locked"]];
 
-/// What the start will say of `config`, in order.
-pub fn start_problems(config: &Config) -> Vec<StartProblem> {
+/// What the start will say of `config`, with the bundled catalogs of `head`, in order.
+pub fn start_problems(config: &Config, head: &PreparedHead) -> Vec<StartProblem> {
     let mut problems = Vec::new();
     if let Some(dir) = &config.content
         && let Err(source) = std::fs::read_dir(dir)
@@ -32,7 +32,7 @@ pub fn start_problems(config: &Config) -> Vec<StartProblem> {
         let setting: &[&[&str]] = &[&["content"], &["content", "folder"]];
         problems.push(StartProblem { severity: Severity::Error, message, setting });
     }
-    let (_, missing) = kiosk_bundle::head().catalogs(&config.display.languages);
+    let missing = head.missing_catalogs(&config.display.languages);
     problems.extend(missing.into_iter().map(|message| StartProblem {
         severity: Severity::Warning,
         message,

@@ -42,14 +42,15 @@ pub fn prepare(cli: &Cli) -> Result<Start, Failure> {
     let mut notices: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let loading = reads_after_first_frame(cli, &config);
     // The interface text was read and checked when the program was built.
-    let (catalogs, _) = kiosk_bundle::head().catalogs(&config.display.languages);
+    let head = kiosk_bundle::head_decoded();
     // A configured folder that cannot be read is said once, as the content shown instead.
     let unreadable = |problem: &StartProblem| problem.message.starts_with("cannot read the content folder");
-    let told: Vec<String> = start_problems(&config)
+    let told: Vec<String> = start_problems(&config, &head)
         .into_iter()
         .filter(|problem| !unreadable(problem))
         .map(|p| p.message)
         .collect();
+    let catalogs = head.into_catalogs(&config.display.languages);
     let (library, revision, shown_folder) = if loading {
         (Library::default(), String::new(), cli.content.clone().or_else(|| config.content.clone()))
     } else {
@@ -108,10 +109,11 @@ pub fn configuration(cli: &Cli) -> (Config, Vec<Diagnostic>) {
     }
 }
 
-/// The bundled topics and their revision.
+/// The bundled topics and their revision, decoded for the kiosk to keep.
 fn bundled_parts() -> (Library, String) {
-    let bundled = kiosk_bundle::bundled();
-    (bundled.library(), format!("bundled {}", bundled.revision()))
+    let bundled = kiosk_bundle::decoded();
+    let revision = format!("bundled {}", bundled.revision());
+    (bundled.into_library(), revision)
 }
 
 /// The topics, their revision and the folder they come from: from `--content`, else the

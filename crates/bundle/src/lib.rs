@@ -19,18 +19,28 @@ static PREPARED_HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prepared
 /// showing a folder's topics needs no more of the bundle.
 pub fn head() -> &'static PreparedHead {
     static HEAD: OnceLock<PreparedHead> = OnceLock::new();
-    HEAD.get_or_init(|| PreparedHead::from_bytes(PREPARED_HEAD).unwrap_or_else(|| bundled().head().clone()))
+    HEAD.get_or_init(head_decoded)
 }
 
-/// The bundled topics and catalogs. Should the embedded form not read back (it is this
-/// build's own, so it always does), the bundled files are parsed instead.
+/// [`head`] decoded afresh, for a caller that keeps its catalogs.
+pub fn head_decoded() -> PreparedHead {
+    PreparedHead::from_bytes(PREPARED_HEAD).unwrap_or_else(|| bundled().head().clone())
+}
+
+/// The bundled topics and catalogs, kept for the life of the process.
 pub fn bundled() -> &'static PreparedContent {
     static BUNDLED: OnceLock<PreparedContent> = OnceLock::new();
-    BUNDLED.get_or_init(|| {
-        PreparedContent::from_bytes(PREPARED)
-            .or_else(|| PreparedContent::prepare(BUNDLED_FILES).0)
-            .unwrap_or_default()
-    })
+    BUNDLED.get_or_init(decoded)
+}
+
+/// The bundled topics and catalogs decoded afresh, for a caller that keeps them: the kiosk,
+/// which would otherwise hold them twice, its library and [`bundled`]'s copy. Should the
+/// embedded form not read back (it is this build's own, so it always does), the bundled files
+/// are parsed instead.
+pub fn decoded() -> PreparedContent {
+    PreparedContent::from_bytes(PREPARED)
+        .or_else(|| PreparedContent::prepare(BUNDLED_FILES).0)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -43,5 +53,7 @@ mod tests {
         assert_eq!(prepared.library(), load_bundled().library);
         assert_eq!(&prepared, super::bundled());
         assert_eq!(super::head(), prepared.head(), "the head is the bundle's own");
+        assert_eq!(&super::head_decoded(), prepared.head());
+        assert_eq!(super::decoded(), prepared);
     }
 }

@@ -108,6 +108,11 @@ impl PreparedContent {
     pub fn library(&self) -> Library {
         Library::new(self.topics.clone()).with_vocabularies(self.vocabularies.clone())
     }
+
+    /// The topics, moved rather than copied.
+    pub fn into_library(self) -> Library {
+        Library::new(self.topics).with_vocabularies(self.vocabularies)
+    }
 }
 
 impl PreparedHead {
@@ -138,21 +143,33 @@ impl PreparedHead {
 
     /// The catalogs for `languages` (and English), with a line for each language that has none.
     pub fn catalogs(&self, languages: &[Lang]) -> (Catalogs, Vec<String>) {
-        let english = self.catalogs.first().cloned().unwrap_or_else(Catalog::english);
-        let mut chosen = Catalogs::from(english);
-        let mut problems = Vec::new();
+        (self.clone().into_catalogs(languages), self.missing_catalogs(languages))
+    }
+
+    /// The catalogs for `languages` (and English), moved rather than copied.
+    pub fn into_catalogs(self, languages: &[Lang]) -> Catalogs {
+        let mut others = self.catalogs.into_iter();
+        let mut chosen = Catalogs::from(others.next().unwrap_or_else(Catalog::english));
+        let mut others: Vec<Catalog> = others.collect();
         for language in languages {
-            if chosen.has(language) {
-                continue;
-            }
-            match self.catalogs.iter().find(|catalog| catalog.language() == language) {
-                Some(catalog) => chosen.add(catalog.clone()),
-                None => problems.push(format!(
-                    "there is no interface catalog for language `{language}`; it is not offered"
-                )),
+            if !chosen.has(language)
+                && let Some(at) = others.iter().position(|catalog| catalog.language() == language)
+            {
+                chosen.add(others.swap_remove(at));
             }
         }
-        (chosen, problems)
+        chosen
+    }
+
+    /// A line for each of `languages` that has no catalog: it is not offered.
+    pub fn missing_catalogs(&self, languages: &[Lang]) -> Vec<String> {
+        languages
+            .iter()
+            .filter(|language| !self.catalogs.iter().any(|catalog| catalog.language() == *language))
+            .map(|language| {
+                format!("there is no interface catalog for language `{language}`; it is not offered")
+            })
+            .collect()
     }
 }
 
