@@ -44,7 +44,7 @@ fn remove_leftovers(path: &Path) {
         let file_name = entry.file_name();
         let writer = file_name
             .to_str()
-            .and_then(|file_name| file_name.strip_prefix(name)?.strip_prefix('.')?.strip_suffix(".partial"))
+            .and_then(|file_name| file_name.strip_prefix(name)?.strip_prefix('.')?.strip_suffix(PARTIAL))
             .and_then(|stamp| stamp.split_once('.')?.0.parse::<libc::pid_t>().ok());
         if writer.is_some_and(|pid| pid > 0 && !is_running(pid)) {
             let _ = fs::remove_file(entry.path());
@@ -59,12 +59,15 @@ fn is_running(pid: libc::pid_t) -> bool {
     answered == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
+/// How a fresh file's name ends, after the writer's process id and the time.
+const PARTIAL: &str = ".partial";
+
 /// `path` with `.<pid>.<nanoseconds>.partial` added: unique to this write.
 fn fresh_name(path: &Path) -> PathBuf {
     let nanos =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
     let mut name = path.as_os_str().to_owned();
-    name.push(format!(".{}.{nanos}.partial", std::process::id()));
+    name.push(format!(".{}.{nanos}{PARTIAL}", std::process::id()));
     name.into()
 }
 
