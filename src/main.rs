@@ -5,9 +5,7 @@ mod shell;
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 fn main() -> ExitCode {
-    let cli = shell::cli::Cli::parse();
+    let cli = shell::cli::Cli::from_args();
     shell::run(&cli)
 }

@@ -13,7 +13,7 @@ pub const EXIT_UNREADABLE: u8 = 2;
 /// A full-screen kiosk that teaches patients about a medical procedure.
 ///
 /// With no command, it shows the topics: the bundled ones, or those in --content DIR.
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, Parser)]
 #[command(name = "patient-kiosk", version = super::version::version(), about)]
 pub struct Cli {
     /// Load topics from this folder instead of the bundled ones (or the configured folder).
@@ -49,6 +49,16 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The command line the program was started with. With no arguments at all, as a kiosk is
+    /// started, the defaults are taken as they are: clap would first build its description of
+    /// every command and option, a twentieth of the time to the first screen (issue 23). A test
+    /// holds the two the same.
+    pub fn from_args() -> Cli {
+        if std::env::args_os().len() > 1 { Cli::parse() } else { Cli::default() }
+    }
 }
 
 /// What to do instead of running the kiosk.
@@ -309,4 +319,14 @@ pub enum ReportFormat {
     Short,
     /// One JSON object per line: file, line, column, severity, code, message (and hint).
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_arguments_are_the_defaults_clap_would_read() {
+        assert_eq!(format!("{:?}", Cli::parse_from(["patient-kiosk"])), format!("{:?}", Cli::default()));
+    }
 }

@@ -12,9 +12,13 @@ use signal_hook::iterator::Signals;
 const ENDS: &[c_int] = &[SIGTERM, SIGHUP, SIGXCPU, SIGXFSZ];
 /// End an unlocked kiosk (Ctrl-C, Ctrl-\); a locked one ignores them.
 const ENDS_UNLOCKED: &[c_int] = &[SIGINT, SIGQUIT];
-/// Ignored: nobody at a kiosk means them, and by default most would end it without restoring
-/// the terminal (the job-control ones would stop it).
-const IGNORED: &[c_int] =
+/// Mean nothing: nobody at a kiosk sends them, and by default most would end it without restoring
+/// the terminal (the job-control ones would stop it). With every real-time signal, they are
+/// absorbed: caught by a handler that does nothing, not ignored, since an ignored signal stays
+/// ignored in the programs the kiosk starts (print, speech) and a caught one is at its default
+/// there. The loop never hears of them: signal-hook copies all it holds to add each signal, and
+/// forty of them took a twentieth of the time to the first screen (issue 23).
+const ABSORBED: &[c_int] =
     &[SIGTSTP, SIGTTIN, SIGTTOU, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT];
 
 /// The kernel's first real-time signal. The C library keeps 32 and 33 for its threads (thread
@@ -95,18 +99,30 @@ pub enum Meaning {
 /// so one that arrives before the loop runs (a resize in the first milliseconds) is not lost.
 pub fn catch() -> std::io::Result<Signals> {
     ignore_library_signals();
-    let realtime = libc::SIGRTMIN()..=libc::SIGRTMAX();
-    let all: Vec<c_int> = ENDS
-        .iter()
-        .chain(ENDS_UNLOCKED)
-        .chain(IGNORED)
-        .copied()
-        .chain([SIGCHLD, SIGWINCH])
-        .chain(realtime)
-        .collect();
-    let signals = Signals::new(&all)?;
-    hold_back_during_handlers(&all);
+    let told: Vec<c_int> = ENDS.iter().chain(ENDS_UNLOCKED).copied().chain([SIGCHLD, SIGWINCH]).collect();
+    let signals = Signals::new(&told)?;
+    let absorbed: Vec<c_int> = ABSORBED.iter().copied().chain(libc::SIGRTMIN()..=libc::SIGRTMAX()).collect();
+    absorb(&absorbed)?;
+    hold_back_during_handlers(&[told, absorbed].concat());
     Ok(signals)
+}
+
+/// The handler of the signals that mean nothing.
+extern "C" fn do_nothing(_signal: c_int) {}
+
+/// Gives each of `signals` the handler that does nothing; a call it interrupts goes on.
+fn absorb(signals: &[c_int]) -> std::io::Result<()> {
+    // SAFETY: an all-zero `sigaction` is a valid value of the C struct; its fields are set below.
+    let mut action: libc::sigaction = unsafe { std::mem::zeroed() };
+    action.sa_sigaction = do_nothing as extern "C" fn(c_int) as libc::sighandler_t;
+    action.sa_flags = libc::SA_RESTART;
+    for &signal in signals {
+        // SAFETY: the handler is async-signal-safe (it does nothing); no old action is asked for.
+        if unsafe { libc::sigaction(signal, &raw const action, std::ptr::null_mut()) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
 }
 
 /// What `signal` means for a kiosk that is `locked` or not.
@@ -133,5 +149,15 @@ mod tests {
         };
         assert_eq!(ending(true), [SIGHUP, SIGTERM, SIGXCPU, SIGXFSZ]);
         assert_eq!(ending(false), [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGXCPU, SIGXFSZ]);
+    }
+
+    /// A program the kiosk starts (a print or speech command) has an absorbed signal at its
+    /// default, as it would a caught one; an ignored one would stay ignored there.
+    #[test]
+    fn a_program_the_kiosk_starts_has_the_absorbed_signals_at_their_default() {
+        use std::os::unix::process::ExitStatusExt as _;
+        absorb(&[SIGUSR2]).unwrap();
+        let status = std::process::Command::new("sh").args(["-c", "kill -USR2 $$; exit 3"]).status().unwrap();
+        assert_eq!(status.signal(), Some(SIGUSR2));
     }
 }

@@ -36,6 +36,21 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// The top `rows` rows of `area` (fewer if it has fewer), and the rest below them. The first
+/// screen's parts are cut this way, not by ratatui's `Layout`: its constraint solver, built anew
+/// in each run, took a twentieth of the time to the first screen (issue 23). Where there is room,
+/// the cut is the one `Layout` makes (a test holds them to it).
+fn top_rows(area: Rect, rows: u16) -> (Rect, Rect) {
+    let rows = rows.min(area.height);
+    (Rect { height: rows, ..area }, Rect { y: area.y + rows, height: area.height - rows, ..area })
+}
+
+/// The rest of `area` above its bottom `rows` rows, and those rows (fewer if it has fewer).
+fn bottom_rows(area: Rect, rows: u16) -> (Rect, Rect) {
+    let rest = area.height - rows.min(area.height);
+    (Rect { height: rest, ..area }, Rect { y: area.y + rest, height: area.height - rest, ..area })
+}
+
 /// The frame every screen shares: a header row, the body, a footer row of key hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chrome {
@@ -50,8 +65,8 @@ pub struct Chrome {
 impl Chrome {
     /// The frame for a screen of this size.
     pub fn new(area: Rect) -> Chrome {
-        let [header, body, footer] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let (header, rest) = top_rows(area, 1);
+        let (body, footer) = bottom_rows(rest, 1);
         Chrome { header, body, footer }
     }
 }
@@ -71,13 +86,9 @@ impl HomeLayout {
     /// The home screen for a screen of this size.
     pub fn new(area: Rect) -> HomeLayout {
         let chrome = Chrome::new(area);
-        let [_, instructions, _, list] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(chrome.body.inner(ratatui_core::layout::Margin::new(1, 0)));
+        let (_, rest) = top_rows(chrome.body.inner(ratatui_core::layout::Margin::new(1, 0)), 1);
+        let (instructions, rest) = top_rows(rest, 1);
+        let (_, list) = top_rows(rest, 1);
         HomeLayout { chrome, instructions, list }
     }
 
@@ -282,7 +293,32 @@ impl ListWindow {
 
 #[cfg(test)]
 mod tests {
-    use super::ListWindow;
+    use ratatui_core::layout::{Constraint, Layout, Rect};
+
+    use super::{Chrome, HomeLayout, ListWindow, MAX_HEIGHT, MIN_HEIGHT};
+
+    /// The first screen's parts, cut without ratatui's solver, are where its `Layout` puts them on
+    /// every screen tall enough to be drawn, at any place and width.
+    #[test]
+    fn the_first_screens_parts_are_where_layout_puts_them() {
+        for height in MIN_HEIGHT..=MAX_HEIGHT {
+            for area in [Rect::new(0, 0, 80, height), Rect::new(3, 2, 41, height)] {
+                let [header, body, footer] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
+                        .areas(area);
+                assert_eq!(Chrome::new(area), Chrome { header, body, footer }, "{area:?}");
+                let [_, instructions, _, list] = Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Length(1),
+                    Constraint::Length(1),
+                    Constraint::Fill(1),
+                ])
+                .areas(body.inner(ratatui_core::layout::Margin::new(1, 0)));
+                let home = HomeLayout::new(area);
+                assert_eq!((home.instructions, home.list), (instructions, list), "{area:?}");
+            }
+        }
+    }
 
     /// Every window: the chosen page shows, marks and pages fit the rows, the counts add up,
     /// and each row a tap can hit opens a different page.
