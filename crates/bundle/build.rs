@@ -21,7 +21,11 @@ fn main() {
         std::process::exit(1);
     };
     let out = PathBuf::from(env::var("OUT_DIR").expect("set by cargo"));
-    fs::write(out.join("prepared-content.bin"), prepared.to_bytes()).expect("write the prepared content");
+    let write =
+        |name: &str, bytes: Vec<u8>| fs::write(out.join(name), bytes).expect("write the prepared content");
     // The revision and catalogs alone: a kiosk showing a folder's topics decodes only these.
-    fs::write(out.join("prepared-head.bin"), prepared.head().to_bytes()).expect("write the prepared head");
+    write("prepared-head.bin", prepared.head().to_bytes());
+    // The topics' names: the kiosk's first screen lists them, and decodes the rest after it.
+    write("prepared-names.bin", prepared.topics().names().to_bytes());
+    write("prepared-topics.bin", prepared.topics().to_bytes());
 }

@@ -274,6 +274,9 @@ pub struct Sources<Start> {
     pub folder: Option<PathBuf>,
     /// The keys whose signatures make a topic reviewed when the folder is read again.
     pub trusted_keys: TrustedKeys,
+    /// The whole library, when the app starts with the topics' names alone: it comes as soon
+    /// as the first frame shows.
+    pub pages: Option<fn() -> Library>,
     /// Where the PIN guard is kept.
     pub pin_file: PinFile,
     /// Where usage counts go, when the clinic turned them on.
@@ -294,7 +297,8 @@ where
     B::Error: Send + Sync + 'static,
     Start: FnOnce(&SyncSender<Wakeup>) -> Result<()>,
 {
-    let Sources { start, scroll_regions, folder, trusted_keys, pin_file, stats, mut suspend } = sources;
+    let Sources { start, scroll_regions, folder, trusted_keys, pages, pin_file, stats, mut suspend } =
+        sources;
     let (sender, wakeups) = mpsc::sync_channel(QUEUE);
     let mut outside = Outside {
         sender: sender.clone(),
@@ -317,6 +321,13 @@ where
     let mut midnight = next_midnight();
     let mut painter = Painter::new(scroll_regions);
     painter.draw(&app, terminal)?;
+    if let Some(pages) = pages {
+        let whole = Reloaded { library: pages(), notices: Vec::new(), revision: None };
+        if dispatch(&mut app, vec![Input::Reloaded(whole)], &mut outside) == Flow::Quit {
+            return Ok(Exit::Quit);
+        }
+        painter.draw(&app, terminal)?;
+    }
     let watch_problem = reloading.as_mut().and_then(|reloading| {
         let problem = reloading.watch(&sender);
         // A folder gone between the first read and the watch is read again at once, so staff
@@ -551,7 +562,6 @@ mod tests {
 
     use crossterm::event::{Event as TerminalEvent, KeyCode, KeyEvent, KeyModifiers};
     use kiosk_content::i18n::Catalog;
-    use kiosk_content::load_bundled;
     use kiosk_core::app::Settings;
     use ratatui_core::backend::{ClearType, TestBackend, WindowSize};
     use ratatui_core::buffer::Cell;
@@ -645,17 +655,19 @@ mod tests {
         assert!(std::mem::size_of::<Wakeup>() <= 32, "{}", std::mem::size_of::<Wakeup>());
     }
 
+    /// As a bare start runs: the topics' names first, their pages after the first frame.
     #[test]
     fn the_whole_loop_runs_in_process_keys_in_frames_out() {
         let state = tempfile::tempdir().expect("state directory");
         let pin_file = PinFile::in_directory(state.path());
         let app = App::new(
-            load_bundled().library,
+            kiosk_bundle::names(),
             Catalog::english(),
             Settings::default(),
             (80, 24),
             Instant::now(),
-        );
+        )
+        .pages_to_come();
         let shown = Arc::new(Mutex::new(String::new()));
         let glass = Glass { backend: TestBackend::new(80, 24), shown: Arc::clone(&shown) };
         let (feed, fed) = mpsc::channel();
@@ -673,6 +685,7 @@ mod tests {
                     scroll_regions: false,
                     folder: None,
                     trusted_keys: TrustedKeys::default(),
+                    pages: Some(kiosk_bundle::library),
                     pin_file,
                     stats: None,
                     suspend: None,

@@ -145,12 +145,16 @@ fn kiosk(cli: &Cli) -> CommandResult {
     let folder = start.folder;
     let trusted_keys = start.trusted_keys;
     let catalogs = start.catalogs;
+    let start_pages = start.pages;
     let mut app =
         App::new(start.library, catalogs, start.settings, (size.width, size.height), Instant::now())
             .with_pin_record(pin_record)
             .with_content_revision(start.revision);
     if start.loading {
         app = app.loading_library();
+    }
+    if start.pages.is_some() {
+        app = app.pages_to_come();
     }
     if let Some((id, page)) = start_at {
         app.start_at(&id, page);
@@ -165,8 +169,16 @@ fn kiosk(cli: &Cli) -> CommandResult {
     let start = move |sender: &_| event_loop::start_sources(signals, locked, sender);
     let stats = stats_if_enabled(usage);
     let suspend = (!locked).then(|| Box::new(terminal::suspend) as event_loop::Suspend);
-    let sources =
-        event_loop::Sources { start, scroll_regions: true, folder, trusted_keys, pin_file, stats, suspend };
+    let sources = event_loop::Sources {
+        start,
+        scroll_regions: true,
+        folder,
+        trusted_keys,
+        pages: start_pages,
+        pin_file,
+        stats,
+        suspend,
+    };
     let result = event_loop::run(app, &mut screen.terminal, sources);
     drop(screen);
     // The journal records how a kiosk that started ended; `run` says a failure to whoever

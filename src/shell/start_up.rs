@@ -30,6 +30,9 @@ pub struct Start {
     pub trusted_keys: kiosk_content::TrustedKeys,
     /// Whether `library` is empty because the folder is read after the first frame.
     pub loading: bool,
+    /// The rest of the library, when `library` holds the bundled topics' names alone: decoded
+    /// after the first frame, which lists them sooner (issue 23).
+    pub pages: Option<fn() -> Library>,
     /// Usage counts.
     pub stats: kiosk_core::config::StatsConfig,
 }
@@ -50,12 +53,19 @@ pub fn prepare(cli: &Cli) -> Result<Start, Failure> {
         .filter(|problem| !unreadable(problem))
         .map(|p| p.message)
         .collect();
+    // The bundled topics' names are enough for the list, unless a topic is to be opened at once.
+    let names_first =
+        cli.content.is_none() && config.content.is_none() && cli.topic.is_none() && cli.code.is_none();
+    let bundled_revision = bundled_revision(&head);
     let catalogs = head.into_catalogs(&config.display.languages);
     let (library, revision, shown_folder) = if loading {
         (Library::default(), String::new(), cli.content.clone().or_else(|| config.content.clone()))
+    } else if names_first {
+        (kiosk_bundle::names(), bundled_revision, None)
     } else {
         library(cli, &config, &mut notices)?
     };
+    let pages = names_first.then_some(kiosk_bundle::library as fn() -> Library);
     notices.extend(told);
     for notice in &notices {
         journal::told(Level::Warning, notice);
@@ -73,7 +83,17 @@ pub fn prepare(cli: &Cli) -> Result<Start, Failure> {
     settings.notices = notices;
     settings.version = super::version::program();
     let trusted_keys = config.content_rules.keys();
-    Ok(Start { library, revision, settings, catalogs, folder, trusted_keys, loading, stats: config.stats })
+    Ok(Start {
+        library,
+        revision,
+        settings,
+        catalogs,
+        folder,
+        trusted_keys,
+        loading,
+        pages,
+        stats: config.stats,
+    })
 }
 
 /// How many entries a content folder may hold and still be read before the first frame: a
@@ -109,11 +129,9 @@ pub fn configuration(cli: &Cli) -> (Config, Vec<Diagnostic>) {
     }
 }
 
-/// The bundled topics and their revision, decoded for the kiosk to keep.
-fn bundled_parts() -> (Library, String) {
-    let bundled = kiosk_bundle::decoded();
-    let revision = format!("bundled {}", bundled.revision());
-    (bundled.into_library(), revision)
+/// The revision of the bundled content, as the kiosk shows it.
+fn bundled_revision(head: &kiosk_content::PreparedHead) -> String {
+    format!("bundled {}", head.revision())
 }
 
 /// The topics, their revision and the folder they come from: from `--content`, else the
@@ -124,10 +142,7 @@ pub fn library(
     config: &Config,
     notices: &mut Vec<String>,
 ) -> Result<(Library, String, Option<PathBuf>), Failure> {
-    let bundled = || {
-        let (library, revision) = bundled_parts();
-        (library, revision, None)
-    };
+    let bundled = || (kiosk_bundle::library(), bundled_revision(kiosk_bundle::head()), None);
     match (&cli.content, &config.content) {
         (Some(dir), _) => {
             let report = load_folder(dir, &config.content_rules.keys()).map_err(Failure::unreadable)?;

@@ -19,17 +19,10 @@ pub fn vertebroplasty_library() -> Library {
     Library::new(topics).with_vocabularies(vocabularies)
 }
 
-/// `library` as the shell first sends a large folder's (`Input::NamesRead`): each topic
-/// without its pages.
+/// `library` as the shell first sends a large folder's (`Input::NamesRead`), and as a bare
+/// start first shows the bundled one: each topic without its pages.
 pub fn names_only(library: &Library) -> Library {
-    let head = |topic: &Topic| Topic {
-        sections: Vec::new(),
-        faq: Vec::new(),
-        teach_back: Vec::new(),
-        sources: Vec::new(),
-        ..topic.clone()
-    };
-    Library::new(library.topics().iter().map(head).collect())
+    Library::new(library.topics().iter().map(Topic::head).collect())
         .with_vocabularies(library.vocabularies().to_vec())
 }
 

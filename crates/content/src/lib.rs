@@ -61,7 +61,7 @@ pub use model::{
 pub use names_cache::KeptNames;
 pub use names_first::{NamesRead, read_topic_names, read_topic_names_keeping};
 pub use plural::plural;
-pub use prepared::{PreparedContent, PreparedHead};
+pub use prepared::{PreparedContent, PreparedHead, PreparedTopics};
 pub use read_file::{ReadFileError, open_regular, read_at_most, read_regular_file, read_regular_file_here};
 pub use reload::{Reloaded, reload};
 pub use revision::{file_fingerprint, revision};

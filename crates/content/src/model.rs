@@ -392,6 +392,18 @@ impl Topic {
     pub fn reviewed_and_current(&self, today: jiff::civil::Date) -> bool {
         !self.is_draft() && !self.review_overdue(today)
     }
+
+    /// The topic without its pages (sections, answers, checks, sources): all a list of topics
+    /// needs, as a names read gives it.
+    pub fn head(&self) -> Topic {
+        Topic {
+            sections: Vec::new(),
+            faq: Vec::new(),
+            teach_back: Vec::new(),
+            sources: Vec::new(),
+            ..self.clone()
+        }
+    }
 }
 
 #[cfg(test)]

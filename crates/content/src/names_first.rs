@@ -182,19 +182,8 @@ mod tests {
     use crate::load::load_folder;
     use crate::model::ReviewStatus;
 
-    /// A topic as the names give it: without its pages.
-    fn head(topic: &Topic) -> Topic {
-        Topic {
-            sections: Vec::new(),
-            faq: Vec::new(),
-            teach_back: Vec::new(),
-            sources: Vec::new(),
-            ..topic.clone()
-        }
-    }
-
     fn heads(library: &Library) -> Vec<Topic> {
-        library.topics().iter().map(head).collect()
+        library.topics().iter().map(Topic::head).collect()
     }
 
     #[test]

@@ -10,11 +10,19 @@ use crate::{
     load_in_memory, revision,
 };
 
-/// The topics and interface catalogs of a content folder, parsed and validated.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The topics and interface catalogs of a content folder, parsed and validated. Embedded in
+/// three parts: the head, the topics' names, and the topics whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PreparedContent {
     /// The revision and the catalogs: all a kiosk showing a folder's topics needs of these.
     head: PreparedHead,
+    topics: PreparedTopics,
+}
+
+/// The prepared topics and the vocabularies of patients' words, whole or as their names alone
+/// ([`PreparedTopics::names`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreparedTopics {
     topics: Vec<Topic>,
     vocabularies: Vec<Vocabulary>,
 }
@@ -72,26 +80,23 @@ impl PreparedContent {
         let vocabularies = report.library.vocabularies().to_vec();
         let revision = revision(files.iter().map(|(name, bytes)| file_fingerprint(name, bytes)));
         let head = PreparedHead { revision, catalogs };
-        ((!failed).then_some(PreparedContent { head, topics, vocabularies }), problems)
+        let topics = PreparedTopics { topics, vocabularies };
+        ((!failed).then_some(PreparedContent { head, topics }), problems)
     }
 
-    /// The compact form, for a build script to embed.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
-    }
-
-    /// The content from its compact form; `None` if the bytes are not what [`to_bytes`] made
-    /// with this same build (a catalog's messages must be this build's messages).
-    ///
-    /// [`to_bytes`]: PreparedContent::to_bytes
-    pub fn from_bytes(bytes: &[u8]) -> Option<PreparedContent> {
-        let prepared: PreparedContent = postcard::from_bytes(bytes).ok()?;
-        prepared.head.is_whole().then_some(prepared)
+    /// The content from its parts, each read back from its compact form.
+    pub fn from_parts(head: PreparedHead, topics: PreparedTopics) -> PreparedContent {
+        PreparedContent { head, topics }
     }
 
     /// The revision and the catalogs.
     pub fn head(&self) -> &PreparedHead {
         &self.head
+    }
+
+    /// The topics and vocabularies.
+    pub fn topics(&self) -> &PreparedTopics {
+        &self.topics
     }
 
     /// The content's revision: a fingerprint of every file it was made from.
@@ -106,10 +111,34 @@ impl PreparedContent {
 
     /// The topics.
     pub fn library(&self) -> Library {
-        Library::new(self.topics.clone()).with_vocabularies(self.vocabularies.clone())
+        self.topics.clone().into_library()
+    }
+}
+
+impl PreparedTopics {
+    /// The compact form, for a build script to embed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
     }
 
-    /// The topics, moved rather than copied.
+    /// The topics from their compact form; `None` if the bytes are not what [`to_bytes`] made.
+    ///
+    /// [`to_bytes`]: PreparedTopics::to_bytes
+    pub fn from_bytes(bytes: &[u8]) -> Option<PreparedTopics> {
+        postcard::from_bytes(bytes).ok()
+    }
+
+    /// Each topic's head alone ([`Topic::head`]), with the vocabularies: what the list of
+    /// topics and a search of their names need, a tenth of the whole to decode before the first
+    /// screen (issue 23).
+    pub fn names(&self) -> PreparedTopics {
+        PreparedTopics {
+            topics: self.topics.iter().map(Topic::head).collect(),
+            vocabularies: self.vocabularies.clone(),
+        }
+    }
+
+    /// The library of these topics, moved rather than copied.
     pub fn into_library(self) -> Library {
         Library::new(self.topics).with_vocabularies(self.vocabularies)
     }
@@ -183,9 +212,17 @@ mod tests {
         let (prepared, problems) = PreparedContent::prepare(BUNDLED_FILES);
         assert!(problems.iter().all(|p| p.severity != Severity::Error), "{problems:?}");
         let prepared = prepared.expect("the bundled content has no errors");
-        let back = PreparedContent::from_bytes(&prepared.to_bytes()).expect("read back");
+        let head = PreparedHead::from_bytes(&prepared.head().to_bytes()).expect("read back");
+        let topics = PreparedTopics::from_bytes(&prepared.topics().to_bytes()).expect("read back");
+        let back = PreparedContent::from_parts(head, topics);
         assert_eq!(back, prepared);
         assert_eq!(back.library(), load_bundled().library);
+        let names = PreparedTopics::from_bytes(&prepared.topics().names().to_bytes()).expect("read back");
+        let heads: Vec<Topic> = load_bundled().library.topics().iter().map(Topic::head).collect();
+        assert_eq!(
+            names.into_library(),
+            Library::new(heads).with_vocabularies(back.library().vocabularies().to_vec())
+        );
         let (catalogs, missing) = back.catalogs(&["en".into(), "es".into(), "fr".into()]);
         assert_eq!(catalogs, Catalogs::bundled(&["en".into(), "es".into(), "fr".into()]).0);
         assert_eq!(missing, ["there is no interface catalog for language `fr`; it is not offered"]);
@@ -197,6 +234,7 @@ mod tests {
         let (prepared, problems) = PreparedContent::prepare(files);
         assert_eq!(prepared, None);
         assert!(problems[0].to_string().starts_with("(bundled)/knee.en.toml:2:"), "{}", problems[0]);
-        assert_eq!(PreparedContent::from_bytes(b"not a bundle"), None);
+        assert_eq!(PreparedTopics::from_bytes(b"not a bundle"), None);
+        assert_eq!(PreparedHead::from_bytes(b"not a bundle"), None);
     }
 }

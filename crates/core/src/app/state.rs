@@ -140,6 +140,14 @@ impl App {
         self
     }
 
+    /// The same kiosk, told that its library holds the topics' names alone and the rest will
+    /// arrive as [`Input::Reloaded`](super::Input::Reloaded): the list shows, and an open topic
+    /// says its pages are on their way.
+    pub fn pages_to_come(mut self) -> App {
+        self.arrived = Arrived::Names;
+        self
+    }
+
     /// The same kiosk, with the PIN guard as it was when the kiosk last ran.
     pub fn with_pin_record(mut self, record: PinRecord) -> App {
         self.pin_guard = PinGuard::from_record(record, self.now);

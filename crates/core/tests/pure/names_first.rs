@@ -1,6 +1,7 @@
 //! A large folder's topics arrive in two steps: their names, codes and reviews first
 //! (`Input::NamesRead`), so the list shows in a fraction of the time, then the whole library
-//! (`Input::Reloaded`). A topic opened between the two says its pages are on their way, and
+//! (`Input::Reloaded`). A bare start shows the bundled topics the same way, from their names
+//! (`App::pages_to_come`). A topic opened between the two says its pages are on their way, and
 //! only going back acts on it; search answers from the names and builds no index until the
 //! pages are there.
 
@@ -155,4 +156,28 @@ fn no_names_read_cleanly_still_says_loading_until_the_whole_read() {
     let _ = send(&mut app, whole(&Library::default()));
     let text = screen_text(&app);
     assert!(!text.contains("Loading the topics") && text.contains("No topics are available"), "{text}");
+}
+
+/// A bare start: the bundled topics' names, their pages after the first frame. The list is the
+/// one the whole library draws, in both languages, and a topic opens whole once they are there.
+#[test]
+fn the_bundled_names_draw_the_list_the_whole_library_draws() {
+    let library = load_bundled().library;
+    let settings = Settings { languages: vec![Lang::from("en"), Lang::from("es")], ..Settings::default() };
+    let (catalogs, _) = Catalogs::bundled(&settings.languages);
+    let mut app =
+        App::new(names_only(&library), catalogs.clone(), settings.clone(), (80, 24), t0()).pages_to_come();
+    let mut whole_app = App::new(library.clone(), catalogs, settings, (80, 24), t0());
+    assert!(app.pages_arriving() && !app.loading());
+    for language in [Key::Char('L'), Key::Char('L')] {
+        assert_eq!(screen_text(&app), screen_text(&whole_app));
+        let _ = press(&mut app, language);
+        let _ = press(&mut whole_app, language);
+    }
+    let _ = send(&mut app, whole(&library));
+    assert!(!app.pages_arriving());
+    let _ = press(&mut app, Key::Enter);
+    let _ = press(&mut whole_app, Key::Enter);
+    assert_eq!(screen_text(&app), screen_text(&whole_app));
+    assert!(screen_text(&app).contains("Overview"));
 }
