@@ -1,7 +1,6 @@
 //! The commands that print and exit: `validate` and `list`.
 
 use std::path::Path;
-use std::process::ExitCode;
 
 use kiosk_content::i18n::{Catalog, bundled_languages};
 use kiosk_content::readability::topic_readability;
@@ -17,7 +16,7 @@ use kiosk_core::handout::{Format, Handout, Part, to_plain};
 use kiosk_core::search::{FolderSearch, Hit, SearchIndex, Sketch};
 
 use super::cli::{Cli, ReportFormat};
-use super::failure::{CommandResult, Failure};
+use super::failure::{CommandResult, ExitCode, Failure};
 use super::report;
 use super::start_up;
 

@@ -1,8 +1,8 @@
 //! `patient-kiosk config check [FILE]`: every problem of a configuration file, located, with
 //! an exit status a fleet's deployment can act on.
 
+use super::failure::ExitCode;
 use std::path::Path;
-use std::process::ExitCode;
 
 use kiosk_content::{Diagnostic, Position, Severity, plural};
 use kiosk_core::config::{find_config_file, load_config, setting_span};

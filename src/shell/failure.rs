@@ -3,9 +3,31 @@
 //! exit status.
 
 use std::fmt::Display;
-use std::process::ExitCode;
 
 use super::cli::EXIT_UNREADABLE;
+
+/// The program's exit status, as `std::process::ExitCode` would be; that one keeps its number to
+/// itself, and the program's start ([`super::entry`]) hands the number to the C library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExitCode(u8);
+
+impl ExitCode {
+    /// Done.
+    pub const SUCCESS: ExitCode = ExitCode(0);
+    /// A failure, or problems found.
+    pub const FAILURE: ExitCode = ExitCode(1);
+
+    /// The number the program exits with.
+    pub fn number(self) -> u8 {
+        self.0
+    }
+}
+
+impl From<u8> for ExitCode {
+    fn from(number: u8) -> ExitCode {
+        ExitCode(number)
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {

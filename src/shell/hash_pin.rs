@@ -1,13 +1,12 @@
 //! `patient-kiosk hash-pin`: read a PIN without showing it, print its hash for the config.
 
 use std::io::{self, BufRead as _, IsTerminal as _, Write as _};
-use std::process::ExitCode;
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 use kiosk_core::pin::{MAX_PIN_DIGITS, MIN_PIN_DIGITS, hash_pin, is_valid_pin};
 
-use super::failure::{CommandResult, Failure};
+use super::failure::{CommandResult, ExitCode, Failure};
 
 /// Reads the PIN (twice on a terminal, once from a pipe) and prints the configuration line.
 pub fn run() -> CommandResult {

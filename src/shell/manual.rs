@@ -5,7 +5,6 @@
 
 use std::io::{self, Write as _};
 use std::path::Path;
-use std::process::ExitCode;
 
 use clap::{ArgAction, Command, CommandFactory as _};
 use kiosk_content::i18n::{Catalog, Msg};
@@ -13,7 +12,7 @@ use kiosk_core::app::{Key, Settings, every_help_row};
 use roff::{Roff, bold, italic, roman};
 
 use super::cli::{Cli, EXIT_UNREADABLE};
-use super::failure::{CommandResult, Failure};
+use super::failure::{CommandResult, ExitCode, Failure};
 
 /// What roff puts before everything it renders; a page keeps the first.
 const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";

@@ -15,6 +15,7 @@ mod commands;
 mod config_check;
 mod console_font;
 mod dispatch;
+pub mod entry;
 mod event_loop;
 mod failure;
 mod frame_writer;
@@ -40,11 +41,10 @@ mod topic_reads;
 mod version;
 mod watch;
 
-use std::process::ExitCode;
 use std::time::Instant;
 
 use cli::{Cli, Command, ConfigAction, ReviewAction};
-use failure::{CommandResult, Failure};
+use failure::{CommandResult, ExitCode, Failure};
 use kiosk_core::app::{App, Level};
 
 /// Runs what the command line asks for and returns the process's exit status. A failure is

@@ -6,7 +6,6 @@
 use std::fs;
 use std::io::{self, BufRead as _, IsTerminal as _};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use kiosk_content::{
     ReviewStatus, SignOff, Unsigned, printable, read_regular_file, read_signature, signature_path,
@@ -15,7 +14,7 @@ use kiosk_content::{
 use minisign::{KeyPair, SecretKeyBox};
 
 use super::cli::Cli;
-use super::failure::{CommandResult, Failure};
+use super::failure::{CommandResult, ExitCode, Failure};
 use super::hash_pin::ask_hidden;
 use super::replace_file::{replace_file, write_new};
 use super::start_up;

@@ -302,5 +302,5 @@ pub fn print(since: Option<jiff::civil::Date>, by: StatsGrouping, format: StatsF
             }
         }
     }
-    Ok(std::process::ExitCode::SUCCESS)
+    Ok(super::failure::ExitCode::SUCCESS)
 }

@@ -157,3 +157,30 @@ fn echo_is_off_before_the_question_shows() {
     assert!(child.wait().expect("wait").success());
     assert!(verify_pin(hash_in(&stdout), "864209"));
 }
+
+/// Started with standard error closed, the program has /dev/null there, as Rust's own start-up
+/// would give it (`shell::entry`): no file or socket it opens takes that number, to receive
+/// what it says to standard error.
+#[test]
+fn a_closed_standard_error_is_dev_null_so_nothing_opened_takes_its_place() {
+    let binary = env!("CARGO_BIN_EXE_patient-kiosk");
+    let mut child = Command::new("sh")
+        .args(["-c", "exec \"$0\" hash-pin 2>&-", binary])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run hash-pin");
+    // While it waits for the PIN. (Early on, the loader's files may pass through that number.)
+    let error_output = std::path::PathBuf::from(format!("/proc/{}/fd/2", child.id()));
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let target = std::fs::read_link(&error_output);
+        if target.as_ref().is_ok_and(|target| target == std::path::Path::new("/dev/null")) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "standard error is {target:?}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.stdin.take().expect("stdin").write_all(b"246813\n").expect("write PIN");
+    assert!(child.wait().expect("wait").success());
+}
