@@ -1,6 +1,6 @@
 //! The git commit the binary is built from, for `--version` and the staff menu: clinic IT can
 //! tell which build each kiosk of a fleet runs. And, for a release build, the order of the code
-//! that starts the kiosk (`link/startup-order.txt`).
+//! that starts the kiosk (`link/startup-order.txt`), and the unwinder linked in.
 
 use std::env;
 use std::path::Path;
@@ -8,6 +8,7 @@ use std::process::Command;
 
 fn main() {
     startup_order();
+    static_unwinder();
     let commit = Command::new("git")
         .args(["rev-parse", "--short=12", "HEAD"])
         .output()
@@ -31,6 +32,23 @@ fn main() {
         }
     } else {
         println!("cargo:rerun-if-changed=build.rs");
+    }
+}
+
+/// Links the unwinder that panics use into the program (`libgcc_eh.a`, as `gcc -static-libgcc`
+/// does) where Rust would load GCC's shared one at every start: loading `libgcc_s.so.1`, and its
+/// probe of the processor, took a tenth of the time to the first screen (issue 23). Named before
+/// Rust's own libraries, it answers the program's calls when the program is one object (the
+/// release build's link-time optimisation); a debug build, linked in parts, keeps the shared one.
+/// A statically linked build has the unwinder already.
+fn static_unwinder() {
+    let release = env::var("PROFILE").is_ok_and(|profile| profile == "release");
+    let gnu = env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux")
+        && env::var("CARGO_CFG_TARGET_ENV").is_ok_and(|target_env| target_env == "gnu");
+    let static_build =
+        env::var("CARGO_CFG_TARGET_FEATURE").is_ok_and(|features| features.contains("crt-static"));
+    if release && gnu && !static_build {
+        println!("cargo:rustc-link-lib=static:+verbatim=libgcc_eh.a");
     }
 }
 

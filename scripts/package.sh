@@ -69,6 +69,12 @@ for script in postinst prerm postrm; do
     ! control "$script" | grep -q "#DEBHELPER#" \
         || { echo "package: $script still holds #DEBHELPER#" >&2; missing=1; }
 done
+# The release build links the unwinder in (build.rs, `static_unwinder`): the C library is
+# the one library the program needs.
+depends=$(dpkg-deb --field "$deb" Depends)
+case "$depends" in
+    *libgcc*) echo "package: it depends on $depends; the release build should link the unwinder in" >&2; missing=1 ;;
+esac
 # The changelog's version is the package's.
 version=$(dpkg-deb --field "$deb" Version)
 changelog_version=$(sed -n '1s/^patient-kiosk (\([^)]*\)).*/\1/p' deploy/debian/changelog)
