@@ -153,7 +153,7 @@ fn kiosk(cli: &Cli) -> CommandResult {
     if start.loading {
         app = app.loading_library();
     }
-    if start.pages.is_some() {
+    if start_pages.is_some() {
         app = app.pages_to_come();
     }
     if let Some((id, page)) = start_at {

@@ -38,7 +38,7 @@ pub fn too_small(area: Rect) -> bool {
 
 /// The top `rows` rows of `area` (fewer if it has fewer), and the rest below them. The first
 /// screen's parts are cut this way, not by ratatui's `Layout`: its constraint solver, built anew
-/// in each run, took a twentieth of the time to the first screen (issue 23). Where there is room,
+/// in each run, took a tenth of the time to the first screen (issue 23). Where there is room,
 /// the cut is the one `Layout` makes (a test holds them to it).
 fn top_rows(area: Rect, rows: u16) -> (Rect, Rect) {
     let rows = rows.min(area.height);
