@@ -45,7 +45,7 @@ fn refuse_unreadable(cli: &Cli, problems: &[Diagnostic]) -> Result<(), Failure> 
 /// The content folder a command reads: the one it names, else `--content`, else the configured
 /// one; `None` for the bundled content.
 fn folder<'a>(dir: Option<&'a Path>, cli: &'a Cli, config: &'a Config) -> Option<&'a Path> {
-    dir.or(cli.content.as_deref()).or(config.content.as_deref())
+    dir.or_else(|| start_up::content_folder(cli, config))
 }
 
 /// Loads `dir`, or the bundled content.

@@ -103,7 +103,7 @@ pub fn sign(
 /// it changed since.
 pub fn status(cli: &Cli, dir: Option<&Path>) -> CommandResult {
     let (config, _) = start_up::configuration(cli);
-    let Some(dir) = dir.or(cli.content.as_deref()).or(config.content.as_deref()) else {
+    let Some(dir) = dir.or_else(|| start_up::content_folder(cli, &config)) else {
         return Err(Failure::failed("name the content folder: the bundled topics are never signed"));
     };
     let keys = config.content_rules.keys();

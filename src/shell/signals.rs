@@ -112,17 +112,28 @@ extern "C" fn do_nothing(_signal: c_int) {}
 
 /// Gives each of `signals` the handler that does nothing; a call it interrupts goes on.
 fn absorb(signals: &[c_int]) -> std::io::Result<()> {
-    // SAFETY: an all-zero `sigaction` is a valid value of the C struct; its fields are set below.
-    let mut action: libc::sigaction = unsafe { std::mem::zeroed() };
-    action.sa_sigaction = do_nothing as extern "C" fn(c_int) as libc::sighandler_t;
-    action.sa_flags = libc::SA_RESTART;
     for &signal in signals {
-        // SAFETY: the handler is async-signal-safe (it does nothing); no old action is asked for.
-        if unsafe { libc::sigaction(signal, &raw const action, std::ptr::null_mut()) } != 0 {
-            return Err(std::io::Error::last_os_error());
-        }
+        // SAFETY: the handler does nothing.
+        unsafe { set_handler(signal, do_nothing, libc::SA_RESTART) }?;
     }
     Ok(())
+}
+
+/// Gives `signal` the `handler`, with `flags` (`SA_…`), holding no other signal back while it
+/// runs.
+///
+/// # Safety
+/// The handler must make only async-signal-safe calls.
+pub unsafe fn set_handler(signal: c_int, handler: extern "C" fn(c_int), flags: c_int) -> std::io::Result<()> {
+    // SAFETY: an all-zero `sigaction` is a valid value of the C struct (an empty mask); its
+    // handler and flags are set below. No old action is asked for.
+    let installed = unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = handler as libc::sighandler_t;
+        action.sa_flags = flags;
+        libc::sigaction(signal, &raw const action, std::ptr::null_mut())
+    };
+    if installed == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
 }
 
 /// What `signal` means for a kiosk that is `locked` or not.

@@ -54,12 +54,11 @@ pub fn prepare(cli: &Cli) -> Result<Start, Failure> {
         .map(|p| p.message)
         .collect();
     // The bundled topics' names are enough for the list, unless a topic is to be opened at once.
-    let names_first =
-        cli.content.is_none() && config.content.is_none() && cli.topic.is_none() && cli.code.is_none();
+    let names_first = content_folder(cli, &config).is_none() && !opens_a_topic(cli);
     let bundled_revision = bundled_revision(&head);
     let catalogs = head.into_catalogs(&config.display.languages);
     let (library, revision, shown_folder) = if loading {
-        (Library::default(), String::new(), cli.content.clone().or_else(|| config.content.clone()))
+        (Library::default(), String::new(), content_folder(cli, &config).map(Path::to_path_buf))
     } else if names_first {
         (kiosk_bundle::names(), bundled_revision, None)
     } else {
@@ -111,9 +110,19 @@ fn reads_after_first_frame(cli: &Cli, config: &Config) -> bool {
         std::fs::read_dir(dir)
             .is_ok_and(|entries| entries.take(READ_BEFORE_FIRST_FRAME + 1).count() > READ_BEFORE_FIRST_FRAME)
     };
-    cli.topic.is_none()
-        && cli.code.is_none()
-        && cli.content.as_deref().or(config.content.as_deref()).is_some_and(large)
+    !opens_a_topic(cli) && content_folder(cli, config).is_some_and(large)
+}
+
+/// The folder the topics come from: `--content`, else the configured one; `None` for the
+/// bundled topics.
+pub fn content_folder<'a>(cli: &'a Cli, config: &'a Config) -> Option<&'a Path> {
+    cli.content.as_deref().or(config.content.as_deref())
+}
+
+/// Whether the kiosk starts on a topic (`--topic`, `--code`), which must be found before the
+/// first frame.
+fn opens_a_topic(cli: &Cli) -> bool {
+    cli.topic.is_some() || cli.code.is_some()
 }
 
 /// The configuration file's settings, and its problems.

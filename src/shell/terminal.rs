@@ -137,12 +137,8 @@ fn install_fault_handlers() {
                 let _ = LINE_SETTINGS.set(settings);
             }
             for signal in FAULTS {
-                let mut action: libc::sigaction = std::mem::zeroed();
-                action.sa_sigaction = on_fault as extern "C" fn(libc::c_int) as libc::sighandler_t;
                 // On the alternate stack, so a stack overflow can still restore the terminal.
-                action.sa_flags = libc::SA_ONSTACK;
-                libc::sigemptyset(&raw mut action.sa_mask);
-                libc::sigaction(signal, &raw const action, std::ptr::null_mut());
+                let _ = super::signals::set_handler(signal, on_fault, libc::SA_ONSTACK);
             }
         }
     });
